@@ -1,0 +1,55 @@
+"""A random-legal agent: plays any legal action, so headless games reach their end.
+
+It moves most of its units to random reachable hexes, makes about half of the
+attacks open to it, and then ends the phase.  Its choices come from its own
+seeded generator (never the game's dice), so the recorded actions alone
+replay the game.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.engine.actions import Action, EndPhase
+from game.engine.fog import SeatView
+from game.engine.rules import LegalActions
+from game.engine.state import Phase
+
+
+class RandomAgent:
+    name = "random"
+
+    def __init__(self, seed: int, move_chance: float = 0.8, attack_chance: float = 0.5):
+        self.rng = np.random.default_rng(seed)
+        self.move_chance = move_chance
+        self.attack_chance = attack_chance
+        self._phase_key: tuple | None = None
+        self._done: set[str] = set()
+
+    def _new_phase(self, view: SeatView) -> None:
+        key = (view.turn, view.active_seat, view.phase)
+        if key != self._phase_key:
+            self._phase_key = key
+            self._done = set()
+
+    def choose(self, view: SeatView, legal: LegalActions) -> Action:
+        self._new_phase(view)
+        if view.phase is Phase.MOVEMENT:
+            movers = [u for u in legal.movers() if u.id not in self._done]
+            while movers:
+                u = movers.pop(int(self.rng.integers(len(movers))))
+                self._done.add(u.id)
+                if self.rng.random() >= self.move_chance:
+                    continue
+                options = legal.moves_for(u)
+                if options:
+                    return options[int(self.rng.integers(len(options)))]
+            return EndPhase()
+        for attack in legal.attacks():
+            key = f"{attack.target.q},{attack.target.r}"
+            if key in self._done:
+                continue
+            self._done.add(key)
+            if self.rng.random() < self.attack_chance:
+                return attack
+        return EndPhase()

@@ -1,0 +1,58 @@
+"""Tiny boards and states for rule tests: a map drawn as text, units placed by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from game.engine.board import Board
+from game.engine.config import Calendar, CalendarPeriod, GameConfig, Parameters, Seat, SupplySource
+from game.engine.hexes import Hex
+from game.engine.state import GameState, new_state
+from game.engine.units import Location, Unit
+
+SEATS = (
+    Seat("red", "Red", "communist", ("KPA",)),
+    Seat("blue", "Blue", "un", ("US",)),
+)
+
+
+def tiny_board(terrain: list[str], country: list[str] | None = None, rivers: list[list[int]] = (),
+               routes: list[dict] = (), places: list[dict] = ()) -> Board:
+    """A board from rows of terrain codes (see board.TERRAIN_CODES); country 'R' by default."""
+    rows, cols = len(terrain), len(terrain[0])
+    if country is None:
+        country = ["".join("." if ch in ".l" else "R" for ch in row) for row in terrain]
+    data = {
+        "cols": cols, "rows": rows, "hex_km": 16,
+        "projection": {"lon0": 126.0, "lat0": 38.0, "km_per_deg_lon": 87.7, "km_per_deg_lat": 110.57},
+        "terrain": terrain, "country": country,
+        "rivers": [{"id": "test", "name": "Test", "hexsides": list(rivers)}],
+        "routes": list(routes), "places": list(places),
+    }
+    return Board.from_mapdata(data)
+
+
+def unit(uid: str, seat: str, at: Hex | None, attack: int = 4, defence: int = 4, movement: int = 4,
+         steps: int = 3, **kw) -> Unit:
+    nation = "KPA" if seat == "red" else "US"
+    loc = kw.pop("location", Location.MAP if at is not None else Location.PENDING)
+    return Unit(id=uid, name=uid.upper(), seat=seat, nation=nation, type=kw.pop("type", "infantry"),
+                size="division", attack=attack, defence=defence, movement=movement, max_steps=steps,
+                steps=kw.pop("cur_steps", steps), location=loc, hex=at, **kw)
+
+
+def tiny_state(board: Board, units: list[Unit], seed: int = 1, sources: tuple = (),
+               params: Parameters | None = None, first: date = date(1950, 6, 25),
+               seats: tuple[Seat, ...] = SEATS) -> GameState:
+    config = GameConfig(
+        scenario_id="test", title="Test", seats=seats,
+        calendar=Calendar(first, date(1950, 12, 31), (CalendarPeriod(first, 7),)),
+        supply_sources=tuple(SupplySource(b, h, f"src{i}", True) for i, (b, h) in enumerate(sources)),
+        params=params or Parameters(air_support_bloc="none", air_recon_bonus=0, interdiction_cut=0,
+                                    closed=()),
+    )
+    return new_state(board, config, units, seed)
+
+
+def control_all(state: GameState, bloc: str) -> None:
+    state.control[:] = state.config.bloc_code(bloc)
