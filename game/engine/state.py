@@ -40,6 +40,7 @@ class GameState:
     config: GameConfig
     units: dict[str, Unit]
     control: np.ndarray                      # (size,) int8: 0 nobody, else bloc code
+    holder: np.ndarray                       # (size,) int8: 0 nobody, else seat index + 1 of the last taker
     rng: np.random.Generator
     seed: int
     turn: int = 1                            # 1-based index into turn_dates
@@ -103,7 +104,7 @@ class GameState:
         return GameState(
             board=self.board, config=self.config,
             units={k: u.copy() for k, u in self.units.items()},
-            control=self.control.copy(), rng=rng, seed=self.seed, turn=self.turn,
+            control=self.control.copy(), holder=self.holder.copy(), rng=rng, seed=self.seed, turn=self.turn,
             seat_index=self.seat_index, phase=self.phase, turn_dates=self.turn_dates,
             rail_used=self.rail_used, sea_used=self.sea_used, landings_used=self.landings_used,
             attacked_hexes=list(self.attacked_hexes), flags=dict(self.flags),
@@ -121,7 +122,7 @@ class GameState:
             "tracks": {k: round(float(self.tracks[k]), 6) for k in sorted(self.tracks)},
             "steps_lost": {k: self.steps_lost[k] for k in sorted(self.steps_lost)},
             "outcome": self.outcome, "actions_applied": self.actions_applied,
-            "control": hashlib.sha256(self.control.tobytes()).hexdigest(),
+            "control": hashlib.sha256(self.control.tobytes() + self.holder.tobytes()).hexdigest(),
             "rng": str(self.rng.bit_generator.state["state"]),
             "units": [
                 [u.id, u.location.value, list(u.hex) if u.hex else None, u.steps, u.moved,
@@ -146,15 +147,40 @@ def initial_control(board: Board, config: GameConfig) -> np.ndarray:
     return control
 
 
+#: Country -> the nation whose seat holds it at the start (falls back to the bloc's first seat).
+COUNTRY_NATION = {Country.ROK: "ROK", Country.DPRK: "KPA", Country.PRC: "PVA", Country.USSR: "PVA"}
+
+
+def initial_holder(board: Board, config: GameConfig, control: np.ndarray) -> np.ndarray:
+    """Which seat holds each hex at the start: the seat of the country's own nation, if any."""
+    holder = np.zeros(board.size, dtype=np.int8)
+    for country, nation in COUNTRY_NATION.items():
+        bloc = DEFAULT_CONTROL[country]
+        if bloc not in config.blocs:
+            continue
+        seats = [i for i, s in enumerate(config.seats) if s.bloc == bloc]
+        owners = [i for i in seats if nation in config.seats[i].nations] or seats
+        holder[board.country == int(country)] = owners[0] + 1
+    holder[control == 0] = 0
+    return holder
+
+
+def hexes_held(state: "GameState") -> dict[str, int]:
+    """Land hexes held per seat (by the seat that last took them)."""
+    counts = np.bincount(state.holder.astype(np.int64), minlength=len(state.config.seats) + 1)
+    return {s.id: int(counts[i + 1]) for i, s in enumerate(state.config.seats)}
+
+
 def new_state(board: Board, config: GameConfig, units: list[Unit], seed: int) -> GameState:
     """A fresh state at turn 1, first seat, movement phase; arrivals not yet applied.
 
     Call :func:`game.engine.rules.start_game` on it to run the first seat's
     automatic phases (reinforcements) before play.
     """
+    control = initial_control(board, config)
     return GameState(
         board=board, config=config, units={u.id: u for u in units},
-        control=initial_control(board, config), rng=np.random.default_rng(seed), seed=seed,
+        control=control, holder=initial_holder(board, config, control), rng=np.random.default_rng(seed), seed=seed,
         turn_dates=config.calendar.turn_dates(),
         steps_lost={s.id: 0 for s in config.seats},
     )

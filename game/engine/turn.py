@@ -184,6 +184,7 @@ def take_control(state: GameState, unit: Unit, i: int) -> list[Event]:
     """The unit's bloc now holds hex ``i``; places that change hands are reported to all."""
     bloc = state.unit_bloc(unit)
     code = state.config.bloc_code(bloc)
+    state.holder[i] = state.config.seats.index(state.config.seat(unit.seat)) + 1
     if int(state.control[i]) == code:
         return []
     state.control[i] = code

@@ -1,0 +1,192 @@
+"""The command line: the GUI by default, and the headless verbs validate, info, simulate, bench.
+
+Every verb prints messages for people and exits 0 on success, 1 on bad input
+(with every problem listed), 2 on bad arguments.  Nothing here shows a
+traceback: unexpected errors are written to the log file and summarised.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from game.errorlog import log_exception
+
+
+def _scenario_or_exit(name: str):
+    from game.scenario.loader import load_scenario
+    from game.scenario.problems import ScenarioError
+    try:
+        return load_scenario(name)
+    except ScenarioError as exc:
+        print(str(exc), file=sys.stderr)
+        raise SystemExit(1)
+    except (FileNotFoundError, LookupError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise SystemExit(1)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from game.scenario.loader import load_scenario
+    from game.scenario.problems import ScenarioError
+    from game.session.savefile import SaveError, load_save
+
+    bad = 0
+    for raw in args.paths:
+        path = Path(raw)
+        try:
+            if not path.exists():
+                raise FileNotFoundError(f"{path}: no such file")
+            if path.suffix.lower() == ".json":
+                match, _ = load_save(path)
+                print(f"{path}: ok (save of '{match.scenario_id}', {len(match.record)} actions, "
+                      f"turn {match.state.turn}, {match.state.date:%d %b %Y})")
+            elif path.suffix.lower() in (".yaml", ".yml"):
+                sc = load_scenario(path)
+                print(f"{path}: ok (scenario '{sc.id}', {len(sc.units)} units)")
+            else:
+                raise ValueError(f"{path}: not a scenario (.yaml) or a save (.json)")
+        except ScenarioError as exc:
+            bad += 1
+            print(str(exc), file=sys.stderr)
+        except (SaveError, FileNotFoundError, ValueError) as exc:
+            bad += 1
+            print(str(exc), file=sys.stderr)
+        except Exception as exc:  # noqa: BLE001 - a player never sees a traceback
+            bad += 1
+            log = log_exception(exc)
+            print(f"{path}: could not be checked ({exc.__class__.__name__}: {exc}); details in {log}",
+                  file=sys.stderr)
+    if bad:
+        print(f"{bad} of {len(args.paths)} file{'s' if len(args.paths) != 1 else ''} invalid", file=sys.stderr)
+    return 1 if bad else 0
+
+
+def scenario_info(sc) -> dict:
+    from game.engine.board import Country, Terrain
+    from game.engine.units import Location
+    board = sc.board
+    state = sc.new_game(0)
+    per_seat = {s.id: 0 for s in sc.config.seats}
+    at_start = {s.id: 0 for s in sc.config.seats}
+    for u in state.units.values():
+        per_seat[u.seat] += 1
+        if u.location is Location.MAP:
+            at_start[u.seat] += 1
+    dates = sc.config.calendar.turn_dates()
+    places = []
+    for p in board.places.values():
+        i = board.index(p.hex)
+        places.append({"id": p.id, "name": p.name, "hex": [p.hex.q, p.hex.r],
+                       "terrain": Terrain(int(board.terrain[i])).name.lower(),
+                       "country": Country(int(board.country[i])).name, "lat": p.lat, "lon": p.lon})
+    return {
+        "id": sc.id, "title": sc.config.title, "hex_km": board.hex_km,
+        "map": {"cols": board.cols, "rows": board.rows},
+        "land_hexes": int((board.terrain >= Terrain.CLEAR).sum()),
+        "places": places,
+        "seats": [{"id": s.id, "name": s.name, "bloc": s.bloc} for s in sc.config.seats],
+        "units": per_seat, "units_at_start": at_start,
+        "calendar": {"first": dates[0].isoformat(), "last": dates[-1].isoformat(), "turns": len(dates)},
+        "content_hash": sc.content_hash,
+    }
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    sc = _scenario_or_exit(args.scenario)
+    info = scenario_info(sc)
+    if args.json:
+        print(json.dumps(info, indent=1))
+        return 0
+    print(f"{info['title']} ({info['id']})")
+    cal = info["calendar"]
+    print(f"  calendar: {cal['first']} to {cal['last']}, {cal['turns']} turns")
+    print(f"  map: {info['map']['cols']}x{info['map']['rows']} hexes of {info['hex_km']:g} km, "
+          f"{info['land_hexes']} on land, {len(info['places'])} named places")
+    for seat in info["seats"]:
+        sid = seat["id"]
+        print(f"  {seat['name']:<14} {info['units_at_start'][sid]:>3} units at start, {info['units'][sid]:>3} in all")
+    return 0
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from game.session.savedir import save_dir
+    from game.session.simulate import AGENTS, simulate
+    if args.agent not in AGENTS:
+        print(f"error: unknown agent '{args.agent}'; choose from {', '.join(sorted(AGENTS))}", file=sys.stderr)
+        return 2
+    sc = _scenario_or_exit(args.scenario)
+    folder = save_dir(args.save_dir) if args.save_dir else None
+
+    def progress(i: int, r: dict) -> None:
+        if args.json != "-":
+            print(f"run {i}: seed {r['seed']}, {r['turns_played']} turns, {r['final_date']}, {r['outcome']}; "
+                  f"units {r['units']}, hexes {r['hexes']}", file=sys.stderr)
+
+    report = simulate(sc, args.runs, args.seed, args.agent, args.turns, folder, progress)
+    text = json.dumps(report, indent=1, sort_keys=True) + "\n"
+    if args.json == "-":
+        sys.stdout.write(text)
+    elif args.json:
+        Path(args.json).write_text(text, encoding="utf-8")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from game.bench import run_bench
+    figures = run_bench(args.scenario, quick=args.quick)
+    if args.json:
+        print(json.dumps(figures, indent=1))
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from game.ui.main import run_gui
+    return run_gui(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="armistice", description="Armistice: a wargame of the Korean War, 1950-53.")
+    p.add_argument("--save-dir", help="where saves go (default: the user data folder)")
+    sub = p.add_subparsers(dest="verb")
+    v = sub.add_parser("validate", help="check scenario (.yaml) and save (.json) files")
+    v.add_argument("paths", nargs="+")
+    v.set_defaults(func=cmd_validate)
+    i = sub.add_parser("info", help="describe a scenario (an id from scenarios/ or a path)")
+    i.add_argument("scenario")
+    i.add_argument("--json", action="store_true", help="print JSON")
+    i.set_defaults(func=cmd_info)
+    s = sub.add_parser("simulate", help="play headless games")
+    s.add_argument("scenario")
+    s.add_argument("--runs", type=int, default=1)
+    s.add_argument("--seed", type=int, default=1)
+    s.add_argument("--agent", default="random")
+    s.add_argument("--turns", type=int, default=None, help="stop after this many turns")
+    s.add_argument("--json", default=None, metavar="FILE|-", help="write the report as JSON (- for stdout)")
+    s.add_argument("--save-dir", dest="save_dir", help="write a save of each run's end here")
+    s.set_defaults(func=cmd_simulate)
+    b = sub.add_parser("bench", help="measure speed and print figures")
+    b.add_argument("--scenario", default="1950-invasion")
+    b.add_argument("--json", action="store_true")
+    b.add_argument("--quick", action="store_true", help="fewer repetitions")
+    b.set_defaults(func=cmd_bench)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", cmd_gui)
+    try:
+        return int(func(args) or 0)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - a player never sees a traceback
+        log = log_exception(exc)
+        print(f"armistice: unexpected error ({exc.__class__.__name__}: {exc}). Details were written to {log}",
+              file=sys.stderr)
+        return 3

@@ -1,0 +1,93 @@
+"""A match in progress: the state, who sits where, the action record, the log and undo.
+
+Every change goes through :meth:`Match.submit`, which asks the engine to apply
+an action and records it; replaying the record from the same scenario and seed
+gives the same game, byte for byte.  Undo goes back one action at a time, but
+never past something that revealed information or rolled dice (a combat, a
+spotted enemy, the end of a phase): undo never re-rolls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.engine.actions import Action, EndPhase
+from game.engine.events import Event
+from game.engine.fog import SeatView, view_for
+from game.engine.rules import LegalActions, apply
+from game.engine.state import GameState
+
+HUMAN = "human"
+
+
+def is_barrier(action: Action, events: list[Event]) -> bool:
+    """True if undo may not go back past this action."""
+    if isinstance(action, EndPhase):
+        return True
+    return any(e.data.get("reveal") or e.data.get("dice") for e in events)
+
+
+@dataclass
+class Match:
+    """One game: scenario, seed, seat controllers ("human" or an AI name), state and record."""
+
+    scenario_id: str
+    scenario_hash: str
+    seed: int
+    state: GameState
+    seats: dict[str, str] = field(default_factory=dict)
+    record: list[Action] = field(default_factory=list)
+    log: list[Event] = field(default_factory=list)
+    _undo: list[tuple[GameState, int]] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def start(cls, scenario, seed: int, seats: dict[str, str] | None = None) -> "Match":
+        """A new match of a loaded scenario (game.scenario.loader.Scenario)."""
+        state, events = scenario.start_game(seed)
+        seats = dict(seats or {})
+        for s in state.config.seats:
+            seats.setdefault(s.id, HUMAN)
+        return cls(scenario.id, scenario.content_hash, seed, state, seats, [], list(events))
+
+    # -- reading -------------------------------------------------------------------
+    @property
+    def active_seat(self) -> str:
+        return self.state.active_seat.id
+
+    @property
+    def over(self) -> bool:
+        return self.state.over
+
+    def view(self, seat: str) -> SeatView:
+        return view_for(self.state, seat)
+
+    def legal(self) -> LegalActions:
+        return LegalActions(self.state)
+
+    def is_human(self, seat: str) -> bool:
+        return self.seats.get(seat, HUMAN) == HUMAN
+
+    # -- changing ------------------------------------------------------------------
+    def submit(self, action: Action) -> list[Event]:
+        """Apply the active seat's action (raises IllegalAction, changing nothing) and record it."""
+        new_state, events = apply(self.state, action)
+        if is_barrier(action, events):
+            self._undo.clear()
+        else:
+            self._undo.append((self.state, len(self.log)))
+        self.state = new_state
+        self.record.append(action)
+        self.log.extend(events)
+        return events
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> bool:
+        """Take back the last action if the rules allow; True if something was undone."""
+        if not self._undo:
+            return False
+        self.state, log_len = self._undo.pop()
+        self.record.pop()
+        del self.log[log_len:]
+        return True

@@ -1,0 +1,96 @@
+"""Headless games: AI (or random-legal) agents play a scenario to its end, or for T turns.
+
+The same scenario, seeds and arguments give the same games and the same
+report, byte for byte: seeds are derived with numpy's SeedSequence, and the
+report holds no times.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from game.ai.random_agent import RandomAgent
+from game.engine.actions import EndPhase
+from game.engine.state import hexes_held
+from game.engine.units import Location
+
+from .match import Match
+from .savefile import write_save
+
+AGENTS: dict[str, Callable[[int], object]] = {"random": lambda seed: RandomAgent(seed)}
+
+#: A seat-phase that takes more actions than this is ended (a guard against a looping agent).
+MAX_ACTIONS_PER_PHASE = 4000
+
+
+def derive_seed(*parts: int) -> int:
+    return int(np.random.SeedSequence([int(p) for p in parts]).generate_state(1)[0])
+
+
+def make_agents(match: Match, agent: str, seed: int) -> dict[str, object]:
+    if agent not in AGENTS:
+        raise ValueError(f"unknown agent '{agent}'; choose from {', '.join(sorted(AGENTS))}")
+    return {s.id: AGENTS[agent](derive_seed(seed, k, 7)) for k, s in enumerate(match.state.config.seats)}
+
+
+def play(match: Match, agents: dict[str, object], turns: int | None = None,
+         on_action: Callable[[Match, list], None] | None = None) -> Match:
+    """Let ``agents`` play ``match`` until it ends or ``turns`` turns are over."""
+    first_turn = match.state.turn
+    phase_key = None
+    count = 0
+    while not match.over:
+        s = match.state
+        if turns is not None and s.turn >= first_turn + turns:
+            break
+        key = (s.turn, s.seat_index, s.phase)
+        count = count + 1 if key == phase_key else 0
+        phase_key = key
+        seat = s.active_seat.id
+        if count > MAX_ACTIONS_PER_PHASE:
+            action = EndPhase()
+        else:
+            action = agents[seat].choose(match.view(seat), match.legal())
+        events = match.submit(action)
+        if on_action:
+            on_action(match, events)
+    return match
+
+
+def summary(match: Match, seed: int) -> dict:
+    s = match.state
+    units: dict[str, int] = {}
+    steps: dict[str, int] = {}
+    for seat in s.config.seats:
+        alive = [u for u in s.units.values() if u.seat == seat.id and u.location in (Location.MAP, Location.JAPAN)]
+        units[seat.id] = len(alive)
+        steps[seat.id] = sum(u.steps for u in alive)
+    return {
+        "seed": seed, "turns_played": s.turn - 1 + (1 if s.over else 0), "final_turn": s.turn,
+        "final_date": s.date.isoformat(), "outcome": s.outcome or "unfinished",
+        "actions": len(match.record), "units": units, "steps": steps, "hexes": hexes_held(s),
+        "steps_lost": dict(sorted(s.steps_lost.items())), "checksum": s.checksum(),
+    }
+
+
+def simulate(scenario, runs: int, seed: int, agent: str = "random", turns: int | None = None,
+             save_dir: Path | None = None, progress: Callable[[int, dict], None] | None = None) -> dict:
+    """Play ``runs`` games; returns the JSON-able report."""
+    results = []
+    for i in range(runs):
+        run_seed = derive_seed(seed, i)
+        match = Match.start(scenario, run_seed, {s.id: agent for s in scenario.config.seats})
+        play(match, make_agents(match, agent, run_seed), turns)
+        result = summary(match, run_seed)
+        if save_dir is not None:
+            path = write_save(match, Path(save_dir) / f"sim-{scenario.id}-seed{seed}-run{i:03d}.json",
+                              label=f"Simulation run {i}")
+            result["save"] = path.name
+        results.append(result)
+        if progress:
+            progress(i, result)
+    return {"scenario": scenario.id, "scenario_hash": scenario.content_hash, "agent": agent,
+            "seed": seed, "runs": runs, "turns_limit": turns, "results": results}
