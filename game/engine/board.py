@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import IntEnum
 
 import numpy as np
@@ -156,12 +157,13 @@ class Board:
 
     def coastal(self, index: int) -> bool:
         """A land hex with at least one sea neighbour (a possible beach)."""
-        if not self.is_land(index):
-            return False
-        for n in self.neighbors[index]:
-            if n >= 0 and self.terrain[n] == Terrain.SEA:
-                return True
-        return False
+        return bool(self.coastal_mask[index])
+
+    @cached_property
+    def coastal_mask(self) -> np.ndarray:
+        """(size,) bool: land hexes next to the sea."""
+        sea = np.append(self.terrain == Terrain.SEA, False)   # index -1 (off the map) is not sea
+        return (self.terrain >= Terrain.CLEAR) & sea[self.neighbors].any(axis=1)
 
     # -- construction ------------------------------------------------------
     @classmethod

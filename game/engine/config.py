@@ -8,6 +8,7 @@ by every clone of a state.  Fields the politics rules will need later live in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, timedelta
 
 from .hexes import Hex
@@ -115,13 +116,15 @@ class GameConfig:
     replacements: tuple[tuple[str, int], ...] = ()   # (seat id, steps a turn)
     extra: tuple[tuple[str, object], ...] = ()       # room for later rules (politics)
 
-    def seat(self, seat_id: str) -> Seat:
-        for s in self.seats:
-            if s.id == seat_id:
-                return s
-        raise KeyError(seat_id)
+    @cached_property
+    def _seat_map(self) -> dict[str, Seat]:
+        return {s.id: s for s in self.seats}
 
-    @property
+    def seat(self, seat_id: str) -> Seat:
+        """The seat with this id (KeyError if none)."""
+        return self._seat_map[seat_id]
+
+    @cached_property
     def blocs(self) -> tuple[str, ...]:
         """Bloc ids in first-seen seat order (index + 1 is the control code)."""
         out: list[str] = []

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections import deque
 
+import numpy as np
+
 from .actions import Action, Attack, EndPhase, IllegalAction, Landing, MoveUnit, RailMove, SeaMove
 from .board import Country
 from .combat import RESULT_NAMES, RESULTS, odds, result_for, roll
@@ -136,17 +138,12 @@ class LegalActions:
                 return []
         elif unit.location is not Location.JAPAN:
             return []
-        closed = closed_mask(s, self.bloc)
-        out = []
-        for i in range(board.size):
-            if closed[i] or int(board.country[i]) not in KOREA or not board.coastal(i):
-                continue
-            if self.know.enemy_hexes[i] or int(self.know.friendly_count[i]) >= p.stacking:
-                continue
-            if int(s.control[i]) == code and not self.know.enemy_zoc[i]:
-                continue  # a landing is onto a hostile or contested shore; use a sea move otherwise
-            out.append(i)
-        return out
+        korea = (board.country == KOREA[0]) | (board.country == KOREA[1])
+        ok = board.coastal_mask & korea & ~closed_mask(s, self.bloc) & ~self.know.enemy_hexes
+        ok &= self.know.friendly_count < p.stacking
+        # A landing goes onto a hostile or contested shore; a sea move serves friendly, quiet ports.
+        ok &= (s.control != code) | self.know.enemy_zoc
+        return [int(i) for i in np.flatnonzero(ok)]
 
     def moves_for(self, unit: Unit) -> list[Action]:
         """Every movement-phase action of one unit."""

@@ -1,0 +1,276 @@
+"""Scenario files -> :class:`Scenario` -> a fresh :class:`GameState`.
+
+``load_scenario("1950-invasion")`` (an id from scenarios/) or
+``load_scenario("path/to/file.yaml")`` reads the file, validates it against the
+map and raises :class:`ScenarioError` listing *every* problem, or returns a
+:class:`Scenario`: the static :class:`GameConfig`, unit templates, texts, and
+the file's content hash (saves record it).  ``Scenario.new_game(seed)`` builds
+a new state from fresh copies of the units -- the same seed always gives the
+same state.
+
+Arrival positions are stored in ``Unit.arrives_at`` as a place id, ``"japan"``,
+or ``"hex:q,r"`` for a bare hex (see :func:`arrival_hex`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.util
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from game.engine.board import Board
+from game.engine.config import Calendar, CalendarPeriod, GameConfig, Parameters, Seat, SupplySource, VictoryPlace
+from game.engine.events import Event
+from game.engine.hexes import Hex
+from game.engine.state import GameState, new_state
+from game.engine.units import Location, Unit
+from game.paths import ROOT, SCENARIOS_DIR
+
+from .mapfile import MapFileError, load_board
+from .problems import Problem, ScenarioError, ScenarioNotFound, suggest
+from .schema import SECTIONS
+from .validate import JAPAN, calendar_dates, unit_entries, validate_document
+from .yamlsource import parse_yaml
+
+#: Sections this module builds into the config; any other section (the politics
+#: layer's) travels to the engine untouched in ``GameConfig.extra``.
+CORE_SECTIONS = ("format", "meta", "calendar", "seats", "parameters", "replacements", "templates",
+                 "units", "arrivals", "supply_sources", "victory_places")
+HEX_PREFIX = "hex:"
+
+
+@dataclass
+class Scenario:
+    """A validated scenario, ready to start games from."""
+
+    id: str
+    title: str
+    path: Path
+    content_hash: str                  # sha256 of the file's bytes
+    document: dict[str, Any]           # the file as plain data (as written, before defaults)
+    spec: dict[str, Any]               # the validated data, defaults filled in
+    config: GameConfig
+    units: tuple[Unit, ...]            # templates: new_game copies them
+    board: Board = field(repr=False)
+    description: str = ""
+    briefing: str = ""
+    start: date | None = None
+    end: date | None = None
+    teaching: dict[str, list[str]] = field(default_factory=dict)
+
+    def new_game(self, seed: int) -> GameState:
+        """A fresh state for ``seed``, with the first seat's automatic phases run if the rules exist."""
+        return self.start_game(seed)[0]
+
+    def start_game(self, seed: int) -> tuple[GameState, list[Event]]:
+        """Like :meth:`new_game`, also returning the events of the start (arrivals...)."""
+        state = new_state(self.board, self.config, [u.copy() for u in self.units], int(seed))
+        # The rules module is written separately; without it the state is returned unstarted.
+        if importlib.util.find_spec("game.engine.rules") is None:
+            return state, []
+        start: Callable | None = getattr(importlib.import_module("game.engine.rules"), "start_game", None)
+        if start is None:
+            return state, []
+        state, events = start(state)
+        return state, list(events)
+
+    def units_of(self, seat_id: str) -> list[Unit]:
+        return [u for u in self.units if u.seat == seat_id]
+
+
+# ---------------------------------------------------------------------------
+# finding files
+# ---------------------------------------------------------------------------
+
+def display_name(path: Path) -> str:
+    """How a file is named in problems: relative to the working directory or the game root if possible."""
+    resolved = path.resolve()
+    for base in (Path.cwd(), ROOT):
+        try:
+            return str(resolved.relative_to(base.resolve()))
+        except ValueError:
+            continue
+    return str(path)
+
+
+def scenario_ids(directory: Path = SCENARIOS_DIR) -> list[str]:
+    """Ids (file stems) of the scenarios in ``directory``, sorted."""
+    if not directory.is_dir():
+        return []
+    return sorted(p.stem for p in directory.glob("*.yaml") if p.is_file())
+
+
+def resolve_scenario(name_or_path: str | Path, directory: Path = SCENARIOS_DIR) -> Path:
+    """The file of a scenario id (in scenarios/) or a path; raises ScenarioNotFound."""
+    text = str(name_or_path)
+    path = Path(text)
+    looks_like_path = isinstance(name_or_path, Path) or path.suffix in (".yaml", ".yml") or "/" in text or "\\" in text
+    if looks_like_path or path.is_file():
+        if path.is_file():
+            return path
+        raise ScenarioNotFound([Problem(text, None, "", "no such scenario file")])
+    candidate = directory / f"{text}.yaml"
+    if candidate.is_file():
+        return candidate
+    ids = scenario_ids(directory)
+    listing = ", ".join(ids) if ids else "none"
+    raise ScenarioNotFound([Problem(text, None, "", f"unknown scenario id{suggest(text, ids)}; available: {listing}")])
+
+
+# ---------------------------------------------------------------------------
+# loading
+# ---------------------------------------------------------------------------
+
+def read_problems(path: Path, board: Board | None) -> tuple[bytes, Any, list[Problem]]:
+    """Read and validate ``path``: (bytes, Validated or None, problems)."""
+    name = display_name(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return b"", None, [Problem(name, None, "", f"cannot read the file ({exc.strerror or exc})")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        return raw, None, [Problem(name, line, "", "the file is not UTF-8 text")]
+    validated = validate_document(parse_yaml(text, name), path.stem, board)
+    return raw, validated, validated.problems
+
+
+def check_scenario(name_or_path: str | Path, board: Board | None = None) -> list[Problem]:
+    """Every problem of a scenario (empty: it is fine).  Raises only MapFileError (no usable map)."""
+    try:
+        path = resolve_scenario(name_or_path)
+    except ScenarioNotFound as exc:
+        return exc.problems
+    return read_problems(path, board if board is not None else load_board())[2]
+
+
+def load_scenario(name_or_path: str | Path, board: Board | None = None) -> Scenario:
+    """Load and validate a scenario (default board: the game's map).
+
+    Raises ScenarioError with every problem (MapFileError, a ScenarioError, if there is no usable map).
+    """
+    path = resolve_scenario(name_or_path)
+    board = board if board is not None else load_board()
+    raw, validated, problems = read_problems(path, board)
+    if problems:
+        raise ScenarioError(problems)
+    data = validated.data
+    meta = data["meta"]
+    teaching = meta.get("teaching") or {}
+    return Scenario(
+        id=meta["id"], title=meta["title"], path=path, content_hash=hashlib.sha256(raw).hexdigest(),
+        document=validated.doc.data, spec=data, config=build_config(data, board),
+        units=tuple(build_units(data, board)), board=board, description=meta["description"],
+        briefing=meta["briefing"], start=meta["start"], end=meta["end"], teaching=dict(teaching),
+    )
+
+
+# ---------------------------------------------------------------------------
+# building engine values from validated data
+# ---------------------------------------------------------------------------
+
+def locate(board: Board, value: Any) -> Hex | str:
+    """A validated position -> Hex, or JAPAN."""
+    if value == JAPAN:
+        return JAPAN
+    if isinstance(value, str):
+        return board.places[value].hex
+    return Hex(int(value[0]), int(value[1]))
+
+
+def arrival_hex(board: Board, arrives_at: str | None) -> Hex | None:
+    """The hex of ``Unit.arrives_at``: a place id, ``hex:q,r``, or None for japan/unknown."""
+    if not arrives_at or arrives_at == JAPAN:
+        return None
+    if arrives_at.startswith(HEX_PREFIX):
+        q, r = arrives_at[len(HEX_PREFIX):].split(",")
+        return Hex(int(q), int(r))
+    place = board.places.get(arrives_at)
+    return place.hex if place else None
+
+
+def build_config(data: dict, board: Board) -> GameConfig:
+    """The GameConfig of validated scenario data."""
+    meta = data["meta"]
+    start, end = calendar_dates(data)
+    periods = data["calendar"].get("periods") or [{"from": start, "days": 7}]
+    overrides = {k: _tupled(v) for k, v in data["parameters"].items()}
+    sources = []
+    for src in data["supply_sources"]:
+        where = src["place"] if src.get("place") is not None else src["hex"]
+        h = locate(board, where)
+        name = src.get("name") or (board.places[where].name if isinstance(where, str) else f"hex [{h.q}, {h.r}]")
+        sources.append(SupplySource(bloc=src["bloc"], hex=h, name=name, always=src["always"]))
+    return GameConfig(
+        scenario_id=meta["id"], title=meta["title"],
+        seats=tuple(Seat(s["id"], s["name"], s["bloc"], tuple(s["nations"])) for s in data["seats"]),
+        calendar=Calendar(first=start, last=end,
+                          periods=tuple(CalendarPeriod(p["from"], p["days"]) for p in periods)),
+        supply_sources=tuple(sources),
+        victory_places=tuple(VictoryPlace(v["place"], board.places[v["place"]].hex, v["points"])
+                             for v in data["victory_places"]),
+        params=Parameters(**overrides),
+        replacements=tuple((sid, n) for sid, n in data["replacements"].items()),
+        extra=tuple((name, data[name]) for name in SECTIONS if name not in CORE_SECTIONS and name in data),
+    )
+
+
+def build_units(data: dict, board: Board) -> list[Unit]:
+    """Unit templates: start units (on the map or in Japan), then arrivals (pending), in file order."""
+    out: list[Unit] = []
+    for path, u in unit_entries(data):
+        if path[0] == "units":
+            where = locate(board, u["at"])
+            location = Location.JAPAN if where == JAPAN else Location.MAP
+            out.append(_unit(u, location=location, hex=None if where == JAPAN else where))
+        else:
+            arrival = data["arrivals"][path[1]]
+            at = arrival["at"]
+            token = at if isinstance(at, str) else f"{HEX_PREFIX}{at[0]},{at[1]}"
+            out.append(_unit(u, location=Location.PENDING, arrives=arrival["date"], arrives_at=token))
+    return out
+
+
+def _tupled(value: Any) -> Any:
+    """Lists (from YAML) -> tuples (frozen Parameters), recursively."""
+    return tuple(_tupled(v) for v in value) if isinstance(value, list) else value
+
+
+def _unit(u: dict, **where: Any) -> Unit:
+    return Unit(id=u["id"], name=u["name"], seat=u["seat"], nation=u["nation"], type=u["type"], size=u["size"],
+                attack=u["attack"], defence=u["defence"], movement=u["movement"], max_steps=u["steps"],
+                steps=u["steps"], anti_tank=u["anti_tank"], infiltrates=u["infiltrates"],
+                amphibious=u["amphibious"], hidden=u["hidden"], **where)
+
+
+# ---------------------------------------------------------------------------
+# command line (wired by game/__main__.py as `python -m game validate FILE...`)
+# ---------------------------------------------------------------------------
+
+def validate_command(names: list[str], out: Callable[[str], None] = print) -> int:
+    """Check each scenario; print every problem or a one-line summary.  Exit status 0 if all are fine."""
+    status = 0
+    if not names:
+        names = [str(p) for p in sorted(SCENARIOS_DIR.glob("*.yaml"))]
+    try:
+        board = load_board()
+    except MapFileError as exc:
+        out(str(exc))
+        return 2
+    for name in names:
+        try:
+            scenario = load_scenario(name, board)
+        except ScenarioError as exc:
+            status = 1
+            out(str(exc))
+            continue
+        seats = ", ".join(f"{s.id} {len(scenario.units_of(s.id))}" for s in scenario.config.seats)
+        out(f"{display_name(scenario.path)}: OK - {len(scenario.units)} units ({seats}), "
+            f"{len(scenario.config.calendar.turn_dates())} turns {scenario.start} to {scenario.end}")
+    return status

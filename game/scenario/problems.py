@@ -1,0 +1,117 @@
+"""Problems found in a scenario file, and the error that carries all of them.
+
+A :class:`Problem` is one thing wrong, said for the person who wrote the file:
+where (file and line), which field (``units[3].seat``), and what was expected
+against what was found.  Validation never stops at the first problem: it
+collects every one and raises a single :class:`ScenarioError` holding the list.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+
+class _Invalid:
+    """Marker for a value that failed its check (already reported)."""
+
+    _instance: "_Invalid | None" = None
+
+    def __new__(cls) -> "_Invalid":
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+#: A value that failed its check (already reported); later checks skip it.
+INVALID: Any = _Invalid()
+
+
+#: A path into a YAML document: mapping keys (str) and sequence indices (int).
+Path_ = tuple[object, ...]
+
+
+def format_path(path: Sequence[object]) -> str:
+    """``("units", 3, "seat")`` -> ``"units[3].seat"``; the root is ``""``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def describe(value: object) -> str:
+    """A short, readable rendering of a found value for an error message."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'xyz'?)`` for the closest choice, or ``""`` if none is close."""
+    match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def one_of(value: object, options: Sequence[str], what: str = "one of") -> str:
+    """``expected one of a, b, c; got 'x' (did you mean 'a'?)`` for a value not among ``options``."""
+    hint = suggest(str(value), options) if isinstance(value, str) else ""
+    return f"expected {what} {', '.join(options)}; got {describe(value)}{hint}"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One error in a scenario (or map) file.
+
+    ``line`` is 1-based, or None when no line applies (a missing file);
+    ``field`` is a dotted path such as ``units[3].seat``, or ``""`` for the
+    whole file.
+    """
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class ScenarioError(Exception):
+    """A scenario that cannot be used; ``problems`` lists every problem found, in line order."""
+
+    def __init__(self, problems: Sequence[Problem], summary: str | None = None):
+        self.problems: list[Problem] = sorted(problems, key=_line_key)
+        n = len(self.problems)
+        head = summary or (f"{self.problems[0].file}: {n} problem{'s' if n != 1 else ''}"
+                           if self.problems else "scenario error")
+        super().__init__(head + "".join(f"\n  {p}" for p in self.problems))
+        self.summary = head
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+class ScenarioNotFound(ScenarioError):
+    """A scenario id or path that names no file."""
+
+
+def _line_key(p: Problem) -> tuple:
+    return (p.file, p.line if p.line is not None else 0, p.field, p.message)

@@ -1,0 +1,446 @@
+"""Validate a parsed scenario: shapes (schema), then cross-references (this module).
+
+:func:`validate_document` never stops at the first problem: it reports every
+one it can find -- a wrong type, an unknown key, a seat that does not exist, a
+place not on the map, too many units on one hex -- each with its line.  A
+value that fails its shape check is replaced by ``INVALID`` and skipped by the
+cross-reference checks, so one mistake is reported once.
+
+Cross-reference checks are registered in :data:`CHECKS` (in order); a new
+section adds its own with :func:`register_check`.  When ``board`` is None the
+map checks (places, hexes, land, stacking) are skipped, so a file can be
+checked for shape without a map.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable, Iterator
+
+from game.engine.board import Board, Country
+from game.engine.config import Parameters
+from game.engine.hexes import Hex, axial_to_offset
+
+from .problems import Problem, describe, one_of, suggest
+from .schema import INVALID, ROOT, SECTIONS, TEMPLATE, UNIT_FIELDS
+from .yamlsource import YamlDocument, parse_yaml
+
+#: The word for the off-map box of the sea bloc (game.engine.units.Location.JAPAN).
+JAPAN = "japan"
+
+
+@dataclass
+class Validated:
+    """The outcome of validation: cleaned data (defaults filled, bad values INVALID) and problems."""
+
+    doc: YamlDocument
+    data: dict[str, Any]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class Context:
+    """What a cross-reference check sees: the cleaned data, the board, and a way to report."""
+
+    doc: YamlDocument
+    data: dict[str, Any]
+    board: Board | None
+    stem: str | None
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, path: tuple, message: str) -> None:
+        self.problems.append(self.doc.problem(path, message))
+
+    # -- derived facts other checks share ------------------------------------
+    @property
+    def seats(self) -> dict[str, dict]:
+        """Valid seats by id (the first of a duplicated id)."""
+        out: dict[str, dict] = {}
+        for seat in _valid_list(self.data.get("seats")):
+            if isinstance(seat, dict) and _ok(seat.get("id")) and seat["id"] not in out:
+                out[seat["id"]] = seat
+        return out
+
+    @property
+    def blocs(self) -> list[str]:
+        out: list[str] = []
+        for seat in self.seats.values():
+            if _ok(seat.get("bloc")) and seat["bloc"] not in out:
+                out.append(seat["bloc"])
+        return out
+
+    def param(self, name: str) -> Any:
+        """The scenario's value of a Parameters field (its override if valid, else the default)."""
+        given = (self.data.get("parameters") or {}).get(name, INVALID)
+        return given if _ok(given) else getattr(Parameters(), name)
+
+    def position(self, value: Any, path: tuple, bloc: str | None, what: str = "units") -> Hex | str | None:
+        """Check a position (place id, [q, r] or japan); report problems; return a Hex, JAPAN or None."""
+        if not _ok(value):
+            return None
+        if value == JAPAN:
+            sea_bloc = self.param("sea_bloc")
+            if bloc is not None and bloc != sea_bloc:
+                self.add(path, f"only the {sea_bloc} bloc's units may be in japan (parameters.sea_bloc); "
+                               f"this is a {bloc} unit")
+                return None
+            return JAPAN
+        if self.board is None:
+            return None
+        if isinstance(value, str):
+            place = self.board.places.get(value)
+            if place is None:
+                hint = suggest(value, self.board.places) or "; the map's places are listed in assets/places.yaml"
+                self.add(path, f"unknown place '{value}'{hint}")
+                return None
+            h = place.hex
+        else:
+            h = Hex(int(value[0]), int(value[1]))
+        index = self.board.index(h)
+        if index < 0:
+            self.add(path, f"hex [{h.q}, {h.r}] is off the map ({_map_extent(self.board, h)})")
+            return None
+        if not self.board.is_land(index):
+            self.add(path, f"hex [{h.q}, {h.r}] is water; {what} must be on land")
+            return None
+        return h
+
+
+Check = Callable[[Context], None]
+#: Cross-reference checks, run in order after the shape check.
+CHECKS: list[Check] = []
+
+
+def register_check(fn: Check) -> Check:
+    """Decorator: add ``fn`` to :data:`CHECKS` (a new section registers its own)."""
+    CHECKS.append(fn)
+    return fn
+
+
+def validate_text(text: str, file: str, stem: str | None = None, board: Board | None = None) -> Validated:
+    """Parse and validate YAML text (``file`` is the name shown in problems)."""
+    return validate_document(parse_yaml(text, file), stem, board)
+
+
+def validate_document(doc: YamlDocument, stem: str | None = None, board: Board | None = None) -> Validated:
+    """Validate a parsed document; ``stem`` is the file name meta.id must equal (None: not checked)."""
+    problems = list(doc.problems)
+    if problems and doc.data is None:        # a syntax error: nothing to check
+        return Validated(doc, {}, problems)
+    if doc.data is None:
+        problems.append(doc.problem((), "the file is empty; a scenario is a mapping with the keys "
+                                        + ", ".join(k for k, f in SECTIONS.items() if f.required)))
+        return Validated(doc, {}, problems)
+    if not isinstance(doc.data, dict):
+        problems.append(doc.problem((), f"a scenario must be a mapping of sections (format:, meta:, ...); "
+                                        f"got {describe(doc.data)}"))
+        return Validated(doc, {}, problems)
+
+    work = YamlDocument(doc.file, copy.deepcopy(doc.data), dict(doc.lines), [])
+    report = lambda path, message: problems.append(work.problem(path, message))  # noqa: E731
+    _expand_templates(work, report)
+    data = ROOT.check(work.data, (), report)
+    ctx = Context(work, data, board, stem)
+    for check in CHECKS:
+        check(ctx)
+    problems.extend(ctx.problems)
+    # A bad value merged from a template is reported at the template's line once per unit
+    # using it (units[3].attack, units[4].attack...): keep one per line, key and message.
+    seen: set[tuple] = set()
+    out = []
+    for p in problems:
+        key = (p.line, p.field.rsplit(".", 1)[-1], p.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return Validated(doc, data, sorted(out, key=lambda p: (p.line or 0, p.field)))
+
+
+# ---------------------------------------------------------------------------
+# templates
+# ---------------------------------------------------------------------------
+
+def unit_entries(data: dict) -> Iterator[tuple[tuple, Any]]:
+    """(path, entry) of every unit entry: ``units`` then each arrival's ``units``."""
+    units = data.get("units")
+    if isinstance(units, list):
+        for i, u in enumerate(units):
+            yield ("units", i), u
+    arrivals = data.get("arrivals")
+    if isinstance(arrivals, list):
+        for j, a in enumerate(arrivals):
+            if isinstance(a, dict) and isinstance(a.get("units"), list):
+                for i, u in enumerate(a["units"]):
+                    yield ("arrivals", j, "units", i), u
+
+
+def _expand_templates(work: YamlDocument, report: Callable[[tuple, str], None]) -> None:
+    """Copy each unit's template keys into it (in place), keeping the template's lines."""
+    raw = work.data.get("templates")
+    templates = raw if isinstance(raw, dict) else {}
+    checked = {name: TEMPLATE.check(t, ("templates", name), report) for name, t in templates.items()}
+    for path, unit in unit_entries(work.data):
+        if not isinstance(unit, dict) or "template" not in unit or not isinstance(unit["template"], str):
+            continue
+        name = unit["template"]
+        if name not in templates:
+            hint = suggest(name, templates) if templates else " (no templates are defined)"
+            report(path + ("template",), f"unknown template '{name}'{hint}")
+            unit["template"] = INVALID
+            for key, f in UNIT_FIELDS.items():      # don't also report the keys it would have given
+                if f.required and key not in unit:
+                    unit[key] = INVALID
+            continue
+        values = checked[name] if isinstance(checked[name], dict) else {}
+        for key, value in values.items():
+            if key not in unit:
+                unit[key] = value
+                line = work.lines.get(("templates", name, key))
+                if line is not None:
+                    work.lines[path + (key,)] = line
+
+
+# ---------------------------------------------------------------------------
+# cross-reference checks
+# ---------------------------------------------------------------------------
+
+def _ok(value: Any) -> bool:
+    return value is not INVALID and value is not None
+
+
+def _valid_list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _map_extent(board: Board, h: Hex) -> str:
+    col, row = axial_to_offset(h)
+    if not 0 <= row < board.rows:
+        return f"r must be 0 to {board.rows - 1}"
+    lo = -(row - (row & 1)) // 2
+    return f"in row r = {row}, q must be {lo} to {lo + board.cols - 1}"
+
+
+@register_check
+def check_meta(ctx: Context) -> None:
+    meta = ctx.data.get("meta")
+    if not isinstance(meta, dict):
+        return
+    if ctx.stem is not None and _ok(meta.get("id")) and meta["id"] != ctx.stem:
+        ctx.add(("meta", "id"), f"expected '{ctx.stem}' (the file name without .yaml); got '{meta['id']}'")
+    if _ok(meta.get("start")) and _ok(meta.get("end")) and meta["end"] < meta["start"]:
+        ctx.add(("meta", "end"), f"the end ({meta['end']}) is before the start ({meta['start']})")
+
+
+def calendar_dates(data: dict) -> tuple[date | None, date | None]:
+    """The scenario's first and last dates (calendar, defaulting to meta)."""
+    meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+    cal = data.get("calendar") if isinstance(data.get("calendar"), dict) else {}
+    start = cal.get("start") if _ok(cal.get("start")) else meta.get("start")
+    end = cal.get("end") if _ok(cal.get("end")) else meta.get("end")
+    return (start if _ok(start) else None), (end if _ok(end) else None)
+
+
+@register_check
+def check_calendar(ctx: Context) -> None:
+    cal, meta = ctx.data.get("calendar"), ctx.data.get("meta")
+    if not isinstance(cal, dict) or not isinstance(meta, dict):
+        return
+    for key in ("start", "end"):
+        if _ok(cal.get(key)) and _ok(meta.get(key)) and cal[key] != meta[key]:
+            ctx.add(("calendar", key), f"expected {meta[key]} (meta.{key}); got {cal[key]}")
+    start, end = calendar_dates(ctx.data)
+    periods = cal.get("periods")
+    if not isinstance(periods, list):
+        return
+    previous: date | None = None
+    for i, p in enumerate(periods):
+        if not isinstance(p, dict) or not _ok(p.get("from")):
+            continue
+        when = p["from"]
+        if i == 0 and start is not None and when != start:
+            ctx.add(("calendar", "periods", 0, "from"),
+                    f"the first period must begin on the first date ({start}); got {when}")
+        if previous is not None and when <= previous:
+            ctx.add(("calendar", "periods", i, "from"),
+                    f"periods must be in date order; {when} is not after {previous}")
+        if end is not None and when > end:
+            ctx.add(("calendar", "periods", i, "from"), f"{when} is after the last date ({end})")
+        previous = when
+
+
+@register_check
+def check_seats(ctx: Context) -> None:
+    first: dict[str, int] = {}
+    owner: dict[str, str] = {}
+    for i, seat in enumerate(_valid_list(ctx.data.get("seats"))):
+        if not isinstance(seat, dict):
+            continue
+        sid = seat.get("id")
+        if _ok(sid):
+            if sid in first:
+                first_line = ctx.doc.line(("seats", first[sid]))
+                ctx.add(("seats", i, "id"), f"duplicate seat id '{sid}' (first on line {first_line})")
+            else:
+                first[sid] = i
+        for k, nation in enumerate(_valid_list(seat.get("nations"))):
+            if _ok(nation) and _ok(sid):
+                if nation in owner and owner[nation] != sid:
+                    ctx.add(("seats", i, "nations", k), f"nation '{nation}' already belongs to seat '{owner[nation]}'")
+                owner.setdefault(nation, sid)
+    seats = _valid_list(ctx.data.get("seats"))
+    if len(seats) >= 2 and all(isinstance(s, dict) and _ok(s.get("bloc")) for s in seats) and len(ctx.blocs) < 2:
+        ctx.add(("seats",), f"expected seats of at least two blocs; got only '{ctx.blocs[0]}'")
+
+
+@register_check
+def check_parameters(ctx: Context) -> None:
+    params = ctx.data.get("parameters")
+    if not isinstance(params, dict) or not ctx.blocs:
+        return
+    for name, value in params.items():
+        if name.endswith("_bloc") and _ok(value) and value not in ctx.blocs:
+            ctx.add(("parameters", name), one_of(value, ctx.blocs))
+            params[name] = INVALID      # later checks use the default instead
+    for i, pair in enumerate(_valid_list(params.get("closed"))):
+        if not isinstance(pair, list) or not all(_ok(x) for x in pair):
+            continue
+        if len(pair) != 2:
+            ctx.add(("parameters", "closed", i), f"expected a pair [bloc, country]; got {len(pair)} items")
+            continue
+        bloc, country = pair
+        if bloc not in ctx.blocs:
+            ctx.add(("parameters", "closed", i, 0), one_of(bloc, ctx.blocs))
+        countries = [c.name for c in Country if c is not Country.NONE]
+        if country not in countries:
+            ctx.add(("parameters", "closed", i, 1), one_of(country, countries))
+    months = params.get("winter_months")
+    if isinstance(months, list):
+        for i, m in enumerate(months):
+            if _ok(m) and not 1 <= m <= 12:
+                ctx.add(("parameters", "winter_months", i), f"expected a month from 1 to 12; got {m}")
+
+
+@register_check
+def check_replacements(ctx: Context) -> None:
+    seats = ctx.seats
+    for sid in (ctx.data.get("replacements") or {}):
+        if seats and sid not in seats:
+            ctx.add(("replacements", sid), one_of(sid, list(seats), "a seat id, one of"))
+
+
+def _check_unit(ctx: Context, unit: dict, path: tuple, ids: dict[str, tuple]) -> str | None:
+    """Checks shared by start units and arrivals; returns the unit's bloc if known."""
+    uid = unit.get("id")
+    if _ok(uid):
+        if uid in ids:
+            ctx.add(path + ("id",), f"duplicate unit id '{uid}' (first on line {ctx.doc.line(ids[uid])})")
+        else:
+            ids[uid] = path
+    seats = ctx.seats
+    sid = unit.get("seat")
+    if not _ok(sid) or not seats:
+        return None
+    if sid not in seats:
+        ctx.add(path + ("seat",), one_of(sid, list(seats)))
+        return None
+    seat = seats[sid]
+    nations = [n for n in _valid_list(seat.get("nations")) if _ok(n)]
+    nation = unit.get("nation")
+    if _ok(nation) and nations and nation not in nations:
+        ctx.add(path + ("nation",), f"expected one of {', '.join(nations)} (the nations of seat '{sid}'); "
+                                    f"got '{nation}'{suggest(nation, nations)}")
+    bloc = seat.get("bloc")
+    return bloc if _ok(bloc) else None
+
+
+@register_check
+def check_units(ctx: Context) -> None:
+    """Unit ids, seats, nations and start positions; stacking on the start map."""
+    ids: dict[str, tuple] = {}
+    stacks: dict[Hex, list[tuple]] = {}
+    for i, unit in enumerate(_valid_list(ctx.data.get("units"))):
+        if not isinstance(unit, dict):
+            continue
+        path = ("units", i)
+        bloc = _check_unit(ctx, unit, path, ids)
+        where = ctx.position(unit.get("at"), path + ("at",), bloc)
+        if isinstance(where, Hex):
+            stacks.setdefault(where, []).append(path)
+    limit = ctx.param("stacking")
+    for h, paths in stacks.items():
+        if len(paths) > limit:
+            names = ", ".join(p.name for p in ctx.board.place_at(h)) if ctx.board else ""
+            ctx.add(paths[limit] + ("at",), f"{len(paths)} units start on hex [{h.q}, {h.r}]"
+                    f"{' (' + names + ')' if names else ''}; at most {limit} may share a hex (parameters.stacking)")
+    start, end = calendar_dates(ctx.data)
+    for j, arrival in enumerate(_valid_list(ctx.data.get("arrivals"))):
+        if not isinstance(arrival, dict):
+            continue
+        path = ("arrivals", j)
+        when = arrival.get("date")
+        if _ok(when) and start is not None and when < start:
+            ctx.add(path + ("date",), f"{when} is before the first turn ({start}); list these units under units")
+        elif _ok(when) and end is not None and when > end:
+            ctx.add(path + ("date",), f"{when} is after the last date ({end}); these units would never enter")
+        blocs = set()
+        for i, unit in enumerate(_valid_list(arrival.get("units"))):
+            if isinstance(unit, dict):
+                blocs.add(_check_unit(ctx, unit, path + ("units", i), ids))
+        blocs.discard(None)
+        bloc = next(iter(blocs)) if len(blocs) == 1 else None
+        if len(blocs) > 1:
+            ctx.add(path + ("units",), f"an arrival's units must be of one bloc; got {', '.join(sorted(blocs))}")
+        ctx.position(arrival.get("at"), path + ("at",), bloc)
+
+
+@register_check
+def check_supply_sources(ctx: Context) -> None:
+    blocs = ctx.blocs
+    for i, src in enumerate(_valid_list(ctx.data.get("supply_sources"))):
+        if not isinstance(src, dict):
+            continue
+        path = ("supply_sources", i)
+        bloc = src.get("bloc")
+        if _ok(bloc) and blocs and bloc not in blocs:
+            ctx.add(path + ("bloc",), one_of(bloc, blocs))
+        has_place, has_hex = "place" in src and src["place"] is not None, "hex" in src and src["hex"] is not None
+        if has_place and has_hex:
+            ctx.add(path, "give place or hex, not both")
+        elif not has_place and not has_hex:
+            ctx.add(path, "missing 'place' or 'hex' (where the source is)")
+        else:
+            key = "place" if has_place else "hex"
+            if src[key] == JAPAN:
+                ctx.add(path + (key,), "japan is off the map; the sea bloc's supply from Japan is a rule, not a source")
+            else:
+                ctx.position(src[key], path + (key,), None, "supply sources")
+
+
+@register_check
+def check_victory_places(ctx: Context) -> None:
+    seen: dict[str, int] = {}
+    for i, vp in enumerate(_valid_list(ctx.data.get("victory_places"))):
+        if not isinstance(vp, dict) or not _ok(vp.get("place")):
+            continue
+        place = vp["place"]
+        if place in seen:
+            ctx.add(("victory_places", i, "place"), f"'{place}' is listed twice (first on line "
+                    f"{ctx.doc.line(('victory_places', seen[place]))})")
+            continue
+        seen[place] = i
+        if place == JAPAN:
+            ctx.add(("victory_places", i, "place"), "expected a place on the map; got 'japan'")
+        else:
+            ctx.position(place, ("victory_places", i, "place"), None, "victory places")
+
+
+def unit_counts(data: dict) -> Counter:
+    """Units per seat id in the cleaned data (start and arrivals); for reports and tests."""
+    return Counter(u.get("seat") for _, u in unit_entries(data) if isinstance(u, dict))

@@ -1,0 +1,56 @@
+"""Seat controllers: which seats the computer plays, and stepping them one action at a time.
+
+The UI may not import game.ai (ARCHITECTURE.md), so it asks the session to
+play AI seats; the session builds the agents from their names.
+"""
+
+from __future__ import annotations
+
+from game.engine.actions import Action, EndPhase
+from game.engine.events import Event
+
+from .match import HUMAN, Match
+from .simulate import AGENTS, MAX_ACTIONS_PER_PHASE, derive_seed
+
+#: AI difficulty names offered in seat set-up; until the real AI lands they all play random-legal.
+AI_LEVELS = ("easy", "normal", "hard")
+
+
+def agent_kind(controller: str) -> str:
+    """'ai:normal' -> the agent name to build ('random' until the AI issue lands)."""
+    return "random"
+
+
+class AIPlayers:
+    """Agents for the match's AI seats, seeded from the match's seed so replays match."""
+
+    def __init__(self, match: Match):
+        self.match = match
+        self.agents = {}
+        for k, seat in enumerate(match.state.config.seats):
+            controller = match.seats.get(seat.id, HUMAN)
+            if controller != HUMAN:
+                self.agents[seat.id] = AGENTS[agent_kind(controller)](derive_seed(match.seed, k, 7))
+        self._phase_key = None
+        self._count = 0
+
+    def plays(self, seat: str) -> bool:
+        return seat in self.agents
+
+    def choose(self) -> Action:
+        """The next action for the active (AI) seat."""
+        m = self.match
+        key = (m.state.turn, m.state.seat_index, m.state.phase)
+        self._count = self._count + 1 if key == self._phase_key else 0
+        self._phase_key = key
+        if self._count > MAX_ACTIONS_PER_PHASE:
+            return EndPhase()
+        seat = m.active_seat
+        return self.agents[seat].choose(m.view(seat), m.legal())
+
+    def step(self) -> list[Event]:
+        """Play one action of the active AI seat; [] if the active seat is human or the game is over."""
+        m = self.match
+        if m.over or not self.plays(m.active_seat):
+            return []
+        return m.submit(self.choose())

@@ -1,0 +1,77 @@
+"""Which events a seat may read: the fog of war applied to the log.
+
+An event is a seat's to read if it is public, if it concerns the seat's own
+bloc, or if it happened where the seat could see at that moment.  Enemy moves
+seen only in part are reported without saying where the unit came from.
+The session tags events with the seats that saw them right after each action
+(:func:`witnesses`), since what a seat can see changes as the game goes on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.engine.events import Event
+from game.engine.fog import visible_hexes
+from game.engine.state import GameState
+from game.engine.turn import where
+
+#: Enemy event kinds that are noise to the other side even when seen.
+QUIET_KINDS = {"HexCaptured", "PhaseStarted", "SupplyRestored", "UnitReplaced"}
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One line of a seat's log: the event and the text that seat reads."""
+
+    event: Event
+    text: str
+    own: bool = False
+
+
+@dataclass
+class SeatLogs:
+    """Each seat's readable log, built as the match goes on."""
+
+    entries: dict[str, list[LogEntry]] = field(default_factory=dict)
+
+    def add(self, state: GameState, events: list[Event]) -> None:
+        for seat in state.config.seats:
+            self.entries.setdefault(seat.id, []).extend(readable(state, events, seat.id))
+
+    def since(self, seat: str, start: int) -> list[LogEntry]:
+        return self.entries.get(seat, [])[start:]
+
+    def count(self, seat: str) -> int:
+        return len(self.entries.get(seat, []))
+
+
+def readable(state: GameState, events: list[Event], seat: str) -> list[LogEntry]:
+    """The entries ``seat`` may read of ``events`` that just happened in ``state``."""
+    bloc = state.bloc_of(seat)
+    visible = None
+    out: list[LogEntry] = []
+    for e in events:
+        own = e.seat is not None and state.bloc_of(e.seat) == bloc
+        if own:
+            out.append(LogEntry(e, e.text, True))
+            continue
+        if e.public or (e.seat is None and not e.hexes):
+            out.append(LogEntry(e, e.text))
+            continue
+        if e.kind in QUIET_KINDS:
+            continue
+        if visible is None:
+            visible = visible_hexes(state, bloc)
+        seen = [h for h in e.hexes if h is not None and state.board.index(h) >= 0 and visible[state.board.index(h)]]
+        if not seen:
+            continue
+        if e.kind == "UnitMoved" and e.hexes and seen[-1] != e.hexes[-1]:
+            out.append(LogEntry(e, f"Enemy movement seen near {where(state, seen[0])}."))
+        elif e.kind == "UnitMoved":
+            unit = state.units.get(e.data.get("unit", ""))
+            name = unit.name if unit else "An enemy unit"
+            out.append(LogEntry(e, f"{name} seen moving to {where(state, e.hexes[-1])}."))
+        else:
+            out.append(LogEntry(e, e.text))
+    return out

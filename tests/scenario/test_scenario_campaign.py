@@ -1,0 +1,116 @@
+"""The real campaign file and the format reference, against the real map (assets/map/hexmap.json)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, timedelta
+
+import pytest
+
+from game.engine.units import Location
+from game.paths import MAP_FILE, SCENARIOS_DIR
+from game.scenario.loader import check_scenario, load_scenario, scenario_ids
+from game.scenario.mapfile import load_board
+from game.scenario.schema import SECTIONS, UNIT_FIELDS, Record
+from game.scenario.validate import validate_text
+
+needs_map = pytest.mark.skipif(not MAP_FILE.is_file(), reason="assets/map/hexmap.json not built yet")
+README = SCENARIOS_DIR / "README.md"
+
+
+@pytest.fixture(scope="module")
+def campaign():
+    return load_scenario("1950-invasion")
+
+
+@needs_map
+def test_every_scenario_in_the_folder_is_valid():
+    for sid in scenario_ids():
+        assert check_scenario(sid) == [], sid
+
+
+@needs_map
+def test_campaign_order_of_battle(campaign):
+    units = campaign.units
+    on_map = [u for u in units if u.location is Location.MAP]
+    assert len(on_map) >= 18
+    assert len(units) >= 100
+    assert [s.id for s in campaign.config.seats] == ["dprk_prc", "rok", "un"]
+    start = Counter(u.seat for u in on_map)
+    assert start["dprk_prc"] >= 9 and start["rok"] >= 8 and start["un"] == 0
+    # every unit starts or arrives inside the war
+    assert all(u.arrives is None or date(1950, 6, 25) <= u.arrives <= date(1953, 7, 27) for u in units)
+    pva = [u for u in units if u.nation == "prc"]
+    assert len(pva) >= 30 and all(u.hidden and u.infiltrates for u in pva)
+    assert min(u.arrives for u in pva) == date(1950, 10, 19)
+    by_id = {u.id: u for u in units}
+    assert by_id["us_1st_mar_div"].amphibious and by_id["us_1st_mar_div"].arrives_at == "japan"
+    assert by_id["us_1st_cav_div"].arrives_at == "pohang"
+    assert by_id["kpa_105th_armd_bde"].is_armour
+    assert not by_id["rok_1st_div"].anti_tank
+    # the KPA starts north of the parallel, the ROK south (except the 766th's landing)
+    board = campaign.board
+    for u in on_map:
+        lat = float(board.lat[board.index(u.hex)])
+        if u.seat == "rok":
+            assert lat < 38.0, u.id
+        elif u.id != "kpa_766th_unit":
+            assert lat > 38.0, u.id
+
+
+@needs_map
+def test_campaign_calendar(campaign):
+    dates = campaign.config.calendar.turn_dates()
+    assert dates[0] == date(1950, 6, 25) and dates[-1] <= date(1953, 7, 27)
+    steps = [(b - a).days for a, b in zip(dates, dates[1:])]
+    switch = dates.index(date(1951, 7, 1))
+    assert set(steps[:switch]) == {7} and set(steps[switch:]) == {14}
+    assert dates[-1] + timedelta(days=14) > date(1953, 7, 27)
+
+
+@needs_map
+def test_campaign_builds_states_deterministically(campaign):
+    a, b = campaign.new_game(1950), campaign.new_game(1950)
+    assert a.checksum() == b.checksum()
+    assert campaign.new_game(1951).checksum() != a.checksum()
+    assert len(a.units) == len(campaign.units)
+    names = {s.name for s in campaign.config.supply_sources}
+    assert "Pusan (port of entry from Japan)" in names
+    assert {v.place for v in campaign.config.victory_places} >= {"seoul", "pyongyang", "pusan"}
+
+
+# -- the format reference ---------------------------------------------------------------
+
+def _readme_keys() -> set[str]:
+    return set(re.findall(r"`([a-z_]+)`", README.read_text(encoding="utf-8")))
+
+
+def test_readme_documents_every_key():
+    documented = _readme_keys()
+    missing = []
+
+    def walk(record: Record, where: str) -> None:
+        for key, f in record.fields.items():
+            if key not in documented:
+                missing.append(f"{where}{key}")
+            spec = f.spec
+            while hasattr(spec, "item"):
+                spec = spec.item
+            if hasattr(spec, "value") and isinstance(spec.value, Record):
+                spec = spec.value
+            if isinstance(spec, Record):
+                walk(spec, f"{where}{key}.")
+
+    walk(Record(SECTIONS), "")
+    assert not missing, f"keys not documented in scenarios/README.md: {missing}"
+    assert set(UNIT_FIELDS) <= documented
+
+
+@needs_map
+def test_readme_example_is_valid():
+    text = README.read_text(encoding="utf-8")
+    block = re.search(r"<!-- example: tiny -->\s*```yaml\n(.*?)```", text, re.S)
+    assert block, "the README's example block is missing"
+    result = validate_text(block.group(1), "README example", "example", load_board())
+    assert result.problems == []
