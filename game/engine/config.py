@@ -8,8 +8,8 @@ by every clone of a state.  Fields the politics rules will need later live in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, timedelta
+from functools import cached_property
 
 from .hexes import Hex
 

@@ -41,23 +41,32 @@ def run_hooks(state: GameState, point: str) -> list[Event]:
 
 # -- arrivals and replacements ------------------------------------------------------
 
+def arrival_target(state: GameState, arrives_at: str | None) -> Hex | None:
+    """The hex an arrival aims for: a place id, or "hex:q,r" for a bare hex (None: Japan or unknown)."""
+    if arrives_at is None or arrives_at == "japan":
+        return None
+    if arrives_at.startswith("hex:"):
+        q, r = arrives_at[4:].split(",")
+        return Hex(int(q), int(r))
+    place = state.board.places.get(arrives_at)
+    return place.hex if place else None
+
+
 def _arrival_hex(state: GameState, unit: Unit) -> int | None:
     """Where a due unit can enter: its place if held and not full, else a free held hex nearby."""
     board = state.board
-    if unit.arrives_at is None or unit.arrives_at == "japan":
-        return None
-    place = board.places.get(unit.arrives_at)
-    if place is None:
+    target = arrival_target(state, unit.arrives_at)
+    if target is None:
         return None
     bloc = state.unit_bloc(unit)
     code = state.config.bloc_code(bloc)
     know = true_knowledge(state, bloc)
     closed = closed_mask(state, bloc)
-    for h in spiral(place.hex, 3):
+    for h in spiral(target, 3):
         i = board.index(h)
         if i < 0 or closed[i] or know.enemy_hexes[i] or int(state.control[i]) != code:
             continue
-        if know.enemy_zoc[i] and h != place.hex:
+        if know.enemy_zoc[i] and h != target:
             continue
         if int(know.friendly_count[i]) < state.config.params.stacking:
             return i

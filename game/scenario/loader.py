@@ -30,7 +30,7 @@ from game.engine.state import GameState, new_state
 from game.engine.units import Location, Unit
 from game.paths import ROOT, SCENARIOS_DIR
 
-from .mapfile import MapFileError, load_board
+from .mapfile import load_board
 from .problems import Problem, ScenarioError, ScenarioNotFound, suggest
 from .schema import SECTIONS
 from .validate import JAPAN, calendar_dates, unit_entries, validate_document
@@ -247,30 +247,3 @@ def _unit(u: dict, **where: Any) -> Unit:
                 attack=u["attack"], defence=u["defence"], movement=u["movement"], max_steps=u["steps"],
                 steps=u["steps"], anti_tank=u["anti_tank"], infiltrates=u["infiltrates"],
                 amphibious=u["amphibious"], hidden=u["hidden"], **where)
-
-
-# ---------------------------------------------------------------------------
-# command line (wired by game/__main__.py as `python -m game validate FILE...`)
-# ---------------------------------------------------------------------------
-
-def validate_command(names: list[str], out: Callable[[str], None] = print) -> int:
-    """Check each scenario; print every problem or a one-line summary.  Exit status 0 if all are fine."""
-    status = 0
-    if not names:
-        names = [str(p) for p in sorted(SCENARIOS_DIR.glob("*.yaml"))]
-    try:
-        board = load_board()
-    except MapFileError as exc:
-        out(str(exc))
-        return 2
-    for name in names:
-        try:
-            scenario = load_scenario(name, board)
-        except ScenarioError as exc:
-            status = 1
-            out(str(exc))
-            continue
-        seats = ", ".join(f"{s.id} {len(scenario.units_of(s.id))}" for s in scenario.config.seats)
-        out(f"{display_name(scenario.path)}: OK - {len(scenario.units)} units ({seats}), "
-            f"{len(scenario.config.calendar.turn_dates())} turns {scenario.start} to {scenario.end}")
-    return status

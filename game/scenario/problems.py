@@ -29,6 +29,12 @@ class _Invalid:
     def __bool__(self) -> bool:
         return False
 
+    def __copy__(self) -> "_Invalid":
+        return self
+
+    def __deepcopy__(self, memo: dict) -> "_Invalid":
+        return self
+
 
 #: A value that failed its check (already reported); later checks skip it.
 INVALID: Any = _Invalid()

@@ -72,7 +72,7 @@ class Int(Spec):
 
     @property
     def expected(self) -> str:  # type: ignore[override]
-        return f"a whole number from {self.lo} to {self.hi}"
+        return str(self.lo) if self.lo == self.hi else f"a whole number from {self.lo} to {self.hi}"
 
     def _check(self, value: Any, path: tuple, report: Report) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):

@@ -114,3 +114,17 @@ def test_readme_example_is_valid():
     assert block, "the README's example block is missing"
     result = validate_text(block.group(1), "README example", "example", load_board())
     assert result.problems == []
+
+
+@needs_map
+def test_pva_crossing_at_a_bare_hex_enters(campaign):
+    from game.engine.actions import EndPhase
+    from game.engine.rules import apply
+
+    state = campaign.new_game(1)
+    while state.date < date(1950, 10, 19):
+        state, _ = apply(state, EndPhase())
+    for _ in range(3):                       # to the end of the DPRK/PRC seat's first turn after the crossing
+        state, _ = apply(state, EndPhase())
+    ji_an = [u for u in state.units.values() if u.arrives_at == "hex:4,16" and u.arrives == date(1950, 10, 19)]
+    assert ji_an and all(u.location is Location.MAP for u in ji_an)

@@ -13,14 +13,12 @@ from scenario_fixtures import GOOD_DIR
 
 from game.engine.hexes import Hex
 from game.engine.units import Location
-from game.scenario import loader
 from game.scenario.loader import (
     arrival_hex,
     check_scenario,
     load_scenario,
     resolve_scenario,
     scenario_ids,
-    validate_command,
 )
 from game.scenario.problems import Problem, ScenarioError, ScenarioNotFound
 from game.scenario.validate import validate_text
@@ -144,17 +142,3 @@ def test_shape_only_validation_without_a_board(tiny_text):
     assert [p.field for p in result.problems] == ["units[2].steps"]
 
 
-def test_validate_command(monkeypatch, board, tmp_path: Path, tiny_text):
-    monkeypatch.setattr(loader, "load_board", lambda *a, **k: board)
-    lines: list[str] = []
-    assert validate_command([str(TINY)], lines.append) == 0
-    assert lines[0].startswith("tests/scenario/good/tiny.yaml: OK - 7 units (red 4, rok 1, un 2), 8 turns") or \
-        "tiny.yaml: OK - 7 units" in lines[0]
-    bad = tmp_path / "tiny.yaml"
-    bad.write_text(tiny_text.replace("days: 14", "days: 0"))
-    lines.clear()
-    assert validate_command([str(bad)], lines.append) == 1
-    assert "calendar.periods[1].days: expected a whole number from 1 to 366; got 0" in lines[0]
-    lines.clear()
-    assert validate_command(["no-such-scenario"], lines.append) == 1
-    assert "unknown scenario id" in lines[0]

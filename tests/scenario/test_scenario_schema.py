@@ -42,6 +42,7 @@ def test_int():
     assert run(Int(1, 4), "3") == (INVALID, ["x: expected a whole number from 1 to 4; got '3' (remove the quotes)"])
     assert run(Int(1, 4), 3.0) == (INVALID, ["x: expected a whole number from 1 to 4; got 3.0"])
     assert run(Int(1, 4), INVALID) == (INVALID, [])          # already reported upstream
+    assert run(Int(1, 1), 2) == (INVALID, ["x: expected 1; got 2"])   # the format version
 
 
 def test_day_text_flag_choice_hex():
