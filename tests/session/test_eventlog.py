@@ -1,6 +1,6 @@
 """The log under fog: a seat reads its own events, public ones, and what it could see."""
 
-from helpers import SEATS, tiny_board, tiny_state, unit
+from helpers import tiny_board, tiny_state, unit
 
 from game.engine.actions import MoveUnit
 from game.engine.hexes import Hex

@@ -1,0 +1,178 @@
+"""The application: the window, the widget manager, the current screen and the main loop.
+
+The loop is split into :meth:`App.frame` so tests can drive it with
+synthetic events, headless (SDL_VIDEODRIVER=dummy).  An unexpected error
+inside a frame is written to the log file and shown as a dialog, never as a
+traceback.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import warnings
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from game.errorlog import log_dir, log_exception
+from game.ui.screens.base import Screen
+from game.ui.settings import Settings, save_settings
+from game.ui.theme import theme
+
+TITLE = "Armistice — the Korean War, 1950–53"
+
+
+class App:
+    def __init__(self, settings: Settings, save_dir: Path, size: tuple[int, int] | None = None,
+                 persist_settings: bool = True):
+        pygame.init()
+        pygame.display.set_caption(TITLE)
+        self.settings = settings
+        self.save_dir = Path(save_dir)
+        self.persist_settings = persist_settings
+        self.size = size or (settings.width, settings.height)
+        self.window = self._open_window()
+        self.manager = self._new_manager()
+        self.clock = pygame.time.Clock()
+        self.running = True
+        self.screen: Screen | None = None
+        self.dialog: pygame_gui.elements.UIWindow | None = None
+        self.frames = 0
+
+    # -- window -------------------------------------------------------------------------
+    def _open_window(self) -> pygame.Surface:
+        flags = pygame.RESIZABLE
+        if self.settings.fullscreen and os.environ.get("SDL_VIDEODRIVER") != "dummy":
+            flags = pygame.FULLSCREEN
+            return pygame.display.set_mode((0, 0), flags)
+        return pygame.display.set_mode(self.size, flags)
+
+    def _new_manager(self) -> pygame_gui.UIManager:
+        manager = pygame_gui.UIManager(self.size, theme(self.scale))
+        # Preload the styles the screens use so nothing is loaded (or warned about) mid-game.
+        fonts = []
+        for size in (14, 15, 18, 20, 46):
+            px = max(8, round(size * self.scale))
+            for style in ("regular", "bold", "italic", "bold_italic"):
+                fonts.append({"name": "noto_sans", "point_size": px, "style": style})
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")   # "already loaded" notices for the theme's own fonts
+            manager.preload_fonts(fonts)
+        return manager
+
+    @property
+    def scale(self) -> float:
+        return self.settings.ui_scale / 100.0
+
+    def s(self, px: float) -> int:
+        return int(round(px * self.scale))
+
+    def apply_settings(self) -> None:
+        """Re-open the window and rebuild the theme and the screen after a settings change."""
+        if self.persist_settings:
+            save_settings(self.settings)
+        self.size = (self.settings.width, self.settings.height)
+        self.window = self._open_window()
+        self.size = self.window.get_size()
+        self.manager = self._new_manager()
+        self.rebuild()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        self.size = (max(800, size[0]), max(560, size[1]))
+        self.manager.set_window_resolution(self.size)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        self.manager.clear_and_reset()
+        self.dialog = None
+        if self.screen:
+            self.screen.build()
+
+    # -- screens ----------------------------------------------------------------------------
+    def show(self, screen: Screen) -> None:
+        """Replace the current screen."""
+        if self.screen:
+            self.screen.leave()
+        self.screen = screen
+        self.rebuild()
+
+    def message(self, title: str, text: str) -> None:
+        """A modal message dialog over the current screen."""
+        w, h = min(self.s(640), self.size[0] - 40), min(self.s(420), self.size[1] - 40)
+        rect = pygame.Rect((self.size[0] - w) // 2, (self.size[1] - h) // 2, w, h)
+        html = text.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>")
+        self.dialog = pygame_gui.windows.UIMessageWindow(rect, html, self.manager, window_title=title)
+
+    def error(self, title: str, problems: list[str] | str) -> None:
+        lines = problems if isinstance(problems, list) else [problems]
+        self.message(title, "\n".join(lines))
+
+    def screenshot(self) -> Path:
+        folder = self.save_dir.parent / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"armistice-{datetime.datetime.now():%Y%m%d-%H%M%S}-{self.frames}.png"
+        pygame.image.save(self.window, str(path))
+        return path
+
+    # -- loop ------------------------------------------------------------------------------
+    def frame(self, events: list[pygame.event.Event] | None = None, dt: float | None = None) -> None:
+        """One iteration: events, update, draw, flip."""
+        if dt is None:
+            dt = self.clock.tick(60) / 1000.0
+        events = pygame.event.get() if events is None else events
+        try:
+            for event in events:
+                self._dispatch(event)
+            if self.screen:
+                self.screen.update(dt)
+            self.manager.update(dt)
+            self.window.fill((24, 23, 20))
+            if self.screen:
+                self.screen.draw(self.window)
+            self.manager.draw_ui(self.window)
+            pygame.display.flip()
+        except Exception as exc:  # noqa: BLE001 - a player never sees a traceback
+            path = log_exception(exc)
+            self._recover(exc, path)
+        self.frames += 1
+
+    def _recover(self, exc: Exception, log: Path) -> None:
+        from game.ui.screens.menu import MainMenu
+        self.screen = MainMenu(self)
+        self.rebuild()
+        self.error("Something went wrong",
+                   f"An unexpected error stopped the game ({exc.__class__.__name__}). "
+                   f"The details were written to {log}. Your last autosave can be loaded from the menu.")
+
+    def _dispatch(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type in (pygame.VIDEORESIZE,) and not self.settings.fullscreen:
+            self.resize((event.w, event.h))
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F12:
+            path = self.screenshot()
+            if self.screen and hasattr(self.screen, "notify"):
+                self.screen.notify(f"Screenshot saved: {path.name}")
+            return
+        consumed = self.manager.process_events(event)
+        if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.dialog:
+            self.dialog = None
+        if event.type >= pygame.USEREVENT and self.screen:
+            self.screen.on_ui(event)
+            return
+        if not consumed and self.screen:
+            self.screen.handle(event)
+
+    def run(self) -> int:
+        while self.running:
+            self.frame()
+        pygame.quit()
+        return 0
+
+
+def crash_marker() -> Path:
+    return log_dir() / "last-run-crashed"

@@ -1,0 +1,53 @@
+"""The screen interface every screen implements, and small layout helpers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class Screen:
+    """One screen.  ``build`` makes its widgets (again after a resize); the app calls the rest each frame."""
+
+    #: Hot-seat privacy: a screen that shows no game information sets this (tooltips, log, map stay hidden).
+    private = False
+
+    def __init__(self, app: "App"):
+        self.app = app
+
+    @property
+    def manager(self) -> pygame_gui.UIManager:
+        return self.app.manager
+
+    def s(self, px: float) -> int:
+        """Scale a length by the UI-scale setting."""
+        return self.app.s(px)
+
+    def build(self) -> None:
+        """Create the widgets for the current window size (the manager is empty)."""
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        """A raw pygame event (after pygame_gui saw it); True if used."""
+        return False
+
+    def on_ui(self, event: pygame.event.Event) -> None:
+        """A pygame_gui event (button pressed, selection made ...)."""
+
+    def update(self, dt: float) -> None:
+        """Advance by ``dt`` seconds."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw under the widgets."""
+
+    def leave(self) -> None:
+        """Called when another screen replaces this one."""
+
+
+def centred_rect(app: "App", width: int, height: int, y: int | None = None) -> pygame.Rect:
+    w, h = app.size
+    return pygame.Rect((w - width) // 2, (h - height) // 2 if y is None else y, width, height)

@@ -1,0 +1,663 @@
+"""The game screen: the map, the top bar, the side panel, the log; playing a turn with the mouse and keys.
+
+The screen shows one seat's view (``table.viewer``) and never anything else:
+counters come from that seat's SeatView, legal actions from the engine under
+that seat's fog.  AI seats play one action at a time from ``update`` at the
+chosen animation speed, so the window never freezes.  Between two human seats
+the hand-over screen takes over.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+
+import numpy as np
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox, UIWindow
+
+from game.engine.actions import Attack, EndPhase, IllegalAction, Landing, MoveUnit, RailMove, SeaMove
+from game.engine.board import Country, Terrain
+from game.engine.combat import RESULT_NAMES, odds
+from game.engine.hexes import Hex
+from game.engine.movement import HALF, zoc_of
+from game.engine.rules import LegalActions
+from game.engine.state import Phase
+from game.engine.turn import where
+from game.engine.units import Location, Unit
+from game.session.table import Table
+from game.ui.screens.base import Screen
+from game.ui.terrain_cache import map_view_for
+
+KEYS_HELP = [
+    ("Arrows / WASD", "pan the map"), ("Mouse wheel", "zoom toward the cursor"),
+    ("Drag (any button)", "pan the map"), ("Left click", "select a unit; click a lit hex to move there"),
+    ("Right click", "clear the selection"), ("Tab", "next unit that can still act"),
+    ("Space", "end the phase (movement → combat → end of turn)"), ("Ctrl+Z", "undo (until something was revealed)"),
+    ("Ctrl+S", "save"), ("G", "hex grid on/off"), ("Z / U / F / H", "zones of control / supply / front line / "
+                                                                   "historical front"),
+    ("Home", "whole map"), ("F12", "screenshot"), ("Esc", "menu"), ("F1 or ?", "this help"),
+]
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text))
+
+
+def open_match(app, match, at_handover: bool = False) -> None:
+    """Show a match: the hand-over first in hot-seat (or when the save was made there), else the map."""
+    from game.ui.screens.handover import HandOver
+    table = Table(match, autosave_dir=app.save_dir)
+    if match.over:
+        from game.ui.screens.end_screen import EndScreen
+        app.show(EndScreen(app, table))
+    elif (table.hot_seat and table.active_is_human) or at_handover:
+        table.viewer = None  # nobody's eyes until the next player takes over
+        app.show(HandOver(app, table))
+    else:
+        app.show(GameScreen(app, table))
+
+
+class GameScreen(Screen):
+    def __init__(self, app, table: Table, since=None):
+        super().__init__(app)
+        self.table = table
+        self.since = list(since or [])
+        self.selected: str | None = None          # movement: the unit to move
+        self.attackers: list[str] = []            # combat: the chosen attackers
+        self.target: Hex | None = None            # combat: the hex to attack
+        self.legal: LegalActions | None = None
+        self.targets: dict[int, object] = {}      # hex index -> action for the selected unit
+        self.toggles = {"zoc": False, "supply": False, "front": True, "history": False}
+        self.ai_clock = 0.0
+        self.notice = ""
+        self.notice_until = 0.0
+        self.help_window: UIWindow | None = None
+        self.mapview = None
+
+    # -- building ---------------------------------------------------------------------------------
+    def build(self) -> None:
+        w, h = self.app.size
+        tb = self.s(48)
+        rp = min(self.s(380), w // 3)
+        self.map_rect = pygame.Rect(0, tb, w - rp, h - tb)
+        board = self.table.match.state.board
+        if self.mapview is None:
+            self.mapview = map_view_for(board, self.map_rect, self.app.settings.colourblind)
+            self.mapview.show_grid = self.app.settings.hex_grid
+            self.mapview.on_click = self.on_map_click
+        else:
+            self.mapview.set_rect(self.map_rect)
+        top = UIPanel(pygame.Rect(0, 0, w, tb), manager=self.manager, object_id="@topbar")
+        self.status = UILabel(pygame.Rect(self.s(10), self.s(6), w - self.s(760), tb - self.s(12)), "",
+                              self.manager, container=top)
+        bx = w - self.s(740)
+        self.buttons = {}
+        for key, text, width, tip in (
+                ("end", "End phase ›", 150, "End this phase (Space): movement → combat → end of turn."),
+                ("undo", "Undo", 80, "Take back the last move (Ctrl+Z), until something was revealed."),
+                ("overlays", "Overlays", 100, "Zones of control (Z), supply (U), front line (F), historical "
+                                             "front (H), hex grid (G)."),
+                ("save", "Save", 70, "Save the game (Ctrl+S)."),
+                ("help", "Keys", 70, "Every key (F1)."),
+                ("menu", "Menu", 80, "Settings, load, quit (Esc).")):
+            self.buttons[key] = UIButton(pygame.Rect(bx, self.s(6), self.s(width), tb - self.s(12)), text,
+                                         self.manager, container=top, tool_tip_text=tip)
+            bx += self.s(width) + self.s(8)
+        side = UIPanel(pygame.Rect(w - rp, tb, rp, h - tb), manager=self.manager, object_id="@panel")
+        pad = self.s(8)
+        inner = rp - 2 * pad
+        ph = h - tb
+        self.info = UITextBox("", pygame.Rect(pad, pad, inner, int(ph * 0.36)), self.manager, container=side)
+        y = pad + int(ph * 0.36) + pad
+        self.action_box = UITextBox("", pygame.Rect(pad, y, inner, int(ph * 0.20)), self.manager, container=side)
+        y += int(ph * 0.20) + pad
+        self.attack_button = UIButton(pygame.Rect(pad, y, inner, self.s(40)), "Attack!", self.manager,
+                                      container=side, tool_tip_text="Resolve this attack: one die is rolled.")
+        self.attack_button.hide()
+        y += self.s(40) + pad
+        UILabel(pygame.Rect(pad, y, inner, self.s(24)), "Event log", self.manager, container=side)
+        y += self.s(24)
+        self.log_box = UITextBox("", pygame.Rect(pad, y, inner, ph - y - pad), self.manager, container=side)
+        self.refresh()
+        if self.since:
+            self.show_since()
+
+    # -- refreshing -----------------------------------------------------------------------------------
+    @property
+    def match(self):
+        return self.table.match
+
+    @property
+    def my_turn(self) -> bool:
+        m = self.match
+        return not m.over and m.active_seat == self.table.viewer and self.table.active_is_human
+
+    def refresh(self) -> None:
+        """Re-read the view after anything changed."""
+        m = self.match
+        view = self.table.view()
+        self.view = view
+        self.mapview.set_view(view)
+        self.legal = LegalActions(m.state) if self.my_turn else None
+        s = m.state
+        seat = s.active_seat
+        who = "your" if self.my_turn else f"the {seat.name}'s"
+        phase = s.phase.value
+        viewer = s.config.seat(self.table.viewer).name if self.table.viewer else "—"
+        self.status.set_text(f"{s.date:%d %B %Y}   ·   Turn {s.turn} of {s.last_turn}   ·   "
+                             f"{seat.name}: {phase}   ·   viewing as {viewer}")
+        self.buttons["end"].set_text("End movement ›" if s.phase is Phase.MOVEMENT else "End turn ›")
+        for key in ("end", "undo"):
+            (self.buttons[key].enable if self.my_turn else self.buttons[key].disable)()
+        if not m.can_undo():
+            self.buttons["undo"].disable()
+        if s.phase is not Phase.COMBAT:
+            self.attackers, self.target = [], None
+        if s.phase is not Phase.MOVEMENT:
+            self.selected = None
+        self.update_overlays()
+        self.update_info(self.mapview.hover)
+        self.update_log()
+        self.update_action_box()
+        del who
+
+    def update_log(self) -> None:
+        entries = self.table.entries()[-120:]
+        lines = []
+        for e in reversed(entries):
+            colour = "#f0e6c8" if e.own else "#e8a27a"
+            lines.append(f"<font color='#9c927a'>{e.event.date:%d %b %y}</font> <font color='{colour}'>"
+                         f"{esc(e.text)}</font>")
+        self.log_box.set_text("<br>".join(lines) or "<i>Nothing has happened yet.</i>")
+
+    def update_overlays(self) -> None:
+        mv = self.mapview
+        board = self.match.state.board
+        for name in ("reach", "rail", "sea", "targets", "attackers"):
+            mv.clear_overlay(name)
+        mv.set_path(None)
+        self.targets = {}
+        if self.legal and self.selected and self.selected in self.match.state.units:
+            u = self.match.state.units[self.selected]
+            actions = self.legal.moves_for(u)
+            masks = {"reach": np.zeros(board.size, bool), "rail": np.zeros(board.size, bool),
+                     "sea": np.zeros(board.size, bool)}
+            for a in actions:
+                if a.to is None:
+                    continue
+                i = board.index(a.to)
+                kind = {"move": "reach", "rail": "rail"}.get(a.kind, "sea")
+                if i not in self.targets or a.kind == "move":
+                    self.targets[i] = a
+                masks[kind][i] = True
+            for name, mask in masks.items():
+                if mask.any():
+                    mv.set_overlay(name, mask)
+        if self.legal and self.match.state.phase is Phase.COMBAT:
+            mask = np.zeros(board.size, bool)
+            for h in self.legal.attack_targets():
+                mask[board.index(h)] = True
+            if mask.any():
+                mv.set_overlay("targets", mask)
+            if self.attackers:
+                am = np.zeros(board.size, bool)
+                for uid in self.attackers:
+                    am[board.index(self.match.state.units[uid].hex)] = True
+                mv.set_overlay("attackers", am)
+        view = self.view
+        if self.toggles["zoc"]:
+            enemy = np.zeros(board.size, bool)
+            for u in view.enemies():
+                if u.location is Location.MAP and u.hex is not None:
+                    enemy[board.index(u.hex)] = True
+            mv.set_overlay("zoc", zoc_of(board, enemy))
+        else:
+            mv.clear_overlay("zoc")
+        if self.toggles["supply"]:
+            mv.set_overlay("supply", self.supply_mask())
+        else:
+            mv.clear_overlay("supply")
+        if self.toggles["front"]:
+            mv.set_overlay("front", self.front_mask(), colour=(0, 0, 0, 0), outline=(200, 30, 30, 230))
+        else:
+            mv.clear_overlay("front")
+        mv.show_mdl = self.toggles["history"]
+
+    def supply_mask(self) -> np.ndarray:
+        """Hexes where the viewer's units would be out of supply now (from the units' own state)."""
+        board = self.match.state.board
+        mask = np.zeros(board.size, bool)
+        for u in self.view.friendly():
+            if u.location is Location.MAP and u.out_of_supply and u.hex is not None:
+                mask[board.index(u.hex)] = True
+        return mask
+
+    def front_mask(self) -> np.ndarray:
+        """The viewer bloc's hexes that touch hexes held by the other bloc: the front line."""
+        board = self.match.state.board
+        code = self.match.state.config.bloc_code(self.view.bloc)
+        control = self.view.control
+        mine = (control == code) & (board.terrain >= Terrain.CLEAR)
+        theirs = (control != code) & (control > 0)
+        nb = board.neighbors
+        theirs_ext = np.append(theirs, False)
+        return mine & theirs_ext[nb].any(axis=1) & (board.country != int(Country.PRC))
+
+    def update_info(self, h: Hex | None) -> None:
+        parts = []
+        s = self.match.state
+        if self.selected and self.selected in self.view.units:
+            parts.append(self.unit_card(self.view.units[self.selected], "Selected"))
+        if h is not None:
+            parts.append(self.hex_card(h))
+            for u in self.mapview.units_at(h):
+                if u.id != self.selected:
+                    parts.append(self.unit_card(u))
+        japan = [u for u in self.view.own() if u.location is Location.JAPAN]
+        if japan and self.my_turn and s.phase is Phase.MOVEMENT:
+            names = ", ".join(f"<a href='{u.id}'>{esc(u.name)}</a>" for u in japan)
+            parts.append(f"<b>In Japan</b> (click one, then a lit port or beach): {names}")
+        if not parts:
+            parts.append("<i>Hover over the map for hex details; click a unit to select it.</i>")
+        self.info.set_text("<br>".join(parts))
+
+    def unit_card(self, u: Unit, title: str = "") -> str:
+        s = self.match.state
+        seat = s.config.seat(u.seat)
+        enemy = seat.bloc != self.view.bloc
+        bar = "■" * u.steps + "□" * (u.max_steps - u.steps)
+        supply = "out of supply" if u.out_of_supply else "in supply"
+        status = []
+        if not enemy:
+            status.append("moved" if u.moved else "can move")
+            if s.phase is Phase.COMBAT:
+                status.append("attacked" if u.attacked else "can attack")
+            status.append(supply)
+        head = f"<b>{esc(title + ': ' if title else '')}{esc(u.name)}</b>"
+        return (f"{head}<br>{esc(seat.name)} · {esc(u.nation)} · {esc(u.type)} {esc(u.size)}<br>"
+                f"attack {u.attack} · defence {u.defence} · movement {u.movement} · steps {bar}"
+                + (f"<br><i>{esc(', '.join(status))}</i>" if status else ""))
+
+    def hex_card(self, h: Hex) -> str:
+        b = self.match.state.board
+        i = b.index(h)
+        terrain = Terrain(int(b.terrain[i])).name.lower()
+        country = Country(int(b.country[i])).name
+        bits = [f"<b>{esc(where(self.match.state, h))}</b> {h} — {terrain}, {country} (1950)"]
+        feats = [n for n, f in (("port", b.port[i]), ("airfield", b.airfield[i]), ("capital", b.capital[i])) if f]
+        rivers = sorted({b.river_names.get((i, d), "") for d in range(6) if b.river[i, d]} - {""})
+        if rivers:
+            feats.append("river " + ", ".join(r.title() for r in rivers))
+        if b.rail[i].any():
+            feats.append("railway")
+        elif b.road[i].any():
+            feats.append("road")
+        if feats:
+            bits.append(esc(", ".join(feats)))
+        held = int(self.view.control[i])
+        if held:
+            bits.append("held by the " + ("UN side" if self.match.state.config.blocs[held - 1] == "un"
+                                          else "communist side"))
+        if not self.view.visible[i]:
+            bits.append("<i>not in sight of your forces</i>")
+        return "<br>".join(bits)
+
+    def update_action_box(self) -> None:
+        s = self.match.state
+        self.attack_button.hide()
+        if s.over:
+            self.action_box.set_text("<b>The game is over.</b>")
+            return
+        if not self.my_turn:
+            seat = s.active_seat
+            kind = "the computer" if not self.table.active_is_human else "another player"
+            self.action_box.set_text(f"<b>{esc(seat.name)}</b> is playing ({kind})…")
+            return
+        if s.phase is Phase.MOVEMENT:
+            left = len(self.legal.movers()) if self.legal else 0
+            text = (f"<b>Movement.</b> {left} unit{'s' if left != 1 else ''} can still move. Click a unit, then a "
+                    "lit hex (green: march, blue: rail, teal: sea or landing). Tab picks the next unit; Space "
+                    "ends movement.")
+            if self.selected and self.mapview.hover is not None:
+                text += self.path_text(self.mapview.hover)
+            self.action_box.set_text(text)
+            return
+        if self.target is None:
+            n = len(self.legal.attack_targets()) if self.legal else 0
+            self.action_box.set_text(f"<b>Combat.</b> {n} enemy hex{'es' if n != 1 else ''} can be attacked "
+                                     "(lit red). Click one to see the odds; click your units to choose attackers. "
+                                     "Space ends your turn.")
+            return
+        self.action_box.set_text(self.odds_text())
+        self.attack_button.show()
+
+    def path_text(self, h: Hex) -> str:
+        board = self.match.state.board
+        i = board.index(h)
+        a = self.targets.get(i)
+        if a is None:
+            return ""
+        if isinstance(a, MoveUnit):
+            cost = self.legal.reach(self.match.state.units[self.selected]).cost[i] / HALF
+            return f"<br>To {esc(where(self.match.state, h))}: {cost:g} movement points."
+        return f"<br>To {esc(where(self.match.state, h))} by {a.kind}."
+
+    def attack_units(self) -> tuple[list[Unit], list[Unit]]:
+        s = self.match.state
+        attackers = [s.units[a] for a in self.attackers if a in s.units]
+        defenders = [u for u in self.view.enemies() if u.location is Location.MAP and u.hex == self.target]
+        return attackers, defenders
+
+    def odds_text(self) -> str:
+        attackers, defenders = self.attack_units()
+        if not attackers or not defenders:
+            return "Choose at least one of your units next to the target."
+        o = odds(self.match.state, attackers, defenders, self.target)
+        shifts = "".join(f"<br>  {sh.columns:+d} {esc(sh.reason)}" for sh in o.shifts) or "<br>  none"
+        probs = "".join(f"<br>  {p * 100:4.0f}%  {esc(RESULT_NAMES[c])}"
+                        for c, p in sorted(o.probabilities.items(), key=lambda kv: -kv[1]))
+        return (f"<b>Attack on {esc(where(self.match.state, self.target))}</b><br>"
+                f"{o.attack:.1f} against {o.defence:.1f}: base odds {o.base_name}, shifted to "
+                f"<b>{o.column_name}</b>{shifts}<br><b>Results</b>{probs}")
+
+    # -- input ------------------------------------------------------------------------------------------
+    def on_map_click(self, h: Hex, button: int) -> None:
+        if button == 3:
+            self.selected, self.attackers, self.target = None, [], None
+            self.update_overlays()
+            self.update_action_box()
+            return
+        s = self.match.state
+        board = s.board
+        i = board.index(h)
+        if not self.my_turn:
+            self.update_info(h)
+            return
+        if s.phase is Phase.MOVEMENT:
+            if self.selected and i in self.targets:
+                self.act(self.targets[i])
+                return
+            own = [u for u in self.mapview.units_at(h) if u.seat == s.active_seat.id]
+            movable = [u for u in own if not u.moved] or own
+            if movable:
+                ids = [u.id for u in movable]
+                nxt = ids[(ids.index(self.selected) + 1) % len(ids)] if self.selected in ids else ids[0]
+                self.selected = nxt
+            else:
+                self.selected = None
+        else:
+            enemy_here = [u for u in self.mapview.units_at(h) if u.seat not in self.own_seats()]
+            if enemy_here and self.legal and h in self.legal.attack_targets():
+                if self.target == h and self.attackers:
+                    self.commit_attack()
+                    return
+                self.target = h
+                eligible = [u.id for u in self.legal.attackers_for(h)]
+                chosen = [a for a in self.attackers if a in eligible]
+                self.attackers = chosen or eligible
+            else:
+                own = [u for u in self.mapview.units_at(h) if u.seat == s.active_seat.id and not u.attacked]
+                for u in own:
+                    if u.id in self.attackers:
+                        self.attackers.remove(u.id)
+                    else:
+                        self.attackers.append(u.id)
+        self.update_overlays()
+        self.update_info(h)
+        self.update_action_box()
+
+    def own_seats(self) -> set[str]:
+        bloc = self.view.bloc
+        return {s.id for s in self.match.state.config.seats if s.bloc == bloc}
+
+    def commit_attack(self) -> None:
+        if self.target is None or not self.attackers:
+            return
+        self.act(Attack(self.target, tuple(sorted(self.attackers))))
+        self.target, self.attackers = None, []
+
+    def act(self, action) -> None:
+        """Submit a human action; an illegal one shows its reason and changes nothing."""
+        try:
+            events = self.table.submit(action)
+        except IllegalAction as exc:
+            self.notify(exc.reason)
+            return
+        if isinstance(action, (MoveUnit, RailMove, SeaMove, Landing)):
+            self.selected = None
+        combat = next((e for e in events if e.kind == "CombatResolved"), None)
+        if combat:
+            self.notify(combat.text, seconds=6)
+        self.after_change()
+
+    def after_change(self) -> None:
+        if self.match.over:
+            from game.ui.screens.end_screen import EndScreen
+            self.app.show(EndScreen(self.app, self.table))
+            return
+        if self.table.needs_handover():
+            from game.ui.screens.handover import HandOver
+            self.app.show(HandOver(self.app, self.table))
+            return
+        self.refresh()
+
+    def notify(self, text: str, seconds: float = 4.0) -> None:
+        self.notice = text
+        self.notice_until = time.monotonic() + seconds
+
+    def cycle_units(self) -> None:
+        if not self.legal:
+            return
+        movers = [u for u in self.legal.movers() if u.location is Location.MAP or u.location is Location.JAPAN]
+        if not movers:
+            self.notify("Every unit has moved. Press Space to end movement.")
+            return
+        ids = [u.id for u in movers]
+        nxt = ids[(ids.index(self.selected) + 1) % len(ids)] if self.selected in ids else ids[0]
+        self.selected = nxt
+        u = self.match.state.units[nxt]
+        if u.hex is not None:
+            self.mapview.layout.center_on_hex(u.hex)
+        self.update_overlays()
+        self.update_info(u.hex)
+        self.update_action_box()
+
+    def on_ui(self, event) -> None:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            b = self.buttons
+            if event.ui_element is b["end"]:
+                self.end_phase()
+            elif event.ui_element is b["undo"]:
+                self.undo()
+            elif event.ui_element is b["save"]:
+                self.save()
+            elif event.ui_element is b["menu"]:
+                self.open_menu()
+            elif event.ui_element is b["help"]:
+                self.show_help()
+            elif event.ui_element is b["overlays"]:
+                self.show_overlay_menu()
+            elif event.ui_element is self.attack_button:
+                self.commit_attack()
+            elif getattr(event.ui_element, "overlay_key", None):
+                key = event.ui_element.overlay_key
+                self.toggle(key)
+            elif getattr(event.ui_element, "menu_key", None):
+                self.menu_choice(event.ui_element.menu_key)
+        elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and event.ui_element is self.info:
+            if event.link_target in self.match.state.units:
+                self.selected = event.link_target
+                self.update_overlays()
+                self.update_action_box()
+
+    def handle(self, event) -> bool:
+        if self.mapview.handle_event(event):
+            if event.type == pygame.MOUSEMOTION:
+                self.hover_changed()
+            return True
+        if event.type == pygame.MOUSEMOTION and self.map_rect.collidepoint(event.pos):
+            self.hover_changed()
+        if event.type != pygame.KEYDOWN:
+            return False
+        ctrl = event.mod & (pygame.KMOD_CTRL | pygame.KMOD_META)
+        key = event.key
+        if key == pygame.K_SPACE:
+            self.end_phase()
+        elif key == pygame.K_z and ctrl:
+            self.undo()
+        elif key == pygame.K_s and ctrl:
+            self.save()
+        elif key == pygame.K_ESCAPE:
+            if self.selected or self.target:
+                self.selected, self.attackers, self.target = None, [], None
+                self.update_overlays()
+                self.update_action_box()
+            else:
+                self.open_menu()
+        elif key == pygame.K_TAB:
+            self.cycle_units()
+        elif key == pygame.K_F1 or event.unicode == "?":
+            self.show_help()
+        elif key in (pygame.K_z, pygame.K_u, pygame.K_f, pygame.K_h) and not ctrl:
+            self.toggle({pygame.K_z: "zoc", pygame.K_u: "supply", pygame.K_f: "front", pygame.K_h: "history"}[key])
+        else:
+            return False
+        return True
+
+    def hover_changed(self) -> None:
+        h = self.mapview.hover
+        mv = self.mapview
+        if self.selected and self.legal and h is not None:
+            i = self.match.state.board.index(h)
+            a = self.targets.get(i)
+            if isinstance(a, MoveUnit):
+                u = self.match.state.units[self.selected]
+                reach = self.legal.reach(u)
+                path = reach.path(i)
+                mv.set_path([self.match.state.board.hex_at(j) for j in path], [reach.cost[j] / HALF for j in path])
+            else:
+                mv.set_path(None)
+        self.update_info(h)
+        if self.my_turn and self.match.state.phase is Phase.MOVEMENT:
+            self.update_action_box()
+
+    def toggle(self, key: str) -> None:
+        if key == "grid":
+            self.mapview.show_grid = not self.mapview.show_grid
+            self.app.settings.hex_grid = self.mapview.show_grid
+        else:
+            self.toggles[key] = not self.toggles[key]
+            self.update_overlays()
+        names = {"zoc": "Zones of control", "supply": "Out-of-supply units", "front": "Front line",
+                 "history": "1953 armistice line (historical)", "grid": "Hex grid"}
+        on = self.mapview.show_grid if key == "grid" else self.toggles[key]
+        self.notify(f"{names[key]}: {'on' if on else 'off'}")
+
+    def end_phase(self) -> None:
+        if self.my_turn:
+            self.act(EndPhase())
+
+    def undo(self) -> None:
+        if not self.my_turn:
+            return
+        if self.table.undo():
+            self.notify("Undone.")
+            self.selected = None
+            self.refresh()
+        else:
+            self.notify("Nothing to undo: the last action revealed something or rolled dice.")
+
+    def save(self) -> None:
+        from game.ui.screens.load_save import SaveDialog
+        SaveDialog(self.app, self.match, handover=False, on_done=self.notify)
+
+    # -- windows ----------------------------------------------------------------------------------
+    def _window(self, title: str, width: int, height: int) -> UIWindow:
+        w, h = self.app.size
+        rect = pygame.Rect((w - width) // 2, (h - height) // 2, width, height)
+        return UIWindow(rect, self.manager, window_display_title=title)
+
+    def show_help(self) -> None:
+        if self.help_window is not None and self.help_window.alive():
+            self.help_window.kill()
+            self.help_window = None
+            return
+        win = self._window("Keys and mouse", self.s(560), self.s(520))
+        rows = "".join(f"<b>{esc(k)}</b> — {esc(v)}<br>" for k, v in KEYS_HELP)
+        UITextBox(rows, pygame.Rect(0, 0, self.s(528), self.s(460)), self.manager, container=win)
+        self.help_window = win
+
+    def show_since(self) -> None:
+        win = self._window("Since your last turn", self.s(620), self.s(460))
+        rows = "".join(f"{e.event.date:%d %b %y} — {esc(e.text)}<br>" for e in self.since[-80:])
+        UITextBox(rows or "Nothing you could see happened.", pygame.Rect(0, 0, self.s(588), self.s(400)),
+                  self.manager, container=win)
+        self.since = []
+
+    def show_overlay_menu(self) -> None:
+        win = self._window("Overlays", self.s(360), self.s(330))
+        for k, (key, text) in enumerate((("zoc", "Zones of control (Z)"), ("supply", "Out-of-supply units (U)"),
+                                         ("front", "Front line (F)"), ("history", "1953 armistice line (H)"),
+                                         ("grid", "Hex grid (G)"))):
+            b = UIButton(pygame.Rect(self.s(10), self.s(10) + k * self.s(50), self.s(320), self.s(42)), text,
+                         self.manager, container=win)
+            b.overlay_key = key
+
+    def open_menu(self) -> None:
+        win = self._window("Menu", self.s(340), self.s(330))
+        for k, (key, text) in enumerate((("resume", "Resume"), ("save", "Save game"), ("settings", "Settings"),
+                                         ("load", "Load game"), ("quit", "Quit to the main menu"))):
+            b = UIButton(pygame.Rect(self.s(10), self.s(10) + k * self.s(50), self.s(300), self.s(42)), text,
+                         self.manager, container=win)
+            b.menu_key = key
+            b.menu_window = win
+
+    def menu_choice(self, key: str) -> None:
+        for el in list(self.manager.get_sprite_group()):
+            if isinstance(el, UIWindow) and el.window_display_title == "Menu":
+                el.kill()
+        if key == "save":
+            self.save()
+        elif key == "settings":
+            from game.ui.screens.settings_screen import SettingsScreen
+            self.app.show(SettingsScreen(self.app, back_to=self))
+        elif key == "load":
+            from game.ui.screens.load_save import LoadScreen
+            self.app.show(LoadScreen(self.app))
+        elif key == "quit":
+            from game.ui.screens.menu import MainMenu
+            self.app.show(MainMenu(self.app))
+
+    # -- frame --------------------------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        self.mapview.update(dt)
+        m = self.match
+        if m.over or self.table.active_is_human:
+            return
+        delay = self.app.settings.ai_delay_ms / 1000.0
+        self.ai_clock += dt
+        if self.ai_clock < delay:
+            return
+        self.ai_clock = 0.0
+        budget = time.perf_counter() + (0.012 if delay == 0 else 0.0)
+        changed = False
+        while True:
+            events = self.table.step_ai()
+            changed = changed or bool(events)
+            if not events or m.over or self.table.active_is_human or time.perf_counter() >= budget:
+                break
+        if changed:
+            self.after_change()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.mapview.draw(surface)
+        if self.notice and time.monotonic() < self.notice_until:
+            font = pygame.font.Font(None, self.s(26))
+            img = font.render(self.notice, True, (255, 244, 214))
+            r = img.get_rect(midbottom=(self.map_rect.centerx, self.map_rect.bottom - self.s(20)))
+            bg = r.inflate(self.s(24), self.s(14))
+            pygame.draw.rect(surface, (25, 24, 20), bg, border_radius=6)
+            pygame.draw.rect(surface, (200, 170, 100), bg, 1, border_radius=6)
+            surface.blit(img, r)

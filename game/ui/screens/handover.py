@@ -1,0 +1,59 @@
+"""The hand-over screen (hot-seat): nothing of the game shows; the next player continues when ready."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UILabel
+
+from game.ui.screens.base import Screen
+
+
+class HandOver(Screen):
+    private = True
+
+    def __init__(self, app, table):
+        super().__init__(app)
+        self.table = table
+
+    def build(self) -> None:
+        w, h = self.app.size
+        seat = self.table.match.state.config.seat(self.table.match.active_seat)
+        UILabel(pygame.Rect(0, h // 2 - self.s(130), w, self.s(60)), f"{seat.name}", self.manager,
+                object_id="@title")
+        UILabel(pygame.Rect(0, h // 2 - self.s(60), w, self.s(32)),
+                f"Pass the screen to the {seat.name} player. Others, please look away.", self.manager,
+                object_id="@subtitle")
+        bw = self.s(300)
+        self.go = UIButton(pygame.Rect((w - bw) // 2, h // 2, bw, self.s(60)), "I am ready — continue",
+                           self.manager, object_id="@big_button")
+        self.save = UIButton(pygame.Rect((w - bw) // 2, h // 2 + self.s(80), bw, self.s(44)),
+                             "Save and stop here", self.manager)
+        self.menu = UIButton(pygame.Rect((w - bw) // 2, h // 2 + self.s(134), bw, self.s(44)),
+                             "Main menu", self.manager)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill((14, 13, 11))
+
+    def on_ui(self, event) -> None:
+        if event.type != pygame_gui.UI_BUTTON_PRESSED:
+            return
+        if event.ui_element is self.go:
+            self.proceed()
+        elif event.ui_element is self.save:
+            from game.ui.screens.load_save import SaveDialog
+            SaveDialog(self.app, self.table.match, handover=True, on_done=lambda msg: self.app.message("Saved", msg))
+        elif event.ui_element is self.menu:
+            from game.ui.screens.menu import MainMenu
+            self.app.show(MainMenu(self.app))
+
+    def proceed(self) -> None:
+        from game.ui.screens.game_screen import GameScreen
+        since = self.table.take_over()
+        self.app.show(GameScreen(self.app, self.table, since=since))
+
+    def handle(self, event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.proceed()
+            return True
+        return False

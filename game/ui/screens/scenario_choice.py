@@ -1,0 +1,121 @@
+"""Scenario choice: the list, and for the chosen one its title, dates, briefing, teaching notes and a map preview."""
+
+from __future__ import annotations
+
+import html
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UIImage, UILabel, UISelectionList, UITextBox
+
+from game.scenario.loader import load_scenario, scenario_ids
+from game.scenario.problems import ScenarioError
+from game.ui.screens.base import Screen
+
+
+def esc(text: str) -> str:
+    return html.escape(str(text)).replace("\n", "<br>")
+
+
+class ScenarioChoice(Screen):
+    def __init__(self, app):
+        super().__init__(app)
+        self.ids = scenario_ids()
+        self.loaded: dict[str, object] = {}
+        self.errors: dict[str, ScenarioError] = {}
+        self.chosen: str | None = self.ids[0] if self.ids else None
+
+    def scenario(self, sid: str):
+        if sid not in self.loaded and sid not in self.errors:
+            try:
+                self.loaded[sid] = load_scenario(sid)
+            except ScenarioError as exc:
+                self.errors[sid] = exc
+        return self.loaded.get(sid)
+
+    def build(self) -> None:
+        w, h = self.app.size
+        m = self.s(24)
+        UILabel(pygame.Rect(m, m, w - 2 * m, self.s(40)), "Choose a scenario", self.manager, object_id="@heading")
+        list_w = self.s(300)
+        top = m + self.s(50)
+        bottom = h - m - self.s(60)
+        labels = []
+        for sid in self.ids:
+            sc = self.scenario(sid)
+            labels.append((sc.title if sc else f"{sid} (has errors)", sid))
+        self.list = UISelectionList(pygame.Rect(m, top, list_w, bottom - top), labels, self.manager,
+                                    default_selection=next((lab for lab in labels if lab[1] == self.chosen), None))
+        x = m + list_w + m
+        preview_w = min(self.s(360), (w - x - m) // 2)
+        self.text = UITextBox("", pygame.Rect(x, top, w - x - m - preview_w - m, bottom - top), self.manager)
+        self.preview_rect = pygame.Rect(w - m - preview_w, top, preview_w, bottom - top)
+        self.preview: UIImage | None = None
+        self.back = UIButton(pygame.Rect(m, h - m - self.s(46), self.s(160), self.s(46)), "Back", self.manager)
+        self.next = UIButton(pygame.Rect(w - m - self.s(220), h - m - self.s(46), self.s(220), self.s(46)),
+                             "Choose sides  ›", self.manager, object_id="@big_button",
+                             tool_tip_text="Set each side to a human player or the computer.")
+        self.show_chosen()
+
+    def show_chosen(self) -> None:
+        sid = self.chosen
+        if sid is None:
+            self.text.set_text("No scenarios were found in the scenarios folder.")
+            self.next.disable()
+            return
+        sc = self.scenario(sid)
+        if sc is None:
+            problems = self.errors[sid].problems
+            self.text.set_text("<b>This scenario has errors and cannot be played:</b><br>"
+                               + "<br>".join(esc(p) for p in problems[:30]))
+            self.next.disable()
+            return
+        self.next.enable()
+        dates = sc.config.calendar.turn_dates()
+        parts = [f"<font size=5><b>{esc(sc.title)}</b></font>",
+                 f"<i>{dates[0]:%d %B %Y} – {dates[-1]:%d %B %Y}, {len(dates)} turns</i>", "",
+                 esc(sc.description), "", "<b>Briefing</b>", esc(sc.briefing)]
+        teaching = sc.teaching or {}
+        for key, title in (("learning_goals", "Learning goals"), ("ideas", "Ideas shown"),
+                           ("questions", "Questions for discussion")):
+            items = teaching.get(key) or []
+            if items:
+                parts += ["", f"<b>{title}</b>"] + [f"• {esc(i)}" for i in items]
+        seats = ", ".join(s.name for s in sc.config.seats)
+        parts += ["", f"<b>Sides</b>: {esc(seats)}"]
+        self.text.set_text("<br>".join(parts))
+        if self.preview:
+            self.preview.kill()
+        try:
+            from game.ui.preview import scenario_preview
+            img = scenario_preview(sc, self.preview_rect.size)
+            r = img.get_rect(center=self.preview_rect.center)
+            self.preview = UIImage(r, img, self.manager)
+        except Exception:  # noqa: BLE001 - a preview is a nicety
+            self.preview = None
+
+    def on_ui(self, event) -> None:
+        if event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION and event.ui_element is self.list:
+            label = self.list.get_single_selection(include_object_id=True)
+            sid = label[1] if isinstance(label, tuple) else next(
+                (i for i in self.ids if (self.scenario(i) and self.scenario(i).title == label) or
+                 f"{i} (has errors)" == label), None)
+            if sid:
+                self.chosen = sid
+                self.show_chosen()
+                if sid in self.errors:
+                    self.app.error("This scenario cannot be played", [str(p) for p in self.errors[sid].problems[:20]])
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.back:
+                from game.ui.screens.menu import MainMenu
+                self.app.show(MainMenu(self.app))
+            elif event.ui_element is self.next and self.chosen and self.scenario(self.chosen):
+                from game.ui.screens.seat_setup import SeatSetup
+                self.app.show(SeatSetup(self.app, self.scenario(self.chosen)))
+
+    def handle(self, event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            from game.ui.screens.menu import MainMenu
+            self.app.show(MainMenu(self.app))
+            return True
+        return False

@@ -1,0 +1,99 @@
+"""Settings: windowed/fullscreen, window size, UI scale, colour-blind palette, animation speed, sound."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UIDropDownMenu, UIHorizontalSlider, UILabel
+
+from game.ui.screens.base import Screen
+from game.ui.settings import ANIMATION_SPEEDS, WINDOW_SIZES
+
+ON_OFF = ("On", "Off")
+
+
+class SettingsScreen(Screen):
+    def __init__(self, app, back_to=None):
+        super().__init__(app)
+        self.back_to = back_to
+        st = app.settings
+        self.values = {
+            "mode": "Fullscreen" if st.fullscreen else "Window",
+            "size": f"{st.width} × {st.height}",
+            "scale": st.ui_scale,
+            "palette": "Colour-blind safe" if st.colourblind else "Standard",
+            "animation": st.animation.capitalize(),
+            "sound": "On" if st.sound else "Off",
+        }
+
+    def build(self) -> None:
+        w, h = self.app.size
+        col = min(self.s(700), w - self.s(48))
+        x = (w - col) // 2
+        y = self.s(30)
+        UILabel(pygame.Rect(x, y, col, self.s(44)), "Settings", self.manager, object_id="@heading")
+        sizes = [f"{a} × {b}" for a, b in WINDOW_SIZES]
+        if self.values["size"] not in sizes:
+            sizes.append(self.values["size"])
+        rows = [
+            ("mode", "Display", ["Window", "Fullscreen"], "Fullscreen uses the whole screen (projectors)."),
+            ("size", "Window size", sizes, "The size of the game window."),
+            ("palette", "Colours", ["Standard", "Colour-blind safe"],
+             "A palette readable with red-green colour blindness; shapes and symbols always differ too."),
+            ("animation", "Computer moves", [k.capitalize() for k in ANIMATION_SPEEDS],
+             "How fast the computer's moves play out on the map."),
+            ("sound", "Sound", list(ON_OFF), "Sound effects on or off."),
+        ]
+        self.menus = {}
+        for key, label, options, tip in rows:
+            y += self.s(58)
+            UILabel(pygame.Rect(x, y, col // 2, self.s(40)), label, self.manager)
+            self.menus[key] = UIDropDownMenu(options, self.values[key], pygame.Rect(x + col // 2, y, col // 2,
+                                                                                  self.s(40)), self.manager)
+        y += self.s(58)
+        self.scale_label = UILabel(pygame.Rect(x, y, col // 2, self.s(40)), f"UI scale: {self.values['scale']}%",
+                                   self.manager)
+        self.slider = UIHorizontalSlider(pygame.Rect(x + col // 2, y, col // 2, self.s(40)), self.values["scale"],
+                                         (100, 200), self.manager, click_increment=10)
+        self.back = UIButton(pygame.Rect(self.s(24), h - self.s(70), self.s(160), self.s(46)), "Back", self.manager)
+        self.apply = UIButton(pygame.Rect(w - self.s(244), h - self.s(70), self.s(220), self.s(46)), "Apply",
+                              self.manager, object_id="@big_button")
+
+    def on_ui(self, event) -> None:
+        if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED:
+            for key, menu in self.menus.items():
+                if event.ui_element is menu:
+                    self.values[key] = event.text
+        elif event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element is self.slider:
+            self.values["scale"] = int(round(self.slider.get_current_value() / 10) * 10)
+            self.scale_label.set_text(f"UI scale: {self.values['scale']}%")
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.apply:
+                self.commit()
+            elif event.ui_element is self.back:
+                self.leave_screen()
+
+    def commit(self) -> None:
+        st = self.app.settings
+        st.fullscreen = self.values["mode"] == "Fullscreen"
+        a, b = self.values["size"].split(" × ")
+        st.width, st.height = int(a), int(b)
+        st.ui_scale = int(self.values["scale"])
+        st.colourblind = self.values["palette"] != "Standard"
+        st.animation = self.values["animation"].lower()
+        st.sound = self.values["sound"] == "On"
+        st.clamp()
+        self.app.apply_settings()
+
+    def leave_screen(self) -> None:
+        if self.back_to is not None:
+            self.app.show(self.back_to)
+        else:
+            from game.ui.screens.menu import MainMenu
+            self.app.show(MainMenu(self.app))
+
+    def handle(self, event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.leave_screen()
+            return True
+        return False

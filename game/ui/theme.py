@@ -1,0 +1,26 @@
+"""The pygame_gui theme: assets/ui/theme.json with font sizes scaled for the UI-scale setting."""
+
+from __future__ import annotations
+
+import copy
+import json
+from functools import lru_cache
+
+from game.paths import ASSETS_DIR
+
+THEME_FILE = ASSETS_DIR / "ui" / "theme.json"
+
+
+@lru_cache(maxsize=1)
+def _base() -> dict:
+    return json.loads(THEME_FILE.read_text(encoding="utf-8"))
+
+
+def theme(scale: float = 1.0) -> dict:
+    """The theme dict with every font size multiplied by ``scale``."""
+    data = copy.deepcopy(_base())
+    for block in data.values():
+        font = block.get("font") if isinstance(block, dict) else None
+        if font and "size" in font:
+            font["size"] = str(max(8, round(int(font["size"]) * scale)))
+    return data
