@@ -1,7 +1,18 @@
 """Hex math with literal expected values (Red Blob Games' conventions, pointy-top, odd-r)."""
 
-from game.engine.hexes import (DIRECTIONS, Hex, axial_to_offset, direction_to, distance, hex_round, line,
-                               offset_to_axial, opposite, ring, spiral)
+from game.engine.hexes import (
+    DIRECTIONS,
+    Hex,
+    axial_to_offset,
+    direction_to,
+    distance,
+    hex_round,
+    line,
+    offset_to_axial,
+    opposite,
+    ring,
+    spiral,
+)
 
 
 def test_distance_literals():

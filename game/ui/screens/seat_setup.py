@@ -70,9 +70,8 @@ class SeatSetup(Screen):
                 self.begin()
 
     def begin(self) -> None:
-        from game.ui.screens.game_screen import open_match
-
         from game.session.match import Match
+        from game.ui.screens.game_screen import open_match
         text = self.seed_entry.get_text().strip()
         seed = int(text) if text.isdigit() else self.seed
         match = Match.start(self.scenario, seed, self.seats())
