@@ -19,6 +19,7 @@ import pygame_gui
 from game.errorlog import log_dir, log_exception
 from game.ui.screens.base import Screen
 from game.ui.settings import Settings, save_settings
+from game.ui.sound import Sounds
 from game.ui.theme import theme
 
 TITLE = "Armistice — the Korean War, 1950–53"
@@ -40,6 +41,8 @@ class App:
         self.screen: Screen | None = None
         self.dialog: pygame_gui.elements.UIWindow | None = None
         self.frames = 0
+        self.sounds = Sounds(settings.sound)
+        self.launch_seconds = 0.0
 
     # -- window -------------------------------------------------------------------------
     def _open_window(self) -> pygame.Surface:
@@ -73,6 +76,7 @@ class App:
         """Re-open the window and rebuild the theme and the screen after a settings change."""
         if self.persist_settings:
             save_settings(self.settings)
+        self.sounds.enabled = self.settings.sound
         self.size = (self.settings.width, self.settings.height)
         self.window = self._open_window()
         self.size = self.window.get_size()

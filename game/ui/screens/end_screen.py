@@ -46,7 +46,7 @@ class EndScreen(Screen):
     def build(self) -> None:
         w, h = self.app.size
         s = self.table.match.state
-        UILabel(pygame.Rect(0, self.s(30), w, self.s(60)), "The war is over" if s.over else "Game summary",
+        UILabel(pygame.Rect(0, self.s(20), w, self.s(76)), "The war is over" if s.over else "Game summary",
                 self.manager, object_id="@title")
         UILabel(pygame.Rect(0, self.s(96), w, self.s(32)), f"{s.date:%d %B %Y} — {outcome_text(s.outcome)}",
                 self.manager, object_id="@subtitle")

@@ -75,6 +75,10 @@ class GameScreen(Screen):
         self.notice_until = 0.0
         self.help_window: UIWindow | None = None
         self.mapview = None
+        self.tooltip = None
+        self.tip_key = None
+        self.hover_since = 0.0
+        self.tip_zones: list = []
 
     # -- building ---------------------------------------------------------------------------------
     def build(self) -> None:
@@ -87,11 +91,17 @@ class GameScreen(Screen):
             self.mapview = map_view_for(board, self.map_rect, self.app.settings.colourblind)
             self.mapview.show_grid = self.app.settings.hex_grid
             self.mapview.on_click = self.on_map_click
+            self.frame_own_forces()
         else:
             self.mapview.set_rect(self.map_rect)
         top = UIPanel(pygame.Rect(0, 0, w, tb), manager=self.manager, object_id="@topbar")
         self.status = UILabel(pygame.Rect(self.s(10), self.s(6), w - self.s(760), tb - self.s(12)), "",
                               self.manager, container=top)
+        self.tip_zones = [
+            (pygame.Rect(self.s(10), 0, self.s(150), tb), lambda: self.date_tip()),
+            (pygame.Rect(self.s(160), 0, self.s(150), tb), lambda: self.turn_tip()),
+            (pygame.Rect(self.s(310), 0, self.s(260), tb), lambda: self.phase_tip()),
+        ]
         bx = w - self.s(740)
         self.buttons = {}
         for key, text, width, tip in (
@@ -123,6 +133,18 @@ class GameScreen(Screen):
         self.refresh()
         if self.since:
             self.show_since()
+
+    def frame_own_forces(self) -> None:
+        """Open at an operational zoom over the viewer's forces (the whole map if it has none)."""
+        view = self.table.view()
+        hexes = [u.hex for u in view.friendly() if u.location is Location.MAP and u.hex is not None]
+        lay = self.mapview.layout
+        if not hexes:
+            lay.fit_map()
+            return
+        lay.zoom_to(22 * 1.7320508 / lay.hex_km)
+        xs, ys = zip(*(lay.hex_center_km(h) for h in hexes))
+        lay.center_on_km(sum(xs) / len(xs), sum(ys) / len(ys))
 
     # -- refreshing -----------------------------------------------------------------------------------
     @property
@@ -385,6 +407,7 @@ class GameScreen(Screen):
                 ids = [u.id for u in movable]
                 nxt = ids[(ids.index(self.selected) + 1) % len(ids)] if self.selected in ids else ids[0]
                 self.selected = nxt
+                self.app.sounds.play("select")
             else:
                 self.selected = None
         else:
@@ -424,12 +447,17 @@ class GameScreen(Screen):
             events = self.table.submit(action)
         except IllegalAction as exc:
             self.notify(exc.reason)
+            self.app.sounds.play("error")
             return
         if isinstance(action, (MoveUnit, RailMove, SeaMove, Landing)):
             self.selected = None
+            self.app.sounds.play("move")
         combat = next((e for e in events if e.kind == "CombatResolved"), None)
         if combat:
             self.notify(combat.text, seconds=6)
+            self.app.sounds.play("combat")
+        if any(e.kind == "TurnStarted" for e in events):
+            self.app.sounds.play("turn")
         self.after_change()
 
     def after_change(self) -> None:
@@ -612,12 +640,12 @@ class GameScreen(Screen):
             b = UIButton(pygame.Rect(self.s(10), self.s(10) + k * self.s(50), self.s(300), self.s(42)), text,
                          self.manager, container=win)
             b.menu_key = key
-            b.menu_window = win
+        self.menu_window = win
 
     def menu_choice(self, key: str) -> None:
-        for el in list(self.manager.get_sprite_group()):
-            if isinstance(el, UIWindow) and el.window_display_title == "Menu":
-                el.kill()
+        if getattr(self, "menu_window", None) is not None:
+            self.menu_window.kill()
+            self.menu_window = None
         if key == "save":
             self.save()
         elif key == "settings":
@@ -630,9 +658,69 @@ class GameScreen(Screen):
             from game.ui.screens.menu import MainMenu
             self.app.show(MainMenu(self.app))
 
+    # -- tooltips -----------------------------------------------------------------------------------
+    def date_tip(self) -> str:
+        s = self.match.state
+        winter = "Winter: movement in the northern hills and mountains costs more, attacks there lose a column." \
+            if s.is_winter() else "Not winter."
+        return f"<b>{s.date:%d %B %Y}</b><br>Each turn is a week until July 1951, then two weeks.<br>{winter}"
+
+    def turn_tip(self) -> str:
+        s = self.match.state
+        return (f"Turn {s.turn} of {s.last_turn}. The scenario ends after turn {s.last_turn} "
+                f"({s.turn_dates[-1]:%d %B %Y}) unless the war ends first.")
+
+    def phase_tip(self) -> str:
+        order = " → ".join(x.name for x in self.match.state.config.seats)
+        return (f"Seats play in turn: {esc(order)}. Each seat moves, then fights; supply is checked at the end "
+                "of its turn (out of supply: attack halved, a step lost after two turns).")
+
+    def map_tip(self, h: Hex) -> str:
+        s = self.match.state
+        b = s.board
+        i = b.index(h)
+        terrain = Terrain(int(b.terrain[i]))
+        from game.engine.combat import TERRAIN_SHIFT
+        from game.engine.movement import TERRAIN_COST
+        cost = (TERRAIN_COST[int(terrain)] or 0) / HALF
+        shift = TERRAIN_SHIFT.get(terrain)
+        lines = [f"<b>{esc(where(s, h))}</b> — {terrain.name.lower()}"]
+        if b.is_land(i):
+            lines.append(f"costs {cost:g} MP to enter (½ by road)" + (f"; attacks here shift {shift[0]:+d}"
+                                                                      if shift else ""))
+        for u in self.mapview.units_at(h):
+            seat = s.config.seat(u.seat)
+            lines.append(f"{esc(u.name)} — {esc(seat.name)}, {u.attack}-{u.defence}-{u.movement} "
+                         f"(attack-defence-move), {u.steps}/{u.max_steps} steps")
+        return "<br>".join(lines)
+
+    def update_tooltip(self) -> None:
+        pos = pygame.mouse.get_pos()
+        text, key = None, None
+        for rect, fn in self.tip_zones:
+            if rect.collidepoint(pos):
+                key = ("zone", rect.x)
+                text = fn
+        h = self.mapview.hover if self.map_rect.collidepoint(pos) else None
+        if text is None and h is not None and not self.mapview.minimap.rect.collidepoint(pos):
+            key = ("hex", h)
+            text = lambda: self.map_tip(h)  # noqa: E731
+        if key != self.tip_key:
+            self.tip_key = key
+            self.hover_since = time.monotonic()
+            if self.tooltip is not None:
+                self.tooltip.kill()
+                self.tooltip = None
+            return
+        if text is not None and self.tooltip is None and time.monotonic() - self.hover_since > 0.6:
+            from pygame_gui.elements import UITooltip
+            self.tooltip = UITooltip(text(), (0, self.s(18)), self.manager, wrap_width=self.s(360))
+            self.tooltip.find_valid_position(pygame.math.Vector2(pos))
+
     # -- frame --------------------------------------------------------------------------------------
     def update(self, dt: float) -> None:
         self.mapview.update(dt)
+        self.update_tooltip()
         m = self.match
         if m.over or self.table.active_is_human:
             return

@@ -1,0 +1,207 @@
+"""Every screen renders headless; a scripted click-through of a hot-seat game; a monkey test.
+
+The window is SDL's dummy driver; the app's loop is driven one frame at a time.
+Unexpected errors inside a frame are logged by the app (never shown as a
+traceback), so these tests watch the log hook and fail on any.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import numpy as np  # noqa: E402
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+import game.ui.app as app_module  # noqa: E402
+from game.engine.actions import MoveUnit  # noqa: E402
+from game.engine.state import Phase  # noqa: E402
+from game.scenario.loader import load_scenario  # noqa: E402
+from game.session.match import Match  # noqa: E402
+from game.session.savefile import load_save, write_save  # noqa: E402
+from game.ui.app import App  # noqa: E402
+from game.ui.screens.end_screen import EndScreen  # noqa: E402
+from game.ui.screens.game_screen import GameScreen, open_match  # noqa: E402
+from game.ui.screens.handover import HandOver  # noqa: E402
+from game.ui.screens.load_save import LoadScreen  # noqa: E402
+from game.ui.screens.menu import MainMenu  # noqa: E402
+from game.ui.screens.scenario_choice import ScenarioChoice  # noqa: E402
+from game.ui.screens.seat_setup import SeatSetup  # noqa: E402
+from game.ui.screens.settings_screen import SettingsScreen  # noqa: E402
+from game.ui.settings import Settings  # noqa: E402
+
+
+@pytest.fixture
+def errors(monkeypatch):
+    seen: list[BaseException] = []
+
+    def record(exc):
+        seen.append(exc)
+        return "test-log"
+
+    monkeypatch.setattr(app_module, "log_exception", record)
+    return seen
+
+
+@pytest.fixture
+def app(tmp_path, errors):
+    a = App(Settings(animation="instant"), tmp_path / "saves", size=(1600, 900), persist_settings=False)
+    a.save_dir.mkdir(parents=True, exist_ok=True)
+    yield a
+
+
+@pytest.fixture(scope="module")
+def campaign():
+    return load_scenario("1950-invasion")
+
+
+def frames(app, n=2):
+    for _ in range(n):
+        app.frame(dt=0.02)
+
+
+def test_every_screen_renders_one_frame(app, campaign, errors, tmp_path):
+    match = Match.start(campaign, 1, {"dprk_prc": "ai:normal", "rok": "ai:normal", "un": "human"})
+    write_save(match, app.save_dir / "one.json", label="one")
+    (app.save_dir / "broken.json").write_text("{not json")
+    from game.session.table import Table
+    table = Table(match)
+    screens = [MainMenu(app), ScenarioChoice(app), SeatSetup(app, campaign), SettingsScreen(app), LoadScreen(app),
+               GameScreen(app, table), HandOver(app, table), EndScreen(app, table)]
+    for screen in screens:
+        app.show(screen)
+        frames(app, 1)
+        assert app.window.get_at((5, 5)) is not None
+    assert errors == []
+
+
+def test_handover_shows_nothing_of_the_game(app, campaign, errors):
+    match = Match.start(campaign, 1, {"dprk_prc": "human", "rok": "human", "un": "human"})
+    open_match(app, match)
+    assert isinstance(app.screen, HandOver)
+    frames(app, 1)
+    # The hand-over screen draws no map: the picture holds only the backdrop and the widgets' colours.
+    pixels = pygame.surfarray.array3d(app.window)
+    colours = {tuple(int(v) for v in c) for c in pixels[::17, ::17].reshape(-1, 3)}
+    sea_blue = [c for c in colours if c[2] > 150 and c[2] > c[0] + 40]
+    assert not sea_blue, "map colours leaked onto the hand-over screen"
+    assert app.screen.private
+
+
+def click_hex(app, h):
+    app.screen.on_map_click(h, 1)
+    frames(app, 1)
+
+
+def test_scripted_hot_seat_click_through(app, campaign, errors, tmp_path):
+    # New game: DPRK/PRC and UN are human (hot-seat), ROK is the computer.
+    app.show(ScenarioChoice(app))
+    frames(app)
+    setup = SeatSetup(app, campaign)
+    app.show(setup)
+    setup.choice.update({"dprk_prc": "Human", "rok": "Computer — normal", "un": "Human"})
+    setup.seed_entry.set_text("4242")
+    setup.begin()
+    assert isinstance(app.screen, HandOver)           # hot-seat: the first player takes the screen
+    app.screen.proceed()
+    screen = app.screen
+    assert isinstance(screen, GameScreen)
+    match = screen.match
+    assert match.active_seat == "dprk_prc" and screen.table.viewer == "dprk_prc"
+
+    # Select a KPA unit and move it next to an ROK unit it can see.
+    state = match.state
+    legal = screen.legal
+    view = screen.view
+    enemy_hexes = {u.hex for u in view.enemies() if u.hex is not None}
+    choice = None
+    for u in legal.movers():
+        for a in legal.moves_for(u):
+            if isinstance(a, MoveUnit) and any(a.to.distance(e) == 1 for e in enemy_hexes):
+                choice = (u, a)
+                break
+        if choice:
+            break
+    assert choice, "some KPA unit can reach a hex next to the ROK line"
+    unit, move = choice
+    click_hex(app, unit.hex)
+    assert screen.selected == unit.id
+    assert state.board.index(move.to) in screen.targets
+    click_hex(app, move.to)
+    assert match.state.units[unit.id].hex == move.to
+    assert match.record[-1] == move
+
+    # End movement with Space, then attack: click the target (odds shown), click again to commit.
+    app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ")], dt=0.02)
+    assert match.state.phase is Phase.COMBAT
+    targets = screen.legal.attack_targets()
+    target = next(t for t in targets if t.distance(move.to) == 1)
+    click_hex(app, target)
+    assert screen.target == target and unit.id in screen.attackers
+    assert "Results" in screen.action_box.html_text
+    click_hex(app, target)
+    assert any(e.kind == "CombatResolved" for e in match.log)
+
+    # End the turn: the ROK (computer) plays, then the hand-over to the UN player.
+    app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ")], dt=0.02)
+    for _ in range(400):
+        if isinstance(app.screen, HandOver):
+            break
+        frames(app, 1)
+    assert isinstance(app.screen, HandOver)
+    assert match.active_seat == "un"
+
+    # Save at the hand-over; loading it opens at the hand-over, not in anyone's view.
+    path = write_save(match, tmp_path / "handover.json", handover=True)
+    loaded, doc = load_save(path)
+    assert loaded.state.checksum() == match.state.checksum()
+    open_match(app, loaded, at_handover=bool(doc["handover"]))
+    assert isinstance(app.screen, HandOver)
+    assert app.screen.table.viewer is None
+    app.screen.proceed()
+    assert isinstance(app.screen, GameScreen) and app.screen.table.viewer == "un"
+    # The UN player reads only what the UN side could see: no KPA movement far behind the lines.
+    texts = [e.text for e in app.screen.table.entries()]
+    assert all("moves from" not in t or "KPA" not in t for t in texts)
+    frames(app, 2)
+    assert errors == []
+
+
+def test_monkey_random_clicks_and_keys(app, campaign, errors):
+    rng = np.random.default_rng(12345)
+    keys = [pygame.K_SPACE, pygame.K_TAB, pygame.K_ESCAPE, pygame.K_F1, pygame.K_z, pygame.K_u, pygame.K_f,
+            pygame.K_h, pygame.K_g, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN, pygame.K_RETURN,
+            pygame.K_a, pygame.K_w, pygame.K_s, pygame.K_d, pygame.K_HOME, pygame.K_PLUS, pygame.K_MINUS]
+    app.show(MainMenu(app))
+    w, h = app.size
+    n_events = 0
+    while n_events < 5000:
+        batch = []
+        for _ in range(5):
+            r = rng.random()
+            pos = (int(rng.integers(0, w)), int(rng.integers(0, h)))
+            if r < 0.55:
+                button = int(rng.choice([1, 1, 1, 3]))
+                batch += [pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
+                          pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button),
+                          pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button)]
+            elif r < 0.65:
+                batch.append(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=int(rng.choice([-1, 1])), flipped=False))
+            else:
+                key = int(rng.choice(keys))
+                mod = pygame.KMOD_CTRL if rng.random() < 0.1 else 0
+                batch.append(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=""))
+            n_events += 1
+        # pygame_gui reacts to clicks with events of its own: let them through too.
+        app.frame(batch + pygame.event.get(), dt=0.02)
+        if not app.running:            # the monkey found Quit: start again
+            app.running = True
+            app.show(MainMenu(app))
+        if isinstance(app.screen, MainMenu) and rng.random() < 0.02:
+            # Jump into a game now and then, so the monkey spends time on the map too.
+            open_match(app, Match.start(campaign, int(rng.integers(1000)),
+                                        {"dprk_prc": "human", "rok": "ai:normal", "un": "human"}))
+    assert errors == [], [repr(e) for e in errors[:3]]
