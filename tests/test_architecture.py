@@ -15,7 +15,7 @@ FORBIDDEN = {
     "scenario": ["pygame", "pygame_gui", "game.ai", "game.ui", "game.session"],
     "ai": ["pygame", "pygame_gui", "yaml", "game.ui", "game.session", "game.scenario"],
     "session": ["pygame", "pygame_gui", "game.ui"],
-    "ui": ["game.ai"],
+    "ui": ["game.ai", "game.scenario", "yaml"],
 }
 STDLIB = set(sys.stdlib_module_names)
 

@@ -9,6 +9,8 @@ already placed -- so minor names appear only as the map is zoomed in.
 
 from __future__ import annotations
 
+import importlib.resources
+
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,8 +34,23 @@ _FONT_CANDIDATES = {
 }
 
 
+def _bundled_noto(bold: bool, italic: bool) -> str | None:
+    """Noto Sans as shipped inside pygame_gui (a dependency, OFL licence): the same face on every machine."""
+    name = "NotoSans-" + ({(False, False): "Regular", (True, False): "Bold", (False, True): "Italic",
+                           (True, True): "BoldItalic"}[(bold, italic)]) + ".ttf"
+    try:
+        path = importlib.resources.files("pygame_gui.data") / name
+        return str(path) if path.is_file() else None
+    except (ModuleNotFoundError, OSError):
+        return None
+
+
 @lru_cache(maxsize=None)
 def _font_path(family: str, bold: bool, italic: bool) -> str | None:
+    if family == "sans":
+        bundled = _bundled_noto(bold, italic)
+        if bundled:
+            return bundled
     names = _FONT_CANDIDATES.get(family, _FONT_CANDIDATES["sans"])
     try:
         return pygame.font.match_font(names, bold=bold, italic=italic)

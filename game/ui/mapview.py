@@ -68,6 +68,8 @@ class MapView:
         self.show_fog = False        # shade the hexes the seat cannot see (an overlay toggle)
         self.show_labels = True
         self.show_mdl = False
+        #: (name, [(lon, lat), ...]) of a historical front line to draw instead of the 1953 line.
+        self.history_line: tuple[str, list[tuple[float, float]]] | None = None
         self.on_click: Callable[[Hex, int], None] | None = None
         self.minimap = Minimap(self)
         self._drag_from: tuple[int, int] | None = None
@@ -351,6 +353,14 @@ class MapView:
 
     def _draw_mdl(self, surf: pygame.Surface) -> None:
         lay = self.layout
+        if self.history_line is not None:
+            name, lonlat = self.history_line
+            pts = np.array([lay.lonlat_to_pixel(lon, lat) for lon, lat in lonlat], dtype=float)
+            polyline(surf, self.palette.mdl, pts, 4 if lay.size > 20 else 3)
+            label = render_text(name, max(12, int(lay.size * 0.6)), self.palette.mdl, halo=(255, 255, 255))
+            x, y = pts[len(pts) // 2]
+            surf.blit(label, (int(x) - label.get_width() // 2, int(y) + 6))
+            return
         for ln in self.terrain.geo.mdl:
             pts = lay.km_to_pixel_array(ln.pts)
             polyline(surf, self.palette.mdl, pts, 3 if lay.size > 20 else 2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.fog import view_for
-from game.scenario.mapfile import load_board
+from game.session.catalog import load_board
 from game.ui.counters import render_counter
 from game.ui.terrain_cache import terrain_for
 

@@ -34,7 +34,7 @@ TITLE_H = 34
 def load_board() -> Board:
     """The game board from assets/map/hexmap.json (through the scenario layer when it has a loader)."""
     try:  # the scenario layer's loader, once it exists
-        from game.scenario.mapfile import load_board as _load  # type: ignore[import-not-found]
+        from game.session.catalog import load_board as _load  # type: ignore[import-not-found]
         return _load()
     except ImportError:
         with open(MAP_FILE, encoding="utf-8") as fh:

@@ -41,6 +41,10 @@ KEYS_HELP = [
 ]
 
 
+#: Move highlights; the action box's legend names these colours.
+MOVE_COLOURS = {"reach": (70, 170, 70, 95), "rail": (60, 110, 220, 95), "sea": (20, 160, 160, 110)}
+
+
 def esc(text: object) -> str:
     return html.escape(str(text))
 
@@ -216,18 +220,18 @@ class GameScreen(Screen):
                 masks[kind][i] = True
             for name, mask in masks.items():
                 if mask.any():
-                    mv.set_overlay(name, mask)
+                    mv.set_overlay(name, mask, colour=MOVE_COLOURS[name], outline=MOVE_COLOURS[name][:3] + (200,))
         if self.legal and self.match.state.phase is Phase.COMBAT:
             mask = np.zeros(board.size, bool)
             for h in self.legal.attack_targets():
                 mask[board.index(h)] = True
             if mask.any():
-                mv.set_overlay("targets", mask)
+                mv.set_overlay("targets", mask, colour=(220, 60, 30, 110), outline=(200, 30, 20, 230))
             if self.attackers:
                 am = np.zeros(board.size, bool)
                 for uid in self.attackers:
                     am[board.index(self.match.state.units[uid].hex)] = True
-                mv.set_overlay("attackers", am)
+                mv.set_overlay("attackers", am, colour=(255, 210, 60, 120))
         view = self.view
         if self.toggles["zoc"]:
             enemy = np.zeros(board.size, bool)
@@ -238,7 +242,7 @@ class GameScreen(Screen):
         else:
             mv.clear_overlay("zoc")
         if self.toggles["supply"]:
-            mv.set_overlay("supply", self.supply_mask())
+            mv.set_overlay("supply", self.supply_mask(), colour=(160, 40, 160, 110))
         else:
             mv.clear_overlay("supply")
         if self.toggles["front"]:
@@ -246,6 +250,10 @@ class GameScreen(Screen):
         else:
             mv.clear_overlay("front")
         mv.show_mdl = self.toggles["history"]
+        if mv.show_mdl:
+            from game.session.catalog import line_at
+            line = line_at(self.match.state.date)
+            mv.history_line = (f"{line.date:%d %b %Y}: {line.name}", list(line.points)) if line else None
 
     def supply_mask(self) -> np.ndarray:
         """Hexes where the viewer's units would be out of supply now (from the units' own state)."""
@@ -289,7 +297,7 @@ class GameScreen(Screen):
         s = self.match.state
         seat = s.config.seat(u.seat)
         enemy = seat.bloc != self.view.bloc
-        bar = "■" * u.steps + "□" * (u.max_steps - u.steps)
+        bar = f"{u.steps}/{u.max_steps}"
         supply = "out of supply" if u.out_of_supply else "in supply"
         status = []
         if not enemy:
@@ -579,7 +587,7 @@ class GameScreen(Screen):
             self.toggles[key] = not self.toggles[key]
             self.update_overlays()
         names = {"zoc": "Zones of control", "supply": "Out-of-supply units", "front": "Front line",
-                 "history": "1953 armistice line (historical)", "grid": "Hex grid"}
+                 "history": "Historical front line at this date", "grid": "Hex grid"}
         on = self.mapview.show_grid if key == "grid" else self.toggles[key]
         self.notify(f"{names[key]}: {'on' if on else 'off'}")
 
@@ -627,7 +635,7 @@ class GameScreen(Screen):
     def show_overlay_menu(self) -> None:
         win = self._window("Overlays", self.s(360), self.s(330))
         for k, (key, text) in enumerate((("zoc", "Zones of control (Z)"), ("supply", "Out-of-supply units (U)"),
-                                         ("front", "Front line (F)"), ("history", "1953 armistice line (H)"),
+                                         ("front", "Front line (F)"), ("history", "Historical front at this date (H)"),
                                          ("grid", "Hex grid (G)"))):
             b = UIButton(pygame.Rect(self.s(10), self.s(10) + k * self.s(50), self.s(320), self.s(42)), text,
                          self.manager, container=win)

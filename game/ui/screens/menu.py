@@ -28,14 +28,15 @@ class MainMenu(Screen):
         w, h = self.app.size
         bw, bh, gap = self.s(340), self.s(54), self.s(14)
         top = max(self.s(250), h // 2 - self.s(120))
-        UILabel(pygame.Rect(0, top - self.s(200), w, self.s(70)), "ARMISTICE", self.manager,
+        col = int(w * 0.58)       # the left part of the screen; the peninsula fills the right
+        UILabel(pygame.Rect(0, top - self.s(200), col, self.s(70)), "ARMISTICE", self.manager,
                 object_id="@title")
-        UILabel(pygame.Rect(0, top - self.s(130), w, self.s(32)),
+        UILabel(pygame.Rect(0, top - self.s(130), col, self.s(32)),
                 "The Korean War, 1950–53: intervention, escalation and the armistice", self.manager,
                 object_id="@subtitle")
         self.buttons = {}
         for k, (key, text, tip) in enumerate(BUTTONS):
-            rect = pygame.Rect((w - bw) // 2, top + k * (bh + gap), bw, bh)
+            rect = pygame.Rect((col - bw) // 2, top + k * (bh + gap), bw, bh)
             self.buttons[key] = UIButton(rect, text, self.manager, tool_tip_text=tip, object_id="@big_button")
         if self.offer_autosave:
             self.app.message("The last session ended unexpectedly",
@@ -74,8 +75,8 @@ def _backdrop(size: tuple[int, int]) -> pygame.Surface:
     surf.fill((30, 29, 25))
     try:
         from game.ui.preview import peninsula_image
-        img = peninsula_image((int(size[0] * 0.45), int(size[1] * 0.95)))
-        img.set_alpha(70)
+        img = peninsula_image((int(size[0] * 0.40), int(size[1] * 0.94)))
+        img.set_alpha(110)
         surf.blit(img, (size[0] - img.get_width() - size[0] // 20, (size[1] - img.get_height()) // 2))
     except Exception:  # noqa: BLE001 - a missing backdrop is cosmetic
         pass

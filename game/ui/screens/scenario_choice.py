@@ -8,13 +8,15 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UIImage, UILabel, UISelectionList, UITextBox
 
-from game.scenario.loader import load_scenario, scenario_ids
-from game.scenario.problems import ScenarioError
+from game.session.catalog import load_scenario, scenario_ids
+from game.session.catalog import ScenarioError
 from game.ui.screens.base import Screen
 
 
 def esc(text: str) -> str:
-    return html.escape(str(text)).replace("\n", "<br>")
+    """Escape for the text box; blank lines are paragraphs, single line breaks are folded (YAML blocks)."""
+    paragraphs = [" ".join(p.split()) for p in str(text).split("\n\n")]
+    return "<br><br>".join(html.escape(p) for p in paragraphs if p)
 
 
 class ScenarioChoice(Screen):

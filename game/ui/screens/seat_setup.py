@@ -39,7 +39,7 @@ class SeatSetup(Screen):
         self.menus: dict[str, UIDropDownMenu] = {}
         for seat in self.scenario.config.seats:
             y += self.s(56)
-            nations = ", ".join(n.upper() if len(n) <= 3 else n.title() for n in seat.nations[:3])
+            nations = ", ".join(n.upper() if len(n) <= 4 else n.title() for n in seat.nations[:3])
             if len(seat.nations) > 3:
                 nations += f" +{len(seat.nations) - 3}"
             UILabel(pygame.Rect(x, y, col // 2, self.s(40)), f"{seat.name}  ({nations})", self.manager)
