@@ -10,7 +10,6 @@ already placed -- so minor names appear only as the map is zoomed in.
 from __future__ import annotations
 
 import importlib.resources
-
 import math
 from dataclasses import dataclass
 from functools import lru_cache

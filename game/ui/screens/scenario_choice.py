@@ -8,8 +8,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UIImage, UILabel, UISelectionList, UITextBox
 
-from game.session.catalog import load_scenario, scenario_ids
-from game.session.catalog import ScenarioError
+from game.session.catalog import ScenarioError, load_scenario, scenario_ids
 from game.ui.screens.base import Screen
 
 
