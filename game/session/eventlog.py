@@ -17,7 +17,7 @@ from game.engine.state import GameState
 from game.engine.turn import where
 
 #: Enemy event kinds that are noise to the other side even when seen.
-QUIET_KINDS = {"HexCaptured", "PhaseStarted", "SupplyRestored", "UnitReplaced"}
+QUIET_KINDS = {"HexCaptured", "PhaseStarted", "SupplyLost", "SupplyRestored", "UnitReplaced", "ArrivalDelayed"}
 
 
 @dataclass(frozen=True)

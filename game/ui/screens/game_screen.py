@@ -67,7 +67,8 @@ class GameScreen(Screen):
     def __init__(self, app, table: Table, since=None):
         super().__init__(app)
         self.table = table
-        self.since = list(since or [])
+        # What the enemy did since this player's last turn, minus the bookkeeping of phases.
+        self.since = [e for e in (since or []) if e.event.kind not in ("PhaseStarted", "GameStarted")]
         self.selected: str | None = None          # movement: the unit to move
         self.attackers: list[str] = []            # combat: the chosen attackers
         self.target: Hex | None = None            # combat: the hex to attack
@@ -123,10 +124,10 @@ class GameScreen(Screen):
         pad = self.s(8)
         inner = rp - 2 * pad
         ph = h - tb
-        self.info = UITextBox("", pygame.Rect(pad, pad, inner, int(ph * 0.36)), self.manager, container=side)
-        y = pad + int(ph * 0.36) + pad
-        self.action_box = UITextBox("", pygame.Rect(pad, y, inner, int(ph * 0.20)), self.manager, container=side)
-        y += int(ph * 0.20) + pad
+        self.info = UITextBox("", pygame.Rect(pad, pad, inner, int(ph * 0.30)), self.manager, container=side)
+        y = pad + int(ph * 0.30) + pad
+        self.action_box = UITextBox("", pygame.Rect(pad, y, inner, int(ph * 0.27)), self.manager, container=side)
+        y += int(ph * 0.27) + pad
         self.attack_button = UIButton(pygame.Rect(pad, y, inner, self.s(40)), "Attack!", self.manager,
                                       container=side, tool_tip_text="Resolve this attack: one die is rolled.")
         self.attack_button.hide()
@@ -386,8 +387,8 @@ class GameScreen(Screen):
             return "Choose at least one of your units next to the target."
         o = odds(self.match.state, attackers, defenders, self.target)
         shifts = "".join(f"<br>  {sh.columns:+d} {esc(sh.reason)}" for sh in o.shifts) or "<br>  none"
-        probs = "".join(f"<br>  {p * 100:4.0f}%  {esc(RESULT_NAMES[c])}"
-                        for c, p in sorted(o.probabilities.items(), key=lambda kv: -kv[1]))
+        probs = "".join(f"<br>{p * 100:.0f}% {esc(RESULT_NAMES[c])}"
+                        for c, p in sorted(o.probabilities.items(), key=lambda kv: (-kv[1], kv[0])))
         return (f"<b>Attack on {esc(where(self.match.state, self.target))}</b><br>"
                 f"{o.attack:.1f} against {o.defence:.1f}: base odds {o.base_name}, shifted to "
                 f"<b>{o.column_name}</b>{shifts}<br><b>Results</b>{probs}")
@@ -446,8 +447,9 @@ class GameScreen(Screen):
     def commit_attack(self) -> None:
         if self.target is None or not self.attackers:
             return
-        self.act(Attack(self.target, tuple(sorted(self.attackers))))
+        action = Attack(self.target, tuple(sorted(self.attackers)))
         self.target, self.attackers = None, []
+        self.act(action)
 
     def act(self, action) -> None:
         """Submit a human action; an illegal one shows its reason and changes nothing."""
@@ -462,7 +464,9 @@ class GameScreen(Screen):
             self.app.sounds.play("move")
         combat = next((e for e in events if e.kind == "CombatResolved"), None)
         if combat:
-            self.notify(combat.text, seconds=6)
+            d = combat.data
+            place = where(self.match.state, Hex(*d["target"]))
+            self.notify(f"{place}: {d['column']}, die {d['die']} — {RESULT_NAMES[d['result']]}", seconds=6)
             self.app.sounds.play("combat")
         if any(e.kind == "TurnStarted" for e in events):
             self.app.sounds.play("turn")
@@ -751,7 +755,10 @@ class GameScreen(Screen):
         self.mapview.draw(surface)
         if self.notice and time.monotonic() < self.notice_until:
             font = pygame.font.Font(None, self.s(26))
-            img = font.render(self.notice, True, (255, 244, 214))
+            text = self.notice
+            while font.size(text)[0] > self.map_rect.width - self.s(60) and len(text) > 10:
+                text = text[: len(text) - 4] + "…"
+            img = font.render(text, True, (255, 244, 214))
             r = img.get_rect(midbottom=(self.map_rect.centerx, self.map_rect.bottom - self.s(20)))
             bg = r.inflate(self.s(24), self.s(14))
             pygame.draw.rect(surface, (25, 24, 20), bg, border_radius=6)
