@@ -34,6 +34,16 @@ class RandomAgent:
 
     def choose(self, view: SeatView, legal: LegalActions) -> Action:
         self._new_phase(view)
+        if view.phase is Phase.POLITICAL:
+            # Each open decision is taken with its scenario's ai_weight (0: a random agent never takes it).
+            pol = view.config.politics
+            for d in legal.decisions():
+                if d.decision in self._done:
+                    continue
+                self._done.add(d.decision)
+                if pol is not None and self.rng.random() < pol.decisions[d.decision].ai_weight:
+                    return d
+            return EndPhase()
         if view.phase is Phase.MOVEMENT:
             movers = [u for u in legal.movers() if u.id not in self._done]
             while movers:

@@ -72,6 +72,17 @@ class Attack:
 
 
 @dataclass(frozen=True)
+class Decide:
+    """Take a political decision of the scenario (in the seat's political phase)."""
+
+    decision: str
+    kind = "decide"
+
+    def to_dict(self) -> dict:
+        return {"type": self.kind, "decision": self.decision}
+
+
+@dataclass(frozen=True)
 class EndPhase:
     """End the active seat's current phase (after combat: its turn)."""
 
@@ -81,9 +92,9 @@ class EndPhase:
         return {"type": self.kind}
 
 
-Action = MoveUnit | RailMove | SeaMove | Landing | Attack | EndPhase
+Action = MoveUnit | RailMove | SeaMove | Landing | Attack | Decide | EndPhase
 
-ACTION_TYPES = ("move", "rail", "sea", "landing", "attack", "end_phase")
+ACTION_TYPES = ("move", "rail", "sea", "landing", "attack", "decide", "end_phase")
 
 
 class ActionFormatError(ValueError):
@@ -105,6 +116,10 @@ def action_from_dict(data: object) -> Action:
     try:
         if kind == "end_phase":
             return EndPhase()
+        if kind == "decide":
+            if not isinstance(data.get("decision"), str):
+                raise ActionFormatError("decision must be a decision id")
+            return Decide(data["decision"])
         if kind == "attack":
             attackers = data["attackers"]
             if not isinstance(attackers, list) or not all(isinstance(a, str) for a in attackers):

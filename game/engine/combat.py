@@ -106,8 +106,10 @@ def shifts_for(state: GameState, attackers: list[Unit], defenders: list[Unit], t
         out.append(Shift(+1, "defender out of supply"))
     att_bloc = state.unit_bloc(attackers[0])
     def_bloc = state.unit_bloc(defenders[0])
-    air_denied = bool(state.flags.get("mig_alley")) and float(board.lat[ti]) >= 39.0 \
-        and board.projection.to_lonlat(*board.projection.hex_center_km(target))[0] < 127.0
+    # MiG Alley: Soviet jets deny UN air power over the north-west (DESIGN §8, escalation 40).
+    air_denied = bool(state.flags.get("no_air_support")) or (
+        bool(state.flags.get("mig_alley")) and float(board.lat[ti]) >= 39.0
+        and board.projection.to_lonlat(*board.projection.hex_center_km(target))[0] < 127.0)
     if att_bloc == p.air_support_bloc and not air_denied:
         out.append(Shift(+1, "close air support"))
     elif def_bloc == p.air_support_bloc and not air_denied:

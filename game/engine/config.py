@@ -114,7 +114,8 @@ class GameConfig:
     victory_places: tuple[VictoryPlace, ...] = ()
     params: Parameters = field(default_factory=Parameters)
     replacements: tuple[tuple[str, int], ...] = ()   # (seat id, steps a turn)
-    extra: tuple[tuple[str, object], ...] = ()       # room for later rules (politics)
+    extra: tuple[tuple[str, object], ...] = ()       # other sections, as plain data
+    politics: object = None                          # game.engine.politics.model.Politics, or None
 
     @cached_property
     def _seat_map(self) -> dict[str, Seat]:

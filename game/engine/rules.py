@@ -13,13 +13,15 @@ from collections import deque
 
 import numpy as np
 
-from .actions import Action, Attack, EndPhase, IllegalAction, Landing, MoveUnit, RailMove, SeaMove
+from . import politics  # noqa: F401 - registers the politics hook with the turn flow
+from .actions import Action, Attack, Decide, EndPhase, IllegalAction, Landing, MoveUnit, RailMove, SeaMove
 from .board import Country
 from .combat import RESULT_NAMES, RESULTS, odds, result_for, roll
 from .events import Event
 from .fog import seen_enemies
 from .hexes import Hex
 from .movement import Knowledge, Reach, closed_mask, knowledge, reachable, true_knowledge
+from .politics.runtime import available_decisions, carry_out, start_politics
 from .state import GameState, Phase
 from .turn import begin_seat_turn, end_seat_turn, event, lose_steps, run_hooks, take_control, where
 from .units import Location, Unit
@@ -30,6 +32,7 @@ KOREA = (int(Country.ROK), int(Country.DPRK))
 def start_game(state: GameState) -> tuple[GameState, list[Event]]:
     """Run the first seat's automatic phases; the result waits for its first action."""
     s = state.clone()
+    start_politics(s)
     events = [event(s, "GameStarted", f"{s.config.title}: {s.date:%d %B %Y}.", None, (), public=True)]
     events.extend(begin_seat_turn(s))
     return s, events
@@ -178,11 +181,19 @@ class LegalActions:
     def attacks(self) -> list[Attack]:
         return [Attack(h, tuple(u.id for u in self.attackers_for(h))) for h in self.attack_targets()]
 
+    def decisions(self) -> list[Decide]:
+        """Political decisions open to the seat now (in its political phase)."""
+        if self.state.over or self.state.phase is not Phase.POLITICAL:
+            return []
+        return [Decide(d.id) for d in available_decisions(self.state, self.seat)]
+
     def all(self) -> list[Action]:
         if self.state.over:
             return []
         out: list[Action] = []
-        if self.state.phase is Phase.MOVEMENT:
+        if self.state.phase is Phase.POLITICAL:
+            out.extend(self.decisions())
+        elif self.state.phase is Phase.MOVEMENT:
             for u in self.movers():
                 out.extend(self.moves_for(u))
         else:
@@ -206,6 +217,19 @@ def why_illegal(state: GameState, action: Action) -> str | None:
         return None
     legal = LegalActions(state)
     seat = state.active_seat
+    if isinstance(action, Decide):
+        pol = state.config.politics
+        d = pol.decisions.get(action.decision) if pol else None
+        if d is None:
+            return f"There is no decision '{action.decision}' in this scenario."
+        if d.seat != seat.id:
+            return f"'{d.title}' is for the {state.config.seat(d.seat).name} to decide."
+        if state.phase is not Phase.POLITICAL:
+            return "Decisions are taken in the political phase, at the start of your turn."
+        if Decide(d.id) not in legal.decisions():
+            return f"'{d.title}' is not open now: " + (d.when.describe() if d.when else "it was already taken") + \
+                " is needed."
+        return None
     if isinstance(action, Attack):
         if state.phase is not Phase.COMBAT:
             return "Attacks are made in the combat phase; end the movement phase first."
@@ -239,6 +263,8 @@ def why_illegal(state: GameState, action: Action) -> str | None:
         return f"There is no unit '{action.unit}'."
     if u.seat != seat.id:
         return f"{u.name} is not yours to command: it belongs to the {state.config.seat(u.seat).name}."
+    if state.phase is Phase.POLITICAL:
+        return "Finish the political phase first (take your decisions, then end the phase)."
     if state.phase is not Phase.MOVEMENT:
         return "Units move in the movement phase, which is over for this turn."
     if u.location not in (Location.MAP, Location.JAPAN):
@@ -311,6 +337,8 @@ def apply(state: GameState, action: Action) -> tuple[GameState, list[Event]]:
     before = {u.id for u in seen_enemies(s, bloc)}
     if isinstance(action, EndPhase):
         events = _end_phase(s)
+    elif isinstance(action, Decide):
+        events = carry_out(s, action.decision)
     elif isinstance(action, MoveUnit):
         events = _move(s, action)
     elif isinstance(action, RailMove):
@@ -321,7 +349,7 @@ def apply(state: GameState, action: Action) -> tuple[GameState, list[Event]]:
         events = _landing(s, action)
     else:
         events = _attack(s, action)
-    if not isinstance(action, EndPhase):
+    if not isinstance(action, (EndPhase, Decide)):
         events.extend(_spot(s, bloc, before))
     events.extend(run_hooks(s, "after_action"))
     return s, events
@@ -340,6 +368,10 @@ def _spot(s: GameState, bloc: str, before: set[str]) -> list[Event]:
 
 
 def _end_phase(s: GameState) -> list[Event]:
+    if s.phase is Phase.POLITICAL:
+        s.phase = Phase.MOVEMENT
+        return [event(s, "PhaseStarted", f"{s.active_seat.name}: movement phase.", s.active_seat.id, (),
+                      public=True, phase=Phase.MOVEMENT.value)]
     if s.phase is Phase.MOVEMENT:
         s.phase = Phase.COMBAT
         return [event(s, "PhaseStarted", f"{s.active_seat.name}: combat phase.", s.active_seat.id, (),

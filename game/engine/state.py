@@ -25,6 +25,7 @@ from .units import Location, Unit
 class Phase(str, Enum):
     """The phases of a seat's turn that wait for the player; the rest run inside apply."""
 
+    POLITICAL = "political"
     MOVEMENT = "movement"
     COMBAT = "combat"
 
@@ -126,7 +127,7 @@ class GameState:
             "rng": str(self.rng.bit_generator.state["state"]),
             "units": [
                 [u.id, u.location.value, list(u.hex) if u.hex else None, u.steps, u.moved,
-                 u.attacked, u.out_of_supply, u.hidden]
+                 u.attacked, u.out_of_supply, u.hidden, u.arrives.isoformat() if u.arrives else None, u.requires]
                 for u in self.units.values()
             ],
         }

@@ -33,7 +33,7 @@ def supply_sources(state: GameState, bloc: str) -> list[int]:
 def supply_range(state: GameState, bloc: str) -> int:
     """Range of the trace in half points."""
     p = state.config.params
-    rng = p.supply_range
+    rng = p.supply_range + int(state.flags.get(f"supply_range:{bloc}", 0))
     if bloc != p.air_support_bloc:
         rng -= p.interdiction_cut
         if state.flags.get("yalu_bridges_bombed"):

@@ -9,6 +9,7 @@ without this module knowing them.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Callable
 
 from .events import Event
@@ -40,6 +41,23 @@ def run_hooks(state: GameState, point: str) -> list[Event]:
 
 
 # -- arrivals and replacements ------------------------------------------------------
+
+def arrival_due(state: GameState, unit: Unit) -> bool:
+    """A pending unit enters when its date has come and, if gated, its flag was set delay_days ago."""
+    if unit.requires:
+        since = state.flags.get(unit.requires)
+        if not since:
+            return False
+        if isinstance(since, str) and unit.delay_days:
+            try:
+                start = date.fromisoformat(since)
+            except ValueError:
+                start = state.date
+            if (state.date - start).days < unit.delay_days:
+                return False
+        return unit.arrives is None or unit.arrives <= state.date
+    return unit.arrives is not None and unit.arrives <= state.date
+
 
 def arrival_target(state: GameState, arrives_at: str | None) -> Hex | None:
     """The hex an arrival aims for: a place id, or "hex:q,r" for a bare hex (None: Japan or unknown)."""
@@ -78,7 +96,7 @@ def bring_arrivals(state: GameState, seat: str) -> list[Event]:
     out: list[Event] = []
     p = state.config.params
     for u in state.units.values():
-        if u.seat != seat or u.location is not Location.PENDING or u.arrives is None or u.arrives > state.date:
+        if u.seat != seat or u.location is not Location.PENDING or not arrival_due(state, u):
             continue
         i = _arrival_hex(state, u)
         if i is not None:
@@ -197,6 +215,7 @@ def take_control(state: GameState, unit: Unit, i: int) -> list[Event]:
     if int(state.control[i]) == code:
         return []
     state.control[i] = code
+    state.flags["hexes_changed"] = int(state.flags.get("hexes_changed", 0)) + 1
     h = state.board.hex_at(i)
     out = [event(state, "HexCaptured", f"{state.config.seat(unit.seat).name} takes {where(state, h)}.",
                  unit.seat, (h,), bloc=bloc)]
@@ -221,11 +240,16 @@ def begin_seat_turn(state: GameState) -> list[Event]:
         if u.seat == seat:
             u.moved = u.attacked = False
     out.extend(run_hooks(state, "seat_start"))
+    if state.over:
+        return out
     out.extend(bring_arrivals(state, seat))
     out.extend(give_replacements(state, seat))
-    state.phase = Phase.MOVEMENT
-    out.append(event(state, "PhaseStarted", f"{state.active_seat.name}: movement phase.", seat, (),
-                     public=True, phase=Phase.MOVEMENT.value))
+    if state.over:
+        return out
+    from .politics.runtime import available_decisions
+    state.phase = Phase.POLITICAL if available_decisions(state, seat) else Phase.MOVEMENT
+    out.append(event(state, "PhaseStarted", f"{state.active_seat.name}: {state.phase.value} phase.", seat, (),
+                     public=True, phase=state.phase.value))
     return out
 
 
@@ -234,7 +258,8 @@ def end_seat_turn(state: GameState) -> list[Event]:
     seat = state.active_seat.id
     out = check_supply(state, seat)
     out.extend(run_hooks(state, "seat_end"))
-    out.extend(check_end(state))
+    if not state.over:
+        out.extend(check_end(state))
     if state.over:
         return out
     state.seat_index += 1
@@ -249,6 +274,8 @@ def end_seat_turn(state: GameState) -> list[Event]:
             return out
         out.append(event(state, "TurnStarted", f"Turn {state.turn}: {state.date:%d %B %Y}.", None, (),
                          public=True, turn=state.turn))
+    if state.over:
+        return out
     out.extend(begin_seat_turn(state))
     return out
 

@@ -55,7 +55,9 @@ class Unit:
     location: Location = Location.MAP
     hex: Hex | None = None
     arrives: date | None = None      # when a PENDING unit enters
-    arrives_at: str | None = None    # a place id or "japan"
+    arrives_at: str | None = None    # a place id, "hex:q,r" or "japan"
+    requires: str | None = None      # a flag that must be set before the unit enters (political gating)
+    delay_days: int = 0              # days after that flag was set before it enters
     anti_tank: bool = True           # False: suffers the armour shift (early ROK)
     infiltrates: bool = False        # may ignore ZOC at a cost (PVA infantry)
     amphibious: bool = False         # may make landings beyond the usual capacity rules (marines)

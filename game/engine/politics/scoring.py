@@ -1,0 +1,70 @@
+"""Victory points per seat (DESIGN §9), measured against the historical result, which scores 0.
+
+Each component is (what this game achieved - what history achieved) x weight,
+so a student sees at once whether they did better or worse than the real
+leaders.  The benchmarks come from the scenario's ``scoring.historical``.
+"""
+
+from __future__ import annotations
+
+from ..state import GameState
+
+DEFAULT_OUTCOMES = {
+    "armistice": {"all": 0},
+    "ceasefire": {"all": 0},
+    "last_turn": {"all": 0},
+    "general_war": {"all": -100},
+    "unification:un": {"un": 50, "communist": -50},
+    "unification:communist": {"communist": 50, "un": -50},
+}
+
+
+def _bloc_points(state: GameState, bloc: str) -> int:
+    code = state.config.bloc_code(bloc)
+    return sum(v.points for v in state.config.victory_places if int(state.control[state.board.index(v.hex)]) == code)
+
+
+def scores(state: GameState) -> dict[str, dict]:
+    """seat -> {"components": {name: points}, "total": points, "why": [sentences]}."""
+    pol = state.config.politics
+    sc = pol.scoring if pol else None
+    hist = dict(sc.historical) if sc else {}
+    w_ground, w_loss, w_esc, w_coh = (sc.ground, sc.losses, sc.escalation, sc.cohesion) if sc else (1, .5, .3, .3)
+    outcomes = {**DEFAULT_OUTCOMES, **(sc.outcome if sc else {})}
+    blocs = state.config.blocs
+    lost = {b: sum(state.steps_lost.get(s.id, 0) for s in state.config.seats if s.bloc == b) for b in blocs}
+    peak = float(state.flags.get("escalation_peak", state.tracks.get("escalation", 0.0)))
+    out: dict[str, dict] = {}
+    for seat in state.config.seats:
+        b = seat.bloc
+        others = [x for x in blocs if x != b]
+        comp: dict[str, float] = {}
+        why: list[str] = []
+        held = _bloc_points(state, b)
+        h_ground = float((hist.get("ground") or {}).get(b, held if not hist else 0))
+        comp["ground"] = round(w_ground * (held - h_ground), 1)
+        why.append(f"holds {held} victory points of ground (history: {h_ground:g})")
+        balance = sum(lost[o] for o in others) - lost[b]
+        h_loss = float((hist.get("loss_balance") or {}).get(b, 0))
+        comp["losses"] = round(w_loss * (balance - h_loss), 1)
+        why.append(f"inflicted {sum(lost[o] for o in others)} and took {lost[b]} step losses "
+                   f"(balance {balance:+d}; history {h_loss:+g})")
+        if "escalation" in state.tracks:
+            h_peak = float(hist.get("escalation_peak", peak))
+            comp["escalation"] = round(w_esc * (h_peak - peak), 1)
+            why.append(f"escalation peaked at {peak:g} (history: {h_peak:g})")
+        if b == "un" and "cohesion" in state.tracks:
+            h_coh = float(hist.get("cohesion", state.tracks["cohesion"]))
+            comp["coalition"] = round(w_coh * (float(state.tracks["cohesion"]) - h_coh), 1)
+            why.append(f"kept UN cohesion at {state.tracks['cohesion']:g} (history: {h_coh:g})")
+        table = outcomes.get(state.outcome or "", {})
+        pts = float(table.get(b, table.get("all", 0)))
+        h_out = str(hist.get("outcome", "armistice"))
+        if state.outcome and state.outcome != h_out:
+            comp["outcome"] = pts - float(outcomes.get(h_out, {}).get(b, outcomes.get(h_out, {}).get("all", 0)))
+            why.append(f"the war ended in {state.outcome.replace('_', ' ').replace(':', ' by ')} "
+                       f"(history: {h_out.replace('_', ' ')})")
+        else:
+            comp["outcome"] = 0.0
+        out[seat.id] = {"components": comp, "total": round(sum(comp.values()), 1), "why": why}
+    return out
