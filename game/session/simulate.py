@@ -18,6 +18,7 @@ from game.engine.state import hexes_held
 from game.engine.units import Location
 
 from .match import Match
+from .records import Recorder
 from .savefile import write_save
 
 AGENTS: dict[str, Callable[[int], object]] = {"random": lambda seed: RandomAgent(seed)}
@@ -83,8 +84,10 @@ def simulate(scenario, runs: int, seed: int, agent: str = "random", turns: int |
     for i in range(runs):
         run_seed = derive_seed(seed, i)
         match = Match.start(scenario, run_seed, {s.id: agent for s in scenario.config.seats})
-        play(match, make_agents(match, agent, run_seed), turns)
+        recorder = Recorder(match)
+        play(match, make_agents(match, agent, run_seed), turns, on_action=recorder)
         result = summary(match, run_seed)
+        result.update(recorder.report())
         if save_dir is not None:
             path = write_save(match, Path(save_dir) / f"sim-{scenario.id}-seed{seed}-run{i:03d}.json",
                               label=f"Simulation run {i}")
