@@ -44,6 +44,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 import yaml
 
+from game.elevation import ETOPO_SHIFT_LON, Etopo  # noqa: F401 - shared with the renderer
 from game.engine.hexes import Hex, axial_to_offset, hex_round, offset_to_axial
 
 # ---------------------------------------------------------------------------
@@ -74,7 +75,6 @@ MIN_ISLAND_KM2 = 30.0
 #: coast with no shift (SOURCES.md).  The shift ramps linearly with longitude
 #: between these two meridians (0 cells west of the first, 1 east of the
 #: second).
-ETOPO_SHIFT_LON = (127.0, 128.0)
 
 #: Terrain thresholds on the (shifted, sea-clipped) ETOPO5 heights of a hex:
 #: mean of the land sample points, and their standard deviation.  ETOPO5 is
@@ -454,35 +454,6 @@ def segments_cross(p1: np.ndarray, p2: np.ndarray, s1: np.ndarray, s2: np.ndarra
 # ---------------------------------------------------------------------------
 # Elevation
 # ---------------------------------------------------------------------------
-
-
-class Etopo:
-    def __init__(self, path: Path) -> None:
-        with open(path, encoding="utf-8") as fh:
-            d = json.load(fh)
-        self.z = np.asarray(d["values"], dtype=float)
-        self.lat_first = float(d["lat_first"])
-        self.lon_first = float(d["lon_first"])
-        self.step_lat = float(d["step_deg"])
-        self.step_lon = float(d.get("step_lon_actual", d["step_deg"]))
-
-    def sample(self, lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
-        """Bilinear heights, with the east-coast shift applied."""
-        w0, w1 = ETOPO_SHIFT_LON
-        shift = np.clip((lon - w0) / (w1 - w0), 0.0, 1.0) * self.step_lon
-        fc = (lon - shift - self.lon_first) / self.step_lon
-        fr = (self.lat_first - lat) / self.step_lat
-        nr, nc = self.z.shape
-        fc = np.clip(fc, 0.0, nc - 1.000001)
-        fr = np.clip(fr, 0.0, nr - 1.000001)
-        c0 = np.floor(fc).astype(int)
-        r0 = np.floor(fr).astype(int)
-        tc = fc - c0
-        tr = fr - r0
-        z = self.z
-        top = z[r0, c0] * (1 - tc) + z[r0, c0 + 1] * tc
-        bot = z[r0 + 1, c0] * (1 - tc) + z[r0 + 1, c0 + 1] * tc
-        return top * (1 - tr) + bot * tr
 
 
 # ---------------------------------------------------------------------------

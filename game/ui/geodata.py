@@ -14,10 +14,10 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
+from game.elevation import ETOPO_SHIFT_LON, Etopo  # noqa: F401 - shared with the renderer
 from game.engine.board import Projection
 from game.paths import ASSETS_DIR
 
@@ -25,7 +25,6 @@ GEO_DIR = ASSETS_DIR / "geo"
 
 #: ETOPO5 fits the east coast best shifted one cell east, the west coast unshifted; the
 #: shift ramps between these meridians.  Same rule as game/tools/build_map.py (ETOPO_SHIFT_LON).
-ETOPO_SHIFT_LON = (127.0, 128.0)
 
 #: Rivers drawn bold (the ones that carry game hexsides); others are drawn thin.
 MAJOR_RIVERS = ("yalu", "tumen", "ch'ongch'on", "chongchon", "taedong", "imjin", "han", "pukhan",
@@ -120,37 +119,6 @@ def _areas(proj: Projection, features: list[dict], name_key: str, kind: str) -> 
 def _river_is_major(name: str) -> bool:
     low = name.lower()
     return any(low.startswith(m) for m in MAJOR_RIVERS)
-
-
-class Etopo:
-    """The ETOPO5 grid (row 0 northernmost) with the east-coast shift applied on sampling."""
-
-    def __init__(self, path: Path) -> None:
-        with open(path, encoding="utf-8") as fh:
-            d = json.load(fh)
-        self.z = np.asarray(d["values"], dtype=np.float64)
-        self.lat_first = float(d["lat_first"])
-        self.lon_first = float(d["lon_first"])
-        self.step_lat = float(d["step_deg"])
-        self.step_lon = float(d.get("step_lon_actual", d["step_deg"]))
-
-    def sample(self, lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
-        """Bilinear heights in metres (negative: sea depth)."""
-        w0, w1 = ETOPO_SHIFT_LON
-        shift = np.clip((lon - w0) / (w1 - w0), 0.0, 1.0) * self.step_lon
-        fc = (lon - shift - self.lon_first) / self.step_lon
-        fr = (self.lat_first - lat) / self.step_lat
-        nr, nc = self.z.shape
-        fc = np.clip(fc, 0.0, nc - 1.000001)
-        fr = np.clip(fr, 0.0, nr - 1.000001)
-        c0 = np.floor(fc).astype(np.intp)
-        r0 = np.floor(fr).astype(np.intp)
-        tc = fc - c0
-        tr = fr - r0
-        z = self.z
-        top = z[r0, c0] * (1 - tc) + z[r0, c0 + 1] * tc
-        bot = z[r0 + 1, c0] * (1 - tc) + z[r0 + 1, c0 + 1] * tc
-        return top * (1 - tr) + bot * tr
 
 
 @lru_cache(maxsize=4)
