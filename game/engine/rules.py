@@ -102,20 +102,24 @@ class LegalActions:
                 queue.append(j)
         return [i for i in sorted(seen) if i != start and int(self.know.friendly_count[i]) < p.stacking]
 
+    def can_embark(self, unit: Unit) -> bool:
+        """Ships take units from Japan or from a port the bloc holds."""
+        s = self.state
+        if unit.location is Location.JAPAN:
+            return True
+        if unit.location is not Location.MAP:
+            return False
+        here = s.board.index(unit.hex)
+        return bool(s.board.port[here]) and int(s.control[here]) == s.config.bloc_code(self.bloc)
+
     def sea_targets(self, unit: Unit) -> list[int | None]:
         """Ports (or None for Japan) a sea move can reach."""
         s = self.state
         p = s.config.params
-        if self.bloc != p.sea_bloc or s.sea_used >= p.sea_capacity:
+        if self.bloc != p.sea_bloc or s.sea_used >= p.sea_capacity or not self.can_embark(unit):
             return []
         board = s.board
         code = s.config.bloc_code(self.bloc)
-        if unit.location is Location.MAP:
-            here = board.index(unit.hex)
-            if not board.port[here] or int(s.control[here]) != code:
-                return []
-        elif unit.location is not Location.JAPAN:
-            return []
         out: list[int | None] = []
         for i in sorted(int(x) for x in board.port.nonzero()[0]):
             if unit.hex is not None and i == board.index(unit.hex):
@@ -131,16 +135,11 @@ class LegalActions:
     def landing_targets(self, unit: Unit) -> list[int]:
         s = self.state
         p = s.config.params
-        if self.bloc != p.sea_bloc or s.landings_used >= p.landing_capacity or unit.is_armour:
+        if self.bloc != p.sea_bloc or s.landings_used >= p.landing_capacity or unit.is_armour \
+                or not self.can_embark(unit):
             return []
         board = s.board
         code = s.config.bloc_code(self.bloc)
-        if unit.location is Location.MAP:
-            here = board.index(unit.hex)
-            if not board.port[here] or int(s.control[here]) != code:
-                return []
-        elif unit.location is not Location.JAPAN:
-            return []
         korea = (board.country == KOREA[0]) | (board.country == KOREA[1])
         ok = board.coastal_mask & korea & ~closed_mask(s, self.bloc) & ~self.know.enemy_hexes
         ok &= self.know.friendly_count < p.stacking
