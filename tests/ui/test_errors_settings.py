@@ -1,0 +1,111 @@
+"""When things go wrong in the desktop game, and settings that outlive the window."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+import game.ui.app as app_module  # noqa: E402
+import game.ui.screens.scenario_choice as choice_module  # noqa: E402
+from game.scenario.problems import Problem  # noqa: E402
+from game.session.catalog import ScenarioError  # noqa: E402
+from game.ui.app import App  # noqa: E402
+from game.ui.screens.load_save import LoadScreen  # noqa: E402
+from game.ui.screens.menu import MainMenu  # noqa: E402
+from game.ui.screens.scenario_choice import ScenarioChoice  # noqa: E402
+from game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
+
+
+@pytest.fixture
+def logged(monkeypatch):
+    seen = []
+    monkeypatch.setattr(app_module, "log_exception", lambda exc: seen.append(exc) or "log-file")
+    return seen
+
+
+@pytest.fixture
+def app(tmp_path, logged):
+    a = App(Settings(), tmp_path / "saves", size=(1280, 720), persist_settings=False)
+    a.save_dir.mkdir(parents=True)
+    return a
+
+
+def test_broken_scenario_shows_its_problems_and_cannot_start(app, monkeypatch):
+    problems = [Problem("scenarios/bad.yaml", 12, "units[3].seat", "unknown seat 'uk'"),
+                Problem("scenarios/bad.yaml", 40, "calendar", "missing 'start'")]
+
+    def load(sid):
+        raise ScenarioError(problems)
+
+    monkeypatch.setattr(choice_module, "scenario_ids", lambda: ["bad"])
+    monkeypatch.setattr(choice_module, "load_scenario", load)
+    screen = ScenarioChoice(app)
+    app.show(screen)
+    app.frame([], dt=0.02)
+    assert "bad.yaml:12" in screen.text.html_text and "units[3].seat" in screen.text.html_text
+    assert not screen.next.is_enabled
+    label = screen.list.item_list[0]["text"]
+    assert "has errors" in label
+
+
+def test_damaged_save_is_refused_with_a_dialog_and_other_saves_untouched(app, tmp_path):
+    bad = app.save_dir / "damaged.json"
+    bad.write_text('{"format": "armistice-save", "version": 1, "seed": 3')
+    other = app.save_dir / "other.json"
+    other.write_text("{}")
+    before = other.read_bytes()
+    screen = LoadScreen(app)
+    app.show(screen)
+    app.frame([], dt=0.02)
+    assert any("DAMAGED" in item["text"] for item in screen.list.item_list)
+    # Select the damaged entry and try to open it.
+    oid = next(item["object_id"] for item in screen.list.item_list if "damaged.json" in item["text"])
+    screen.list.get_single_selection = lambda include_object_id=False: ("x", oid)
+    screen.open()
+    assert app.dialog is not None
+    assert other.read_bytes() == before and bad.exists()
+
+
+def test_unexpected_error_is_logged_and_the_menu_returns(app, logged):
+    class Broken(MainMenu):
+        def update(self, dt):
+            raise RuntimeError("boom")
+
+    app.show(Broken(app))
+    app.frame([], dt=0.02)
+    assert len(logged) == 1 and isinstance(logged[0], RuntimeError)
+    assert type(app.screen) is MainMenu
+    assert app.dialog is not None          # "Something went wrong ... last autosave"
+
+
+def test_resizing_relays_the_screen(app):
+    from game.scenario.loader import load_scenario
+    from game.session.match import Match
+    from game.ui.screens.game_screen import open_match
+    open_match(app, Match.start(load_scenario("1950-invasion"), 1, {"dprk_prc": "ai:normal", "rok": "ai:normal",
+                                                                      "un": "human"}))
+    app.frame([], dt=0.02)
+    width_before = app.screen.map_rect.width
+    app.frame([pygame.event.Event(pygame.VIDEORESIZE, w=1600, h=900, size=(1600, 900))], dt=0.02)
+    assert app.size == (1600, 900)
+    assert app.screen.map_rect.width > width_before
+    assert app.screen.mapview.rect == app.screen.map_rect
+
+
+def test_settings_are_remembered(tmp_path):
+    path = tmp_path / "settings.json"
+    s = Settings(fullscreen=False, width=1920, height=1080, ui_scale=150, colourblind=True, animation="fast",
+                 sound=False)
+    save_settings(s, path)
+    again = load_settings(path)
+    assert again == s
+    path.write_text("not json at all")
+    assert load_settings(path) == Settings()
+    path.write_text('{"ui_scale": 900, "animation": "warp"}')
+    clamped = load_settings(path)
+    assert clamped.ui_scale == 200 and clamped.animation == "normal"
