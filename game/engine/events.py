@@ -20,6 +20,9 @@ EVENT_KINDS = (
     "CombatResolved", "StepLost", "UnitEliminated", "UnitRetreated", "UnitAdvanced",
     "HexCaptured", "PlaceCaptured", "SupplyLost", "SupplyRestored", "UnitReplaced",
     "UnitWithdrawn", "GameEnded",
+    # politics (game/engine/politics)
+    "RuleFired", "ChanceRolled", "RuleLoopStopped", "TrackChanged", "DecisionTaken", "TalksChanged",
+    "ArmisticeSigned",
 )
 
 

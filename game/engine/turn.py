@@ -45,14 +45,15 @@ def run_hooks(state: GameState, point: str) -> list[Event]:
 def arrival_due(state: GameState, unit: Unit) -> bool:
     """A pending unit enters when its date has come and, if gated, its flag was set delay_days ago."""
     if unit.requires:
-        since = state.flags.get(unit.requires)
-        if not since:
+        if not state.flags.get(unit.requires):
             return False
-        if isinstance(since, str) and unit.delay_days:
+        if unit.delay_days:
+            since = state.flags.get(f"since:{unit.requires}", state.flags.get(unit.requires))
             try:
-                start = date.fromisoformat(since)
+                start = date.fromisoformat(str(since))
             except ValueError:
-                start = state.date
+                start = state.date     # set by the scenario's starting flags: count from now
+                state.flags[f"since:{unit.requires}"] = start.isoformat()
             if (state.date - start).days < unit.delay_days:
                 return False
         return unit.arrives is None or unit.arrives <= state.date

@@ -9,7 +9,10 @@ a new state from fresh copies of the units -- the same seed always gives the
 same state.
 
 Arrival positions are stored in ``Unit.arrives_at`` as a place id, ``"japan"``,
-or ``"hex:q,r"`` for a bare hex (see :func:`arrival_hex`).
+or ``"hex:q,r"`` for a bare hex (see :func:`arrival_hex`); an arrival's
+``requires`` flag and ``delay_days`` go to ``Unit.requires`` / ``Unit.delay_days``.
+The politics sections, compiled by the engine's vocabulary during validation,
+become ``GameConfig.politics`` (None for a scenario without them).
 """
 
 from __future__ import annotations
@@ -32,14 +35,14 @@ from game.paths import ROOT, SCENARIOS_DIR
 
 from .mapfile import load_board
 from .problems import Problem, ScenarioError, ScenarioNotFound, suggest
-from .schema import SECTIONS
-from .validate import JAPAN, calendar_dates, unit_entries, validate_document
-from .yamlsource import parse_yaml
+from .schema import POLITICS_SECTIONS, SECTIONS
+from .validate import JAPAN, Context, calendar_dates, check_politics, unit_entries, validate_document
+from .yamlsource import YamlDocument, parse_yaml
 
-#: Sections this module builds into the config; any other section (the politics
-#: layer's) travels to the engine untouched in ``GameConfig.extra``.
+#: Sections this module builds into the config (the politics sections become
+#: ``GameConfig.politics``); any other section travels to the engine untouched in ``GameConfig.extra``.
 CORE_SECTIONS = ("format", "meta", "calendar", "seats", "parameters", "replacements", "templates",
-                 "units", "arrivals", "supply_sources", "victory_places")
+                 "units", "arrivals", "supply_sources", "victory_places") + POLITICS_SECTIONS
 HEX_PREFIX = "hex:"
 
 
@@ -165,7 +168,7 @@ def load_scenario(name_or_path: str | Path, board: Board | None = None) -> Scena
     teaching = meta.get("teaching") or {}
     return Scenario(
         id=meta["id"], title=meta["title"], path=path, content_hash=hashlib.sha256(raw).hexdigest(),
-        document=validated.doc.data, spec=data, config=build_config(data, board),
+        document=validated.doc.data, spec=data, config=build_config(data, board, validated.politics),
         units=tuple(build_units(data, board)), board=board, description=meta["description"],
         briefing=meta["briefing"], start=meta["start"], end=meta["end"], teaching=dict(teaching),
     )
@@ -195,8 +198,22 @@ def arrival_hex(board: Board, arrives_at: str | None) -> Hex | None:
     return place.hex if place else None
 
 
-def build_config(data: dict, board: Board) -> GameConfig:
-    """The GameConfig of validated scenario data."""
+def compile_politics_of(data: dict, board: Board):
+    """The compiled politics of validated data (None if it has no politics sections)."""
+    ctx = Context(YamlDocument("<data>", data), data, board, None)
+    check_politics(ctx)
+    if ctx.problems:
+        raise ScenarioError(ctx.problems)
+    return ctx.politics
+
+
+_COMPILE: Any = object()
+
+
+def build_config(data: dict, board: Board, politics: Any = _COMPILE) -> GameConfig:
+    """The GameConfig of validated scenario data (``politics``: already compiled, else compiled here)."""
+    if politics is _COMPILE:
+        politics = compile_politics_of(data, board)
     meta = data["meta"]
     start, end = calendar_dates(data)
     periods = data["calendar"].get("periods") or [{"from": start, "days": 7}]
@@ -218,6 +235,7 @@ def build_config(data: dict, board: Board) -> GameConfig:
         params=Parameters(**overrides),
         replacements=tuple((sid, n) for sid, n in data["replacements"].items()),
         extra=tuple((name, data[name]) for name in SECTIONS if name not in CORE_SECTIONS and name in data),
+        politics=politics,
     )
 
 
@@ -233,7 +251,8 @@ def build_units(data: dict, board: Board) -> list[Unit]:
             arrival = data["arrivals"][path[1]]
             at = arrival["at"]
             token = at if isinstance(at, str) else f"{HEX_PREFIX}{at[0]},{at[1]}"
-            out.append(_unit(u, location=Location.PENDING, arrives=arrival["date"], arrives_at=token))
+            out.append(_unit(u, location=Location.PENDING, arrives=arrival["date"], arrives_at=token,
+                             requires=arrival.get("requires"), delay_days=arrival.get("delay_days") or 0))
     return out
 
 

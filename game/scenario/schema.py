@@ -2,10 +2,12 @@
 
 The format is data: :data:`SECTIONS` maps each top-level key to a
 :class:`Field` whose spec says its shape, and documentation.  Adding a
-section (the politics layer's ``tracks``, ``rules``, ``decisions``,
-``regions``...) is one entry here, plus, if it refers to other sections, one
-check function registered in :mod:`game.scenario.validate`.  scenarios/README.md
-documents the same keys; a test keeps the two in step.
+section is one entry here, plus, if it refers to other sections, one check
+function registered in :mod:`game.scenario.validate`.  The politics sections
+(``tracks``, ``regions``, ``flags``, ``rules``, ``decisions``, ``scoring``) are
+checked here only for their outer shape (:class:`Loose`); the engine's closed
+vocabulary checks them in depth.  scenarios/README.md documents the same keys;
+a test keeps the two in step.
 
 Contract of :meth:`Spec.check`: given a plain value (from
 :mod:`game.scenario.yamlsource`) and its path, report every problem through the
@@ -210,7 +212,7 @@ class ListOf(Spec):
 
     @property
     def expected(self) -> str:  # type: ignore[override]
-        return f"a list of {self.item.expected}" if not isinstance(self.item, Record) else "a list"
+        return f"a list of {self.item.expected}" if not isinstance(self.item, (Record, Loose)) else "a list"
 
     def _check(self, value: Any, path: tuple, report: Report) -> Any:
         if value is None and self.min_items == 0:
@@ -241,6 +243,42 @@ class MapOf(Spec):
             if self.key.check(k, path + (k,), report) is not INVALID:
                 out[k] = self.value.check(v, path + (k,), report)
         return out
+
+
+@dataclass
+class Loose(Spec):
+    """A mapping (or, with ``kind=list``, a list) checked here only for its outer shape.
+
+    The politics sections use it: the engine's compile_politics
+    (game/engine/politics/model.py) checks their insides in depth, and the
+    politics check in :mod:`game.scenario.validate` turns its paths into lines.
+    ``keys`` lists the keys the engine accepts, for the format reference (a test
+    keeps the two in step).
+    """
+
+    kind: type = dict
+    what: str = "a mapping (key: value lines)"
+    keys: tuple[str, ...] = ()
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return self.what
+
+    def _check(self, value: Any, path: tuple, report: Report) -> Any:
+        return value if isinstance(value, self.kind) else self.fail(value, path, report)
+
+
+@dataclass
+class Scalar(Spec):
+    """A flag's starting value: text, a number, true/false, or nothing (declared but not set)."""
+
+    expected: str = "text, a number, true/false or nothing"
+
+    def _check(self, value: Any, path: tuple, report: Report) -> Any:
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return value
+        hint = " (put a date in quotes: flags hold text)" if isinstance(value, date) else ""
+        return self.fail(value, path, report, hint)
 
 
 @dataclass
@@ -369,7 +407,10 @@ TEMPLATE = Record({k: Field(f.spec, OMIT, f.doc) for k, f in UNIT_FIELDS.items()
                          for k in ("id", "name", "at", "template")})
 
 ARRIVAL = Record({
-    "date": Field(Day(), doc="the date the units enter (on the first turn starting on or after it)"),
+    "date": Field(Day(), None, "the date the units enter (on the first turn starting on or after it); "
+                               "optional with `requires`"),
+    "requires": Field(Ident(), None, "a flag that must be set before the units enter (political gating)"),
+    "delay_days": Field(Int(0, 3650), 0, "days after the `requires` flag was set before they enter"),
     "at": Field(Position(), doc="where they enter: a place id, a hex [q, r], or japan"),
     "note": Field(Text(), None, "history note shown when they arrive"),
     "units": Field(ListOf(ARRIVAL_UNIT, 1), doc="the units arriving (unit entries without `at`)"),
@@ -408,6 +449,24 @@ PARAMETERS = Record({
     for f in dataclasses.fields(Parameters)
 })
 
+# -- politics (DESIGN.md sections 8 and 9): shapes only; game.engine.politics compiles them ------------
+
+#: The keys each politics record accepts (the engine's lists in game/engine/politics/model.py).
+TRACK = Loose(dict, "a track (a mapping)",
+              ("label", "start", "min", "max", "thresholds", "moved_by", "does", "idea", "public"))
+REGION = Loose(dict, "a region (a mapping)", ("country", "places", "hexes", "radius", "north_of", "south_of",
+                                               "border"))
+RULE = Loose(dict, "a rule (a mapping)", ("id", "when", "chance", "effects", "once", "check", "text", "history",
+                                          "idea"))
+DECISION = Loose(dict, "a decision (a mapping)", ("id", "seat", "title", "text", "history", "idea", "when",
+                                                  "effects", "once", "offered", "ai_weight"))
+SCORING = Loose(dict, "scoring weights (a mapping)", ("ground", "losses", "escalation", "cohesion", "outcome",
+                                                      "historical"))
+#: The keys of ``scoring.historical`` (checked by game.scenario.validate, read by game.engine.politics.scoring).
+HISTORICAL_KEYS = ("ground", "loss_balance", "escalation_peak", "cohesion", "outcome")
+#: Sections compiled by game.engine.politics.model.compile_politics into GameConfig.politics.
+POLITICS_SECTIONS = ("tracks", "regions", "flags", "rules", "decisions", "scoring")
+
 #: The top-level sections.  One entry per section; order = README order.
 SECTIONS: dict[str, Field] = {
     "format": Field(Int(FORMAT_VERSION, FORMAT_VERSION), doc="format version; always 1"),
@@ -421,5 +480,12 @@ SECTIONS: dict[str, Field] = {
     "arrivals": Field(ListOf(ARRIVAL), list, "units entering later"),
     "supply_sources": Field(ListOf(SUPPLY_SOURCE), list, "where supply is traced to"),
     "victory_places": Field(ListOf(VICTORY_PLACE), list, "places worth victory points"),
+    # Left out of the cleaned data when absent, so a scenario without politics compiles to None.
+    "tracks": Field(MapOf(TRACK), OMIT, "political tracks (escalation, cohesion...) by name"),
+    "regions": Field(MapOf(REGION), OMIT, "named areas of the map that rules refer to"),
+    "flags": Field(MapOf(Scalar()), OMIT, "flags declared with their starting values"),
+    "rules": Field(ListOf(RULE), OMIT, "rules: when -> chance -> effects"),
+    "decisions": Field(ListOf(DECISION), OMIT, "political decisions the seats may take"),
+    "scoring": Field(SCORING, OMIT, "victory-point weights and the historical benchmarks"),
 }
 ROOT = Record(SECTIONS)

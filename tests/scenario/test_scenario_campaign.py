@@ -8,12 +8,16 @@ from datetime import date, timedelta
 
 import pytest
 
+from game.engine.politics.conditions import CONDITIONS
+from game.engine.politics.effects import EFFECTS, OUTCOMES
+from game.engine.politics.model import CHECK_POINTS
+from game.engine.politics.vocabulary import IDEAS
 from game.engine.units import Location
 from game.paths import MAP_FILE, SCENARIOS_DIR
 from game.scenario.loader import check_scenario, load_scenario, scenario_ids
 from game.scenario.mapfile import load_board
-from game.scenario.schema import SECTIONS, UNIT_FIELDS, Record
-from game.scenario.validate import validate_text
+from game.scenario.schema import HISTORICAL_KEYS, SECTIONS, UNIT_FIELDS, Loose, Record
+from game.scenario.validate import ENGINE_KEPT, validate_text
 
 needs_map = pytest.mark.skipif(not MAP_FILE.is_file(), reason="assets/map/hexmap.json not built yet")
 README = SCENARIOS_DIR / "README.md"
@@ -97,14 +101,25 @@ def test_readme_documents_every_key():
             spec = f.spec
             while hasattr(spec, "item"):
                 spec = spec.item
-            if hasattr(spec, "value") and isinstance(spec.value, Record):
+            if hasattr(spec, "value") and isinstance(spec.value, (Record, Loose)):
                 spec = spec.value
             if isinstance(spec, Record):
                 walk(spec, f"{where}{key}.")
+            if isinstance(spec, Loose):     # a politics record: its keys are the engine's
+                missing.extend(f"{where}{key}.{k}" for k in spec.keys if k not in documented)
 
     walk(Record(SECTIONS), "")
     assert not missing, f"keys not documented in scenarios/README.md: {missing}"
     assert set(UNIT_FIELDS) <= documented
+    # the politics vocabulary: every condition and effect keyword, idea, check point and engine-kept flag
+    words = {"condition": CONDITIONS, "effect": EFFECTS, "idea": IDEAS, "check point": CHECK_POINTS,
+             "engine-kept flag": list(ENGINE_KEPT) + ["pow_hardline_un", "pow_hardline_communist"],
+             "scoring.historical key": HISTORICAL_KEYS}
+    for what, keys in words.items():
+        undocumented = [k for k in keys if k not in documented]
+        assert not undocumented, f"{what}s not documented in scenarios/README.md: {undocumented}"
+    text = README.read_text(encoding="utf-8")
+    assert all(f"`{o}`" in text for o in OUTCOMES)
 
 
 @needs_map

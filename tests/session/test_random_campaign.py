@@ -37,8 +37,10 @@ def check_invariants(match: Match, events, alive_before: set[str]) -> set[str]:
     assert gone <= reported, f"units gone without an event: {gone - reported}"
     assert 1 <= s.turn <= s.last_turn
     assert 0 <= int(s.control.min()) and int(s.control.max()) <= len(s.config.blocs)
+    pol = s.config.politics
     for name, value in s.tracks.items():
-        assert 0 <= value <= 100, (name, value)
+        lo, hi = (pol.tracks[name].lo, pol.tracks[name].hi) if pol and name in pol.tracks else (0, 100)
+        assert lo <= value <= hi, (name, value)
     return alive
 
 

@@ -111,6 +111,8 @@ class SetFlag(Effect):
 
     def apply(self, state, fire):
         state.flags[self.name] = state.date.isoformat() if self.value is None else self.value
+        # When it was first set, whatever its value: gated arrivals count their delay from here.
+        state.flags.setdefault(f"since:{self.name}", state.date.isoformat())
         return []
 
     def describe(self):

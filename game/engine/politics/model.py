@@ -291,7 +291,8 @@ def compile_politics(ctx: ParseContext, data: dict) -> Politics | None:
     ctx.flags = set(flags0) | _flags_set_anywhere(data) | ENGINE_FLAGS | {
         f"pow_hardline_{b}" for b in ctx.blocs}
     raw_decisions = data.get("decisions") or []
-    ctx.decisions = {d["id"] for d in raw_decisions if isinstance(d, dict) and isinstance(d.get("id"), str)}
+    ctx.decisions = {d["id"] for d in (raw_decisions if isinstance(raw_decisions, list) else ())
+                     if isinstance(d, dict) and isinstance(d.get("id"), str)}
     rules = _rules(ctx, data.get("rules") or [])
     decisions = _decisions(ctx, raw_decisions)
     scoring = _scoring(ctx, data.get("scoring"))

@@ -1,22 +1,40 @@
-"""The end of the war: the outcome, the scores so far, and what each side lost and held."""
+"""The after-action report: the outcome, scores against history, the tracks over time, the final map.
+
+Scores come from the engine (``game.engine.politics.scoring.scores``): each
+component is what this game achieved minus what history achieved, so the
+historical result scores 0 for every side.  The tracks' history is read from
+the match's log (``game.ui.charts``).  The final map shows the ground each
+bloc held, the DMZ of an armistice, and the real 1953 line beside it.
+"""
 
 from __future__ import annotations
 
 import html
 
+import numpy as np
 import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
+from game.engine.board import Country
+from game.engine.politics.scoring import scores
 from game.engine.state import hexes_held
 from game.engine.units import Location
+from game.ui.charts import draw_score_bars, draw_tracks
+from game.ui.map_labels import get_font, render_text
 from game.ui.screens.base import Screen
 
 OUTCOMES = {
     "last_turn": "The scenario's last turn has passed.",
+    "armistice": "An armistice: the line of contact becomes the demilitarised zone.",
+    "ceasefire": "A ceasefire: the guns fall silent where the armies stand.",
+    "general_war": "General war: the fighting spread beyond Korea, and every side has lost.",
     "unification:un": "Korea is unified under the Republic of Korea, with UN support.",
     "unification:communist": "Korea is unified under the North, with Chinese and Soviet support.",
 }
+COMPONENTS = {"ground": "ground", "losses": "losses", "escalation": "escalation avoided",
+              "coalition": "coalition kept", "outcome": "outcome"}
+GOOD, BAD, MUTED = "#8fd19e", "#f08c78", "#9c927a"
 
 
 def outcome_text(outcome: str | None) -> str:
@@ -38,28 +56,225 @@ def score_rows(state) -> list[tuple[str, int, int, int, int, int]]:
     return rows
 
 
+def signed(value: float) -> str:
+    colour = GOOD if value > 0.05 else BAD if value < -0.05 else "#efe8d4"
+    return f"<font color='{colour}'>{value:+.1f}</font>"
+
+
+def report_html(state) -> str:
+    """Each seat's score against history, its components and the reasons, then what it kept in the field."""
+    sc = scores(state)
+    field = {r[0]: r for r in score_rows(state)}
+    blocks = []
+    for seat in state.config.seats:
+        got = sc.get(seat.id)
+        lines = []
+        if got is not None:
+            total = got["total"]
+            verdict = "better than" if total > 0.05 else "worse than" if total < -0.05 else "the same as"
+            lines.append(f"<b>{html.escape(seat.name)}</b>  {signed(total)}  "
+                         f"<font color='{MUTED}'>— {verdict} the historical result (0)</font>")
+            comps = " · ".join(f"{html.escape(COMPONENTS.get(k, k))} {signed(v)}"
+                               for k, v in got["components"].items())
+            lines.append(comps)
+            for why in got["why"]:
+                lines.append(f"• {html.escape(why)}")
+        n, units, steps, lost, hexes, places = field[seat.name]
+        lines.append(f"<font color='{MUTED}'>In the field: {units} units ({steps} steps); {lost} steps lost; "
+                     f"{hexes} hexes held; {places} victory places held</font>")
+        blocks.append("<br>".join(lines))
+    return "<br><br>".join(blocks)
+
+
 class EndScreen(Screen):
     def __init__(self, app, table):
         super().__init__(app)
         self.table = table
+        self.mapview = None
+        self.map_rect: pygame.Rect | None = None
+        self.bars_rect: pygame.Rect | None = None
+        self.charts_rect: pygame.Rect | None = None
+        self.charts_img: pygame.Surface | None = None
+        self.charts_drawn = 0
+        self.totals: list[tuple[str, float]] = []
 
     def build(self) -> None:
         w, h = self.app.size
-        s = self.table.match.state
-        UILabel(pygame.Rect(0, self.s(20), w, self.s(76)), "The war is over" if s.over else "Game summary",
-                self.manager, object_id="@title")
-        UILabel(pygame.Rect(0, self.s(96), w, self.s(32)), f"{s.date:%d %B %Y} — {outcome_text(s.outcome)}",
-                self.manager, object_id="@subtitle")
-        rows = "".join(f"<b>{html.escape(n)}</b>: {u} units ({st} steps) in the field; {lost} steps lost; "
-                       f"{hx} hexes held; {vp} victory places held<br>" for n, u, st, lost, hx, vp in score_rows(s))
-        note = ("<br><i>Scores against the historical result (which scores 0 for every side) arrive with "
-                "the politics rules.</i>")
-        col = min(self.s(900), w - self.s(48))
-        UITextBox(rows + note, pygame.Rect((w - col) // 2, self.s(150), col, h - self.s(260)), self.manager)
-        self.menu = UIButton(pygame.Rect(w // 2 - self.s(130), h - self.s(90), self.s(260), self.s(52)),
-                             "Main menu", self.manager, object_id="@big_button")
+        s = self.s
+        st = self.table.match.state
+        small = h / self.app.scale < 620
+        title_h = s(44) if small else s(64)
+        UILabel(pygame.Rect(0, s(8), w, title_h), "The war is over" if st.over else "Game summary",
+                self.manager, object_id="@heading" if small else "@title")
+        y = s(8) + title_h
+        sub = f"{st.date:%d %B %Y} — {outcome_text(st.outcome)}"
+        if get_font(s(18), italic=True).size(sub)[0] > w - s(40) and ":" in sub.split("—", 1)[-1]:
+            sub = sub.rsplit(":", 1)[0] + "."      # the outcome's headline only
+        self.subtitle = UILabel(pygame.Rect(0, y, w, s(30)), sub, self.manager, object_id="@subtitle")
+        y += s(36)
+        bottom = h - s(70)
+        margin = s(20)
+        wide = w / self.app.scale >= 1000
+        left_w = int((w - 3 * margin) * 0.56) if wide else w - 2 * margin
+        x = margin
+        has_pol = st.config.politics is not None
+        got = scores(st)
+        self.totals = [(seat.name, got[seat.id]["total"]) for seat in st.config.seats if seat.id in got]
+        n = len(st.config.seats)
+        self.bars_rect = pygame.Rect(x, y, left_w, s(16) + n * s(22 if small else 24)) if has_pol else None
+        if self.bars_rect is not None:
+            y = self.bars_rect.bottom + s(8)
+        room = bottom - y
+        chart_h = min(s(260), int(room * 0.45)) if has_pol and room > s(220) else 0
+        report_h = room - chart_h - (s(8) if chart_h else 0)
+        self.report = UITextBox(report_html(st), pygame.Rect(x, y, left_w, report_h), self.manager)
+        self.charts_rect = pygame.Rect(x, y + report_h + s(8), left_w, chart_h) if chart_h else None
+        self.render_charts()
+        if wide:
+            mr = pygame.Rect(2 * margin + left_w, s(8) + title_h + s(36), w - 3 * margin - left_w,
+                             bottom - (s(8) + title_h + s(36)) - s(30))
+            self.build_map(mr)
+        else:
+            self.map_rect = None
+        bw = s(220)
+        self.menu = UIButton(pygame.Rect(w // 2 + s(8), h - s(60), bw, s(48)), "Main menu", self.manager,
+                             object_id="@big_button")
+        self.back = UIButton(pygame.Rect(w // 2 - s(8) - bw, h - s(60), bw, s(48)), "The final map ›",
+                             self.manager, object_id="@big_button",
+                             tool_tip_text="Look over the map as the war ended (the DMZ, the front, the units).")
+
+    def render_charts(self) -> None:
+        self.charts_img, self.charts_drawn = None, 0
+        r = self.charts_rect
+        if r is None:
+            return
+        st = self.table.match.state
+        img = pygame.Surface(r.size, pygame.SRCALPHA)
+        img.fill((0, 0, 0, 0))
+        palette = self._palette()
+        self.charts_drawn = draw_tracks(img, pygame.Rect((0, 0), r.size), st, self.table.match.log,
+                                        self.app.scale, palette)
+        self.charts_img = img
+
+    def _palette(self):
+        from game.ui.palette import get_palette
+        return get_palette("colourblind" if self.app.settings.colourblind else "standard")
+
+    def build_map(self, rect: pygame.Rect) -> None:
+        """The final map: ground held by each bloc, the DMZ, and the 1953 line beside it."""
+        from game.session.catalog import historical_lines
+        from game.ui.terrain_cache import map_view_for
+        st = self.table.match.state
+        board = st.board
+        self.map_rect = rect
+        mv = map_view_for(board, rect, self.app.settings.colourblind)
+        mv.minimap.visible = False
+        mv.show_labels = True
+        mv.set_view(None)
+        pal = mv.palette
+        korea = np.isin(board.country, (int(Country.ROK), int(Country.DPRK))) & (board.terrain >= 2)
+        for k, bloc in enumerate(st.config.blocs):
+            col = pal.bloc.get(bloc, (200, 200, 200))
+            mv.set_overlay(f"held_{bloc}", korea & (st.control == k + 1), colour=(*col, 90))
+        dmz = st.flags.get("dmz")
+        if dmz:
+            when = next((e.date for e in reversed(self.table.match.log) if e.kind == "ArmisticeSigned"), st.date)
+            mv.set_dmz(dmz, f"DMZ ({when:%d %b %Y})")
+        lines = historical_lines()
+        if lines:
+            mv.show_mdl = True
+            line = lines[-1]
+            mv.history_line = (f"{line.date:%Y}: the real line", list(line.points))
+        self.frame_map(mv, korea, dmz)
+        # Where the board is narrower than the column at this zoom, narrow the map to the board.
+        xmin, _y0, xmax, _y1 = mv.layout.world_bounds()
+        board_w = int((xmax - xmin) * mv.layout.scale)
+        if board_w < rect.width - 4:
+            self.map_rect = pygame.Rect(rect.x + (rect.width - board_w) // 2, rect.y, board_w, rect.height)
+            mv.set_rect(self.map_rect)
+            self.frame_map(mv, korea, dmz)
+        self.mapview = mv
+
+    def frame_map(self, mv, korea: np.ndarray, dmz) -> None:
+        board = mv.board
+        lay = mv.layout
+        idx = [i for i, _d in dmz] if dmz else list(np.flatnonzero(korea))
+        if not idx:
+            lay.fit_map()
+            return
+        pts = [lay.hex_center_km(board.hex_at(int(i))) for i in idx]
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        pad = 4 * board.hex_km if dmz else board.hex_km
+        x0, x1, y0, y1 = min(xs) - pad, max(xs) + pad, min(ys) - pad, max(ys) + pad
+        if dmz:   # show the peninsula's width around the line, and some depth on either side
+            ky = [lay.hex_center_km(board.hex_at(int(i)))[1] for i in np.flatnonzero(korea)]
+            kx = [lay.hex_center_km(board.hex_at(int(i)))[0] for i in np.flatnonzero(korea)]
+            x0, x1 = min(x0, min(kx)), max(x1, max(kx))
+            depth = (x1 - x0) * mv.rect.height / max(1, mv.rect.width)
+            cy = (y0 + y1) / 2
+            y0, y1 = max(min(ky), min(y0, cy - depth / 2)), min(max(ky), max(y1, cy + depth / 2))
+        scale = min(mv.rect.width / max(1.0, x1 - x0), mv.rect.height / max(1.0, y1 - y0))
+        lay.zoom_to(scale)
+        lay.center_on_km((x0 + x1) / 2, (y0 + y1) / 2)
+
+    def handle(self, event) -> bool:
+        if self.mapview is not None and event.type in (pygame.MOUSEWHEEL, pygame.MOUSEBUTTONDOWN,
+                                                       pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
+            return self.mapview.handle_event(event)
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        s = self.s
+        if self.bars_rect is not None:
+            draw_score_bars(surface, self.bars_rect, self.totals, self.app.scale)
+        if self.charts_img is not None and self.charts_rect is not None:
+            surface.blit(self.charts_img, self.charts_rect.topleft)
+        if self.mapview is not None and self.map_rect is not None:
+            pygame.draw.rect(surface, self.mapview.palette.sea, self.map_rect)   # beyond the board's edge
+            self.mapview.draw(surface)
+            pygame.draw.rect(surface, (107, 95, 67), self.map_rect.inflate(2, 2), 1)
+            self.draw_legend(surface, pygame.Rect(self.map_rect.x, self.map_rect.bottom + s(6),
+                                                  self.map_rect.width, s(22)))
+
+    def draw_legend(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        s = self.s
+        pal = self.mapview.palette
+        items = []
+        if self.mapview.dmz:
+            items.append(("dmz", "DMZ of this game"))
+        if self.mapview.show_mdl:
+            items.append(("mdl", "1953 line (history)"))
+        for k, bloc in enumerate(self.table.match.state.config.blocs):
+            items.append((f"held:{bloc}", "UN-held" if bloc == "un" else "communist-held"))
+        x = rect.x
+        y = rect.y
+        size = max(11, s(12))
+        for key, text in items:
+            img = render_text(text, size, (220, 212, 190))
+            if x > rect.x and x + s(28) + img.get_width() > rect.right:   # wrap onto a second line
+                x, y = rect.x, y + s(20)
+            sw = pygame.Rect(x, y + s(5), s(22), s(10))
+            if key == "dmz":
+                pygame.draw.rect(surface, (252, 238, 228), sw)
+                for k in range(0, sw.width, max(3, s(5))):
+                    pygame.draw.line(surface, (200, 28, 28), (sw.x + k, sw.bottom - 1), (min(sw.right, sw.x + k
+                                                                                              + sw.height), sw.y))
+                pygame.draw.rect(surface, (120, 14, 14), sw, max(1, s(2)))
+            elif key == "mdl":
+                pygame.draw.line(surface, pal.mdl, (sw.x, sw.centery), (sw.right, sw.centery), max(2, s(3)))
+            else:
+                col = pal.bloc.get(key.split(":")[1], (200, 200, 200))
+                pygame.draw.rect(surface, col, sw)
+            surface.blit(img, (sw.right + s(6), y + (s(20) - img.get_height()) // 2))
+            x = sw.right + s(6) + img.get_width() + s(16)
 
     def on_ui(self, event) -> None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.menu:
             from game.ui.screens.menu import MainMenu
             self.app.show(MainMenu(self.app))
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.back:
+            from game.ui.screens.game_screen import GameScreen
+            t = self.table
+            if t.viewer is None:
+                t.viewer = t.humans[0] if t.humans else t.match.state.config.seats[0].id
+            self.app.show(GameScreen(self.app, t))

@@ -17,24 +17,31 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox, UIWindow
 
-from game.engine.actions import Attack, EndPhase, IllegalAction, Landing, MoveUnit, RailMove, SeaMove
+from game.engine.actions import Attack, Decide, EndPhase, IllegalAction, Landing, MoveUnit, RailMove, SeaMove
 from game.engine.board import Country, Terrain
 from game.engine.combat import RESULT_NAMES, odds
 from game.engine.hexes import Hex
 from game.engine.movement import HALF, zoc_of
+from game.engine.politics.runtime import available_decisions
 from game.engine.rules import LegalActions
 from game.engine.state import Phase
 from game.engine.turn import where
 from game.engine.units import Location, Unit
+from game.session.eventlog import LogEntry
 from game.session.table import Table
+from game.ui.decisions_panel import DecisionsPanel, idea_tag, overview_html, plain
+from game.ui.map_labels import get_font
+from game.ui.palette import get_palette
 from game.ui.screens.base import Screen
 from game.ui.terrain_cache import map_view_for
+from game.ui.tracks_bar import TracksBar, gauges
 
 KEYS_HELP = [
     ("Arrows / WASD", "pan the map"), ("Mouse wheel", "zoom toward the cursor"),
     ("Drag (any button)", "pan the map"), ("Left click", "select a unit; click a lit hex to move there"),
     ("Right click", "clear the selection"), ("Tab", "next unit that can still act"),
-    ("Space", "end the phase (movement → combat → end of turn)"), ("Ctrl+Z", "undo (until something was revealed)"),
+    ("Space", "end the phase (political, movement, combat, end of turn)"),
+    ("Ctrl+Z", "undo (until something was revealed)"),
     ("Ctrl+S", "save"), ("G", "hex grid on/off"), ("Z / U / F / H", "zones of control / supply / front line / "
                                                                    "historical front"),
     ("Home", "whole map"), ("F12", "screenshot"), ("Esc", "menu"), ("F1 or ?", "this help"),
@@ -45,8 +52,70 @@ KEYS_HELP = [
 MOVE_COLOURS = {"reach": (70, 170, 70, 95), "rail": (60, 110, 220, 95), "sea": (20, 160, 160, 110)}
 
 
+#: Top-bar buttons: key, text, width (unscaled px), tooltip; the compact bar leaves out the optional ones.
+TOP_BUTTONS = (
+    ("end", "End phase ›", 150, "End this phase (Space): political, then movement, then combat, then the end "
+                                "of your turn.", False),
+    ("undo", "Undo", 80, "Take back the last move (Ctrl+Z), until something was revealed.", False),
+    ("overlays", "Overlays", 100, "Zones of control (Z), supply (U), front line (F), historical front (H), "
+                                  "hex grid (G).", False),
+    ("save", "Save", 70, "Save the game (Ctrl+S).", True),
+    ("help", "Keys", 70, "Every key (F1).", True),
+    ("menu", "Menu", 80, "Save, settings, load, quit (Esc).", False),
+)
+#: Log entries that are the game's bookkeeping, not history (rule dice are shown by their outcome).
+HIDDEN_IN_LOG = {"ChanceRolled"}
+POLITICAL_KINDS = {"RuleFired", "DecisionTaken"}
+HEADLINE_KINDS = {"TalksChanged", "ArmisticeSigned", "GameEnded"}
+
+
 def esc(text: object) -> str:
-    return html.escape(str(text))
+    """HTML-escaped, with the glyphs the widgets' font lacks (→, ≥ ...) in words."""
+    return html.escape(plain(str(text)))
+
+
+def group_track_changes(entries: list[LogEntry]) -> list[list[LogEntry]]:
+    """The entries in order, with runs of TrackChanged entries of one date gathered into one group."""
+    out: list[list[LogEntry]] = []
+    for e in entries:
+        last = out[-1] if out else None
+        if (e.event.kind == "TrackChanged" and last and last[-1].event.kind == "TrackChanged"
+                and last[-1].event.date == e.event.date):
+            last.append(e)
+        else:
+            out.append([e])
+    return out
+
+
+def log_line_html(group: list[LogEntry]) -> str:
+    """One line of the log: an entry, or a run of track changes as one line."""
+    if len(group) == 1:
+        return entry_html(group[0])
+    date = f"<font color='#9c927a'>{group[0].event.date:%d %b %y}</font>"
+    parts = [esc(e.text.rstrip(".")) for e in group]
+    return f"{date} <font color='#b9b095'>{'; '.join(parts)}.</font>"
+
+
+def entry_html(e: LogEntry) -> str:
+    """One log entry: the date, what happened; for rules and decisions the history note and the idea."""
+    ev = e.event
+    date = f"<font color='#9c927a'>{ev.date:%d %b %y}</font>"
+    colour = "#f0e6c8" if e.own else "#e8a27a"
+    if ev.kind in POLITICAL_KINDS:
+        d = ev.data
+        lines = [f"{date} <b><font color='#f3e6c0'>{esc(e.text)}</font></b>"]
+        note = d.get("history") or (d.get("detail") if ev.kind == "DecisionTaken" else "")
+        tag = idea_tag(d.get("idea", ""))
+        if note:
+            lines.append(f"<i><font color='#cbbf9c'>{esc(note)}</font></i>" + (f" {tag}" if tag else ""))
+        elif tag:
+            lines.append(tag)
+        return "<br>".join(lines)
+    if ev.kind in HEADLINE_KINDS:
+        return f"{date} <b><font color='#f5d98a'>{esc(e.text)}</font></b>"
+    if ev.kind == "TrackChanged":
+        return f"{date} <font color='#b9b095'>{esc(e.text)}</font>"
+    return f"{date} <font color='{colour}'>{esc(e.text)}</font>"
 
 
 def open_match(app, match, at_handover: bool = False) -> None:
@@ -84,13 +153,22 @@ class GameScreen(Screen):
         self.tip_key = None
         self.hover_since = 0.0
         self.tip_zones: list = []
+        self.tracks_bar: TracksBar | None = None
+        self.decisions_panel: DecisionsPanel | None = None
+        self.decisions_window: UIWindow | None = None
+        self.decisions_button: UIButton | None = None
+        self.strip = pygame.Rect(0, 0, 0, 0)
+        self.gauge_rects: list[pygame.Rect] = []
+        self.compact = False
 
     # -- building ---------------------------------------------------------------------------------
     def build(self) -> None:
         w, h = self.app.size
         tb = self.s(48)
         rp = min(self.s(380), w // 3)
-        self.map_rect = pygame.Rect(0, tb, w - rp, h - tb)
+        self.build_top(w, tb)
+        top_h = tb + self.strip.height
+        self.map_rect = pygame.Rect(0, top_h, w - rp, h - top_h)
         board = self.table.match.state.board
         if self.mapview is None:
             self.mapview = map_view_for(board, self.map_rect, self.app.settings.colourblind)
@@ -99,27 +177,7 @@ class GameScreen(Screen):
             self.frame_own_forces()
         else:
             self.mapview.set_rect(self.map_rect)
-        top = UIPanel(pygame.Rect(0, 0, w, tb), manager=self.manager, object_id="@topbar")
-        self.status = UILabel(pygame.Rect(self.s(10), self.s(6), w - self.s(760), tb - self.s(12)), "",
-                              self.manager, container=top)
-        self.tip_zones = [
-            (pygame.Rect(self.s(10), 0, self.s(150), tb), lambda: self.date_tip()),
-            (pygame.Rect(self.s(160), 0, self.s(150), tb), lambda: self.turn_tip()),
-            (pygame.Rect(self.s(310), 0, self.s(260), tb), lambda: self.phase_tip()),
-        ]
-        bx = w - self.s(740)
-        self.buttons = {}
-        for key, text, width, tip in (
-                ("end", "End phase ›", 150, "End this phase (Space): movement → combat → end of turn."),
-                ("undo", "Undo", 80, "Take back the last move (Ctrl+Z), until something was revealed."),
-                ("overlays", "Overlays", 100, "Zones of control (Z), supply (U), front line (F), historical "
-                                             "front (H), hex grid (G)."),
-                ("save", "Save", 70, "Save the game (Ctrl+S)."),
-                ("help", "Keys", 70, "Every key (F1)."),
-                ("menu", "Menu", 80, "Settings, load, quit (Esc).")):
-            self.buttons[key] = UIButton(pygame.Rect(bx, self.s(6), self.s(width), tb - self.s(12)), text,
-                                         self.manager, container=top, tool_tip_text=tip)
-            bx += self.s(width) + self.s(8)
+        tb = top_h
         side = UIPanel(pygame.Rect(w - rp, tb, rp, h - tb), manager=self.manager, object_id="@panel")
         pad = self.s(8)
         inner = rp - 2 * pad
@@ -133,11 +191,86 @@ class GameScreen(Screen):
         self.attack_button.hide()
         y += self.s(40) + pad
         UILabel(pygame.Rect(pad, y, inner, self.s(24)), "Event log", self.manager, container=side)
+        self.decisions_panel = DecisionsPanel(self.manager, side, pygame.Rect(pad, pad, inner, y - 2 * pad), self.s)
         y += self.s(24)
         self.log_box = UITextBox("", pygame.Rect(pad, y, inner, ph - y - pad), self.manager, container=side)
         self.refresh()
         if self.since:
             self.show_since()
+
+    def build_top(self, w: int, tb: int) -> None:
+        """The top bar (date, turn, seat, buttons) and under it the strip of political gauges.
+
+        On a narrow window or at a large UI scale the optional buttons go (their keys and the menu
+        remain) and the date and turn move into the strip, which wraps into as many rows as it needs.
+        """
+        s = self.s
+        self.compact = w / self.app.scale < 1180
+        specs = [b for b in TOP_BUTTONS if not (self.compact and b[4])]
+        buttons_w = sum(s(b[2]) for b in specs) + s(8) * (len(specs) - 1)
+        state = self.match.state
+        self.gauges = gauges(state, self.palette)
+        has_decisions = bool(state.config.politics and state.config.politics.decisions)
+        status_room = w - buttons_w - s(30)
+        # The date, turn and seat: one line if there is room, else two lines, else in the strip.
+        self.status_mode = "line" if status_room >= s(540) else "two" if status_room >= s(170) else "strip"
+        status_in_strip = self.status_mode == "strip"
+        top = UIPanel(pygame.Rect(0, 0, w, tb), manager=self.manager, object_id="@topbar")
+        bx = w - buttons_w - s(10)
+        self.buttons = {}
+        for key, text, width, tip, _optional in specs:
+            self.buttons[key] = UIButton(pygame.Rect(bx, s(6), s(width), tb - s(12)), text, self.manager,
+                                         container=top, tool_tip_text=tip)
+            bx += s(width) + s(8)
+        self.tracks_bar = TracksBar(self.app.scale)
+        lead = s(300) if status_in_strip else 0
+        tail = s(124) if has_decisions else 0
+        self.tip_zones = []
+        self.decisions_button = None
+        if self.gauges or lead or tail:
+            rects, lead_r, tail_r, height = self.tracks_bar.layout(0, tb, w, len(self.gauges), lead, tail)
+            self.strip = pygame.Rect(0, tb, w, height)
+            self.gauge_rects = rects
+            self.tracks_bar.set(self.gauges, rects, self.strip)
+            for k, r in enumerate(rects):
+                self.tip_zones.append((r, lambda k=k: self.gauge_tip(k)))
+            if tail_r is not None:
+                br = pygame.Rect(tail_r.x, tail_r.y + s(2), tail_r.width, tail_r.height - s(4))
+                self.decisions_button = UIButton(br, "Decisions", self.manager, tool_tip_text=(
+                    "The political decisions of your side: which exist, when they open, what they do."))
+        else:
+            self.strip = pygame.Rect(0, tb, w, 0)
+            self.gauge_rects = []
+            lead_r = None
+        self.status2 = None
+        both = lambda: self.date_tip() + "<br>" + self.turn_tip() + "<br>" + self.phase_tip()  # noqa: E731
+        if status_in_strip and lead_r is not None:
+            self.status = UILabel(lead_r, "", self.manager)
+            self.tip_zones.append((lead_r, both))
+        elif self.status_mode == "two":
+            half = (tb - s(4)) // 2
+            self.status = UILabel(pygame.Rect(s(10), s(2), status_room, half), "", self.manager, container=top)
+            self.status2 = UILabel(pygame.Rect(s(10), s(2) + half, status_room, half), "", self.manager,
+                                   container=top)
+            self.tip_zones.append((pygame.Rect(0, 0, status_room + s(10), tb), both))
+        else:
+            width = max(s(120), status_room)
+            self.status = UILabel(pygame.Rect(s(10), s(6), width, tb - s(12)), "", self.manager, container=top)
+            # The tooltips follow the text: date, turn, then the seat and phase.
+            font = get_font(s(15))
+            x = s(14)
+            for part, fn in ((f"{self.match.state.date:%d %B %Y}   ·   ", self.date_tip),
+                             ("Turn 100 of 100   ·   ", self.turn_tip), ("", self.phase_tip)):
+                pw = font.size(part)[0] if part else max(s(60), width - x)
+                self.tip_zones.append((pygame.Rect(x, 0, pw, tb), fn))
+                x += pw
+
+    @property
+    def palette(self):
+        return get_palette("colourblind" if self.app.settings.colourblind else "standard")
+
+    def gauge_tip(self, k: int) -> str:
+        return self.gauges[k].tip if 0 <= k < len(self.gauges) else ""
 
     def frame_own_forces(self) -> None:
         """Open at an operational zoom over the viewer's forces (the whole map if it has none)."""
@@ -170,16 +303,25 @@ class GameScreen(Screen):
         self.legal = LegalActions(m.state) if self.my_turn else None
         s = m.state
         seat = s.active_seat
-        who = "your" if self.my_turn else f"the {seat.name}'s"
         phase = s.phase.value
         viewer = s.config.seat(self.table.viewer).name if self.table.viewer else "—"
-        self.status.set_text(f"{s.date:%d %B %Y}   ·   Turn {s.turn} of {s.last_turn}   ·   "
-                             f"{seat.name}: {phase}   ·   viewing as {viewer}")
-        self.buttons["end"].set_text("End movement ›" if s.phase is Phase.MOVEMENT else "End turn ›")
+        if self.status2 is not None:
+            self.status.set_text(f"{s.date:%d %b %Y} · Turn {s.turn}/{s.last_turn}")
+            self.status2.set_text(f"{seat.name}: {phase}")
+        elif self.status_mode == "strip":
+            self.status.set_text(f"{s.date:%d %b %Y} · Turn {s.turn}/{s.last_turn} · {seat.name}: {phase}")
+        else:
+            self.status.set_text(f"{s.date:%d %B %Y}   ·   Turn {s.turn} of {s.last_turn}   ·   "
+                                 f"{seat.name}: {phase}   ·   viewing as {viewer}")
+        end_text = {Phase.POLITICAL: "To movement ›", Phase.MOVEMENT: "End movement ›"}.get(s.phase, "End turn ›")
+        self.buttons["end"].set_text("Summary ›" if m.over else end_text)
         for key in ("end", "undo"):
             (self.buttons[key].enable if self.my_turn else self.buttons[key].disable)()
+        if m.over:
+            self.buttons["end"].enable()
         if not m.can_undo():
             self.buttons["undo"].disable()
+        self.refresh_politics()
         if s.phase is not Phase.COMBAT:
             self.attackers, self.target = [], None
         if s.phase is not Phase.MOVEMENT:
@@ -188,16 +330,36 @@ class GameScreen(Screen):
         self.update_info(self.mapview.hover)
         self.update_log()
         self.update_action_box()
-        del who
+
+    def refresh_politics(self) -> None:
+        """The gauges, the Decisions button, and the decisions panel in the seat's political phase."""
+        s = self.match.state
+        if self.tracks_bar is not None and self.gauges:
+            self.gauges = gauges(s, self.palette)
+            self.tracks_bar.set(self.gauges, self.gauge_rects, self.strip)
+        if self.decisions_button is not None:
+            n = len(available_decisions(s, self.table.viewer)) if self.table.viewer else 0
+            self.decisions_button.set_text(f"Decisions ({n})" if n else "Decisions")
+        panel = self.decisions_panel
+        if panel is None:
+            return
+        if self.my_turn and s.phase is Phase.POLITICAL:
+            open_now = available_decisions(s, s.active_seat.id)
+            key = (s.turn, s.active_seat.id, tuple(d.id for d in open_now),
+                   tuple(sorted((k, round(float(v), 2)) for k, v in s.tracks.items())))
+            panel.show(s, open_now, key)
+            self.info.hide()
+            self.action_box.hide()
+        else:
+            if panel.visible:
+                panel.kill()
+            self.info.show()
+            self.action_box.show()
 
     def update_log(self) -> None:
-        entries = self.table.entries()[-120:]
-        lines = []
-        for e in reversed(entries):
-            colour = "#f0e6c8" if e.own else "#e8a27a"
-            lines.append(f"<font color='#9c927a'>{e.event.date:%d %b %y}</font> <font color='{colour}'>"
-                         f"{esc(e.text)}</font>")
-        self.log_box.set_text("<br>".join(lines) or "<i>Nothing has happened yet.</i>")
+        entries = [e for e in self.table.entries() if e.event.kind not in HIDDEN_IN_LOG][-160:]
+        lines = [log_line_html(group) for group in reversed(group_track_changes(entries))]
+        self.log_box.set_text("<br>".join(lines[:120]) or "<i>Nothing has happened yet.</i>")
 
     def update_overlays(self) -> None:
         mv = self.mapview
@@ -246,15 +408,22 @@ class GameScreen(Screen):
             mv.set_overlay("supply", self.supply_mask(), colour=(160, 40, 160, 110))
         else:
             mv.clear_overlay("supply")
-        if self.toggles["front"]:
+        if self.toggles["front"] and not self.match.state.flags.get("dmz"):   # after an armistice the DMZ is the front
             mv.set_overlay("front", self.front_mask(), colour=(0, 0, 0, 0), outline=(200, 30, 30, 230))
         else:
             mv.clear_overlay("front")
         mv.show_mdl = self.toggles["history"]
+        dmz = self.match.state.flags.get("dmz")
+        mv.set_dmz(dmz or [], self.dmz_label() if dmz else "")
         if mv.show_mdl:
-            from game.session.catalog import line_at
-            line = line_at(self.match.state.date)
+            from game.session.catalog import historical_lines, line_at
+            # Beside a DMZ of the game's own, the history toggle shows the real 1953 line to compare.
+            line = historical_lines()[-1] if dmz and historical_lines() else line_at(self.match.state.date)
             mv.history_line = (f"{line.date:%d %b %Y}: {line.name}", list(line.points)) if line else None
+
+    def dmz_label(self) -> str:
+        signed = next((e for e in reversed(self.match.log) if e.kind == "ArmisticeSigned"), None)
+        return f"DMZ ({(signed.date if signed else self.match.state.date):%d %b %Y})"
 
     def supply_mask(self) -> np.ndarray:
         """Hexes where the viewer's units would be out of supply now (from the units' own state)."""
@@ -345,6 +514,10 @@ class GameScreen(Screen):
             seat = s.active_seat
             kind = "the computer" if not self.table.active_is_human else "another player"
             self.action_box.set_text(f"<b>{esc(seat.name)}</b> is playing ({kind})…")
+            return
+        if s.phase is Phase.POLITICAL:
+            self.action_box.set_text("<b>Political phase.</b> Take your decisions in the panel, then continue "
+                                     "to movement (Space).")
             return
         if s.phase is Phase.MOVEMENT:
             left = len(self.legal.movers()) if self.legal else 0
@@ -462,6 +635,10 @@ class GameScreen(Screen):
         if isinstance(action, (MoveUnit, RailMove, SeaMove, Landing)):
             self.selected = None
             self.app.sounds.play("move")
+        taken = next((e for e in events if e.kind == "DecisionTaken"), None)
+        if taken:
+            self.notify(taken.text, seconds=6)
+            self.app.sounds.play("turn")
         combat = next((e for e in events if e.kind == "CombatResolved"), None)
         if combat:
             d = combat.data
@@ -521,6 +698,12 @@ class GameScreen(Screen):
                 self.show_overlay_menu()
             elif event.ui_element is self.attack_button:
                 self.commit_attack()
+            elif self.decisions_button is not None and event.ui_element is self.decisions_button:
+                self.show_decisions()
+            elif getattr(event.ui_element, "decision_id", None):
+                self.decide(event.ui_element.decision_id)
+            elif getattr(event.ui_element, "continue_phase", False):
+                self.end_phase()
             elif getattr(event.ui_element, "overlay_key", None):
                 key = event.ui_element.overlay_key
                 self.toggle(key)
@@ -596,8 +779,16 @@ class GameScreen(Screen):
         self.notify(f"{names[key]}: {'on' if on else 'off'}")
 
     def end_phase(self) -> None:
-        if self.my_turn:
+        if self.match.over:
+            from game.ui.screens.end_screen import EndScreen
+            self.app.show(EndScreen(self.app, self.table))
+        elif self.my_turn:
             self.act(EndPhase())
+
+    def decide(self, decision_id: str) -> None:
+        """Take a political decision (the panel's Decide buttons)."""
+        if self.my_turn:
+            self.act(Decide(decision_id))
 
     def undo(self) -> None:
         if not self.my_turn:
@@ -631,10 +822,28 @@ class GameScreen(Screen):
 
     def show_since(self) -> None:
         win = self._window("Since your last turn", self.s(620), self.s(460))
-        rows = "".join(f"{e.event.date:%d %b %y} — {esc(e.text)}<br>" for e in self.since[-80:])
+        entries = [e for e in self.since if e.event.kind not in HIDDEN_IN_LOG][-80:]
+        rows = "<br>".join(log_line_html(g) for g in group_track_changes(entries))
         UITextBox(rows or "Nothing you could see happened.", pygame.Rect(0, 0, self.s(588), self.s(400)),
                   self.manager, container=win)
         self.since = []
+
+    def show_decisions(self) -> None:
+        """A read-only list of the viewer's decisions: which exist, their conditions, whether taken."""
+        if self.decisions_window is not None and self.decisions_window.alive():
+            self.decisions_window.kill()
+            self.decisions_window = None
+            return
+        w, h = self.app.size
+        ww, wh = min(self.s(640), w - self.s(40)), min(self.s(560), h - self.s(40))
+        seat = self.table.viewer
+        name = self.match.state.config.seat(seat).name if seat else ""
+        win = self._window(f"Decisions — {name}", ww, wh)
+        inner = win.get_container().get_rect()
+        UITextBox(overview_html(self.match.state, seat) if seat else "", pygame.Rect(0, 0, inner.width,
+                                                                                       inner.height),
+                  self.manager, container=win)
+        self.decisions_window = win
 
     def show_overlay_menu(self) -> None:
         win = self._window("Overlays", self.s(360), self.s(330))
@@ -683,7 +892,7 @@ class GameScreen(Screen):
                 f"({s.turn_dates[-1]:%d %B %Y}) unless the war ends first.")
 
     def phase_tip(self) -> str:
-        order = " → ".join(x.name for x in self.match.state.config.seats)
+        order = ", then ".join(x.name for x in self.match.state.config.seats)
         return (f"Seats play in turn: {esc(order)}. Each seat moves, then fights; supply is checked at the end "
                 "of its turn (out of supply: attack halved, a step lost after two turns).")
 
@@ -711,7 +920,7 @@ class GameScreen(Screen):
         text, key = None, None
         for rect, fn in self.tip_zones:
             if rect.collidepoint(pos):
-                key = ("zone", rect.x)
+                key = ("zone", rect.x, rect.y)
                 text = fn
         h = self.mapview.hover if self.map_rect.collidepoint(pos) else None
         if text is None and h is not None and not self.mapview.minimap.rect.collidepoint(pos):
@@ -753,6 +962,10 @@ class GameScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         self.mapview.draw(surface)
+        if self.tracks_bar is not None and self.strip.height:
+            from game.ui.tracks_bar import draw_strip_background
+            draw_strip_background(surface, self.strip)
+            self.tracks_bar.draw(surface, pygame.mouse.get_pos())
         if self.notice and time.monotonic() < self.notice_until:
             font = pygame.font.Font(None, self.s(26))
             text = self.notice

@@ -1,0 +1,232 @@
+"""The decisions of a seat: the side panel in its political phase, and a read-only list at other times.
+
+In the political phase (DESIGN §8) the side panel lists each open decision as a
+card -- its title, what it will do (the effects' ``describe()``), what it
+risks (the thresholds its track moves would cross at once), its history note
+and the idea it shows -- with a "Decide" button, and a button that goes on to
+movement.  The screen submits ``Decide(id)`` when a button carrying a
+``decision_id`` is pressed and ``EndPhase`` for the one carrying
+``continue_phase``.  Outside the political phase, :func:`overview_html` lists
+every decision of the viewer's seat with its condition, for a window.
+"""
+
+from __future__ import annotations
+
+import pygame
+from pygame_gui.elements import UIButton, UIScrollingContainer, UITextBox
+
+from game.engine.politics.effects import EndGame, MoveTrack, TakeDecision, Talks, Withdraw
+from game.engine.politics.runtime import decision_open
+from game.ui.tracks_bar import IDEA_NOTES, esc, fmt, idea_name, nice
+
+IDEA_COLOUR = "#8fc1e3"
+RISK_COLOUR = "#e8a27a"
+MUTED = "#9c927a"
+
+
+#: Glyphs the widgets' font (pygame_gui's Noto Sans) lacks, in words.
+PLAIN = {"≥": "at least", "≤": "at most", "→": "to", "✓": "(passed)"}
+
+
+def plain(text: str) -> str:
+    """``text`` with the glyphs the widgets cannot draw spelled out (engine descriptions use ≥ and ≤)."""
+    for k, v in PLAIN.items():
+        text = text.replace(k, v)
+    return text
+
+
+def idea_tag(idea: str) -> str:
+    """The idea of international relations as a coloured tag (HTML)."""
+    return f"<font color='{IDEA_COLOUR}'>[{esc(idea_name(idea))}]</font>" if idea else ""
+
+
+def effect_text(state, e) -> str:
+    """An effect in words, with the track's label rather than its name."""
+    pol = state.config.politics
+    if isinstance(e, MoveTrack) and pol is not None and e.name in pol.tracks:
+        label = pol.tracks[e.name].label
+        if e.add is not None:
+            return f"{label} {'+' if e.add >= 0 else ''}{e.add:g}"
+        return f"{label} set to {e.to:g}"
+    if isinstance(e, Talks):
+        return {"open": "opens armistice talks", "suspend": "suspends the armistice talks",
+                "resume": "resumes the armistice talks",
+                "sign": "signs the armistice"}.get(e.verb, f"armistice talks {e.amount:+g}")
+    try:
+        return plain(e.describe())
+    except Exception:  # noqa: BLE001 - a description is never worth a crash
+        return type(e).__name__
+
+
+def risks(state, d) -> list[str]:
+    """What taking ``d`` now risks at once: thresholds its track moves cross, the war's end, forces leaving.
+
+    Only the decision's own effects are read; rules that react to the new values
+    fire later and are not foreseen here.
+    """
+    pol = state.config.politics
+    out: list[str] = []
+    if pol is None:
+        return out
+    projected = {k: float(v) for k, v in state.tracks.items()}
+    for e in d.effects:
+        if isinstance(e, MoveTrack) and e.name in pol.tracks:
+            spec = pol.tracks[e.name]
+            old = projected.get(e.name, spec.start)
+            new = old + e.add if e.add is not None else float(e.to)
+            new = max(spec.lo, min(spec.hi, new))
+            projected[e.name] = new
+            if abs(new - old) < 1e-9:
+                continue
+            up = [(n, v) for n, v in spec.thresholds if old < v <= new]
+            down = [(n, v) for n, v in spec.thresholds if new < v <= old]
+            move = f"{esc(spec.label)} from {fmt(old)} to {fmt(new)}"
+            if up:
+                out.append(f"{move}: <b>reaches {', '.join(f'{esc(nice(n))} ({fmt(v)})' for n, v in up)}</b>")
+            elif down:
+                out.append(f"{move}: falls below {', '.join(f'{esc(nice(n))} ({fmt(v)})' for n, v in down)}")
+            else:
+                nxt = [(n, v) for n, v in spec.thresholds if v > new] if new > old else \
+                      [(n, v) for n, v in reversed(spec.thresholds) if v <= new]
+                out.append(move + (f" (next: {esc(nice(nxt[0][0]))} at {fmt(nxt[0][1])})" if nxt else ""))
+        elif isinstance(e, EndGame):
+            out.append(f"<b>ends the war at once</b>: {esc(e.outcome.replace('_', ' ').replace(':', ' by '))}")
+        elif isinstance(e, Withdraw):
+            out.append(f"forces leave the war: {esc(', '.join(e.nations + e.units))}")
+        elif isinstance(e, Talks) and e.verb == "suspend":
+            out.append("the armistice talks stop")
+        elif isinstance(e, Talks) and e.verb == "sign":
+            out.append("<b>ends the war at once</b>: the line of contact freezes into the DMZ")
+        elif isinstance(e, TakeDecision) and e.decision in pol.decisions:
+            out.append(f"also carries out '{esc(pol.decisions[e.decision].title)}'")
+    return out
+
+
+def card_html(state, d) -> str:
+    """An open decision for the political-phase panel: title, what it does and risks (above its button)."""
+    parts = [f"<b><font color='#f3e6c0'>{esc(d.title)}</font></b>"]
+    if d.text:
+        parts.append(esc(plain(d.text)))
+    does = "; ".join(esc(effect_text(state, e)) for e in d.effects) or "nothing on the tracks"
+    parts.append(f"<font color='{MUTED}'>Does:</font> {does}")
+    r = risks(state, d)
+    parts.append(f"<font color='{RISK_COLOUR}'>Risks:</font> " + ("; ".join(r) if r else
+                                                                "no threshold is crossed at once"))
+    return "<br>".join(parts)
+
+
+def background_html(d) -> str:
+    """The decision's history note and idea (under its button)."""
+    parts = []
+    if d.history:
+        parts.append(f"<i><font color='#cbbf9c'>{esc(plain(d.history))}</font></i>")
+    if d.idea:
+        parts.append(idea_tag(d.idea))
+    return " ".join(parts)
+
+
+def status_of(state, d) -> tuple[str, str]:
+    """(words, colour) for a decision in the read-only list."""
+    taken = state.flags.get(f"decision:{d.id}")
+    if taken and d.once:
+        when = str(taken)
+        try:
+            import datetime
+            when = f"{datetime.date.fromisoformat(when):%d %b %Y}"
+        except (TypeError, ValueError):
+            pass
+        return f"taken on {when}", "#b0a68a"
+    if d.offered and not state.flags.get(f"offered:{d.id}"):
+        return "not offered yet", "#8a8676"
+    if decision_open(state, d):
+        return "open: take it in your political phase", "#8fd19e"
+    return "not open yet", "#d8b76a"
+
+
+def overview_html(state, seat: str) -> str:
+    """Every decision of ``seat`` in the scenario: status, condition, effects, history, idea."""
+    pol = state.config.politics
+    mine = [d for d in (pol.decisions.values() if pol else ()) if d.seat == seat]
+    if not mine:
+        return "<i>This side has no political decisions in this scenario.</i>"
+    rows = ["Decisions are taken in the <b>political phase</b>, at the start of your turn, when their "
+            "condition holds."]
+    for d in mine:
+        words, colour = status_of(state, d)
+        when = esc(plain(d.when.describe())) if d.when is not None else "at any time"
+        if d.offered:
+            when += " (once offered)"
+        does = "; ".join(esc(effect_text(state, e)) for e in d.effects)
+        block = [f"<b>{esc(d.title)}</b> — <font color='{colour}'>{esc(words)}</font>",
+                 f"<font color='{MUTED}'>When:</font> {when}",
+                 f"<font color='{MUTED}'>Does:</font> {does}"]
+        if d.history:
+            block.append(f"<i><font color='#cbbf9c'>{esc(plain(d.history))}</font></i>")
+        if d.idea:
+            note = IDEA_NOTES.get(d.idea, "")
+            block.append(idea_tag(d.idea) + (f" <font color='{MUTED}'>{esc(note)}</font>" if note else ""))
+        rows.append("<br>".join(block))
+    return "<br><br>".join(rows)
+
+
+class DecisionsPanel:
+    """The open decisions as cards with a Decide button each, in a scrolling area, and "Continue"."""
+
+    def __init__(self, manager, container, rect: pygame.Rect, s):
+        self.manager = manager
+        self.container = container
+        self.rect = pygame.Rect(rect)
+        self.s = s
+        self.elements: list = []
+        self.buttons: dict[str, UIButton] = {}
+        self.continue_button: UIButton | None = None
+        self.shown: tuple = ()
+
+    def kill(self) -> None:
+        for el in self.elements:
+            el.kill()
+        self.elements, self.buttons, self.continue_button, self.shown = [], {}, None, ()
+
+    @property
+    def visible(self) -> bool:
+        return bool(self.elements)
+
+    def show(self, state, decisions, key: tuple | None = None) -> None:
+        """Build the cards for ``decisions`` (rebuilt only when ``key`` changed)."""
+        key = key if key is not None else tuple(d.id for d in decisions)
+        if self.elements and key == self.shown:
+            return
+        self.kill()
+        self.shown = key
+        s = self.s
+        r = self.rect
+        bh = s(40)
+        tip = "Take any of the decisions above, one at a time; then end the political phase (Space) and move."
+        self.continue_button = UIButton(pygame.Rect(r.x, r.bottom - bh, r.width, bh), "Continue to movement ›",
+                                        self.manager, container=self.container, tool_tip_text=tip)
+        self.continue_button.continue_phase = True
+        self.elements.append(self.continue_button)
+        area = pygame.Rect(r.x, r.y, r.width, r.height - bh - s(6))
+        scroll = UIScrollingContainer(area, self.manager, container=self.container, allow_scroll_x=False)
+        self.elements.append(scroll)
+        inner = area.width - s(22)
+        y = 0
+        if not decisions:
+            box = UITextBox("<b>Political phase:</b> no decision is open now.", pygame.Rect(0, y, inner, -1),
+                            self.manager, container=scroll)
+            y += box.rect.height + s(8)
+        for d in decisions:
+            card = UITextBox(card_html(state, d), pygame.Rect(0, y, inner, -1), self.manager, container=scroll)
+            y += card.rect.height + s(4)
+            b = UIButton(pygame.Rect(0, y, inner, s(34)), "Decide", self.manager, container=scroll,
+                         tool_tip_text=f"Take this decision now: {esc(d.title)}.")
+            b.decision_id = d.id
+            self.buttons[d.id] = b
+            y += s(34) + s(4)
+            bg = background_html(d)
+            if bg:
+                note = UITextBox(bg, pygame.Rect(0, y, inner, -1), self.manager, container=scroll,
+                                 object_id="#decision_note")
+                y += note.rect.height
+            y += s(16)
+        scroll.set_scrollable_area_dimensions((inner, max(y, 1)))
