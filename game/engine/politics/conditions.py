@@ -210,7 +210,8 @@ class TrackIs(Condition):
     op: str
     value: float
 
-    OPS: ClassVar[dict[str, str]] = {"at_least": "≥", "above": ">", "below": "<", "at_most": "≤"}
+    OPS: ClassVar[dict[str, str]] = {"at_least": "at least", "above": "above", "below": "below",
+                                     "at_most": "at most"}
 
     @classmethod
     def parse(cls, ctx, arg, path):
@@ -469,7 +470,7 @@ class Losses(Condition):
         return sum(state.steps_lost.get(s, 0) for s in self.seats) >= self.at_least
 
     def describe(self):
-        return f"{'/'.join(self.seats)} losses ≥ {self.at_least} steps"
+        return f"{'/'.join(self.seats)} losses at least {self.at_least} steps"
 
 
 @register
