@@ -12,6 +12,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
+import numpy as np
+
+from .board import Country, Terrain
 from .events import Event
 from .fog import _within, bloc_presence
 from .hexes import Hex, spiral
@@ -281,20 +284,30 @@ def end_seat_turn(state: GameState) -> list[Event]:
     return out
 
 
+#: Unification needs the other side all but gone from Korea: below this share of its land hexes.
+UNIFICATION_SHARE = 0.05
+
+
 def check_end(state: GameState) -> list[Event]:
-    """Unification: one bloc holds every victory place (DESIGN §9)."""
+    """Unification: one bloc holds every victory place and the other under 5% of Korea (DESIGN §9)."""
     places = state.config.victory_places
     if not places or state.over:
         return []
     holders = {int(state.control[state.board.index(v.hex)]) for v in places}
-    if len(holders) == 1:
-        code = holders.pop()
-        if code > 0:
-            bloc = state.config.blocs[code - 1]
-            state.outcome = f"unification:{bloc}"
-            return [event(state, "GameEnded", f"Korea is unified by the {bloc} bloc.", None, (), public=True,
-                          outcome=state.outcome)]
-    return []
+    if len(holders) != 1:
+        return []
+    code = holders.pop()
+    if code <= 0:
+        return []
+    board = state.board
+    korea = np.isin(board.country, (int(Country.ROK), int(Country.DPRK))) & (board.terrain >= Terrain.CLEAR)
+    others = (state.control[korea] != code) & (state.control[korea] > 0)
+    if others.sum() >= UNIFICATION_SHARE * korea.sum():
+        return []
+    bloc = state.config.blocs[code - 1]
+    state.outcome = f"unification:{bloc}"
+    return [event(state, "GameEnded", f"Korea is unified by the {bloc} side.", None, (), public=True,
+                  outcome=state.outcome)]
 
 
 def adjacent_to_enemy(state: GameState, bloc: str):
