@@ -47,7 +47,9 @@ def test_campaign_order_of_battle(campaign):
     assert all(u.arrives is None or date(1950, 6, 25) <= u.arrives <= date(1953, 7, 27) for u in units)
     pva = [u for u in units if u.nation == "prc"]
     assert len(pva) >= 30 and all(u.hidden and u.infiltrates for u in pva)
-    assert min(u.arrives for u in pva) == date(1950, 10, 19)
+    # The Chinese enter when Beijing decides (a flag), the armies spaced as history spaced them.
+    assert all(u.requires == "pva_entered" for u in pva)
+    assert min(u.delay_days for u in pva) == 0 and max(u.delay_days for u in pva) >= 100
     by_id = {u.id: u for u in units}
     assert by_id["us_1st_mar_div"].amphibious and by_id["us_1st_mar_div"].arrives_at == "japan"
     assert by_id["us_1st_cav_div"].arrives_at == "pohang"
@@ -137,9 +139,8 @@ def test_pva_crossing_at_a_bare_hex_enters(campaign):
     from game.engine.rules import apply
 
     state = campaign.new_game(1)
-    while state.date < date(1950, 10, 19):
+    state.flags["pva_entered"] = state.date.isoformat()   # Beijing decides on the first day (a what-if)
+    for _ in range(9):                                     # to the end of the DPRK/PRC seat's next turn
         state, _ = apply(state, EndPhase())
-    for _ in range(3):                       # to the end of the DPRK/PRC seat's first turn after the crossing
-        state, _ = apply(state, EndPhase())
-    ji_an = [u for u in state.units.values() if u.arrives_at == "hex:4,16" and u.arrives == date(1950, 10, 19)]
+    ji_an = [u for u in state.units.values() if u.arrives_at == "hex:4,16" and u.delay_days == 0]
     assert ji_an and all(u.location is Location.MAP for u in ji_an)
