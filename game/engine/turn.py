@@ -9,6 +9,7 @@ without this module knowing them.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Callable
 
@@ -196,8 +197,11 @@ def lose_steps(state: GameState, u: Unit, n: int, cause: str) -> list[Event]:
 
 # -- control ------------------------------------------------------------------------------
 
+COMPASS = ("east", "north-east", "north", "north-west", "west", "south-west", "south", "south-east")
+
+
 def where(state: GameState, h: Hex | None) -> str:
-    """A readable name for a hex: its place, or the nearest place within 2 hexes."""
+    """A readable name for a hex: its place, 'near' a place within 2 hexes, else a bearing from one."""
     if h is None:
         return "Japan"
     places = state.board.place_at(h)
@@ -206,9 +210,18 @@ def where(state: GameState, h: Hex | None) -> str:
     best = None
     for p in state.board.places.values():
         d = p.hex.distance(h)
-        if d <= 2 and (best is None or d < best[0]):
-            best = (d, p.name)
-    return f"near {best[1]}" if best else f"hex {h}"
+        if best is None or (d, p.id) < (best[0], best[1].id):
+            best = (d, p)
+    if best is None:
+        return f"hex {h}"
+    d, place = best
+    if d <= 2:
+        return f"near {place.name}"
+    proj = state.board.projection
+    (x0, y0), (x1, y1) = proj.hex_center_km(place.hex), proj.hex_center_km(h)
+    angle = math.degrees(math.atan2(y0 - y1, x1 - x0)) % 360     # screen y grows southward
+    bearing = COMPASS[int((angle + 22.5) // 45) % 8]
+    return f"{round(d * state.board.hex_km / 5) * 5:.0f} km {bearing} of {place.name}"
 
 
 def take_control(state: GameState, unit: Unit, i: int) -> list[Event]:
