@@ -21,10 +21,16 @@ def esc(text: str) -> str:
 class ScenarioChoice(Screen):
     def __init__(self, app):
         super().__init__(app)
-        self.ids = scenario_ids()
         self.loaded: dict[str, object] = {}
         self.errors: dict[str, ScenarioError] = {}
+        # The tutorial first, then the scenarios in the order of the war (broken ones last).
+        self.ids = sorted(scenario_ids(), key=self._order)
         self.chosen: str | None = self.ids[0] if self.ids else None
+
+    def _order(self, sid: str):
+        sc = self.scenario(sid)
+        start = sc.config.calendar.first.isoformat() if sc else "9999"
+        return (sid != "tutorial", start, sid)
 
     def scenario(self, sid: str):
         if sid not in self.loaded and sid not in self.errors:
@@ -38,7 +44,7 @@ class ScenarioChoice(Screen):
         w, h = self.app.size
         m = self.s(24)
         UILabel(pygame.Rect(m, m, w - 2 * m, self.s(40)), "Choose a scenario", self.manager, object_id="@heading")
-        list_w = self.s(300)
+        list_w = min(self.s(420), w // 4)
         top = m + self.s(50)
         bottom = h - m - self.s(60)
         labels = []
