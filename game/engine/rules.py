@@ -435,9 +435,14 @@ def _sea(s: GameState, action: SeaMove) -> list[Event]:
         u.location, u.hex = Location.JAPAN, None
         return [event(s, "UnitEvacuated", f"{u.name} is evacuated by sea from {where(s, start)} to Japan.",
                       u.seat, (start,) if start else (), unit=u.id)]
+    if true_knowledge(s, s.active_seat.bloc).enemy_hexes[s.board.index(action.to)]:
+        # The port was held by enemies nobody had seen: the convoy turns back (and they are seen now).
+        return [event(s, "UnitStopped", f"{u.name}'s convoy finds {where(s, action.to)} in enemy hands and turns "
+                      "back.", u.seat, (action.to,), unit=u.id, reveal=True)]
     u.location, u.hex = Location.MAP, action.to
-    return [event(s, "UnitShipped", f"{u.name} sails from {where(s, start)} to {where(s, u.hex)}.",
-                  u.seat, (u.hex,), unit=u.id)]
+    events = [event(s, "UnitShipped", f"{u.name} sails from {where(s, start)} to {where(s, u.hex)}.",
+                    u.seat, (u.hex,), unit=u.id)]
+    return events + take_control(s, u, s.board.index(action.to))
 
 
 def _landing(s: GameState, action: Landing) -> list[Event]:

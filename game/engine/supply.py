@@ -36,8 +36,6 @@ def supply_range(state: GameState, bloc: str) -> int:
     rng = p.supply_range + int(state.flags.get(f"supply_range:{bloc}", 0))
     if bloc != p.air_support_bloc:
         rng -= p.interdiction_cut
-        if state.flags.get("yalu_bridges_bombed"):
-            rng -= 2
     return max(rng, 1) * HALF
 
 

@@ -455,7 +455,8 @@ PARAMETERS = Record({
 TRACK = Loose(dict, "a track (a mapping)",
               ("label", "start", "min", "max", "thresholds", "moved_by", "does", "idea", "public"))
 REGION = Loose(dict, "a region (a mapping)", ("country", "places", "hexes", "radius", "north_of", "south_of",
-                                               "border"))
+                                               "border", "polygon"))
+CONTROL = Loose(dict, "a control entry (a mapping)", ("bloc", "region"))
 RULE = Loose(dict, "a rule (a mapping)", ("id", "when", "chance", "effects", "once", "check", "text", "history",
                                           "idea"))
 DECISION = Loose(dict, "a decision (a mapping)", ("id", "seat", "title", "text", "history", "idea", "when",
@@ -465,7 +466,7 @@ SCORING = Loose(dict, "scoring weights (a mapping)", ("ground", "losses", "escal
 #: The keys of ``scoring.historical`` (checked by game.scenario.validate, read by game.engine.politics.scoring).
 HISTORICAL_KEYS = ("ground", "loss_balance", "escalation_peak", "cohesion", "outcome")
 #: Sections compiled by game.engine.politics.model.compile_politics into GameConfig.politics.
-POLITICS_SECTIONS = ("tracks", "regions", "flags", "rules", "decisions", "scoring")
+POLITICS_SECTIONS = ("tracks", "regions", "flags", "rules", "decisions", "scoring", "control")
 
 #: The top-level sections.  One entry per section; order = README order.
 SECTIONS: dict[str, Field] = {
@@ -487,5 +488,6 @@ SECTIONS: dict[str, Field] = {
     "rules": Field(ListOf(RULE), OMIT, "rules: when -> chance -> effects"),
     "decisions": Field(ListOf(DECISION), OMIT, "political decisions the seats may take"),
     "scoring": Field(SCORING, OMIT, "victory-point weights and the historical benchmarks"),
+    "control": Field(ListOf(CONTROL), OMIT, "who holds which regions at the start (instead of the 1950 border)"),
 }
 ROOT = Record(SECTIONS)

@@ -95,6 +95,7 @@ class Politics:
     decisions: dict[str, Decision]
     scoring: Scoring
     flags: dict[str, Any] = field(default_factory=dict)   # initial flags
+    control: tuple = ()                                    # ((bloc, mask), ...) held at the start
 
     def rules_at(self, point: str) -> list[Rule]:
         return [r for r in self.rules if point in r.check]
@@ -117,7 +118,8 @@ def _regions(ctx: ParseContext, data: Any) -> dict[str, np.ndarray]:
         path = ("regions", name)
         if (m := ctx.need_mapping(spec, path, "a region definition")) is None:
             continue
-        if not ctx.keys(m, path, ("country", "places", "hexes", "radius", "north_of", "south_of", "border")):
+        if not ctx.keys(m, path, ("country", "places", "hexes", "radius", "north_of", "south_of", "border",
+                                  "polygon")):
             continue
         mask = np.ones(board.size, dtype=bool)
         picked = False
@@ -164,6 +166,15 @@ def _regions(ctx: ParseContext, data: Any) -> dict[str, np.ndarray]:
                         pm[i] = True
             mask &= pm
             picked = True
+        if "polygon" in m:
+            pts = m["polygon"]
+            if not isinstance(pts, list) or len(pts) < 3 or not all(
+                    isinstance(p, list) and len(p) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                                                                for v in p) for p in pts):
+                ctx.report(path + ("polygon",), "expected a list of at least 3 [lon, lat] points")
+                continue
+            mask &= _inside(board, [(float(x), float(y)) for x, y in pts])
+            picked = True
         for key, north in (("north_of", True), ("south_of", False)):
             if key in m:
                 lat = ctx.number(m[key], path + (key,), 30, 45)
@@ -172,13 +183,54 @@ def _regions(ctx: ParseContext, data: Any) -> dict[str, np.ndarray]:
                 mask &= (board.lat > lat) if north else (board.lat < lat)
                 picked = True
         if not picked:
-            ctx.report(path, "a region needs country, border, places, hexes, north_of or south_of")
+            ctx.report(path, "a region needs country, border, places, hexes, polygon, north_of or south_of")
             continue
         mask &= board.terrain >= 2   # land only
         if not mask.any():
             ctx.report(path, "this region holds no land hex")
         out[name] = mask
     return out
+
+
+def _inside(board, polygon: list[tuple[float, float]]) -> np.ndarray:
+    """Hexes whose centre lies inside a lon/lat polygon (even-odd ray casting)."""
+    from ..hexes import offset_to_axial
+    proj = board.projection
+    lon = np.empty(board.size)
+    lat = np.empty(board.size)
+    for i in range(board.size):
+        row, col = divmod(i, board.cols)
+        lon[i], lat[i] = proj.to_lonlat(*proj.hex_center_km(offset_to_axial(col, row)))
+    inside = np.zeros(board.size, dtype=bool)
+    n = len(polygon)
+    for k in range(n):
+        (x1, y1), (x2, y2) = polygon[k], polygon[(k + 1) % n]
+        crosses = (y1 > lat) != (y2 > lat)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            x_at = x1 + (lat - y1) * (x2 - x1) / (y2 - y1)
+        inside ^= crosses & (lon < x_at)
+    return inside
+
+
+def _control(ctx: ParseContext, data: Any) -> tuple[tuple[str, np.ndarray], ...]:
+    """``control: [{bloc: un, region: perimeter}]``: who holds what at the start, overriding the 1950 borders."""
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        ctx.report(("control",), "expected a list of {bloc, region}")
+        return ()
+    out = []
+    for k, item in enumerate(data):
+        path = ("control", k)
+        if (m := ctx.need_mapping(item, path, "{bloc: un, region: NAME}")) is None:
+            continue
+        if not ctx.keys(m, path, ("bloc", "region"), ("bloc", "region")):
+            continue
+        bloc = ctx.choice(m["bloc"], path + ("bloc",), ctx.blocs, "bloc")
+        region = ctx.region(m["region"], path + ("region",))
+        if bloc is not None and region is not None:
+            out.append((bloc, ctx.regions[region]))
+    return tuple(out)
 
 
 def _tracks(ctx: ParseContext, data: Any) -> dict[str, TrackSpec]:
@@ -279,7 +331,7 @@ ENGINE_FLAGS = {"stable_turns", "talks", "mig_alley", "no_air_support", "escalat
 
 def compile_politics(ctx: ParseContext, data: dict) -> Politics | None:
     """Compile the politics sections of a scenario (None if it has none)."""
-    keys = ("tracks", "regions", "flags", "rules", "decisions", "scoring")
+    keys = ("tracks", "regions", "flags", "rules", "decisions", "scoring", "control")
     if not any(k in data for k in keys):
         return None
     ctx.tracks = _tracks(ctx, data.get("tracks"))
@@ -296,7 +348,8 @@ def compile_politics(ctx: ParseContext, data: dict) -> Politics | None:
     rules = _rules(ctx, data.get("rules") or [])
     decisions = _decisions(ctx, raw_decisions)
     scoring = _scoring(ctx, data.get("scoring"))
-    return Politics(ctx.tracks, ctx.regions, tuple(rules), decisions, scoring, dict(flags0))
+    control = _control(ctx, data.get("control"))
+    return Politics(ctx.tracks, ctx.regions, tuple(rules), decisions, scoring, dict(flags0), control)
 
 
 def _texts(ctx, m, path) -> tuple[str, str, str] | None:

@@ -40,10 +40,36 @@ def start_politics(state: GameState) -> None:
         return
     for name, spec in pol.tracks.items():
         state.tracks.setdefault(name, spec.start)
+    if "escalation" in state.tracks:
+        state.flags.setdefault("escalation_peak", float(state.tracks["escalation"]))
     for k, v in pol.flags.items():
         state.flags.setdefault(k, v)
     state.flags.setdefault("talks", "closed")
+    apply_start_control(state)
     update_balance(state)
+
+
+def apply_start_control(state: GameState) -> None:
+    """Hand the scenario's ``control`` regions to their blocs (land in Korea; first seat of the bloc holds).
+
+    Only for scenarios that list ``control``; the units on the map then hold their own hexes.
+    """
+    if not state.config.politics.control:
+        return
+    board = state.board
+    korea = np.isin(board.country, KOREA) & (board.terrain >= 2)
+    for bloc, mask in state.config.politics.control:
+        cells = mask & korea
+        state.control[cells] = state.config.bloc_code(bloc)
+        seat = next(k for k, s in enumerate(state.config.seats) if s.bloc == bloc)
+        state.holder[cells] = seat + 1
+    # A unit holds the hex it stands on, whatever the outline says (the lines are drawn to a hex or two).
+    for u in state.units.values():
+        if u.location is Location.MAP and u.hex is not None:
+            i = board.index(u.hex)
+            if korea[i]:
+                state.control[i] = state.config.bloc_code(state.unit_bloc(u))
+                state.holder[i] = state.config.seats.index(state.config.seat(u.seat)) + 1
 
 
 # -- rules ----------------------------------------------------------------------------------------------
