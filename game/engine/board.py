@@ -124,6 +124,7 @@ class Board:
     airfield: np.ndarray           # (size,) bool
     capital: np.ndarray            # (size,) bool
     lat: np.ndarray                # (size,) float32 latitude of hex centres
+    lon: np.ndarray                # (size,) float32 longitude of hex centres
     places: dict[str, Place]
     river_names: dict[tuple[int, int], str] = field(default_factory=dict)  # (index, dir) -> river id
     routes: list[dict] = field(default_factory=list)
@@ -186,10 +187,11 @@ class Board:
 
         neighbors = np.full((size, 6), -1, dtype=np.int32)
         lat = np.zeros(size, dtype=np.float32)
+        lon = np.zeros(size, dtype=np.float32)
         for i in range(size):
             row, col = divmod(i, cols)
             h = offset_to_axial(col, row)
-            lat[i] = projection.hex_lat(h)
+            lon[i], lat[i] = projection.to_lonlat(*projection.hex_center_km(h))
             for d, (dq, dr) in enumerate(DIRECTIONS):
                 nc, nr = axial_to_offset(Hex(h.q + dq, h.r + dr))
                 if 0 <= nc < cols and 0 <= nr < rows:
@@ -201,7 +203,7 @@ class Board:
             river=np.zeros((size, 6), dtype=bool), road=np.zeros((size, 6), dtype=bool),
             rail=np.zeros((size, 6), dtype=bool), port=np.zeros(size, dtype=bool),
             airfield=np.zeros(size, dtype=bool), capital=np.zeros(size, dtype=bool),
-            lat=lat, places={}, routes=list(data.get("routes", [])),
+            lat=lat, lon=lon, places={}, routes=list(data.get("routes", [])),
         )
         for river in data.get("rivers", []):
             for q, r, d in river["hexsides"]:

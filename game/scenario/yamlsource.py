@@ -29,6 +29,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+#: libyaml's safe loader when PyYAML was built with it (about 10x faster on the campaign), else the pure one.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -81,7 +84,7 @@ def parse_yaml(text: str, file: str = "<text>") -> YamlDocument:
     """Parse one YAML document from ``text`` (see the module contract)."""
     doc = YamlDocument(file=file, data=None)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:
         doc.problems.append(_syntax_problem(file, exc))
         return doc

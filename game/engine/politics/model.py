@@ -194,13 +194,8 @@ def _regions(ctx: ParseContext, data: Any) -> dict[str, np.ndarray]:
 
 def _inside(board, polygon: list[tuple[float, float]]) -> np.ndarray:
     """Hexes whose centre lies inside a lon/lat polygon (even-odd ray casting)."""
-    from ..hexes import offset_to_axial
-    proj = board.projection
-    lon = np.empty(board.size)
-    lat = np.empty(board.size)
-    for i in range(board.size):
-        row, col = divmod(i, board.cols)
-        lon[i], lat[i] = proj.to_lonlat(*proj.hex_center_km(offset_to_axial(col, row)))
+    lon = board.lon.astype(np.float64)
+    lat = board.lat.astype(np.float64)
     inside = np.zeros(board.size, dtype=bool)
     n = len(polygon)
     for k in range(n):
