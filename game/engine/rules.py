@@ -23,7 +23,7 @@ from .hexes import Hex
 from .movement import Knowledge, Reach, closed_mask, knowledge, reachable, true_knowledge
 from .politics.runtime import available_decisions, carry_out, start_politics
 from .state import GameState, Phase
-from .turn import begin_seat_turn, end_seat_turn, event, lose_steps, run_hooks, take_control, where
+from .turn import at, begin_seat_turn, end_seat_turn, event, lose_steps, run_hooks, take_control, where
 from .units import Location, Unit
 
 KOREA = (int(Country.ROK), int(Country.DPRK))
@@ -361,7 +361,7 @@ def _spot(s: GameState, bloc: str, before: set[str]) -> list[Event]:
         if u.hidden:
             u.hidden = False
         if u.id not in before:
-            out.append(event(s, "UnitSpotted", f"Enemy spotted: {u.name} at {where(s, u.hex)}.",
+            out.append(event(s, "UnitSpotted", f"Enemy spotted: {u.name} {at(s, u.hex)}.",
                              s.active_seat.id, (u.hex,), reveal=True, unit=u.id))
     return out
 
@@ -411,7 +411,7 @@ def _relocate(s: GameState, u: Unit, walked: list[int], kind: str, stop_reason: 
     text = f"{u.name} moves from {where(s, start)} to {where(s, u.hex)}."
     out = [event(s, kind, text, u.seat, hexes, unit=u.id, path=[list(h) for h in hexes])]
     if stop_reason:
-        out.append(event(s, "UnitStopped", f"{u.name} stops at {where(s, u.hex)}: it {stop_reason}.",
+        out.append(event(s, "UnitStopped", f"{u.name} stops {at(s, u.hex)}: it {stop_reason}.",
                          u.seat, (u.hex,), unit=u.id, reveal=True))
     return out + events
 
@@ -452,12 +452,12 @@ def _landing(s: GameState, action: Landing) -> list[Event]:
     i = s.board.index(action.to)
     truth = true_knowledge(s, s.active_seat.bloc)
     if truth.enemy_hexes[i]:
-        out = [event(s, "UnitStopped", f"{u.name}'s landing at {where(s, action.to)} is thrown back by unseen "
+        out = [event(s, "UnitStopped", f"{u.name}'s landing {at(s, action.to)} is thrown back by unseen "
                      "defenders.", u.seat, (action.to,), unit=u.id, reveal=True)]
         return out + lose_steps(s, u, 1, "repulsed landing")
     start = u.hex
     u.location, u.hex = Location.MAP, action.to
-    out = [event(s, "UnitLanded", f"{u.name} lands at {where(s, u.hex)}"
+    out = [event(s, "UnitLanded", f"{u.name} lands {at(s, u.hex)}"
                  + (f" from {where(s, start)}." if start else " from Japan."), u.seat, (u.hex,), unit=u.id)]
     return out + take_control(s, u, i)
 

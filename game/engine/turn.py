@@ -106,7 +106,7 @@ def bring_arrivals(state: GameState, seat: str) -> list[Event]:
         i = _arrival_hex(state, u)
         if i is not None:
             u.location, u.hex = Location.MAP, state.board.hex_at(i)
-            out.append(event(state, "UnitArrived", f"{u.name} arrives at {where(state, u.hex)}.",
+            out.append(event(state, "UnitArrived", f"{u.name} arrives {at(state, u.hex)}.",
                              seat, (u.hex,), unit=u.id))
         elif u.arrives_at == "japan" or state.unit_bloc(u) == p.sea_bloc:
             u.location, u.hex = Location.JAPAN, None
@@ -222,6 +222,14 @@ def where(state: GameState, h: Hex | None) -> str:
     angle = math.degrees(math.atan2(y0 - y1, x1 - x0)) % 360     # screen y grows southward
     bearing = COMPASS[int((angle + 22.5) // 45) % 8]
     return f"{round(d * state.board.hex_km / 5) * 5:.0f} km {bearing} of {place.name}"
+
+
+def at(state: GameState, h: Hex | None) -> str:
+    """``where`` with its preposition: 'at Seoul', 'near Haeju', '40 km north of Manpojin', 'in Japan'."""
+    name = where(state, h)
+    if h is None:
+        return "in Japan"
+    return name if name.startswith("near ") or " of " in name else f"at {name}"
 
 
 def take_control(state: GameState, unit: Unit, i: int) -> list[Event]:

@@ -146,12 +146,13 @@ def _nations_standard() -> dict[str, NationStyle]:
         # UN family: blues and blue-greys, each nation its own band.
         "US": NationStyle((156, 190, 222), (34, 74, 140), white, "US"),
         "ROK": NationStyle((178, 212, 232), (22, 110, 150), white, "ROK"),
-        "UK": NationStyle((170, 190, 210), (120, 40, 50), white, "UK"),
-        "COMMONWEALTH": NationStyle((170, 190, 210), (120, 40, 50), white, "CW"),
+        # No reds in the UN family's bands: a red band reads as the enemy at a glance.
+        "UK": NationStyle((170, 190, 210), (30, 45, 90), white, "UK"),
+        "COMMONWEALTH": NationStyle((170, 190, 210), (30, 45, 90), white, "CW"),
         "AUS": NationStyle((170, 190, 210), (28, 80, 60), white, "AUS"),
-        "CAN": NationStyle((170, 190, 210), (150, 30, 30), white, "CAN"),
+        "CAN": NationStyle((170, 190, 210), (70, 70, 110), white, "CAN"),
         "NZL": NationStyle((170, 190, 210), (30, 30, 30), white, "NZ"),
-        "TUR": NationStyle((188, 200, 226), (190, 30, 40), white, "TUR"),
+        "TUR": NationStyle((188, 200, 226), (60, 100, 120), white, "TUR"),
         "FRA": NationStyle((170, 196, 226), (30, 50, 130), white, "FRA"),
         "GRC": NationStyle((170, 200, 230), (40, 90, 170), white, "GRE"),
         "NLD": NationStyle((170, 196, 226), (220, 110, 20), white, "NLD"),

@@ -485,7 +485,8 @@ class GameScreen(Screen):
         i = b.index(h)
         terrain = Terrain(int(b.terrain[i])).name.lower()
         country = Country(int(b.country[i])).name
-        bits = [f"<b>{esc(where(self.match.state, h))}</b> {h} — {terrain}, {country} (1950)"]
+        owner = "" if country == "NONE" else f", {country} (1950)"
+        bits = [f"<b>{esc(where(self.match.state, h))}</b> — {terrain}{owner}"]
         feats = [n for n, f in (("port", b.port[i]), ("airfield", b.airfield[i]), ("capital", b.capital[i])) if f]
         rivers = sorted({b.river_names.get((i, d), "") for d in range(6) if b.river[i, d]} - {""})
         if rivers:
@@ -563,8 +564,9 @@ class GameScreen(Screen):
         probs = "".join(f"<br>{p * 100:.0f}% {esc(RESULT_NAMES[c])}"
                         for c, p in sorted(o.probabilities.items(), key=lambda kv: (-kv[1], kv[0])))
         return (f"<b>Attack on {esc(where(self.match.state, self.target))}</b><br>"
-                f"{o.attack:.1f} against {o.defence:.1f}: base odds {o.base_name}, shifted to "
-                f"<b>{o.column_name}</b>{shifts}<br><b>Results</b>{probs}")
+                f"{o.attack:.1f} against {o.defence:.1f}: base odds {o.base_name}, "
+                + (f"shifted to <b>{o.column_name}</b>" if o.column != o.base_column else
+                   f"<b>{o.column_name}</b> after shifts") + f"{shifts}<br><b>Results</b>{probs}")
 
     # -- input ------------------------------------------------------------------------------------------
     def on_map_click(self, h: Hex, button: int) -> None:
@@ -684,17 +686,17 @@ class GameScreen(Screen):
     def on_ui(self, event) -> None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             b = self.buttons
-            if event.ui_element is b["end"]:
+            if event.ui_element is b.get("end"):
                 self.end_phase()
-            elif event.ui_element is b["undo"]:
+            elif event.ui_element is b.get("undo"):
                 self.undo()
-            elif event.ui_element is b["save"]:
+            elif event.ui_element is b.get("save"):
                 self.save()
-            elif event.ui_element is b["menu"]:
+            elif event.ui_element is b.get("menu"):
                 self.open_menu()
-            elif event.ui_element is b["help"]:
+            elif event.ui_element is b.get("help"):
                 self.show_help()
-            elif event.ui_element is b["overlays"]:
+            elif event.ui_element is b.get("overlays"):
                 self.show_overlay_menu()
             elif event.ui_element is self.attack_button:
                 self.commit_attack()
@@ -715,7 +717,23 @@ class GameScreen(Screen):
                 self.update_overlays()
                 self.update_action_box()
 
+    def open_windows(self) -> list:
+        """Dialogs and windows open over the map (help, menu, save, messages...), topmost last."""
+        try:
+            return [w for w in self.manager.get_window_stack().get_stack() if w.alive()]
+        except AttributeError:
+            return []
+
     def handle(self, event) -> bool:
+        windows = self.open_windows()
+        if windows and event.type == pygame.KEYDOWN:
+            # A dialog is modal for the keyboard: Esc closes it, other keys never reach the map.
+            if event.key == pygame.K_ESCAPE:
+                windows[-1].kill()
+            return True
+        if self.tooltip is not None and event.type in (pygame.KEYDOWN, pygame.MOUSEWHEEL, pygame.MOUSEBUTTONDOWN):
+            self.tooltip.kill()
+            self.tooltip = None
         if self.mapview.handle_event(event):
             if event.type == pygame.MOUSEMOTION:
                 self.hover_changed()
@@ -940,7 +958,8 @@ class GameScreen(Screen):
 
     # -- frame --------------------------------------------------------------------------------------
     def update(self, dt: float) -> None:
-        self.mapview.update(dt)
+        if not self.open_windows():
+            self.mapview.update(dt)     # held arrow/WASD keys pan, unless a dialog has the keyboard
         self.update_tooltip()
         m = self.match
         if m.over or self.table.active_is_human:

@@ -116,6 +116,8 @@ class SaveDialog(UIWindow):
         self.entry = UITextEntryLine(pygame.Rect(app.s(12), app.s(12), w - app.s(60), app.s(40)), app.manager,
                                      container=self)
         self.entry.set_text(f"{match.scenario_id} {s.date:%Y-%m-%d} turn {s.turn}")
+        self.entry.focus()                      # typing goes to the name, never to the map behind
+        app.manager.set_focus_set(self.entry)
         self.ok = UIButton(pygame.Rect(w - app.s(170), app.s(70), app.s(120), app.s(40)), "Save", app.manager,
                            container=self)
 
