@@ -30,12 +30,13 @@ from typing import Any
 
 import yaml
 
-#: libyaml's safe loader when PyYAML was built with it (about 10x faster on the campaign), else the pure one.
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import INVALID, Problem, format_path
+
+#: libyaml's safe loader when PyYAML was built with it (about 10x faster on the campaign), else the pure one.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: Scalar tags we construct; anything else is refused.
 _SCALAR_TAGS = {
