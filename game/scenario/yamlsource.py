@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
