@@ -53,13 +53,14 @@ class App:
         return pygame.display.set_mode(self.size, flags)
 
     def _new_manager(self) -> pygame_gui.UIManager:
-        manager = pygame_gui.UIManager(self.size, theme(self.scale))
-        # Preload the styles the screens use so nothing is loaded (or warned about) mid-game.
-        fonts = []
-        for size in (14, 15, 18, 20, 46):
-            px = max(8, round(size * self.scale))
-            for style in ("regular", "bold", "italic", "bold_italic"):
-                fonts.append({"name": "noto_sans", "point_size": px, "style": style})
+        data = theme(self.scale)
+        manager = pygame_gui.UIManager(self.size, data)
+        # Preload every size the theme uses (and the text boxes' <b>/<i> styles), so nothing is
+        # loaded -- or warned about -- in the middle of a game.
+        sizes = {int(b["font"]["size"]) for b in data.values() if isinstance(b, dict) and "font" in b}
+        sizes |= {max(8, round(n * self.scale)) for n in (14, 15, 18, 20)}
+        fonts = [{"name": "noto_sans", "point_size": px, "style": style}
+                 for px in sorted(sizes) for style in ("regular", "bold", "italic", "bold_italic")]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")   # "already loaded" notices for the theme's own fonts
             manager.preload_fonts(fonts)

@@ -23,4 +23,6 @@ def theme(scale: float = 1.0) -> dict:
         font = block.get("font") if isinstance(block, dict) else None
         if font and "size" in font:
             font["size"] = str(max(8, round(int(font["size"]) * scale)))
+    # List rows must grow with their text, or scaled rows overlap (pygame_gui's default is 20 px).
+    data.setdefault("selection_list", {}).setdefault("misc", {})["list_item_height"] = str(round(26 * scale))
     return data
