@@ -58,7 +58,7 @@ class App:
         # Preload every size the theme uses (and the text boxes' <b>/<i> styles), so nothing is
         # loaded -- or warned about -- in the middle of a game.
         sizes = {int(b["font"]["size"]) for b in data.values() if isinstance(b, dict) and "font" in b}
-        sizes |= {max(8, round(n * self.scale)) for n in (14, 15, 18, 20)}
+        sizes |= {max(8, round(n * self.scale)) for n in (14, 15, 18, 20)} | {10, 12, 14, 18, 24}   # + HTML sizes
         fonts = [{"name": "noto_sans", "point_size": px, "style": style}
                  for px in sorted(sizes) for style in ("regular", "bold", "italic", "bold_italic")]
         with warnings.catch_warnings():
