@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
+
+# pygame prints a banner to stdout on import, which would spoil `bench --json` and `simulate --json -`.
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 from game.errorlog import log_exception
 
@@ -136,7 +140,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     from game.bench import run_bench
-    figures = run_bench(args.scenario, quick=args.quick)
+    # With --json, stdout carries only the JSON; the readable lines go to stderr.
+    out = (lambda line: print(line, file=sys.stderr)) if args.json else print
+    figures = run_bench(args.scenario, quick=args.quick, out=out)
     if args.json:
         print(json.dumps(figures, indent=1))
     return 0
