@@ -28,7 +28,8 @@ TITLE = "Armistice — the Korean War, 1950–53"
 class App:
     def __init__(self, settings: Settings, save_dir: Path, size: tuple[int, int] | None = None,
                  persist_settings: bool = True):
-        pygame.init()
+        pygame.display.init()      # not pygame.init(): the mixer starts only if sound is played
+        pygame.font.init()
         pygame.display.set_caption(TITLE)
         self.settings = settings
         self.save_dir = Path(save_dir)
