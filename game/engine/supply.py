@@ -12,7 +12,7 @@ import heapq
 
 import numpy as np
 
-from .movement import HALF, closed_mask, step_cost, true_knowledge
+from .movement import HALF, Knowledge, closed_mask, step_cost, true_knowledge
 from .state import GameState
 
 
@@ -39,10 +39,14 @@ def supply_range(state: GameState, bloc: str) -> int:
     return max(rng, 1) * HALF
 
 
-def supplied_hexes(state: GameState, bloc: str) -> np.ndarray:
-    """Mask of hexes where a unit of ``bloc`` is in supply."""
+def supplied_hexes(state: GameState, bloc: str, know: Knowledge | None = None) -> np.ndarray:
+    """Mask of hexes where a unit of ``bloc`` is in supply.
+
+    ``know`` defaults to the truth (the rules' own check); the UI passes what the seat
+    knows, so the supply overlay never reveals enemies the seat has not seen.
+    """
     board = state.board
-    know = true_knowledge(state, bloc)
+    know = know if know is not None else true_knowledge(state, bloc)
     closed = closed_mask(state, bloc)
     blocked = know.enemy_hexes | (know.enemy_zoc & (know.friendly_count == 0))
     limit = supply_range(state, bloc)

@@ -405,9 +405,17 @@ class GameScreen(Screen):
         else:
             mv.clear_overlay("zoc")
         if self.toggles["supply"]:
-            mv.set_overlay("supply", self.supply_mask(), colour=(160, 40, 160, 110))
+            # The supply net as this seat can trace it (ochre), and its units out of supply (purple).
+            from game.engine.movement import knowledge
+            from game.engine.supply import supplied_hexes
+            s = self.match.state
+            know = knowledge(s, self.view.bloc, [u for u in self.view.enemies() if u.hex is not None])
+            net = supplied_hexes(s, self.view.bloc, know) & (board.terrain >= Terrain.CLEAR)
+            mv.set_overlay("supply", net, colour=(230, 200, 80, 60))
+            mv.set_overlay("no_supply", self.supply_mask(), colour=(160, 40, 160, 130), outline=(120, 20, 120, 230))
         else:
             mv.clear_overlay("supply")
+            mv.clear_overlay("no_supply")
         if self.toggles["front"] and not self.match.state.flags.get("dmz"):   # after an armistice the DMZ is the front
             mv.set_overlay("front", self.front_mask(), colour=(0, 0, 0, 0), outline=(200, 30, 30, 230))
         else:
@@ -791,7 +799,7 @@ class GameScreen(Screen):
         else:
             self.toggles[key] = not self.toggles[key]
             self.update_overlays()
-        names = {"zoc": "Zones of control", "supply": "Out-of-supply units", "front": "Front line",
+        names = {"zoc": "Zones of control", "supply": "Supply net and units out of supply", "front": "Front line",
                  "history": "Historical front line at this date", "grid": "Hex grid"}
         on = self.mapview.show_grid if key == "grid" else self.toggles[key]
         self.notify(f"{names[key]}: {'on' if on else 'off'}")
@@ -865,7 +873,7 @@ class GameScreen(Screen):
 
     def show_overlay_menu(self) -> None:
         win = self._window("Overlays", self.s(360), self.s(330))
-        for k, (key, text) in enumerate((("zoc", "Zones of control (Z)"), ("supply", "Out-of-supply units (U)"),
+        for k, (key, text) in enumerate((("zoc", "Zones of control (Z)"), ("supply", "Supply net / out of supply (U)"),
                                          ("front", "Front line (F)"), ("history", "Historical front at this date (H)"),
                                          ("grid", "Hex grid (G)"))):
             b = UIButton(pygame.Rect(self.s(10), self.s(10) + k * self.s(50), self.s(320), self.s(42)), text,
