@@ -12,6 +12,8 @@ import difflib
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
+from game.engine.politics.vocabulary import show_value
+
 
 class _Invalid:
     """Marker for a value that failed its check (already reported)."""
@@ -57,16 +59,7 @@ def format_path(path: Sequence[object]) -> str:
 
 def describe(value: object) -> str:
     """A short, readable rendering of a found value for an error message."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return show_value(value, limit=60, none="nothing (null)")
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:

@@ -68,7 +68,7 @@ class ParseContext:
     # -- typed readers: each reports and returns None when the value is wrong -------------
     def need_mapping(self, value: Any, path: tuple, what: str) -> dict | None:
         if not isinstance(value, dict):
-            self.report(path, f"expected {what} (a mapping), got {_show(value)}")
+            self.report(path, f"expected {what} (a mapping), got {show_value(value)}")
             return None
         return value
 
@@ -87,7 +87,7 @@ class ParseContext:
 
     def number(self, value: Any, path: tuple, lo: float | None = None, hi: float | None = None) -> float | None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.report(path, f"expected a number, got {_show(value)}")
+            self.report(path, f"expected a number, got {show_value(value)}")
             return None
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             self.report(path, f"expected a number from {lo:g} to {hi:g}, got {value}")
@@ -96,7 +96,7 @@ class ParseContext:
 
     def integer(self, value: Any, path: tuple, lo: int | None = None, hi: int | None = None) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int):
-            self.report(path, f"expected a whole number, got {_show(value)}")
+            self.report(path, f"expected a whole number, got {show_value(value)}")
             return None
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             self.report(path, f"expected a whole number from {lo} to {hi}, got {value}")
@@ -105,20 +105,20 @@ class ParseContext:
 
     def text(self, value: Any, path: tuple) -> str | None:
         if not isinstance(value, str) or not value.strip():
-            self.report(path, f"expected text, got {_show(value)}")
+            self.report(path, f"expected text, got {show_value(value)}")
             return None
         return value
 
     def a_date(self, value: Any, path: tuple) -> date | None:
         if not isinstance(value, date):
-            self.report(path, f"expected a date like 1950-10-01, got {_show(value)}")
+            self.report(path, f"expected a date like 1950-10-01, got {show_value(value)}")
             return None
         return value
 
     def choice(self, value: Any, path: tuple, choices, what: str) -> str | None:
         choices = list(choices)
         if not isinstance(value, str) or value not in choices:
-            self.report(path, f"unknown {what} {_show(value)}{did_you_mean(value, choices)}; expected one of "
+            self.report(path, f"unknown {what} {show_value(value)}{did_you_mean(value, choices)}; expected one of "
                               f"{', '.join(choices)}")
             return None
         return value
@@ -137,7 +137,7 @@ class ParseContext:
 
     def flag(self, value: Any, path: tuple) -> str | None:
         if not isinstance(value, str) or not value:
-            self.report(path, f"expected a flag name, got {_show(value)}")
+            self.report(path, f"expected a flag name, got {show_value(value)}")
             return None
         if value not in self.flags:
             self.report(path, f"unknown flag '{value}'{did_you_mean(value, self.flags)}: no rule or decision sets "
@@ -155,24 +155,27 @@ class ParseContext:
         return self.choice(value, path, self.board.places, "place")
 
 
-def _show(value: Any) -> str:
+def show_value(value: Any, limit: int = 50, none: str = "nothing") -> str:
+    """A short, readable rendering of a found value for an error message (shared with the scenario layer)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
-        return "nothing"
+        return none
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
     text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 50 else text[:47] + "..."
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
 
 
 def single_key(ctx: ParseContext, value: Any, path: tuple, registry: dict, what: str) -> tuple[str, Any] | None:
     """A ``{keyword: argument}`` mapping with exactly one known keyword."""
     if not isinstance(value, dict) or len(value) != 1:
         ctx.report(path, f"expected one {what} as a mapping of one keyword, e.g. "
-                         f"{{{next(iter(registry))}: ...}}; got {_show(value)}")
+                         f"{{{next(iter(registry))}: ...}}; got {show_value(value)}")
         return None
     key, arg = next(iter(value.items()))
     if key not in registry:
