@@ -80,3 +80,54 @@ def test_no_unsafe_loading_anywhere():
                 if any(n in ("pickle", "marshal", "shelve") for n in names):
                     bad.append(f"{path.name}: imports pickle-like module")
     assert not bad, bad
+
+
+SCREENS = GAME / "ui" / "screens"
+#: what every screen may import from its own package: the Screen interface (which imports no screen)
+SHARED_SCREEN_MODULES = {"game.ui.screens.base"}
+
+
+def imported_modules(path: Path, root: Path = GAME.parent) -> set[str]:
+    """Every module an import statement anywhere in the file could bind, at any depth (function
+    bodies too): ``from pkg import name`` counts as ``pkg`` and as ``pkg.name``.  Relative imports
+    are resolved against the file's package under ``root``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    here = path.relative_to(root).with_suffix("").parts
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = ".".join(here[: -node.level]) if node.level else ""
+            module = ".".join(p for p in (base, node.module or "") if p)
+            out.add(module)
+            out.update(f"{module}.{a.name}" for a in node.names)
+    return out
+
+
+def test_screens_do_not_import_one_another():
+    """Screens navigate by name through the router (game/ui/router.py), never by importing a screen."""
+    bad = set()
+    for path in sorted(SCREENS.glob("*.py")):
+        own = "game.ui.screens." + path.stem
+        for name in imported_modules(path):
+            if not name.startswith("game.ui.screens."):
+                continue
+            module = ".".join(name.split(".")[:4])       # game.ui.screens.<module>
+            if module not in (own, *SHARED_SCREEN_MODULES):
+                bad.add(f"{path.relative_to(GAME.parent)} imports {module}")
+    bad = sorted(bad)
+    assert not bad, "a screen imports another screen; use self.app.go(name, ...):\n" + "\n".join(bad)
+
+
+def test_the_screen_import_check_sees_every_form(tmp_path):
+    """The check above sees imports inside functions, relative imports and ``from package import``."""
+    folder = tmp_path / "game" / "ui" / "screens"
+    folder.mkdir(parents=True)
+    path = folder / "probe.py"
+    path.write_text("def f():\n    from game.ui.screens.menu import MainMenu\n"
+                    "def g():\n    from . import handover\n    from .end_screen import EndScreen\n"
+                    "import game.ui.screens.load_save\n", encoding="utf-8")
+    found = imported_modules(path, root=tmp_path)
+    assert {"game.ui.screens.menu", "game.ui.screens.handover", "game.ui.screens.end_screen",
+            "game.ui.screens.load_save"} <= found

@@ -1,5 +1,8 @@
 """The application: the window, the widget manager, the current screen and the main loop.
 
+Screens switch by name with :meth:`App.go`; the names and what they build are the one table in
+game/ui/router.py.
+
 The loop is split into :meth:`App.frame` so tests can drive it with
 synthetic events, headless (SDL_VIDEODRIVER=dummy).  An unexpected error
 inside a frame is written to the log file and shown as a dialog, never as a
@@ -17,6 +20,7 @@ import pygame
 import pygame_gui
 
 from game.errorlog import log_dir, log_exception
+from game.ui import router
 from game.ui.screens.base import Screen
 from game.ui.settings import Settings, save_settings
 from game.ui.sound import Sounds
@@ -104,6 +108,16 @@ class App:
         self.screen = screen
         self.rebuild()
 
+    def go(self, name: str, **kwargs) -> Screen:
+        """Build the screen named in :data:`game.ui.router.SCREENS` and switch to it."""
+        screen = router.build(self, name, **kwargs)
+        self.show(screen)
+        return screen
+
+    def open_dialog(self, name: str, **kwargs) -> pygame_gui.elements.UIWindow:
+        """Open the dialog named in :data:`game.ui.router.DIALOGS` over the current screen."""
+        return router.open_dialog(self, name, **kwargs)
+
     def message(self, title: str, text: str) -> None:
         """A modal message dialog over the current screen."""
         w, h = min(self.s(640), self.size[0] - 40), min(self.s(420), self.size[1] - 40)
@@ -145,8 +159,7 @@ class App:
         self.frames += 1
 
     def _recover(self, exc: Exception, log: Path) -> None:
-        from game.ui.screens.menu import MainMenu
-        self.screen = MainMenu(self)
+        self.screen = router.build(self, "menu")   # not show(): the broken screen's leave() is not called
         self.rebuild()
         self.error("Something went wrong",
                    f"An unexpected error stopped the game ({exc.__class__.__name__}). "

@@ -86,9 +86,8 @@ def test_unexpected_error_is_logged_and_the_menu_returns(app, logged):
 def test_resizing_relays_the_screen(app):
     from game.scenario.loader import load_scenario
     from game.session.match import Match
-    from game.ui.screens.game_screen import open_match
-    open_match(app, Match.start(load_scenario("1950-invasion"), 1, {"dprk_prc": "ai:normal", "rok": "ai:normal",
-                                                                      "un": "human"}))
+    app.go("match", match=Match.start(load_scenario("1950-invasion"), 1, {"dprk_prc": "ai:normal",
+                                                                          "rok": "ai:normal", "un": "human"}))
     app.frame([], dt=0.02)
     width_before = app.screen.map_rect.width
     app.frame([pygame.event.Event(pygame.VIDEORESIZE, w=1600, h=900, size=(1600, 900))], dt=0.02)

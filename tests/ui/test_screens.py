@@ -24,7 +24,7 @@ from game.session.match import Match  # noqa: E402
 from game.session.savefile import load_save, write_save  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.screens.end_screen import EndScreen  # noqa: E402
-from game.ui.screens.game_screen import GameScreen, open_match  # noqa: E402
+from game.ui.screens.game_screen import GameScreen  # noqa: E402
 from game.ui.screens.handover import HandOver  # noqa: E402
 from game.ui.screens.load_save import LoadScreen  # noqa: E402
 from game.ui.screens.menu import MainMenu  # noqa: E402
@@ -80,7 +80,7 @@ def test_every_screen_renders_one_frame(app, campaign, errors, tmp_path):
 
 def test_handover_shows_nothing_of_the_game(app, campaign, errors):
     match = Match.start(campaign, 1, {"dprk_prc": "human", "rok": "human", "un": "human"})
-    open_match(app, match)
+    app.go("match", match=match)
     assert isinstance(app.screen, HandOver)
     frames(app, 1)
     # The hand-over screen draws no map: the picture holds only the backdrop and the widgets' colours.
@@ -158,7 +158,7 @@ def test_scripted_hot_seat_click_through(app, campaign, errors, tmp_path):
     path = write_save(match, tmp_path / "handover.json", handover=True)
     loaded, doc = load_save(path)
     assert loaded.state.checksum() == match.state.checksum()
-    open_match(app, loaded, at_handover=bool(doc["handover"]))
+    app.go("match", match=loaded, at_handover=bool(doc["handover"]))
     assert isinstance(app.screen, HandOver)
     assert app.screen.table.viewer is None
     app.screen.proceed()
@@ -202,6 +202,6 @@ def test_monkey_random_clicks_and_keys(app, campaign, errors):
             app.show(MainMenu(app))
         if isinstance(app.screen, MainMenu) and rng.random() < 0.02:
             # Jump into a game now and then, so the monkey spends time on the map too.
-            open_match(app, Match.start(campaign, int(rng.integers(1000)),
-                                        {"dprk_prc": "human", "rok": "ai:normal", "un": "human"}))
+            app.go("match", match=Match.start(campaign, int(rng.integers(1000)),
+                                              {"dprk_prc": "human", "rok": "ai:normal", "un": "human"}))
     assert errors == [], [repr(e) for e in errors[:3]]

@@ -270,11 +270,9 @@ class EndScreen(Screen):
 
     def on_ui(self, event) -> None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.menu:
-            from game.ui.screens.menu import MainMenu
-            self.app.show(MainMenu(self.app))
+            self.app.go("menu")
         elif event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.back:
-            from game.ui.screens.game_screen import GameScreen
             t = self.table
             if t.viewer is None:
                 t.viewer = t.humans[0] if t.humans else t.match.state.config.seats[0].id
-            self.app.show(GameScreen(self.app, t))
+            self.app.go("game", table=t)

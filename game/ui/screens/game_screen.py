@@ -118,20 +118,6 @@ def entry_html(e: LogEntry) -> str:
     return f"{date} <font color='{colour}'>{esc(e.text)}</font>"
 
 
-def open_match(app, match, at_handover: bool = False) -> None:
-    """Show a match: the hand-over first in hot-seat (or when the save was made there), else the map."""
-    from game.ui.screens.handover import HandOver
-    table = Table(match, autosave_dir=app.save_dir)
-    if match.over:
-        from game.ui.screens.end_screen import EndScreen
-        app.show(EndScreen(app, table))
-    elif (table.hot_seat and table.active_is_human) or at_handover:
-        table.viewer = None  # nobody's eyes until the next player takes over
-        app.show(HandOver(app, table))
-    else:
-        app.show(GameScreen(app, table))
-
-
 class GameScreen(Screen):
     def __init__(self, app, table: Table, since=None):
         super().__init__(app)
@@ -661,12 +647,10 @@ class GameScreen(Screen):
 
     def after_change(self) -> None:
         if self.match.over:
-            from game.ui.screens.end_screen import EndScreen
-            self.app.show(EndScreen(self.app, self.table))
+            self.app.go("end", table=self.table)
             return
         if self.table.needs_handover():
-            from game.ui.screens.handover import HandOver
-            self.app.show(HandOver(self.app, self.table))
+            self.app.go("handover", table=self.table)
             return
         self.refresh()
 
@@ -806,8 +790,7 @@ class GameScreen(Screen):
 
     def end_phase(self) -> None:
         if self.match.over:
-            from game.ui.screens.end_screen import EndScreen
-            self.app.show(EndScreen(self.app, self.table))
+            self.app.go("end", table=self.table)
         elif self.my_turn:
             self.act(EndPhase())
 
@@ -827,8 +810,7 @@ class GameScreen(Screen):
             self.notify("Nothing to undo: the last action revealed something or rolled dice.")
 
     def save(self) -> None:
-        from game.ui.screens.load_save import SaveDialog
-        SaveDialog(self.app, self.match, handover=False, on_done=self.notify)
+        self.app.open_dialog("save", match=self.match, handover=False, on_done=self.notify)
 
     # -- windows ----------------------------------------------------------------------------------
     def _window(self, title: str, width: int, height: int) -> UIWindow:
@@ -896,14 +878,11 @@ class GameScreen(Screen):
         if key == "save":
             self.save()
         elif key == "settings":
-            from game.ui.screens.settings_screen import SettingsScreen
-            self.app.show(SettingsScreen(self.app, back_to=self))
+            self.app.go("settings", back_to=self)
         elif key == "load":
-            from game.ui.screens.load_save import LoadScreen
-            self.app.show(LoadScreen(self.app))
+            self.app.go("load")
         elif key == "quit":
-            from game.ui.screens.menu import MainMenu
-            self.app.show(MainMenu(self.app))
+            self.app.go("menu")
 
     # -- tooltips -----------------------------------------------------------------------------------
     def date_tip(self) -> str:

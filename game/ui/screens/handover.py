@@ -41,16 +41,14 @@ class HandOver(Screen):
         if event.ui_element is self.go:
             self.proceed()
         elif event.ui_element is self.save:
-            from game.ui.screens.load_save import SaveDialog
-            SaveDialog(self.app, self.table.match, handover=True, on_done=lambda msg: self.app.message("Saved", msg))
+            self.app.open_dialog("save", match=self.table.match, handover=True,
+                                 on_done=lambda msg: self.app.message("Saved", msg))
         elif event.ui_element is self.menu:
-            from game.ui.screens.menu import MainMenu
-            self.app.show(MainMenu(self.app))
+            self.app.go("menu")
 
     def proceed(self) -> None:
-        from game.ui.screens.game_screen import GameScreen
         since = self.table.take_over()
-        self.app.show(GameScreen(self.app, self.table, since=since))
+        self.app.go("game", table=self.table, since=since)
 
     def handle(self, event) -> bool:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):

@@ -72,8 +72,7 @@ class LoadScreen(Screen):
     def on_ui(self, event) -> None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             if event.ui_element is self.back:
-                from game.ui.screens.menu import MainMenu
-                self.app.show(MainMenu(self.app))
+                self.app.go("menu")
             elif event.ui_element is self.load:
                 self.open()
         elif event.type == pygame_gui.UI_SELECTION_LIST_DOUBLE_CLICKED_SELECTION:
@@ -88,13 +87,11 @@ class LoadScreen(Screen):
         except SaveError as exc:
             self.app.error("This save cannot be loaded", str(exc))
             return
-        from game.ui.screens.game_screen import open_match
-        open_match(self.app, match, at_handover=bool(doc.get("handover")))
+        self.app.go("match", match=match, at_handover=bool(doc.get("handover")))
 
     def handle(self, event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            from game.ui.screens.menu import MainMenu
-            self.app.show(MainMenu(self.app))
+            self.app.go("menu")
             return True
         return False
 

@@ -54,14 +54,11 @@ class MainMenu(Screen):
             return
         key = next((k for k, b in self.buttons.items() if b is event.ui_element), None)
         if key == "new":
-            from game.ui.screens.scenario_choice import ScenarioChoice
-            self.app.show(ScenarioChoice(self.app))
+            self.app.go("scenario_choice")
         elif key == "load":
-            from game.ui.screens.load_save import LoadScreen
-            self.app.show(LoadScreen(self.app))
+            self.app.go("load")
         elif key == "settings":
-            from game.ui.screens.settings_screen import SettingsScreen
-            self.app.show(SettingsScreen(self.app))
+            self.app.go("settings")
         elif key == "classroom":
             self.app.message("Classroom", "The classroom mode — AI demonstrations with play, pause and step, "
                              "what-if decisions and Monte Carlo runs — arrives with the classroom issue.")

@@ -114,15 +114,12 @@ class ScenarioChoice(Screen):
                     self.app.error("This scenario cannot be played", [str(p) for p in self.errors[sid].problems[:20]])
         elif event.type == pygame_gui.UI_BUTTON_PRESSED:
             if event.ui_element is self.back:
-                from game.ui.screens.menu import MainMenu
-                self.app.show(MainMenu(self.app))
+                self.app.go("menu")
             elif event.ui_element is self.next and self.chosen and self.scenario(self.chosen):
-                from game.ui.screens.seat_setup import SeatSetup
-                self.app.show(SeatSetup(self.app, self.scenario(self.chosen)))
+                self.app.go("seat_setup", scenario=self.scenario(self.chosen))
 
     def handle(self, event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            from game.ui.screens.menu import MainMenu
-            self.app.show(MainMenu(self.app))
+            self.app.go("menu")
             return True
         return False

@@ -64,22 +64,19 @@ class SeatSetup(Screen):
                     self.choice[sid] = event.text
         elif event.type == pygame_gui.UI_BUTTON_PRESSED:
             if event.ui_element is self.back:
-                from game.ui.screens.scenario_choice import ScenarioChoice
-                self.app.show(ScenarioChoice(self.app))
+                self.app.go("scenario_choice")
             elif event.ui_element is self.start:
                 self.begin()
 
     def begin(self) -> None:
         from game.session.match import Match
-        from game.ui.screens.game_screen import open_match
         text = self.seed_entry.get_text().strip()
         seed = int(text) if text.isdigit() else self.seed
         match = Match.start(self.scenario, seed, self.seats())
-        open_match(self.app, match)
+        self.app.go("match", match=match)
 
     def handle(self, event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            from game.ui.screens.scenario_choice import ScenarioChoice
-            self.app.show(ScenarioChoice(self.app))
+            self.app.go("scenario_choice")
             return True
         return False

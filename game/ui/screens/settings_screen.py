@@ -89,8 +89,7 @@ class SettingsScreen(Screen):
         if self.back_to is not None:
             self.app.show(self.back_to)
         else:
-            from game.ui.screens.menu import MainMenu
-            self.app.show(MainMenu(self.app))
+            self.app.go("menu")
 
     def handle(self, event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
