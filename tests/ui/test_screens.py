@@ -63,18 +63,56 @@ def frames(app, n=2):
         app.frame(dt=0.02)
 
 
+def shown_texts(app) -> list[tuple[str, pygame.Rect]]:
+    """The text of every visible widget (labels, buttons, text boxes, entries) and where it is."""
+    out = []
+    for element in app.manager.get_sprite_group().sprites():
+        text = getattr(element, "html_text", None) or getattr(element, "text", None)
+        if isinstance(text, str) and text and getattr(element, "visible", True):
+            out.append((text, element.rect))
+    return out
+
+
+def colours_in(surface: pygame.Surface, rect: pygame.Rect, step: int = 1) -> int:
+    """How many distinct colours the surface shows inside ``rect`` (sampled every ``step`` pixels)."""
+    area = rect.clip(surface.get_rect())
+    if area.width == 0 or area.height == 0:
+        return 0
+    pixels = pygame.surfarray.array3d(surface.subsurface(area))[::step, ::step].reshape(-1, 3)
+    return len(np.unique(pixels, axis=0))
+
+
 def test_every_screen_renders_one_frame(app, campaign, errors, tmp_path):
     match = Match.start(campaign, 1, {"dprk_prc": "ai:normal", "rok": "ai:normal", "un": "human"})
     write_save(match, app.save_dir / "one.json", label="one")
     (app.save_dir / "broken.json").write_text("{not json")
     from game.session.table import Table
     table = Table(match)
-    screens = [MainMenu(app), ScenarioChoice(app), SeatSetup(app, campaign), SettingsScreen(app), LoadScreen(app),
-               GameScreen(app, table), HandOver(app, table), EndScreen(app, table)]
-    for screen in screens:
+    seats = [s.name for s in campaign.config.seats]
+    # Each screen, and texts it must show: its heading, its main buttons, what it is about.
+    expected = [
+        (MainMenu(app), ["ARMISTICE", "New game", "Load game", "Settings", "Quit"]),
+        (ScenarioChoice(app), ["Choose a scenario", campaign.title, "Choose sides"]),
+        (SeatSetup(app, campaign), [f"Who plays? — {campaign.title}", *seats, "Dice seed", "Start the war"]),
+        (SettingsScreen(app), ["Settings", "Window size", "UI scale: 100%", "Apply", "Back"]),
+        (LoadScreen(app), ["Load a game", "one — ", "DAMAGED  broken.json", "Load  ›"]),
+        (GameScreen(app, table), ["Turn 1 of", "Event log", "Undo", "Menu"]),
+        (HandOver(app, table), [seats[0], f"Pass the screen to the {seats[0]} player", "I am ready"]),
+        (EndScreen(app, table), ["Game summary", "Main menu", "The final map"]),
+    ]
+    for screen, wanted in expected:
         app.show(screen)
         frames(app, 1)
-        assert app.window.get_at((5, 5)) is not None
+        name = type(screen).__name__
+        assert app.screen is screen, f"{name} was replaced (an error in its frame?)"
+        shown = shown_texts(app)
+        for text in wanted:
+            hits = [rect for t, rect in shown if text in t]
+            assert hits, f"{name} does not show {text!r}; it shows {[t[:40] for t, _ in shown]}"
+            # The widget is drawn on the window: its area holds more than one flat colour (the text).
+            assert max(colours_in(app.window, r) for r in hits) > 2, f"{name}: {text!r} is not drawn"
+        # And the frame as a whole is a picture, not a blank fill.
+        assert colours_in(app.window, app.window.get_rect(), step=8) > 20, f"{name} drew a blank frame"
     assert errors == []
 
 
