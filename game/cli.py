@@ -44,9 +44,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
             if not path.exists():
                 raise FileNotFoundError(f"{path}: no such file")
             if path.suffix.lower() == ".json":
-                match, _ = load_save(path)
+                match, _ = load_save(path, replay=True)
                 print(f"{path}: ok (save of '{match.scenario_id}', {len(match.record)} actions, "
-                      f"turn {match.state.turn}, {match.state.date:%d %b %Y})")
+                      f"turn {match.turn}, {match.view(match.active_seat).date:%d %b %Y})")
             elif path.suffix.lower() in (".yaml", ".yml"):
                 sc = load_scenario(path)
                 print(f"{path}: ok (scenario '{sc.id}', {len(sc.units)} units)")
@@ -72,10 +72,10 @@ def scenario_info(sc) -> dict:
     from game.engine.board import Country, Terrain
     from game.engine.units import Location
     board = sc.board
-    state = sc.new_game(0)
+    truth = sc.new_match_truth(0)
     per_seat = {s.id: 0 for s in sc.config.seats}
     at_start = {s.id: 0 for s in sc.config.seats}
-    for u in state.units.values():
+    for u in truth.units.values():
         per_seat[u.seat] += 1
         if u.location is Location.MAP:
             at_start[u.seat] += 1

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from game.engine.actions import Action
-from game.engine.fog import SeatView
-from game.engine.rules import LegalActions
+from game.engine.api import Action, Observation
 
 
 class Agent(Protocol):
-    """Chooses one action for its seat from what that seat may see.
+    """Chooses one action for its seat from what that seat may know.
 
-    ``legal`` is the engine's LegalActions for the active seat (computed from
-    the seat's own fog of war); ``view`` is the seat's SeatView.  An agent must
-    be deterministic given its seed and the sequence of calls.
+    ``observation`` is sealed (game/engine/observation.py): the seat's units,
+    the enemies it sees, public tracks, and its legal actions computed from
+    that alone.  An agent must be deterministic given its seed and the
+    sequence of calls.
     """
 
     name: str
 
-    def choose(self, view: SeatView, legal: LegalActions) -> Action: ...
+    def choose(self, observation: Observation) -> Action: ...

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.engine.actions import Action, EndPhase
-from game.engine.fog import SeatView
-from game.engine.rules import LegalActions
-from game.engine.state import Phase
+from game.engine.api import Action, EndPhase, Observation, Phase
 
 
 class RandomAgent:
@@ -26,17 +23,18 @@ class RandomAgent:
         self._phase_key: tuple | None = None
         self._done: set[str] = set()
 
-    def _new_phase(self, view: SeatView) -> None:
-        key = (view.turn, view.active_seat, view.phase)
+    def _new_phase(self, obs: Observation) -> None:
+        key = (obs.turn, obs.active_seat, obs.phase)
         if key != self._phase_key:
             self._phase_key = key
             self._done = set()
 
-    def choose(self, view: SeatView, legal: LegalActions) -> Action:
-        self._new_phase(view)
-        if view.phase is Phase.POLITICAL:
+    def choose(self, obs: Observation) -> Action:
+        self._new_phase(obs)
+        legal = obs.legal
+        if obs.phase is Phase.POLITICAL:
             # Each open decision is taken with its scenario's ai_weight (0: a random agent never takes it).
-            pol = view.config.politics
+            pol = obs.config.politics
             for d in legal.decisions():
                 if d.decision in self._done:
                     continue
@@ -44,14 +42,14 @@ class RandomAgent:
                 if pol is not None and self.rng.random() < pol.decisions[d.decision].ai_weight:
                     return d
             return EndPhase()
-        if view.phase is Phase.MOVEMENT:
-            movers = [u for u in legal.movers() if u.id not in self._done]
+        if obs.phase is Phase.MOVEMENT:
+            movers = [u for u in obs.movers() if u not in self._done]
             while movers:
                 u = movers.pop(int(self.rng.integers(len(movers))))
-                self._done.add(u.id)
+                self._done.add(u)
                 if self.rng.random() >= self.move_chance:
                     continue
-                options = legal.moves_for(u)
+                options = obs.moves_for(u)
                 if options:
                     return options[int(self.rng.integers(len(options)))]
             return EndPhase()

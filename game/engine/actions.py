@@ -144,6 +144,7 @@ def action_from_dict(data: object) -> Action:
 class IllegalAction(Exception):
     """Raised by the engine for an action the rules forbid; the message is for a player."""
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: str, code: str = "illegal"):
         super().__init__(reason)
         self.reason = reason
+        self.code = code

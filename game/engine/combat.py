@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from .board import Terrain
 from .hexes import Hex, direction_to
-from .state import GameState
-from .units import Unit
+from .state import GameState, draw_die
+from .units import attack_strength, defence_strength
 
 #: Columns, worst for the attacker first, with the lowest ratio that reaches each.
 COLUMNS: tuple[tuple[str, float], ...] = (
@@ -85,10 +85,11 @@ def base_column(attack: float, defence: float) -> int:
     return col
 
 
-def shifts_for(state: GameState, attackers: list[Unit], defenders: list[Unit], target: Hex) -> list[Shift]:
-    """Every column shift of this attack, each with its reason."""
+def shifts_for(state: GameState, attackers: list[int], defenders: list[int], target: Hex) -> list[Shift]:
+    """Every column shift of this attack (units by number), each with its reason."""
     board = state.board
     p = state.config.params
+    table = state.units
     ti = board.index(target)
     out: list[Shift] = []
     terrain = Terrain(int(board.terrain[ti]))
@@ -97,48 +98,58 @@ def shifts_for(state: GameState, attackers: list[Unit], defenders: list[Unit], t
         out.append(Shift(n, f"defender in {name}"))
     across = []
     for a in attackers:
-        d = direction_to(a.hex, target)  # type: ignore[arg-type]
-        ai = board.index(a.hex)  # type: ignore[arg-type]
+        ai = int(state.hex[a])
+        d = direction_to(board.hex_at(ai), target)
         across.append(d is not None and bool(board.river[ai, d]) and not bool(board.road[ai, d]))
     if across and all(across):
         out.append(Shift(-1, "attack across a river"))
-    if any(d.out_of_supply > 0 for d in defenders):
+    if any(state.oos[d] > 0 for d in defenders):
         out.append(Shift(+1, "defender out of supply"))
-    att_bloc = state.unit_bloc(attackers[0])
-    def_bloc = state.unit_bloc(defenders[0])
+    att_bloc = state.config.blocs[table.bloc_list[attackers[0]] - 1]
+    def_bloc = state.config.blocs[table.bloc_list[defenders[0]] - 1]
     # MiG Alley: Soviet jets deny UN air power over the north-west (DESIGN §8, escalation 40).
-    air_denied = bool(state.flags.get("no_air_support")) or (
-        bool(state.flags.get("mig_alley")) and float(board.lat[ti]) >= 39.0
+    air_denied = state.no_air_support or (
+        state.mig_alley and float(board.lat[ti]) >= 39.0
         and board.projection.to_lonlat(*board.projection.hex_center_km(target))[0] < 127.0)
     if att_bloc == p.air_support_bloc and not air_denied:
         out.append(Shift(+1, "close air support"))
     elif def_bloc == p.air_support_bloc and not air_denied:
         out.append(Shift(-1, "air support for the defence"))
-    if any(a.is_armour for a in attackers) and any(not d.anti_tank for d in defenders):
+    if any(table.armour_list[a] for a in attackers) and any(not table.anti_tank[d] for d in defenders):
         out.append(Shift(+1, "armour against a defender without anti-tank weapons"))
-    if any(a.hidden for a in attackers):
+    if any(state.hidden[a] for a in attackers):
         out.append(Shift(+1, "surprise: the attacker was unseen"))
     if state.is_winter() and float(board.lat[ti]) >= p.winter_north_lat:
         out.append(Shift(-1, "winter in the north"))
     return out
 
 
-def odds(state: GameState, attackers: list[Unit], defenders: list[Unit], target: Hex) -> Odds:
+def odds(state: GameState, attackers: list[int], defenders: list[int], target: Hex) -> Odds:
     """The odds column and result probabilities of an attack (nothing changes)."""
-    att = sum(u.attack_strength() for u in attackers)
-    dfn = sum(u.defence_strength() for u in defenders)
+    table = state.units
+    att = 0.0
+    for a in attackers:
+        att += attack_strength(table.attack[a], int(state.steps[a]), int(table.max_steps[a]), int(state.oos[a]))
+    dfn = 0.0
+    for d in defenders:
+        dfn += defence_strength(table.defence[d], int(state.steps[d]), int(table.max_steps[d]))
     base = base_column(att, dfn)
     shifts = tuple(shifts_for(state, attackers, defenders, target))
     col = max(0, min(len(COLUMNS) - 1, base + sum(s.columns for s in shifts)))
+    return Odds(att, dfn, base, shifts, col, column_probabilities(col))
+
+
+def column_probabilities(column: int) -> dict[str, float]:
+    """Result code -> probability on one column of the table (one die, six faces)."""
     probs: dict[str, float] = {}
-    for code in TABLE[col]:
+    for code in TABLE[column]:
         probs[code] = probs.get(code, 0.0) + 1 / 6
-    return Odds(att, dfn, base, shifts, col, probs)
+    return probs
 
 
 def roll(state: GameState) -> int:
     """One die from the state's seeded generator (1..6)."""
-    return int(state.rng.integers(1, 7))
+    return draw_die(state)
 
 
 def result_for(column: int, die: int) -> str:

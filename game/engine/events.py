@@ -1,14 +1,15 @@
 """Events: what happened, in the past tense, returned by apply for the log, the UI and saves.
 
 One small value type rather than a class per kind: every event carries its
-kind (``UnitMoved``, ``HexCaptured``, ``CombatResolved`` ...), a sentence a
-player can read, the seat it concerns, the hexes where it happened (fog of war
-filters on them) and a JSON-able payload.
+kind (``UnitMoved``, ``HexCaptured``, ``CombatResolved`` ...), the seat it
+concerns, the hexes where it happened (fog of war filters on them) and a
+structured, JSON-able payload.  Its sentence is rendered only when someone
+reads ``text`` (game/engine/narrate.py), so search and Monte Carlo never pay for
+words nobody reads.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from .hexes import Hex
@@ -26,16 +27,46 @@ EVENT_KINDS = (
 )
 
 
-@dataclass(frozen=True)
 class Event:
-    kind: str
-    text: str
-    date: date
-    turn: int
-    seat: str | None = None           # the seat whose action or unit it concerns
-    hexes: tuple[Hex, ...] = ()       # where it happened; empty = known to everyone
-    public: bool = False              # known to every seat whatever the fog
-    data: dict = field(default_factory=dict, compare=False, hash=False)
+    """One thing that happened.  Immutable by convention; ``text`` is rendered on first read."""
+
+    __slots__ = ("kind", "date", "turn", "seat", "hexes", "public", "data", "_setup", "_text")
+
+    def __init__(self, kind: str, date: date, turn: int, seat: str | None = None, hexes: tuple[Hex, ...] = (),
+                 public: bool = False, data: dict | None = None, setup: object = None, text: str | None = None):
+        self.kind = kind
+        self.date = date
+        self.turn = turn
+        self.seat = seat
+        self.hexes = hexes
+        self.public = public
+        self.data = data if data is not None else {}
+        self._setup = setup
+        self._text = text
+
+    @property
+    def text(self) -> str:
+        """The sentence a player reads (rendered from the payload the first time it is asked for)."""
+        if self._text is None:
+            from .narrate import render
+            self._text = render(self)
+        return self._text
+
+    @property
+    def setup(self) -> object:
+        return self._setup
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Event):
+            return NotImplemented
+        return (self.kind, self.date, self.turn, self.seat, self.hexes, self.public) == \
+            (other.kind, other.date, other.turn, other.seat, other.hexes, other.public)
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.date, self.turn, self.seat, self.hexes, self.public))
+
+    def __repr__(self) -> str:
+        return f"Event({self.kind}, turn {self.turn}, {self.data!r})"
 
     def to_dict(self) -> dict:
         return {

@@ -21,6 +21,7 @@ import hashlib
 import importlib
 import importlib.util
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
@@ -29,8 +30,9 @@ from game.engine.board import Board
 from game.engine.config import Calendar, CalendarPeriod, GameConfig, Parameters, Seat, SupplySource, VictoryPlace
 from game.engine.events import Event
 from game.engine.hexes import Hex
-from game.engine.state import GameState, new_state
-from game.engine.units import Location, Unit
+from game.engine import api
+from game.engine.state import GameState, Setup, blank_state
+from game.engine.units import Location, Unit, UnitTable
 from game.paths import ROOT, SCENARIOS_DIR
 
 from .mapfile import load_board
@@ -66,20 +68,23 @@ class Scenario:
     teaching: dict[str, list[str]] = field(default_factory=dict)
 
     def new_game(self, seed: int) -> GameState:
-        """A fresh state for ``seed``, with the first seat's automatic phases run if the rules exist."""
+        """A fresh state for ``seed``, with the first seat's automatic phases run."""
         return self.start_game(seed)[0]
 
     def start_game(self, seed: int) -> tuple[GameState, list[Event]]:
         """Like :meth:`new_game`, also returning the events of the start (arrivals...)."""
-        state = new_state(self.board, self.config, [u.copy() for u in self.units], int(seed))
-        # The rules module is written separately; without it the state is returned unstarted.
-        if importlib.util.find_spec("game.engine.rules") is None:
-            return state, []
-        start: Callable | None = getattr(importlib.import_module("game.engine.rules"), "start_game", None)
-        if start is None:
-            return state, []
-        state, events = start(state)
-        return state, list(events)
+        return api.start(blank_state(self.setup, int(seed)))
+
+    def new_match_truth(self, seed: int) -> api.Truth:
+        """The whole truth of a new game's first position (for the scenario's facts: info, previews)."""
+        return api.reveal(self.new_game(seed))
+
+    @cached_property
+    def setup(self) -> Setup:
+        """The static part every game of this scenario shares (unit table, indexes, movement caches)."""
+        seats = self.config.seats
+        table = UnitTable(self.units, tuple(s.id for s in seats), tuple(self.config.bloc_code(s.bloc) for s in seats))
+        return Setup(self.board, self.config, table)
 
     def units_of(self, seat_id: str) -> list[Unit]:
         return [u for u in self.units if u.seat == seat_id]

@@ -19,9 +19,8 @@ class Autosaver:
         self.keep = keep
 
     def save(self, match: Match, handover: bool = False) -> Path:
-        s = match.state
-        name = f"{PREFIX}{match.scenario_id}-t{s.turn:03d}-{s.seat_index}.json"
-        path = write_save(match, self.folder / name, label=f"Autosave, turn {s.turn}", handover=handover)
+        name = f"{PREFIX}{match.scenario_id}-t{match.turn:03d}-{match.seat_index}.json"
+        path = write_save(match, self.folder / name, label=f"Autosave, turn {match.turn}", handover=handover)
         self.prune()
         return path
 

@@ -6,8 +6,7 @@ play AI seats; the session builds the agents from their names.
 
 from __future__ import annotations
 
-from game.engine.actions import Action, EndPhase
-from game.engine.events import Event
+from game.engine.api import Action, EndPhase, Event
 
 from .match import HUMAN, Match
 from .simulate import AGENTS, MAX_ACTIONS_PER_PHASE, derive_seed
@@ -27,7 +26,7 @@ class AIPlayers:
     def __init__(self, match: Match):
         self.match = match
         self.agents = {}
-        for k, seat in enumerate(match.state.config.seats):
+        for k, seat in enumerate(match.config.seats):
             controller = match.seats.get(seat.id, HUMAN)
             if controller != HUMAN:
                 self.agents[seat.id] = AGENTS[agent_kind(controller)](derive_seed(match.seed, k, 7))
@@ -40,13 +39,13 @@ class AIPlayers:
     def choose(self) -> Action:
         """The next action for the active (AI) seat."""
         m = self.match
-        key = (m.state.turn, m.state.seat_index, m.state.phase)
+        key = (m.turn, m.seat_index, m.phase)
         self._count = self._count + 1 if key == self._phase_key else 0
         self._phase_key = key
         if self._count > MAX_ACTIONS_PER_PHASE:
             return EndPhase()
         seat = m.active_seat
-        return self.agents[seat].choose(m.view(seat), m.legal())
+        return self.agents[seat].choose(m.view(seat))
 
     def step(self) -> list[Event]:
         """Play one action of the active AI seat; [] if the active seat is human or the game is over."""

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.engine.events import Event
-from game.engine.fog import visible_hexes
-from game.engine.state import GameState
-from game.engine.turn import where
+from game.engine.api import Event, Observation, where
 
 #: Enemy event kinds that are noise to the other side even when seen.
 QUIET_KINDS = {"HexCaptured", "PhaseStarted", "SupplyLost", "SupplyRestored", "UnitReplaced", "ArrivalDelayed"}
@@ -35,9 +32,10 @@ class SeatLogs:
 
     entries: dict[str, list[LogEntry]] = field(default_factory=dict)
 
-    def add(self, state: GameState, events: list[Event]) -> None:
-        for seat in state.config.seats:
-            self.entries.setdefault(seat.id, []).extend(readable(state, events, seat.id))
+    def add(self, match, events: list[Event]) -> None:
+        """Add what each seat may read of ``events``, which just happened in ``match``."""
+        for seat in match.config.seats:
+            self.entries.setdefault(seat.id, []).extend(readable(match.view(seat.id), events))
 
     def since(self, seat: str, start: int) -> list[LogEntry]:
         return self.entries.get(seat, [])[start:]
@@ -46,13 +44,14 @@ class SeatLogs:
         return len(self.entries.get(seat, []))
 
 
-def readable(state: GameState, events: list[Event], seat: str) -> list[LogEntry]:
-    """The entries ``seat`` may read of ``events`` that just happened in ``state``."""
-    bloc = state.bloc_of(seat)
+def readable(obs: Observation, events: list[Event]) -> list[LogEntry]:
+    """The entries the observing seat may read of ``events`` that just happened."""
+    bloc = obs.bloc
+    config, board = obs.config, obs.board
     visible = None
     out: list[LogEntry] = []
     for e in events:
-        own = e.seat is not None and state.bloc_of(e.seat) == bloc
+        own = e.seat is not None and config.seat(e.seat).bloc == bloc
         if own:
             out.append(LogEntry(e, e.text, True))
             continue
@@ -62,16 +61,16 @@ def readable(state: GameState, events: list[Event], seat: str) -> list[LogEntry]
         if e.kind in QUIET_KINDS:
             continue
         if visible is None:
-            visible = visible_hexes(state, bloc)
-        seen = [h for h in e.hexes if h is not None and state.board.index(h) >= 0 and visible[state.board.index(h)]]
+            visible = obs.visible
+        seen = [h for h in e.hexes if h is not None and board.index(h) >= 0 and visible[board.index(h)]]
         if not seen:
             continue
         if e.kind == "UnitMoved" and e.hexes and seen[-1] != e.hexes[-1]:
-            out.append(LogEntry(e, f"Enemy movement seen near {where(state, seen[0])}."))
+            out.append(LogEntry(e, f"Enemy movement seen near {where(board, seen[0])}."))
         elif e.kind == "UnitMoved":
-            unit = state.units.get(e.data.get("unit", ""))
+            unit = obs.units.get(e.data.get("unit", ""))
             name = unit.name if unit else "An enemy unit"
-            out.append(LogEntry(e, f"{name} seen moving to {where(state, e.hexes[-1])}."))
+            out.append(LogEntry(e, f"{name} seen moving to {where(board, e.hexes[-1])}."))
         else:
             out.append(LogEntry(e, e.text))
     return out

@@ -1,21 +1,21 @@
 """A match in progress: the state, who sits where, the action record, the log and undo.
 
-Every change goes through :meth:`Match.submit`, which asks the engine to apply
-an action and records it; replaying the record from the same scenario and seed
-gives the same game, byte for byte.  Undo goes back one action at a time, but
-never past something that revealed information or rolled dice (a combat, a
-spotted enemy, the end of a phase): undo never re-rolls.
+Every change goes through :meth:`Match.submit`, which asks the engine's API to
+apply an action and records it; replaying the record from the same scenario
+and seed gives the same game, byte for byte.  Undo goes back one action at a
+time, but never past something that revealed information or rolled dice (a
+combat, a spotted enemy, the end of a phase): undo never re-rolls.
+
+Readers get observations (``view``): what one seat may know.  The whole truth
+is asked for explicitly (``reveal``), by the end screen or a teacher.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.engine.actions import Action, EndPhase
-from game.engine.events import Event
-from game.engine.fog import SeatView, view_for
-from game.engine.rules import LegalActions, apply
-from game.engine.state import GameState
+from game.engine import api
+from game.engine.api import Action, EndPhase, Event, GameState, Observation
 
 HUMAN = "human"
 
@@ -39,6 +39,9 @@ class Match:
     record: list[Action] = field(default_factory=list)
     log: list[Event] = field(default_factory=list)
     _undo: list[tuple[GameState, int]] = field(default_factory=list, repr=False)
+    #: The table's per-seat logs (session/eventlog.SeatLogs), saved with the game; a loaded game's saved lines.
+    seat_logs: object = field(default=None, repr=False)
+    saved_logs: dict | None = field(default=None, repr=False)
 
     @classmethod
     def start(cls, scenario, seed: int, seats: dict[str, str] | None = None) -> "Match":
@@ -58,19 +61,44 @@ class Match:
     def over(self) -> bool:
         return self.state.over
 
-    def view(self, seat: str) -> SeatView:
-        return view_for(self.state, seat)
+    @property
+    def turn(self) -> int:
+        return self.state.turn
 
-    def legal(self) -> LegalActions:
-        return LegalActions(self.state)
+    @property
+    def seat_index(self) -> int:
+        return self.state.seat_index
+
+    @property
+    def phase(self) -> api.Phase:
+        return self.state.phase
+
+    @property
+    def config(self):
+        return self.state.config
+
+    @property
+    def board(self):
+        return self.state.board
+
+    def view(self, seat: str) -> Observation:
+        """What ``seat`` may know now, with its legal actions (sealed from the true state)."""
+        return api.observe(self.state, seat)
+
+    def reveal(self) -> "api.Truth":
+        """The whole truth of the position: for the end screen and a teacher's reveal, never for play."""
+        return api.reveal(self.state)
 
     def is_human(self, seat: str) -> bool:
         return self.seats.get(seat, HUMAN) == HUMAN
 
+    def checksum(self) -> str:
+        return api.checksum(self.state)
+
     # -- changing ------------------------------------------------------------------
     def submit(self, action: Action) -> list[Event]:
         """Apply the active seat's action (raises IllegalAction, changing nothing) and record it."""
-        new_state, events = apply(self.state, action)
+        new_state, events = api.apply(self.state, action)
         if is_barrier(action, events):
             self._undo.clear()
         else:

@@ -6,9 +6,7 @@ and the state; it never changes either.
 
 from __future__ import annotations
 
-from game.engine.events import Event
-from game.engine.politics.scoring import scores
-from game.engine.units import Location
+from game.engine.api import Event, Location
 
 from .match import Match
 
@@ -17,13 +15,10 @@ KEY_EVENTS = ("seoul_falls", "pusan_perimeter", "seoul_retaken", "un_crosses_38t
               "prc_warns", "prc_enters", "soviet_air", "talks_open", "armistice_signed", "general_war")
 
 
-def _is_prc_warning(rule: str, text: str) -> bool:
-    """The Chinese warning is a rule whose id says 'warn' and which is not the Soviet one."""
-    rule, text = rule.lower(), text.lower()
-    return "warn" in rule and "soviet" not in rule and ("prc" in rule or "china" in text or "india" in text)
-
-
 class Recorder:
+    """Dates the war's key events.  Milestones come tagged in the scenario's rules and decisions
+    (``milestone: prc_warns``); the rest are read from the events and, once a turn, from the position."""
+
     def __init__(self, match: Match):
         self.match = match
         self.dates: dict[str, str] = {}
@@ -31,62 +26,64 @@ class Recorder:
         self._seoul_lost = False
         self._snapshot()
 
-    def _mark(self, key: str) -> None:
-        self.dates.setdefault(key, self.match.state.date.isoformat())
+    def _mark(self, key: str, when=None) -> None:
+        self.dates.setdefault(key, (when or self.match.reveal().date).isoformat())
 
     def _snapshot(self) -> None:
-        s = self.match.state
-        if s.tracks:
-            self.tracks.append({"turn": s.turn, "date": s.date.isoformat(),
-                                **{k: round(float(v), 2) for k, v in sorted(s.tracks.items())}})
+        truth = self.match.reveal()
+        if truth.tracks:
+            self.tracks.append({"turn": truth.turn, "date": truth.date.isoformat(),
+                                **{k: round(float(v), 2) for k, v in sorted(truth.tracks.items())}})
+        self._check_perimeter(truth)
+        self._check_crossing(truth)
 
     def __call__(self, match: Match, events: list[Event]) -> None:
-        s = match.state
         for e in events:
+            milestone = e.data.get("milestone")
+            if milestone in KEY_EVENTS:
+                self._mark(milestone, e.date)
             if e.kind == "PlaceCaptured" and e.data.get("place") == "seoul":
                 if e.data.get("bloc") != "un":
                     self._seoul_lost = True
-                    self._mark("seoul_falls")
+                    self._mark("seoul_falls", e.date)
                 elif self._seoul_lost:
-                    self._mark("seoul_retaken")
+                    self._mark("seoul_retaken", e.date)
             elif e.kind == "PlaceCaptured" and e.data.get("place") == "pyongyang" and e.data.get("bloc") == "un":
-                self._mark("pyongyang_falls")
+                self._mark("pyongyang_falls", e.date)
             elif e.kind == "TurnStarted":
                 self._snapshot()
-                self._check_perimeter()
             elif e.kind == "ArmisticeSigned":
-                self._mark("armistice_signed")
+                self._mark("armistice_signed", e.date)
             elif e.kind == "GameEnded" and e.data.get("outcome") == "general_war":
-                self._mark("general_war")
+                self._mark("general_war", e.date)
             elif e.kind == "TalksChanged" and e.data.get("talks") == "open":
-                self._mark("talks_open")
-            elif e.kind == "DecisionTaken" and "interven" in str(e.data.get("decision", "")):
-                self._mark("prc_enters")
-            elif e.kind == "RuleFired" and _is_prc_warning(str(e.data.get("rule", "")), e.text):
-                self._mark("prc_warns")
-        if s.flags.get("mig_alley"):
-            self._mark("soviet_air")
-        if "un_crosses_38th" not in self.dates:
-            for u in s.units.values():
-                if u.seat == "un" and u.location is Location.MAP and u.hex is not None \
-                        and float(s.board.lat[s.board.index(u.hex)]) > 38.0:
-                    self._mark("un_crosses_38th")
-                    break
+                self._mark("talks_open", e.date)
 
-    def _check_perimeter(self) -> None:
+    def _check_crossing(self, truth) -> None:
+        if "un_crosses_38th" in self.dates:
+            return
+        board = self.match.board
+        for u in truth.units.values():
+            if u.seat == "un" and u.location is Location.MAP and u.hex is not None \
+                    and float(board.lat[board.index(u.hex)]) > 38.0:
+                self._mark("un_crosses_38th", truth.date)
+                return
+
+    def _check_perimeter(self, truth) -> None:
         """The Pusan perimeter 'forms' the first turn the UN side holds under a fifth of South Korea."""
-        s = self.match.state
-        if "pusan_perimeter" in self.dates or "un" not in s.config.blocs:
+        config, board = self.match.config, self.match.board
+        if "pusan_perimeter" in self.dates or "un" not in config.blocs:
             return
         from game.engine.board import Country
-        south = (s.board.country == int(Country.ROK)) & (s.board.terrain >= 2)
-        held = float((s.control[south] == s.config.bloc_code("un")).sum()) / max(1, int(south.sum()))
+        south = (board.country == int(Country.ROK)) & (board.terrain >= 2)
+        held = float((truth.control[south] == config.bloc_code("un")).sum()) / max(1, int(south.sum()))
         if held < 0.2:
-            self._mark("pusan_perimeter")
+            self._mark("pusan_perimeter", truth.date)
 
     def report(self) -> dict:
-        s = self.match.state
-        sc = scores(s)
+        truth = self.match.reveal()
+        self._check_crossing(truth)
+        sc = truth.scores
         return {"key_events": {k: self.dates[k] for k in KEY_EVENTS if k in self.dates},
                 "tracks": self.tracks,
                 "scores": {seat: v["total"] for seat, v in sc.items()},

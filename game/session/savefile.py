@@ -1,9 +1,13 @@
-"""Saves: the scenario's id and hash, the seed, the seats, the action record, a checksum.
+"""Saves: the scenario's id and hash, the seed, the seats, the action record, a snapshot, a checksum.
 
 A save is JSON (never pickle).  Loading checks the file's own integrity hash
 (a hand-edited or truncated file is refused), that the scenario is the same
-one (by content hash), then replays the record through the same ``apply`` as
-live play and checks the final state's checksum.  Writing is atomic: a
+one (by content hash), then restores the position from the snapshot and
+checks it against the saved checksum -- fast at any length of game.
+``load_save(path, replay=True)`` (and ``validate``) instead replays the whole
+record through the same ``apply`` as live play and checks that it reaches the
+same checksum.  The seats' logs travel with the save (the last
+``LOG_KEEP`` lines each), so a loaded game shows what each seat had read.  Writing is atomic: a
 temporary file in the same folder, flushed and synced, then renamed over the
 target, so a crash mid-write leaves the previous save intact.
 """
@@ -17,12 +21,17 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.engine.actions import ActionFormatError, IllegalAction, action_from_dict
+from game.engine import api
+from game.engine.api import ActionFormatError, Event, Hex, IllegalAction, action_from_dict
 
 from .match import Match
 
 FORMAT = "armistice-save"
-VERSION = 1
+VERSION = 2
+#: Earlier versions this game still reads (by replaying their record).
+READABLE = (1, 2)
+#: Lines of each seat's log kept in a save.
+LOG_KEEP = 400
 
 
 class SaveError(Exception):
@@ -47,7 +56,9 @@ def save_document(match: Match, label: str = "", handover: bool = False) -> dict
         "summary": {"turn": s.turn, "date": s.date.isoformat(), "active_seat": s.active_seat.id,
                     "phase": s.phase.value, "outcome": s.outcome, "label": label},
         "handover": handover,
-        "final_checksum": s.checksum(),
+        "snapshot": api.snapshot(s),
+        "logs": _logs_document(match),
+        "final_checksum": api.checksum(s),
     }
     return {**body, "integrity": _integrity(body)}
 
@@ -110,7 +121,7 @@ def read_document(path: Path) -> dict:
                         f"(JSON error at line {exc.lineno})") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise SaveError(f"{path}: not an Armistice save file")
-    if doc.get("version") != VERSION:
+    if doc.get("version") not in READABLE:
         raise SaveError(f"{path}: save format version {doc.get('version')!r}; this game reads version {VERSION}")
     body = {k: v for k, v in doc.items() if k != "integrity"}
     if doc.get("integrity") != _integrity(body):
@@ -132,8 +143,9 @@ def save_info(path: Path) -> SaveInfo:
                     Path(path).stat().st_mtime)
 
 
-def load_save(path: Path, scenario_loader=None) -> tuple[Match, dict]:
-    """Load, replay and verify a save; returns the match and the document.  Raises SaveError."""
+def load_save(path: Path, scenario_loader=None, replay: bool = False) -> tuple[Match, dict]:
+    """Load and verify a save (from its snapshot, or by replaying its record); returns the match and the
+    document.  Raises SaveError."""
     from game.scenario.loader import load_scenario
     from game.scenario.problems import ScenarioError
 
@@ -149,12 +161,55 @@ def load_save(path: Path, scenario_loader=None) -> tuple[Match, dict]:
     if scenario.content_hash != doc["scenario"].get("hash"):
         raise SaveError(f"{path}: it was made with a different version of the scenario '{sid}'; "
                         "it cannot be replayed exactly")
-    match = Match.start(scenario, int(doc["seed"]), dict(doc["seats"]))
-    for n, raw in enumerate(doc["actions"], 1):
+    if replay or "snapshot" not in doc:
+        match = Match.start(scenario, int(doc["seed"]), dict(doc["seats"]))
+        for n, raw in enumerate(doc["actions"], 1):
+            try:
+                match.submit(action_from_dict(raw))
+            except (ActionFormatError, IllegalAction) as exc:
+                raise SaveError(f"{path}: action {n} of the record cannot be replayed: {exc}") from None
+        if match.checksum() != doc["final_checksum"]:
+            raise SaveError(f"{path}: replaying the record does not give the saved game (checksum mismatch)")
+    else:
         try:
-            match.submit(action_from_dict(raw))
-        except (ActionFormatError, IllegalAction) as exc:
-            raise SaveError(f"{path}: action {n} of the record cannot be replayed: {exc}") from None
-    if match.state.checksum() != doc["final_checksum"]:
-        raise SaveError(f"{path}: replaying the record does not give the saved game (checksum mismatch)")
+            state = api.restore(scenario.setup, doc["snapshot"])
+            record = [action_from_dict(raw) for raw in doc["actions"]]
+        except (ActionFormatError, KeyError, ValueError, TypeError, IndexError) as exc:
+            raise SaveError(f"{path}: the saved position cannot be read ({exc.__class__.__name__})") from None
+        if api.checksum(state) != doc["final_checksum"]:
+            raise SaveError(f"{path}: the saved position does not match its checksum")
+        match = Match(scenario.id, scenario.content_hash, int(doc["seed"]), state, dict(doc["seats"]), record, [])
+        match.saved_logs = _logs_from(doc.get("logs"))
     return match, doc
+
+
+def _logs_document(match: Match) -> dict:
+    """Each seat's log as the table built it (its last LOG_KEEP lines), or {} for a match without a table."""
+    logs = getattr(match, "seat_logs", None)
+    if logs is None:
+        return {}
+    out = {}
+    for seat, entries in logs.entries.items():
+        out[seat] = [{"event": e.event.to_dict(), "text": e.text, "own": e.own} for e in entries[-LOG_KEEP:]]
+    return out
+
+
+def _logs_from(data: object) -> dict | None:
+    """The seat logs of a save as (event, text, own) triples; None if absent or malformed (they are optional)."""
+    from datetime import date
+    if not isinstance(data, dict) or not data:
+        return None
+    out: dict[str, list] = {}
+    try:
+        for seat, entries in data.items():
+            rows = []
+            for item in entries:
+                e = item["event"]
+                event = Event(str(e["kind"]), date.fromisoformat(e["date"]), int(e["turn"]), e["seat"],
+                              tuple(Hex(int(q), int(r)) for q, r in e["hexes"]), bool(e["public"]),
+                              dict(e["data"]), None, str(e["text"]))
+                rows.append((event, str(item["text"]), bool(item["own"])))
+            out[str(seat)] = rows
+    except (KeyError, TypeError, ValueError):
+        return None
+    return out

@@ -13,9 +13,7 @@ from typing import Callable
 import numpy as np
 
 from game.ai.random_agent import RandomAgent
-from game.engine.actions import EndPhase
-from game.engine.state import hexes_held
-from game.engine.units import Location
+from game.engine.api import EndPhase, Location
 
 from .match import Match
 from .records import Recorder
@@ -34,27 +32,26 @@ def derive_seed(*parts: int) -> int:
 def make_agents(match: Match, agent: str, seed: int) -> dict[str, object]:
     if agent not in AGENTS:
         raise ValueError(f"unknown agent '{agent}'; choose from {', '.join(sorted(AGENTS))}")
-    return {s.id: AGENTS[agent](derive_seed(seed, k, 7)) for k, s in enumerate(match.state.config.seats)}
+    return {s.id: AGENTS[agent](derive_seed(seed, k, 7)) for k, s in enumerate(match.config.seats)}
 
 
 def play(match: Match, agents: dict[str, object], turns: int | None = None,
          on_action: Callable[[Match, list], None] | None = None) -> Match:
     """Let ``agents`` play ``match`` until it ends or ``turns`` turns are over."""
-    first_turn = match.state.turn
+    first_turn = match.turn
     phase_key = None
     count = 0
     while not match.over:
-        s = match.state
-        if turns is not None and s.turn >= first_turn + turns:
+        if turns is not None and match.turn >= first_turn + turns:
             break
-        key = (s.turn, s.seat_index, s.phase)
+        key = (match.turn, match.seat_index, match.phase)
         count = count + 1 if key == phase_key else 0
         phase_key = key
-        seat = s.active_seat.id
+        seat = match.active_seat
         if count > MAX_ACTIONS_PER_PHASE:
             action = EndPhase()
         else:
-            action = agents[seat].choose(match.view(seat), match.legal())
+            action = agents[seat].choose(match.view(seat))
         events = match.submit(action)
         if on_action:
             on_action(match, events)
@@ -62,18 +59,18 @@ def play(match: Match, agents: dict[str, object], turns: int | None = None,
 
 
 def summary(match: Match, seed: int) -> dict:
-    s = match.state
+    t = match.reveal()
     units: dict[str, int] = {}
     steps: dict[str, int] = {}
-    for seat in s.config.seats:
-        alive = [u for u in s.units.values() if u.seat == seat.id and u.location in (Location.MAP, Location.JAPAN)]
+    for seat in match.config.seats:
+        alive = [u for u in t.units.values() if u.seat == seat.id and u.location in (Location.MAP, Location.JAPAN)]
         units[seat.id] = len(alive)
         steps[seat.id] = sum(u.steps for u in alive)
     return {
-        "seed": seed, "turns_played": s.turn - 1 + (1 if s.over else 0), "final_turn": s.turn,
-        "final_date": s.date.isoformat(), "outcome": s.outcome or "unfinished",
-        "actions": len(match.record), "units": units, "steps": steps, "hexes": hexes_held(s),
-        "steps_lost": dict(sorted(s.steps_lost.items())), "checksum": s.checksum(),
+        "seed": seed, "turns_played": t.turn - 1 + (1 if t.outcome else 0), "final_turn": t.turn,
+        "final_date": t.date.isoformat(), "outcome": t.outcome or "unfinished",
+        "actions": len(match.record), "units": units, "steps": steps, "hexes": t.hexes_held,
+        "steps_lost": dict(sorted(t.steps_lost.items())), "checksum": match.checksum(),
     }
 
 

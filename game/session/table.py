@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.engine.actions import Action
-from game.engine.events import Event
-from game.engine.fog import SeatView
+from game.engine.api import Action, Event, Observation
 
 from .autosave import Autosaver
 from .controllers import AIPlayers
@@ -24,9 +22,13 @@ class Table:
         self.match = match
         self.ai = AIPlayers(match)
         self.logs = SeatLogs()
-        self.logs.add(match.state, list(start_log if start_log is not None else match.log))
+        if match.saved_logs is not None and start_log is None:
+            for seat, rows in match.saved_logs.items():
+                self.logs.entries[seat] = [LogEntry(e, text, own) for e, text, own in rows]
+        self.logs.add(match, list(start_log if start_log is not None else match.log))
+        match.seat_logs = self.logs
         self.autosaver = Autosaver(autosave_dir) if autosave_dir else None
-        self.humans = [s.id for s in match.state.config.seats if match.seats.get(s.id, HUMAN) == HUMAN]
+        self.humans = [s.id for s in match.config.seats if match.seats.get(s.id, HUMAN) == HUMAN]
         # The seat whose eyes the screen shows: the active human, else the first human, else the first seat.
         active = match.active_seat
         self.viewer = active if active in self.humans else (self.humans[0] if self.humans else active)
@@ -56,7 +58,7 @@ class Table:
         self.viewer = seat
         return self.logs.since(seat, self.last_seen.get(seat, 0))
 
-    def view(self) -> SeatView:
+    def view(self) -> Observation:
         return self.match.view(self.viewer)
 
     # -- acting ----------------------------------------------------------------------------
@@ -88,7 +90,7 @@ class Table:
     def _after(self, events: list[Event]) -> list[Event]:
         if not events:
             return events
-        self.logs.add(self.match.state, events)
+        self.logs.add(self.match, events)
         if self.autosaver and any(e.kind in ("TurnStarted", "GameEnded") for e in events):
             self.last_autosave = self.autosaver.save(self.match, handover=self.needs_handover())
         return events

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from ..state import GameState
-from ..units import Location, Unit
+from ..units import MAP
 from .vocabulary import ParseContext, single_key
 
 CONDITIONS: dict[str, type["Condition"]] = {}
@@ -193,7 +193,7 @@ class FlagIs(Condition):
         return None if name is None else cls(name, m.get("equals", True))
 
     def test(self, state):
-        value = state.flags.get(self.name, False)
+        value = state.flag(self.name)
         return bool(value) if self.equals is True else value == self.equals
 
     def describe(self):
@@ -230,7 +230,7 @@ class TrackIs(Condition):
         return cls(name, ops[0], value)
 
     def test(self, state):
-        v = float(state.tracks.get(self.name, 0.0))
+        v = state.track(self.name)
         return {"at_least": v >= self.value, "above": v > self.value, "below": v < self.value,
                 "at_most": v <= self.value}[self.op]
 
@@ -255,22 +255,24 @@ def _unit_filter(ctx: ParseContext, m: dict, path: tuple) -> tuple | None:
 UNIT_KEYS = ("seat", "bloc", "nation", "exclude_nation")
 
 
-def _selected(state: GameState, flt: tuple) -> list[Unit]:
+def _selected(state: GameState, flt: tuple) -> np.ndarray:
+    """Flat hex indices of the selected units on the map (one per unit, scenario order)."""
     seats, blocs, nations, exclude = flt
-    out = []
-    for u in state.units.values():
-        if u.location is not Location.MAP or u.hex is None:
-            continue
-        if seats and u.seat not in seats:
-            continue
-        if blocs and state.unit_bloc(u) not in blocs:
-            continue
-        if nations and u.nation not in nations:
-            continue
-        if exclude and u.nation in exclude:
-            continue
-        out.append(u)
-    return out
+    key = ("unit_filter", flt)
+    cache = state.setup.cache
+    if key not in cache:
+        t = state.units
+        sel = np.ones(t.n, dtype=bool)
+        if seats:
+            sel &= np.isin(t.seat, [state.setup.seat_index[s] for s in seats])
+        if blocs:
+            sel &= np.isin(t.bloc, [state.config.bloc_code(b) for b in blocs if b in state.config.blocs])
+        if nations:
+            sel &= np.isin(np.array(t.nations, dtype=object), list(nations))
+        if exclude:
+            sel &= ~np.isin(np.array(t.nations, dtype=object), list(exclude))
+        cache[key] = sel
+    return state.hex[cache[key] & (state.loc == MAP)]
 
 
 def _who(flt: tuple) -> str:
@@ -299,12 +301,8 @@ class _LatitudeCount(Condition):
         return None if lat is None or count is None or flt is None else cls(lat, count, flt)
 
     def _n(self, state, north: bool) -> int:
-        lat = state.board.lat
-        n = 0
-        for u in _selected(state, self.flt):
-            v = float(lat[state.board.index(u.hex)])
-            n += (v > self.lat) if north else (v < self.lat)
-        return n
+        lat = state.board.lat[_selected(state, self.flt)].astype(np.float64)
+        return int((lat > self.lat).sum()) if north else int((lat < self.lat).sum())
 
 
 @register
@@ -360,8 +358,7 @@ class UnitsInRegion(Condition):
         return cls(region, ctx.regions[region], count, flt)
 
     def test(self, state):
-        n = sum(1 for u in _selected(state, self.flt) if self.mask[state.board.index(u.hex)])
-        return n >= self.count
+        return int(self.mask[_selected(state, self.flt)].sum()) >= self.count
 
     def describe(self):
         return f"{self.count}+ {_who(self.flt)} units in {self.region.replace('_', ' ')}"
@@ -392,7 +389,7 @@ class NearRegion(Condition):
         return cls(region, region_distance(ctx.board, ctx.regions[region]), within, flt)
 
     def test(self, state):
-        return any(self.distance[state.board.index(u.hex)] <= self.within for u in _selected(state, self.flt))
+        return bool((self.distance[_selected(state, self.flt)] <= self.within).any())
 
     def describe(self):
         return f"{_who(self.flt)} units within {self.within} hexes of {self.region.replace('_', ' ')}"
@@ -467,7 +464,7 @@ class Losses(Condition):
         return None if seats is None or n is None else cls(seats, n)
 
     def test(self, state):
-        return sum(state.steps_lost.get(s, 0) for s in self.seats) >= self.at_least
+        return sum(state.steps_lost_by(s) for s in self.seats) >= self.at_least
 
     def describe(self):
         return f"{'/'.join(self.seats)} losses at least {self.at_least} steps"
@@ -491,7 +488,7 @@ class FrontStable(Condition):
         return None if n is None else cls(n)
 
     def test(self, state):
-        return int(state.flags.get("stable_turns", 0)) >= self.turns
+        return state.stable_turns >= self.turns
 
     def describe(self):
         return f"the front stable for {self.turns} turns"
@@ -512,7 +509,7 @@ class TalksAre(Condition):
         return None if s is None else cls(s)
 
     def test(self, state):
-        return state.flags.get("talks", "closed") == self.status
+        return state.talks.value == self.status
 
     def describe(self):
         return f"talks {self.status}"

@@ -10,11 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+import numpy as np
+
 from ..events import Event
 from ..hexes import Hex
-from ..state import GameState
-from ..units import Location
+from ..primitives import bring_arrivals, hex_of
+from ..state import GameState, TalksStatus, set_flag_value
+from ..units import ELIMINATED, MAP, PENDING, WITHDRAWN
+from .acts import FireContext, carry_out, end_game, ev, move_track, set_track, sign_armistice
 from .vocabulary import ParseContext, single_key
+
+__all__ = ["EFFECTS", "OUTCOMES", "Effect", "FireContext", "ev", "set_track"]
 
 EFFECTS: dict[str, type["Effect"]] = {}
 
@@ -25,14 +31,6 @@ OUTCOMES = ("armistice", "general_war", "unification:un", "unification:communist
 def register(cls):
     EFFECTS[cls.KEY] = cls
     return cls
-
-
-@dataclass(frozen=True)
-class FireContext:
-    """Who fired the effect: the rule or decision (for the log), and the seat."""
-
-    source: str
-    seat: str | None = None
 
 
 class Effect:
@@ -67,22 +65,6 @@ def parse_effects(ctx: ParseContext, value: Any, path: tuple) -> tuple[Effect, .
     return None if any(e is None for e in out) else tuple(out)
 
 
-def ev(state: GameState, kind: str, text: str, seat: str | None = None, **data) -> Event:
-    return Event(kind, text, state.date, state.turn, seat, (), True, dict(data))
-
-
-def set_track(state: GameState, name: str, value: float) -> float:
-    """Set a track within its range (from the scenario); returns the change."""
-    spec = state.config.politics.tracks[name] if state.config.politics else None
-    lo, hi = (spec.lo, spec.hi) if spec else (0.0, 100.0)
-    old = float(state.tracks.get(name, 0.0))
-    new = max(lo, min(hi, float(value)))
-    state.tracks[name] = round(new, 4)
-    if name == "escalation":
-        state.flags["escalation_peak"] = max(float(state.flags.get("escalation_peak", 0.0)), new)
-    return new - old
-
-
 # -- flags and tracks -------------------------------------------------------------------------------
 
 @register
@@ -110,9 +92,11 @@ class SetFlag(Effect):
         return None if name is None else cls(name, value)
 
     def apply(self, state, fire):
-        state.flags[self.name] = state.date.isoformat() if self.value is None else self.value
+        set_flag_value(state, self.name, state.date.isoformat() if self.value is None else self.value)
         # When it was first set, whatever its value: gated arrivals count their delay from here.
-        state.flags.setdefault(f"since:{self.name}", state.date.isoformat())
+        k = state.setup.flag_index[self.name]
+        if not state.flag_since[k]:
+            state.flag_since[k] = state.date.toordinal()
         return []
 
     def describe(self):
@@ -133,7 +117,7 @@ class ClearFlag(Effect):
         return None if name is None else cls(name)
 
     def apply(self, state, fire):
-        state.flags.pop(self.name, None)
+        set_flag_value(state, self.name, None)
         return []
 
     def describe(self):
@@ -167,14 +151,7 @@ class MoveTrack(Effect):
         return cls(name, add, to)
 
     def apply(self, state, fire):
-        old = float(state.tracks.get(self.name, 0.0))
-        change = set_track(state, self.name, old + self.add if self.add is not None else self.to)
-        if abs(change) < 1e-9:
-            return []
-        label = state.config.politics.tracks[self.name].label if state.config.politics else self.name
-        return [ev(state, "TrackChanged", f"{label} {'+' if change > 0 else ''}{change:g} "
-                                          f"(now {state.tracks[self.name]:g}).", fire.seat,
-                   track=self.name, change=round(change, 4), value=state.tracks[self.name], source=fire.source)]
+        return move_track(state, self.name, self.add, self.to, fire)
 
     def describe(self):
         if self.add is not None:
@@ -204,13 +181,18 @@ class TrackPerLoss(Effect):
         return None if name is None or seats is None or per is None else cls(name, seats, per)
 
     def apply(self, state, fire):
-        key = f"loss_mark:{self.name}:{'+'.join(self.seats)}"
-        total = sum(state.steps_lost.get(s, 0) for s in self.seats)
-        new = total - int(state.flags.get(key, 0))
-        state.flags[key] = total
+        k = state.setup.loss_index[self.key]
+        total = sum(state.steps_lost_by(s) for s in self.seats)
+        new = total - int(state.loss_marks[k])
+        state.loss_marks[k] = total
         if new <= 0:
             return []
-        return MoveTrack(self.name, new * self.per_step, None).apply(state, fire)
+        return move_track(state, self.name, new * self.per_step, None, fire)
+
+    @property
+    def key(self) -> str:
+        """The losses already counted are kept per track and seats (game/engine/state.py loss_marks)."""
+        return f"{self.name}:{'+'.join(self.seats)}"
 
     def describe(self):
         return f"{self.name.replace('_', ' ')} grows by {self.per_step:g} a step lost by {'/'.join(self.seats)}"
@@ -270,16 +252,16 @@ class Reinforce(Effect):
         return None if units is None else cls(units)
 
     def apply(self, state, fire):
-        from ..turn import bring_arrivals
         out = []
         seats = []
         for uid in self.units:
-            u = state.units[uid]
-            if u.location is Location.PENDING:
-                u.arrives = state.date
-                u.requires = None
-                if u.seat not in seats:
-                    seats.append(u.seat)
+            u = state.unit_index(uid)
+            if state.loc[u] == PENDING:
+                state.arrives[u] = state.date.toordinal()
+                state.ungated[u] = True
+                seat = state.setup.seat_ids[state.units.seat_list[u]]
+                if seat not in seats:
+                    seats.append(seat)
         for seat in seats:
             out.extend(bring_arrivals(state, seat))
         return out
@@ -311,13 +293,16 @@ class Withdraw(Effect):
 
     def apply(self, state, fire):
         out = []
-        for u in state.units.values():
-            if not u.alive or not (u.nation in self.nations or u.id in self.units):
+        table = state.units
+        for u in range(table.n):
+            if state.loc[u] in (ELIMINATED, WITHDRAWN) or not (table.nations[u] in self.nations
+                                                                or table.ids[u] in self.units):
                 continue
-            hexes = (u.hex,) if u.hex else ()
-            u.location, u.hex = Location.WITHDRAWN, None
-            out.append(Event("UnitWithdrawn", f"{u.name} is withdrawn from Korea.", state.date, state.turn,
-                             u.seat, hexes, True, {"unit": u.id, "source": fire.source}))
+            h = int(state.hex[u])
+            hexes = (hex_of(state, h),) if h >= 0 else ()
+            state.loc[u], state.hex[u] = WITHDRAWN, -1
+            out.append(Event("UnitWithdrawn", state.date, state.turn, table.seat_ids[u], hexes, True,
+                             {"unit": table.ids[u], "source": fire.source}, state.setup))
         return out
 
     def describe(self):
@@ -344,8 +329,7 @@ class Supply(Effect):
         return None if bloc is None or change is None else cls(bloc, change)
 
     def apply(self, state, fire):
-        key = f"supply_range:{self.bloc}"
-        state.flags[key] = int(state.flags.get(key, 0)) + self.change
+        state.supply_bonus[state.config.bloc_code(self.bloc)] += self.change
         return []
 
     def describe(self):
@@ -377,9 +361,9 @@ class Air(Effect):
 
     def apply(self, state, fire):
         if self.mig_alley is not None:
-            state.flags["mig_alley"] = self.mig_alley
+            state.mig_alley = bool(self.mig_alley)
         if self.air_support is not None:
-            state.flags["no_air_support"] = not self.air_support
+            state.no_air_support = not self.air_support
         return []
 
     def describe(self):
@@ -407,7 +391,7 @@ class Offer(Effect):
         return None if d is None else cls(d)
 
     def apply(self, state, fire):
-        state.flags[f"offered:{self.decision}"] = True
+        state.offered[state.setup.decision_index[self.decision]] = True
         return []
 
     def describe(self):
@@ -428,7 +412,6 @@ class TakeDecision(Effect):
         return None if d is None else cls(d)
 
     def apply(self, state, fire):
-        from .runtime import carry_out
         return carry_out(state, self.decision, forced=True)
 
     def describe(self):
@@ -458,18 +441,17 @@ class Talks(Effect):
         return None if n is None else cls("advance", n)
 
     def apply(self, state, fire):
-        from .runtime import sign_armistice
-        status = state.flags.get("talks", "closed")
+        status = state.talks.value
         if self.verb == "advance":
             if status != "open":
                 return []
-            return MoveTrack("talks", self.amount, None).apply(state, fire) if "talks" in state.tracks else []
+            return move_track(state, "talks", self.amount, None, fire) if state.has_track("talks") else []
         if self.verb == "sign":
             return sign_armistice(state, fire)
         new = {"open": "open", "resume": "open", "suspend": "suspended"}[self.verb]
         if status in ("signed", new):
             return []
-        state.flags["talks"] = new
+        state.talks = TalksStatus(new)
         words = {"open": "Armistice talks open.", "suspended": "The armistice talks are suspended."}[new]
         return [ev(state, "TalksChanged", words, fire.seat, talks=new, source=fire.source)]
 
@@ -503,14 +485,14 @@ class TalksProgress(Effect):
         return None if any(v is None for v in vals) else cls(*vals)
 
     def apply(self, state, fire):
-        if state.flags.get("talks", "closed") != "open" or "talks" not in state.tracks:
+        if state.talks is not TalksStatus.OPEN or not state.has_track("talks"):
             return []
-        w = [float(v) for k, v in state.tracks.items() if k.startswith("weariness")]
+        w = [v for k, v in state.track_dict().items() if k.startswith("weariness")]
         amount = self.base + self.per_weariness * (sum(w) / len(w) if w else 0.0)
-        if int(state.flags.get("stable_turns", 0)) >= 2:
+        if state.stable_turns >= 2:
             amount += self.stable_front
-        amount -= self.hardline * sum(1 for k in ("pow_hardline_un", "pow_hardline_communist") if state.flags.get(k))
-        return MoveTrack("talks", round(amount, 2), None).apply(state, fire)
+        amount -= self.hardline * sum(1 for k in ("pow_hardline_un", "pow_hardline_communist") if state.flag(k))
+        return move_track(state, "talks", round(amount, 2), None, fire)
 
     def describe(self):
         return "the talks move with weariness, the front and the POW stances"
@@ -536,10 +518,7 @@ class EndGame(Effect):
         return None if outcome is None or text is None else cls(outcome, text)
 
     def apply(self, state, fire):
-        if state.outcome is not None:
-            return []
-        state.outcome = self.outcome
-        return [ev(state, "GameEnded", self.text, fire.seat, outcome=self.outcome, source=fire.source)]
+        return end_game(state, self.outcome, self.text, fire)
 
     def describe(self):
         return f"ends the war: {self.outcome.replace('_', ' ')}"

@@ -43,7 +43,7 @@ class Chance:
 
     def value(self, state) -> float:
         p = self.base + sum(v for c, v in self.adds if c.test(state))
-        p += sum(k * float(state.tracks.get(t, 0.0)) for t, k in self.per_track)
+        p += sum(k * state.track(t) for t, k in self.per_track)
         return max(0.0, min(1.0, p))
 
 
@@ -58,6 +58,12 @@ class Rule:
     text: str
     history: str
     idea: str
+    milestone: str = ""     # a key event of the war this rule marks (MILESTONES), for records and the classroom
+
+
+#: Key events a rule or decision may be tagged with (``milestone: prc_warns``); records date them.
+MILESTONES = ("prc_warns", "prc_enters", "soviet_air", "talks_open", "un_crosses_38th", "nuclear_threat",
+              "armistice_signed", "general_war")
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,7 @@ class Decision:
     once: bool
     offered: bool           # only after an ``offer`` effect made it available
     ai_weight: float = 0.0  # how often a random-legal agent picks it (0: never)
+    milestone: str = ""     # a key event of the war this decision marks (MILESTONES)
 
 
 @dataclass(frozen=True)
@@ -96,9 +103,24 @@ class Politics:
     scoring: Scoring
     flags: dict[str, Any] = field(default_factory=dict)   # initial flags
     control: tuple = ()                                    # ((bloc, mask), ...) held at the start
+    flag_names: tuple[str, ...] = ()                       # every flag a rule may set or test
 
-    def rules_at(self, point: str) -> list[Rule]:
-        return [r for r in self.rules if point in r.check]
+    def __post_init__(self) -> None:
+        self._at = {p: tuple(r for r in self.rules if p in r.check) for p in CHECK_POINTS}
+
+    def rules_at(self, point: str) -> tuple[Rule, ...]:
+        return self._at.get(point, ())
+
+    @property
+    def loss_keys(self) -> tuple[str, ...]:
+        """The keys of every track_per_loss effect (the state keeps the losses each has counted)."""
+        keys: list[str] = []
+        for source in list(self.rules) + list(self.decisions.values()):
+            for e in source.effects:
+                k = getattr(e, "key", None)
+                if e.KEY == "track_per_loss" and k not in keys:
+                    keys.append(k)
+        return tuple(keys)
 
 
 # -- compiling --------------------------------------------------------------------------------------
@@ -344,7 +366,8 @@ def compile_politics(ctx: ParseContext, data: dict) -> Politics | None:
     decisions = _decisions(ctx, raw_decisions)
     scoring = _scoring(ctx, data.get("scoring"))
     control = _control(ctx, data.get("control"))
-    return Politics(ctx.tracks, ctx.regions, tuple(rules), decisions, scoring, dict(flags0), control)
+    return Politics(ctx.tracks, ctx.regions, tuple(rules), decisions, scoring, dict(flags0), control,
+                    tuple(sorted(ctx.flags)))
 
 
 def _texts(ctx, m, path) -> tuple[str, str, str] | None:
@@ -363,8 +386,8 @@ def _rules(ctx: ParseContext, data: Any) -> list[Rule]:
         path = ("rules", k)
         if (m := ctx.need_mapping(item, path, "a rule")) is None:
             continue
-        if not ctx.keys(m, path, ("id", "when", "chance", "effects", "once", "check", "text", "history", "idea"),
-                        ("id", "effects")):
+        if not ctx.keys(m, path, ("id", "when", "chance", "effects", "once", "check", "text", "history", "idea",
+                                  "milestone"), ("id", "effects")):
             continue
         rid = ctx.text(m["id"], path + ("id",))
         if rid in seen:
@@ -384,10 +407,12 @@ def _rules(ctx: ParseContext, data: Any) -> list[Rule]:
         if points is None and not isinstance(check, list):
             ctx.report(path + ("check",), f"expected one or more of {', '.join(CHECK_POINTS)}")
         texts = _texts(ctx, m, path)
-        if None in (rid, effects, points, texts) or ("when" in m and when is None) or \
+        milestone = ctx.choice(m["milestone"], path + ("milestone",), MILESTONES, "milestone") \
+            if "milestone" in m else ""
+        if None in (rid, effects, points, texts, milestone) or ("when" in m and when is None) or \
                 ("chance" in m and chance is None):
             continue
-        out.append(Rule(rid, when, chance, effects, once, points, *texts))
+        out.append(Rule(rid, when, chance, effects, once, points, *texts, milestone))
     return out
 
 
@@ -401,7 +426,7 @@ def _decisions(ctx: ParseContext, data: Any) -> dict[str, Decision]:
         if (m := ctx.need_mapping(item, path, "a decision")) is None:
             continue
         if not ctx.keys(m, path, ("id", "seat", "title", "text", "history", "idea", "when", "effects", "once",
-                                  "offered", "ai_weight"), ("id", "seat", "title", "effects")):
+                                  "offered", "ai_weight", "milestone"), ("id", "seat", "title", "effects")):
             continue
         did = ctx.text(m["id"], path + ("id",))
         if did in out:
@@ -416,9 +441,12 @@ def _decisions(ctx: ParseContext, data: Any) -> dict[str, Decision]:
         if not isinstance(once, bool) or not isinstance(offered, bool):
             ctx.report(path, "once and offered are true or false")
             continue
-        if None in (did, seat, title, effects, texts, weight) or ("when" in m and when is None):
+        milestone = ctx.choice(m["milestone"], path + ("milestone",), MILESTONES, "milestone") \
+            if "milestone" in m else ""
+        if None in (did, seat, title, effects, texts, weight, milestone) or ("when" in m and when is None):
             continue
-        out[did] = Decision(did, seat, title, texts[0], texts[1], texts[2], when, effects, once, offered, weight)
+        out[did] = Decision(did, seat, title, texts[0], texts[1], texts[2], when, effects, once, offered, weight,
+                            milestone)
     return out
 
 

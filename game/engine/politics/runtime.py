@@ -1,33 +1,31 @@
-"""Politics at play: rules checked at phase boundaries and after actions, decisions, balance, the armistice.
+"""Politics at play: rules checked at phase boundaries and after actions, decisions open, the balance track.
 
-Registered as an engine hook (turn.HOOKS), so the turn flow calls it without
-knowing it.  Rules run until quiet, with a loop guard: each rule fires at
-most once per check, and a check stops after MAX_PASSES passes.
+The turn flow (game/engine/flow.py) calls :func:`check_point` at each check
+point; nothing registers itself anywhere.  Rules run until quiet, with a loop
+guard: each rule fires at most once per check, and a check stops after
+MAX_PASSES passes.
 """
 
 from __future__ import annotations
 
-import numpy as np
-
-from ..board import Country
 from ..events import Event
-from ..state import GameState
-from ..units import Location
-from .effects import EndGame, FireContext, ev, set_track
+from ..state import GameState, draw_uniform, set_flag_value
+from ..units import MAP
+from .acts import FireContext, ev, set_track
 from .model import Decision, Rule
 
 MAX_PASSES = 8
 STABLE_FRONT_HEXES = 6   # a turn in which at most this many hexes change hands counts as a stable front
-KOREA = (int(Country.ROK), int(Country.DPRK))
 
 
-def politics_hook(state: GameState, point: str) -> list[Event]:
+def check_point(state: GameState, point: str) -> list[Event]:
+    """Run the scenario's rules at ``point`` (turn_start, seat_start, seat_end, after_action)."""
     pol = state.config.politics
     if pol is None or state.over:
         return []
     out: list[Event] = []
     if point == "turn_start":
-        out.extend(_front_stability(state))
+        _front_stability(state)
         update_balance(state)
     out.extend(run_rules(state, point))
     return out
@@ -38,13 +36,10 @@ def start_politics(state: GameState) -> None:
     pol = state.config.politics
     if pol is None:
         return
-    for name, spec in pol.tracks.items():
-        state.tracks.setdefault(name, spec.start)
-    if "escalation" in state.tracks:
-        state.flags.setdefault("escalation_peak", float(state.tracks["escalation"]))
+    if state.has_track("escalation"):
+        state.escalation_peak = state.track("escalation")
     for k, v in pol.flags.items():
-        state.flags.setdefault(k, v)
-    state.flags.setdefault("talks", "closed")
+        set_flag_value(state, k, v)
     apply_start_control(state)
     update_balance(state)
 
@@ -56,20 +51,19 @@ def apply_start_control(state: GameState) -> None:
     """
     if not state.config.politics.control:
         return
-    board = state.board
-    korea = np.isin(board.country, KOREA) & (board.terrain >= 2)
+    korea = state.setup.korea_land
     for bloc, mask in state.config.politics.control:
         cells = mask & korea
         state.control[cells] = state.config.bloc_code(bloc)
         seat = next(k for k, s in enumerate(state.config.seats) if s.bloc == bloc)
         state.holder[cells] = seat + 1
     # A unit holds the hex it stands on, whatever the outline says (the lines are drawn to a hex or two).
-    for u in state.units.values():
-        if u.location is Location.MAP and u.hex is not None:
-            i = board.index(u.hex)
-            if korea[i]:
-                state.control[i] = state.config.bloc_code(state.unit_bloc(u))
-                state.holder[i] = state.config.seats.index(state.config.seat(u.seat)) + 1
+    table = state.units
+    for u in range(table.n):
+        i = int(state.hex[u])
+        if state.loc[u] == MAP and i >= 0 and korea[i]:
+            state.control[i] = table.bloc_list[u]
+            state.holder[i] = table.seat_list[u] + 1
 
 
 # -- rules ----------------------------------------------------------------------------------------------
@@ -78,12 +72,13 @@ def run_rules(state: GameState, point: str) -> list[Event]:
     pol = state.config.politics
     out: list[Event] = []
     fired_now: set[str] = set()
+    index = state.setup.rule_index
     for _ in range(MAX_PASSES):
         fired = False
         for rule in pol.rules_at(point):
             if state.over:
                 return out
-            if rule.id in fired_now or (rule.once and state.flags.get(f"rule:{rule.id}")):
+            if rule.id in fired_now or (rule.once and state.rule_fired[index[rule.id]]):
                 continue
             if rule.when is not None and not rule.when.test(state):
                 continue
@@ -92,10 +87,10 @@ def run_rules(state: GameState, point: str) -> list[Event]:
                 if p <= 0:
                     continue
                 if p < 1:
-                    roll = float(state.rng.random())
-                    out.append(Event("ChanceRolled", f"{rule.id}: {roll:.2f} against {p:.2f}", state.date,
-                                     state.turn, None, (), False, {"rule": rule.id, "p": round(p, 4),
-                                                                   "roll": round(roll, 4), "dice": True}))
+                    roll = draw_uniform(state)
+                    out.append(Event("ChanceRolled", state.date, state.turn, None, (), False,
+                                     {"rule": rule.id, "p": round(p, 4), "roll": round(roll, 4), "dice": True},
+                                     state.setup))
                     if roll >= p:
                         continue
             fired_now.add(rule.id)
@@ -109,11 +104,11 @@ def run_rules(state: GameState, point: str) -> list[Event]:
 
 
 def fire_rule(state: GameState, rule: Rule) -> list[Event]:
-    key = f"rule:{rule.id}"
-    state.flags[key] = int(state.flags.get(key, 0)) + 1
+    state.rule_fired[state.setup.rule_index[rule.id]] += 1
     out: list[Event] = []
     if rule.text:
-        out.append(ev(state, "RuleFired", rule.text, None, rule=rule.id, history=rule.history, idea=rule.idea))
+        out.append(ev(state, "RuleFired", rule.text, None, rule=rule.id, history=rule.history, idea=rule.idea,
+                      milestone=rule.milestone))
     fire = FireContext(rule.id)
     for effect in rule.effects:
         out.extend(effect.apply(state, fire))
@@ -125,9 +120,10 @@ def fire_rule(state: GameState, rule: Rule) -> list[Event]:
 # -- decisions ----------------------------------------------------------------------------------------------
 
 def decision_open(state: GameState, d: Decision) -> bool:
-    if d.once and state.flags.get(f"decision:{d.id}"):
+    k = state.setup.decision_index[d.id]
+    if d.once and state.decision_taken[k]:
         return False
-    if d.offered and not state.flags.get(f"offered:{d.id}"):
+    if d.offered and not state.offered[k]:
         return False
     return d.when is None or d.when.test(state)
 
@@ -140,43 +136,34 @@ def available_decisions(state: GameState, seat: str) -> list[Decision]:
     return [d for d in pol.decisions.values() if d.seat == seat and decision_open(state, d)]
 
 
-def carry_out(state: GameState, decision_id: str, forced: bool = False) -> list[Event]:
-    """Apply a decision's effects and record it (a rule may force it: ``take_decision``)."""
-    pol = state.config.politics
-    d = pol.decisions[decision_id]
-    if d.once and state.flags.get(f"decision:{d.id}"):
-        return []
-    state.flags[f"decision:{d.id}"] = state.date.isoformat()
-    seat = state.config.seat(d.seat).name
-    text = f"{seat}: {d.title}." + (" (forced)" if forced else "")
-    out = [ev(state, "DecisionTaken", text, d.seat, decision=d.id, history=d.history, idea=d.idea,
-              detail=d.text, forced=forced)]
-    fire = FireContext(f"decision:{d.id}", d.seat)
-    for effect in d.effects:
-        out.extend(effect.apply(state, fire))
-        if state.over:
-            break
-    return out
-
-
 # -- computed tracks ---------------------------------------------------------------------------------------------
 
 def balance_of_power(state: GameState) -> float:
     """-100..100: positive when the UN bloc dominates the peninsula (combat power and ground in Korea)."""
     board = state.board
-    korea = np.isin(board.country, KOREA)
-    power = {b: 0.0 for b in state.config.blocs}
-    for u in state.units.values():
-        if u.location is Location.MAP and u.hex is not None and korea[board.index(u.hex)]:
-            power[state.unit_bloc(u)] += u.attack_strength() + u.defence_strength()
     blocs = state.config.blocs
     if len(blocs) < 2:
         return 0.0
+    korea = state.setup.cache.get("korea_any")
+    if korea is None:
+        import numpy as np
+        from ..state import KOREA
+        korea = state.setup.cache["korea_any"] = np.isin(board.country, KOREA)
+    table = state.units
+    power = {b: 0.0 for b in blocs}
+    att = state.attack_strengths().tolist()
+    dfn = state.defence_strengths().tolist()
+    hexes = state.hex.tolist()
+    loc = state.loc.tolist()
+    for u in range(table.n):
+        if loc[u] == MAP and hexes[u] >= 0 and korea[hexes[u]]:
+            power[blocs[table.bloc_list[u] - 1]] += att[u] + dfn[u]
     a, b = (blocs.index("un") if "un" in blocs else 0), (blocs.index("communist") if "communist" in blocs else 1)
     pa, pb = power[blocs[a]], power[blocs[b]]
-    land = korea & (board.terrain >= 2)
-    ta = float((state.control[land] == a + 1).sum()) / max(1, int(land.sum()))
-    tb = float((state.control[land] == b + 1).sum()) / max(1, int(land.sum()))
+    land = state.setup.korea_land
+    n_land = max(1, int(land.sum()))
+    ta = float((state.control[land] == a + 1).sum()) / n_land
+    tb = float((state.control[land] == b + 1).sum()) / n_land
     force = (pa - pb) / (pa + pb) if pa + pb > 0 else 0.0
     return round(50.0 * force + 50.0 * (ta - tb), 2)
 
@@ -187,42 +174,9 @@ def update_balance(state: GameState) -> None:
         set_track(state, "balance", balance_of_power(state))
 
 
-def _front_stability(state: GameState) -> list[Event]:
-    changed = int(state.flags.pop("hexes_changed", 0))
+def _front_stability(state: GameState) -> None:
+    changed = state.hexes_changed
+    state.hexes_changed = 0
     if state.turn <= 1:
-        return []
-    stable = int(state.flags.get("stable_turns", 0))
-    state.flags["stable_turns"] = stable + 1 if changed <= STABLE_FRONT_HEXES else 0
-    return []
-
-
-# -- the armistice ------------------------------------------------------------------------------------------------
-
-def front_hexsides(state: GameState) -> list[list[int]]:
-    """[hex index, direction] of every Korean land hexside with one bloc on each side: the line of contact."""
-    board = state.board
-    korea = np.isin(board.country, KOREA) & (board.terrain >= 2)
-    out = []
-    for i in np.flatnonzero(korea):
-        a = int(state.control[i])
-        if a == 0:
-            continue
-        for d in (0, 1, 2):   # each hexside once
-            j = int(board.neighbors[i, d])
-            if j >= 0 and korea[j] and int(state.control[j]) not in (0, a):
-                out.append([int(i), d])
-    return out
-
-
-def sign_armistice(state: GameState, fire: FireContext) -> list[Event]:
-    """The line of contact freezes into the DMZ and the war ends in an armistice."""
-    if state.flags.get("talks") == "signed":
-        return []
-    state.flags["talks"] = "signed"
-    state.flags["dmz"] = front_hexsides(state)
-    if "talks" in state.tracks:
-        set_track(state, "talks", state.config.politics.tracks["talks"].hi)
-    out = [ev(state, "ArmisticeSigned", f"The armistice is signed on {state.date:%d %B %Y}: the line of contact "
-                                        "becomes the demilitarised zone.", fire.seat, dmz=len(state.flags["dmz"]))]
-    out += EndGame("armistice", "The guns fall silent: an armistice, not a peace.").apply(state, fire)
-    return out
+        return
+    state.stable_turns = state.stable_turns + 1 if changed <= STABLE_FRONT_HEXES else 0

@@ -32,8 +32,10 @@ def scores(state: GameState) -> dict[str, dict]:
     w_ground, w_loss, w_esc, w_coh = (sc.ground, sc.losses, sc.escalation, sc.cohesion) if sc else (1, .5, .3, .3)
     outcomes = {**DEFAULT_OUTCOMES, **(sc.outcome if sc else {})}
     blocs = state.config.blocs
-    lost = {b: sum(state.steps_lost.get(s.id, 0) for s in state.config.seats if s.bloc == b) for b in blocs}
-    peak = float(state.flags.get("escalation_peak", state.tracks.get("escalation", 0.0)))
+    lost_by = state.steps_lost_dict()
+    lost = {b: sum(lost_by[s.id] for s in state.config.seats if s.bloc == b) for b in blocs}
+    tracks = state.track_dict()
+    peak = float(state.escalation_peak) if "escalation" in tracks else 0.0
     out: dict[str, dict] = {}
     for seat in state.config.seats:
         b = seat.bloc
@@ -49,14 +51,14 @@ def scores(state: GameState) -> dict[str, dict]:
         comp["losses"] = round(w_loss * (balance - h_loss), 1)
         why.append(f"inflicted {sum(lost[o] for o in others)} and took {lost[b]} step losses "
                    f"(balance {balance:+d}; history {h_loss:+g})")
-        if "escalation" in state.tracks:
+        if "escalation" in tracks:
             h_peak = float(hist.get("escalation_peak", peak))
             comp["escalation"] = round(w_esc * (h_peak - peak), 1)
             why.append(f"escalation peaked at {peak:g} (history: {h_peak:g})")
-        if b == "un" and "cohesion" in state.tracks:
-            h_coh = float(hist.get("cohesion", state.tracks["cohesion"]))
-            comp["coalition"] = round(w_coh * (float(state.tracks["cohesion"]) - h_coh), 1)
-            why.append(f"kept UN cohesion at {state.tracks['cohesion']:g} (history: {h_coh:g})")
+        if b == "un" and "cohesion" in tracks:
+            h_coh = float(hist.get("cohesion", tracks["cohesion"]))
+            comp["coalition"] = round(w_coh * (float(tracks["cohesion"]) - h_coh), 1)
+            why.append(f"kept UN cohesion at {tracks['cohesion']:g} (history: {h_coh:g})")
         table = outcomes.get(state.outcome or "", {})
         pts = float(table.get(b, table.get("all", 0)))
         h_out = str(hist.get("outcome", "armistice"))

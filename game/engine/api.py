@@ -1,0 +1,244 @@
+"""The engine's one door: every other layer reads and changes a game through these functions.
+
+In the spirit of OpenSpiel's State: ``legal_actions``, ``check``, ``apply``
+(checked, returns a new state: live play and replay), ``step``/``undo`` (trusted
+and in place, for search), ``clone``, ``reseed``, ``chance_outcomes``,
+``current_seat``, ``is_terminal``, ``returns`` and ``observe``.  Agents, the UI
+and Monte Carlo receive observations and submit actions; nothing outside the
+engine touches a state's arrays.  The value types callers need (actions,
+hexes, events, unit views, phases) are re-exported here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import flow, resolve
+from .actions import (Action, ActionFormatError, Attack, Decide, EndPhase, IllegalAction, Landing, MoveUnit,
+                      RailMove, SeaMove, action_from_dict)
+from .combat import RESULT_NAMES, RESULTS, Odds, odds
+from .events import EVENT_KINDS, Event
+from .fog import seen_mask
+from .hexes import Hex
+from .legal import LegalActions, why_illegal
+from .movement import knowledge
+from .narrate import at, where
+from .observation import Observation
+from .politics.scoring import scores
+from .state import GameState, Phase, Setup, from_snapshot, hexes_held, new_state
+from .units import LOCATIONS, Location, Unit
+
+__all__ = [
+    "Action", "ActionFormatError", "Attack", "Decide", "EndPhase", "IllegalAction", "Landing", "MoveUnit", "RailMove",
+    "SeaMove", "action_from_dict", "Event", "EVENT_KINDS", "Hex", "Location", "Unit", "Phase", "Observation", "Odds",
+    "RESULT_NAMES", "GameState", "Setup", "new_state", "start", "legal_actions", "check", "apply", "step", "undo",
+    "clone", "reseed", "chance_outcomes", "current_seat", "is_terminal", "returns", "observe", "truth", "snapshot",
+    "restore", "checksum", "where", "at", "scores", "hexes_held", "Verdict", "Truth", "reveal",
+]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Why an action is illegal: a stable code (game/engine/legal.py REASONS) and a sentence for a player."""
+
+    code: str
+    reason: str
+
+
+def start(state: GameState) -> tuple[GameState, list[Event]]:
+    """A new game from a fresh state (``new_state``): the first seat's automatic phases have run."""
+    s = state.clone()
+    events = flow.start_game(s)
+    return s, events
+
+
+def legal_actions(state: GameState) -> list[Action]:
+    """Every legal action of the active seat, in a deterministic order, computed from what it knows.
+
+    Attacks come once per target with all eligible attackers; any non-empty
+    subset of them is legal too (``check`` says so).
+    """
+    return LegalActions(state).all()
+
+
+def check(state: GameState, action: Action) -> Verdict | None:
+    """None if ``action`` is legal now, else a Verdict.  Nothing changes."""
+    got = why_illegal(state, action)
+    return None if got is None else Verdict(*got)
+
+
+def _carry_out(s: GameState, action: Action, legal: LegalActions | None, before: np.ndarray | None) -> list[Event]:
+    """Apply a (legal) action to ``s`` in place; ``legal``/``before`` are the seat's knowledge before it."""
+    s.actions_applied += 1
+    bloc = s.active_seat.bloc
+    if isinstance(action, EndPhase):
+        events = flow.end_phase(s)
+    elif isinstance(action, Decide):
+        from .politics.acts import carry_out
+        events = carry_out(s, action.decision)
+    else:
+        if before is None:
+            before = seen_mask(s, bloc)
+        if isinstance(action, MoveUnit):
+            if legal is None:
+                legal = LegalActions(s, knowledge(s, bloc, before))
+            legal.state = s
+            events = resolve.move(s, action, legal)
+        elif isinstance(action, RailMove):
+            events = resolve.rail(s, action)
+        elif isinstance(action, SeaMove):
+            events = resolve.sea(s, action)
+        elif isinstance(action, Landing):
+            events = resolve.landing(s, action)
+        else:
+            events = resolve.attack(s, action)
+        events.extend(resolve.spot(s, bloc, before))
+    events.extend(flow.after_action(s))
+    return events
+
+
+def apply(state: GameState, action: Action) -> tuple[GameState, list[Event]]:
+    """Check ``action`` and apply it to a copy of ``state``: (new state, events).
+
+    Raises :class:`IllegalAction` (its ``reason`` for a player, its ``code`` for
+    programs) and changes nothing if the action is illegal.
+    """
+    before = None
+    legal = None
+    if not isinstance(action, (EndPhase, Decide)) and not state.over:
+        before = seen_mask(state, state.active_seat.bloc)
+        legal = LegalActions(state, knowledge(state, state.active_seat.bloc, before))
+    got = why_illegal(state, action, legal)
+    if got is not None:
+        raise IllegalAction(got[1], got[0])
+    s = state.clone()
+    return s, _carry_out(s, action, legal, before)
+
+
+def step(state: GameState, action: Action) -> tuple[GameState, list[Event]]:
+    """Trusted, in place: apply a legal action to ``state`` itself (for search).
+
+    Returns an undo token and the events; ``undo(state, token)`` restores the
+    position.  The action is not checked: pass only actions from
+    ``legal_actions`` (or subsets of their attackers).
+    """
+    token = state.clone()
+    return token, _carry_out(state, action, None, None)
+
+
+def undo(state: GameState, token: GameState) -> None:
+    """Put ``state`` back where it was before the ``step`` that returned ``token``."""
+    for name in GameState.__slots__:
+        setattr(state, name, getattr(token, name))
+
+
+def clone(state: GameState) -> GameState:
+    return state.clone()
+
+
+def reseed(state: GameState, seed: int) -> GameState:
+    """A copy of ``state`` whose dice are a new stream (Monte Carlo from one position)."""
+    s = state.clone()
+    s.rng_state = np.random.PCG64(seed).state
+    return s
+
+
+def chance_outcomes(state: GameState, action: Attack) -> list[tuple[str, float]]:
+    """The results an attack may have and their probabilities (one die: six equally likely faces)."""
+    o = preview_attack(state, action)
+    return sorted(o.probabilities.items(), key=lambda kv: -kv[1])
+
+
+def preview_attack(state: GameState, action: Attack) -> Odds:
+    """The odds of an attack as the rules would resolve it now (nothing changes)."""
+    ti = state.board.index(action.target)
+    attackers = [state.unit_index(a) for a in action.attackers]
+    return odds(state, attackers, state.units_at(ti).tolist(), action.target)
+
+
+def current_seat(state: GameState) -> str | None:
+    """The seat to act, or None when the game is over."""
+    return None if state.over else state.active_seat.id
+
+
+def is_terminal(state: GameState) -> bool:
+    return state.over
+
+
+def returns(state: GameState) -> dict[str, float]:
+    """Each seat's score (DESIGN §9: points against history, which scores 0)."""
+    return {seat: v["total"] for seat, v in scores(state).items()}
+
+
+def observe(state: GameState, seat: str) -> Observation:
+    """What ``seat`` may know now, sealed from the true state, with its legal actions."""
+    return Observation(state, seat)
+
+
+def snapshot(state: GameState) -> dict:
+    """The position as JSON-able data (saves carry it)."""
+    return state.to_snapshot()
+
+
+def restore(setup: Setup, snap: dict) -> GameState:
+    """The position a snapshot describes, for a game of ``setup`` (ValueError/KeyError/TypeError if malformed)."""
+    return from_snapshot(setup, snap)
+
+
+def checksum(state: GameState) -> str:
+    return state.checksum()
+
+
+def truth(state: GameState) -> dict:
+    """The facts of a position in plain data, independent of how the engine stores them (golden games)."""
+    import hashlib
+    t = state.units
+    units = []
+    for u in range(t.n):
+        h = int(state.hex[u])
+        units.append([t.ids[u], LOCATIONS[int(state.loc[u])].value, list(state.board.hex_at(h)) if h >= 0 else None,
+                      int(state.steps[u]), bool(state.moved[u]), bool(state.attacked[u]), bool(state.hidden[u]),
+                      int(state.oos[u])])
+    return {
+        "turn": state.turn, "seat": state.seat_index, "phase": state.phase.value, "outcome": state.outcome,
+        "rail_used": state.rail_used, "sea_used": state.sea_used, "landings_used": state.landings_used,
+        "attacked": np.flatnonzero(state.attacked_hexes).tolist(),
+        "tracks": {k: round(v, 4) for k, v in sorted(state.track_dict().items())},
+        "steps_lost": dict(sorted(state.steps_lost_dict().items())),
+        "control": hashlib.sha256(state.control.tobytes()).hexdigest(),
+        "holder": hashlib.sha256(state.holder.tobytes()).hexdigest(),
+        "rng": str(state.rng_state["state"]["state"]),
+        "units": units,
+    }
+
+
+@dataclass(frozen=True)
+class Truth:
+    """Everything about a position, for whoever may see it all (the end screen, a teacher's reveal)."""
+
+    units: dict[str, Unit]
+    control: np.ndarray
+    holder: np.ndarray
+    tracks: dict[str, float]
+    talks: str
+    dmz: list | None
+    steps_lost: dict[str, int]
+    hexes_held: dict[str, int]
+    outcome: str | None
+    turn: int
+    date: object
+    scores: dict[str, dict]
+
+
+
+def reveal(state: GameState) -> Truth:
+    """The whole truth of ``state`` as values (no reference to it)."""
+    control = state.control.copy()
+    holder = state.holder.copy()
+    control.flags.writeable = holder.flags.writeable = False
+    return Truth(units=state.unit_views(), control=control, holder=holder, tracks=state.track_dict(),
+                 talks=state.talks.value, dmz=[list(x) for x in state.dmz] if state.dmz is not None else None,
+                 steps_lost=state.steps_lost_dict(), hexes_held=hexes_held(state), outcome=state.outcome,
+                 turn=state.turn, date=state.date, scores=scores(state))

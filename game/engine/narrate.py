@@ -1,0 +1,147 @@
+"""Sentences for events, rendered when someone reads them (the log, the UI), never inside search.
+
+Each event carries a structured payload; ``render`` turns it into words with
+the game's static setup (unit names, seat names, the gazetteer).  A payload
+may name its sentence with ``say`` when one kind has several (a march and a
+rail move are both ``UnitMoved``); politics events whose words come from the
+scenario carry them as ``text``.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Callable
+
+from .board import Board
+from .combat import RESULT_NAMES
+from .events import Event
+from .hexes import Hex
+
+COMPASS = ("east", "north-east", "north", "north-west", "west", "south-west", "south", "south-east")
+
+
+def where(board: Board, h: Hex | None) -> str:
+    """A readable name for a hex: its place, 'near' a place within 2 hexes, else a bearing from one."""
+    board = getattr(board, "board", board)
+    if h is None:
+        return "Japan"
+    places = board.place_at(h)
+    if places:
+        return places[0].name
+    best = None
+    for p in board.places.values():
+        d = p.hex.distance(h)
+        if best is None or (d, p.id) < (best[0], best[1].id):
+            best = (d, p)
+    if best is None:
+        return f"hex {h}"
+    d, place = best
+    if d <= 2:
+        return f"near {place.name}"
+    proj = board.projection
+    (x0, y0), (x1, y1) = proj.hex_center_km(place.hex), proj.hex_center_km(h)
+    angle = math.degrees(math.atan2(y0 - y1, x1 - x0)) % 360     # screen y grows southward
+    bearing = COMPASS[int((angle + 22.5) // 45) % 8]
+    return f"{round(d * board.hex_km / 5) * 5:.0f} km {bearing} of {place.name}"
+
+
+def at(board: Board, h: Hex | None) -> str:
+    """``where`` with its preposition: 'at Seoul', 'near Haeju', '40 km north of Manpojin', 'in Japan'."""
+    name = where(board, h)
+    if h is None:
+        return "in Japan"
+    return name if name.startswith("near ") or " of " in name else f"at {name}"
+
+
+class _Words:
+    """What a template may ask about: names of units and seats, places of hexes."""
+
+    def __init__(self, setup, data: dict):
+        self.setup = setup
+        self.d = data
+
+    def unit(self, key: str = "unit") -> str:
+        uid = self.d.get(key)
+        t = self.setup.units
+        return t.names[t.index[uid]] if uid in t.index else str(uid)
+
+    def units(self, key: str) -> str:
+        return ", ".join(self.unit_name(u) for u in self.d.get(key, ()))
+
+    def unit_name(self, uid: str) -> str:
+        t = self.setup.units
+        return t.names[t.index[uid]] if uid in t.index else str(uid)
+
+    def seat(self, key: str = "seat_id") -> str:
+        sid = self.d.get(key)
+        try:
+            return self.setup.config.seat(sid).name
+        except KeyError:
+            return str(sid)
+
+    def where(self, key: str) -> str:
+        v = self.d.get(key)
+        return where(self.setup.board, Hex(*v) if v is not None else None)
+
+    def at(self, key: str) -> str:
+        v = self.d.get(key)
+        return at(self.setup.board, Hex(*v) if v is not None else None)
+
+
+def _plural(n: int) -> str:
+    return "s" if n > 1 else ""
+
+
+#: Template id -> sentence.  The id is the payload's ``say``, else the event's kind.
+TEMPLATES: dict[str, Callable[[_Words], str]] = {
+    "GameStarted": lambda w: f"{w.setup.config.title}: {date.fromisoformat(w.d['date']):%d %B %Y}.",
+    "TurnStarted": lambda w: f"Turn {w.d['turn']}: {date.fromisoformat(w.d['date']):%d %B %Y}.",
+    "PhaseStarted": lambda w: f"{w.seat()}: {w.d['phase']} phase.",
+    "UnitArrived": lambda w: f"{w.unit()} arrives {w.at('at')}.",
+    "UnitArrived.japan": lambda w: f"{w.unit()} arrives in Japan, ready to ship to Korea.",
+    "ArrivalDelayed": lambda w: f"{w.unit()} cannot reach {w.d['target']}: the area is lost or full.",
+    "UnitReplaced": lambda w: f"{w.unit()} receives replacements ({w.d['steps']}/{w.d['max_steps']} steps).",
+    "SupplyLost": lambda w: f"{w.unit()} is out of supply.",
+    "SupplyRestored": lambda w: f"{w.unit()} is back in supply.",
+    "UnitEliminated": lambda w: f"{w.unit()} is destroyed ({w.d['cause']}).",
+    "StepLost": lambda w: f"{w.unit()} loses {w.d['steps']} step{_plural(w.d['steps'])} ({w.d['cause']}).",
+    "HexCaptured": lambda w: f"{w.seat()} takes {w.where('at')}.",
+    "PlaceCaptured": lambda w: f"{w.d['place_name']} falls to the {w.seat()}.",
+    "UnitMoved": lambda w: f"{w.unit()} moves from {w.where('from')} to {w.where('to')}.",
+    "UnitMoved.rail": lambda w: f"{w.unit()} moves by rail from {w.where('from')} to {w.where('to')}.",
+    "UnitStopped": lambda w: f"{w.unit()} stops {w.at('at')}: it {w.d['reason']}.",
+    "UnitStopped.convoy": lambda w: f"{w.unit()}'s convoy finds {w.where('at')} in enemy hands and turns back.",
+    "UnitStopped.landing": lambda w: f"{w.unit()}'s landing {w.at('at')} is thrown back by unseen defenders.",
+    "UnitEvacuated": lambda w: f"{w.unit()} is evacuated by sea from {w.where('from')} to Japan.",
+    "UnitShipped": lambda w: f"{w.unit()} sails from {w.where('from')} to {w.where('to')}.",
+    "UnitLanded": lambda w: f"{w.unit()} lands {w.at('at')}" + (
+        f" from {w.where('from')}." if w.d.get("from") else " from Japan."),
+    "UnitSpotted": lambda w: f"Enemy spotted: {w.unit()} {w.at('at')}.",
+    "UnitAdvanced": lambda w: f"{w.unit()} advances into {w.where('to')}.",
+    "UnitRetreated": lambda w: f"{w.unit()} retreats from {w.where('from')} to {w.where('to')}.",
+    "UnitWithdrawn": lambda w: f"{w.unit()} is withdrawn from Korea.",
+    "CombatResolved": lambda w: (
+        f"{w.units('attackers')} attack {w.where('target')} at {w.d['column']} (base {w.d['base']}; "
+        + ("; ".join(f"{c:+d} {r}" for c, r in w.d["shifts"]) or "no shifts")
+        + f"); die {w.d['die']}: {RESULT_NAMES[w.d['result']]}."),
+    "GameEnded.last_turn": lambda w: "The scenario's last turn is over.",
+    "GameEnded.unification": lambda w: f"Korea is unified by the {w.d['bloc']} side.",
+    "ChanceRolled": lambda w: f"{w.d['rule']}: {w.d['roll']:.2f} against {w.d['p']:.2f}",
+    "TrackChanged": lambda w: (f"{w.d['label']} {'rises' if w.d['change'] > 0 else 'falls'} by "
+                               f"{abs(w.d['change']):g} (now {w.d['value']:g})."),
+    "ArmisticeSigned": lambda w: (f"The armistice is signed on {date.fromisoformat(w.d['date']):%d %B %Y}: the line "
+                                  "of contact becomes the demilitarised zone."),
+}
+
+
+def render(e: Event) -> str:
+    """The sentence of an event."""
+    data = e.data
+    if "text" in data and "say" not in data:
+        return str(data["text"])
+    key = data.get("say", e.kind)
+    template = TEMPLATES.get(key)
+    if template is None or e.setup is None:
+        return str(data.get("text", e.kind))
+    return template(_Words(e.setup, data))

@@ -1,0 +1,215 @@
+"""What one seat may know, sealed: an observation holds no reference to the true state.
+
+``observe(state, seat)`` builds a fogged copy of the position -- the seat's
+bloc whole, the enemy units it sees now (their supply state private), every
+other enemy unit removed, the dice stream and the private tracks blanked --
+and wraps it in an :class:`Observation`.  Its legal actions, reach, odds and
+previews are computed by the engine's own functions from that copy, so they
+are exactly what the seat could work out, and nothing an agent or the UI does
+with it can reach or change the real game (tests/engine/test_observation.py
+tries).  Boardgame.io calls this playerView; OpenSpiel, an observation.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+from .actions import Action, Decide
+from .board import Board
+from .combat import Odds, odds
+from .config import GameConfig
+from .fog import seen_mask, visible_hexes
+from .hexes import Hex
+from .legal import LegalActions, why_illegal
+from .movement import Knowledge, Reach, knowledge
+from .state import GameState, Phase
+from .units import ELIMINATED, MAP, Unit
+
+#: The location code of an enemy unit the seat does not see (only inside an observation's copy).
+UNSEEN = ELIMINATED
+
+
+def fogged_copy(state: GameState, seat: str) -> tuple[GameState, np.ndarray]:
+    """A copy of ``state`` holding only what ``seat`` may know, and the mask of units it shows."""
+    s = state.clone()
+    bloc = state.bloc_of(seat)
+    code = state.config.bloc_code(bloc)
+    own = state.units.bloc == code
+    seen = seen_mask(state, bloc)
+    hidden_from_us = ~own & ~seen
+    s.loc[hidden_from_us] = UNSEEN
+    s.hex[hidden_from_us] = -1
+    s.steps[hidden_from_us] = 0
+    s.arrives[hidden_from_us] = 0
+    s.oos[~own] = 0                      # the enemy's supply state stays private
+    s.hidden[seen] = False               # what we see is not hidden from us
+    s.rng_state = {"bit_generator": "PCG64", "state": {"state": 0, "inc": 1}, "has_uint32": 0, "uinteger": 0}
+    pol = state.config.politics
+    if pol is not None:
+        for k, name in enumerate(state.setup.track_names):
+            if not pol.tracks[name].public:
+                s.tracks[k] = pol.tracks[name].start
+    return s, own | seen
+
+
+class Observation:
+    """One seat's view of the game, and its legal actions, computed from that view alone."""
+
+    def __init__(self, state: GameState, seat: str):
+        fog, shown = fogged_copy(state, seat)
+        self._s = fog
+        self.seat = seat
+        self.bloc = state.bloc_of(seat)
+        self.turn = state.turn
+        self.date: date = state.date
+        self.last_turn = state.last_turn
+        self.phase: Phase = state.phase
+        self.active_seat = state.active_seat.id
+        self.outcome = state.outcome
+        self.rail_used, self.sea_used, self.landings_used = state.rail_used, state.sea_used, state.landings_used
+        self._shown = np.flatnonzero(shown)
+        self._units: dict[str, Unit] | None = None
+        self._legal: LegalActions | None = None
+        self._visible: np.ndarray | None = None
+        self._control = state.control.copy()
+        self._control.flags.writeable = False
+
+    # -- static scenario data (public: it is the scenario file) -----------------------------
+    @property
+    def board(self) -> Board:
+        return self._s.board
+
+    @property
+    def config(self) -> GameConfig:
+        return self._s.config
+
+    # -- the position as this seat knows it ------------------------------------------------------
+    @property
+    def over(self) -> bool:
+        return self.outcome is not None
+
+    @property
+    def my_turn(self) -> bool:
+        return self.active_seat == self.seat and not self.over
+
+    @property
+    def units(self) -> dict[str, Unit]:
+        """id -> read-only view: the bloc's own units (wherever they are) and the enemy units seen now."""
+        if self._units is None:
+            self._units = self._s.unit_views(self._shown.tolist())
+        return self._units
+
+    def friendly(self) -> list[Unit]:
+        return [u for u in self.units.values() if self.config.seat(u.seat).bloc == self.bloc]
+
+    def enemies(self) -> list[Unit]:
+        return [u for u in self.units.values() if self.config.seat(u.seat).bloc != self.bloc]
+
+    def own(self) -> list[Unit]:
+        """Units of this seat itself."""
+        return [u for u in self.units.values() if u.seat == self.seat]
+
+    def units_at(self, h: Hex) -> list[Unit]:
+        return [u for u in self.units.values() if u.location.value == "map" and u.hex == h]
+
+    @property
+    def visible(self) -> np.ndarray:
+        """(hexes,) bool: what the seat's units see now."""
+        if self._visible is None:
+            self._visible = visible_hexes(self._s, self.bloc)
+            self._visible.flags.writeable = False
+        return self._visible
+
+    @property
+    def control(self) -> np.ndarray:
+        """(hexes,) int8 bloc codes.  Ground held is public (headquarters know the line from reports)."""
+        return self._control
+
+    @property
+    def tracks(self) -> dict[str, float]:
+        """The public political tracks."""
+        pol = self.config.politics
+        return {k: v for k, v in self._s.track_dict().items() if pol is None or pol.tracks[k].public}
+
+    @property
+    def talks(self) -> str:
+        return self._s.talks.value
+
+    @property
+    def dmz(self) -> list | None:
+        return [list(x) for x in self._s.dmz] if self._s.dmz is not None else None
+
+    def decision_date(self, decision_id: str) -> date | None:
+        """When a decision was taken (decisions are public acts), or None."""
+        return self._s.decision_date(decision_id)
+
+    def decision_offered(self, decision_id: str) -> bool:
+        return bool(self._s.offered[self._s.setup.decision_index[decision_id]])
+
+    def is_winter(self) -> bool:
+        return self._s.is_winter()
+
+    def steps_lost(self) -> dict[str, int]:
+        """Step losses per seat so far (announced in communiqués: public)."""
+        return self._s.steps_lost_dict()
+
+    # -- what the seat can do ------------------------------------------------------------------
+    @property
+    def legal(self) -> LegalActions:
+        """The seat's legal actions (empty when it is not its turn), computed on the fogged copy."""
+        if self._legal is None:
+            self._legal = LegalActions(self._s)
+        return self._legal
+
+    def legal_actions(self) -> list[Action]:
+        return self.legal.all() if self.my_turn else []
+
+    def movers(self) -> list[str]:
+        if not self.my_turn:
+            return []
+        ids = self._s.units.ids
+        return [ids[u] for u in self.legal.movers()]
+
+    def moves_for(self, uid: str) -> list[Action]:
+        if not self.my_turn:
+            return []
+        return self.legal.moves_for(self._s.unit_index(uid))
+
+    def reach(self, uid: str) -> Reach:
+        """Where a unit can march (cost in half points and paths by flat hex index)."""
+        return self.legal.reach(self._s.unit_index(uid))
+
+    def attackers_for(self, target: Hex) -> list[str]:
+        ids = self._s.units.ids
+        return [ids[u] for u in self.legal.attackers_for(self.board.index(target))]
+
+    def check(self, action: Action) -> tuple[str, str] | None:
+        """None if legal, else (reason code, sentence) -- as the engine would answer."""
+        if not self.my_turn:
+            return ("not_your_turn", "It is not your turn.") if not self.over else ("game_over", "The game is over.")
+        return why_illegal(self._s, action, self.legal)
+
+    def odds(self, attackers: list[str], target: Hex) -> Odds | None:
+        """The odds of an attack from what the seat knows (None if nobody it sees is there)."""
+        s = self._s
+        defenders = s.units_at(self.board.index(target)).tolist()
+        if not defenders or not attackers:
+            return None
+        return odds(s, [s.unit_index(a) for a in attackers], defenders, target)
+
+    def knowledge(self) -> Knowledge:
+        return knowledge(self._s, self.bloc, self._s.loc == MAP)
+
+    def supplied(self) -> np.ndarray:
+        """Hexes where the seat's units would trace supply, as far as it knows."""
+        from .supply import supplied_hexes
+        return supplied_hexes(self._s, self.bloc, self.knowledge())
+
+    def preview_decision(self, decision_id: str) -> dict[str, float]:
+        """The public tracks after taking a decision now (on a copy of the seat's view): name -> value."""
+        from .api import apply
+        s, _ = apply(self._s, Decide(decision_id))
+        pol = self.config.politics
+        return {k: v for k, v in s.track_dict().items() if pol is None or pol.tracks[k].public}

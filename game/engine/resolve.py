@@ -1,0 +1,204 @@
+"""Carrying out a legal action on a state: marches, rail and sea moves, landings, attacks.
+
+Called by the API (game/engine/api.py) on a state it has cloned (apply) or
+owns (step), after the action was checked (or trusted); each function changes
+the state and returns the events.  Plans made under fog meet the truth here:
+a march stops when it bumps into an enemy the seat had not seen.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .actions import Attack, Landing, MoveUnit, RailMove, SeaMove
+from .combat import RESULTS, odds, result_for, roll
+from .events import Event
+from .fog import seen_mask
+from .legal import LegalActions
+from .movement import closed_mask, true_knowledge
+from .primitives import event, hex_of, lose_steps, seat_of, take_control
+from .state import GameState
+from .units import JAPAN, MAP
+
+
+def spot(s: GameState, bloc: str, before: np.ndarray) -> list[Event]:
+    """Report enemy units the bloc sees now and did not before; spotted hidden units stay seen."""
+    now = seen_mask(s, bloc)
+    s.hidden[now] = False
+    out = []
+    for u in np.flatnonzero(now & ~before).tolist():
+        h = hex_of(s, int(s.hex[u]))
+        out.append(event(s, "UnitSpotted", s.active_seat.id, (h,), reveal=True, unit=s.units.ids[u], at=[h.q, h.r]))
+    return out
+
+
+def move(s: GameState, action: MoveUnit, legal: LegalActions) -> list[Event]:
+    u = s.unit_index(action.unit)
+    path = legal.reach(u).path(s.board.index(action.to))
+    truth = true_knowledge(s, legal.bloc)
+    walked = [path[0]]
+    stop_reason = None
+    infiltrates = s.units.infiltrates_list[u]
+    for j in path[1:]:
+        if truth.enemy_hexes[j]:
+            stop_reason = "ran into an enemy unit it had not seen"
+            break
+        walked.append(j)
+        if truth.enemy_zoc[j] and not legal.know.enemy_zoc[j] and not infiltrates:
+            stop_reason = "met enemy forces it had not seen"
+            break
+    # Never end over-stacked: fall back along the path to the last hex with room.
+    while len(walked) > 1 and int(truth.friendly_count[walked[-1]]) >= s.config.params.stacking:
+        walked.pop()
+    return _relocate(s, u, walked, stop_reason)
+
+
+def _relocate(s: GameState, u: int, walked: list[int], stop_reason: str | None) -> list[Event]:
+    start = hex_of(s, walked[0])
+    captures: list[Event] = []
+    for j in walked[1:]:
+        captures.extend(take_control(s, u, j))
+    s.hex[u] = walked[-1]
+    s.moved[u] = True
+    hexes = tuple(hex_of(s, j) for j in walked)
+    end = hexes[-1]
+    seat = seat_of(s, u)
+    uid = s.units.ids[u]
+    out = [event(s, "UnitMoved", seat, hexes, unit=uid, path=[list(h) for h in hexes], **{"from": list(start)},
+                 to=list(end))]
+    if stop_reason:
+        out.append(event(s, "UnitStopped", seat, (end,), unit=uid, reveal=True, at=list(end), reason=stop_reason))
+    return out + captures
+
+
+def rail(s: GameState, action: RailMove) -> list[Event]:
+    u = s.unit_index(action.unit)
+    s.rail_used += 1
+    start = hex_of(s, int(s.hex[u]))
+    s.hex[u] = s.board.index(action.to)
+    s.moved[u] = True
+    return [event(s, "UnitMoved", seat_of(s, u), (start, action.to), unit=s.units.ids[u], rail=True,
+                  say="UnitMoved.rail", **{"from": list(start)}, to=list(action.to))]
+
+
+def sea(s: GameState, action: SeaMove) -> list[Event]:
+    u = s.unit_index(action.unit)
+    s.sea_used += 1
+    h0 = int(s.hex[u])
+    start = hex_of(s, h0) if h0 >= 0 else None
+    s.moved[u] = True
+    seat, uid = seat_of(s, u), s.units.ids[u]
+    frm = list(start) if start else None
+    if action.to is None:
+        s.loc[u], s.hex[u] = JAPAN, -1
+        return [event(s, "UnitEvacuated", seat, (start,) if start else (), unit=uid, **{"from": frm})]
+    i = s.board.index(action.to)
+    if true_knowledge(s, s.active_seat.bloc).enemy_hexes[i]:
+        # The port was held by enemies nobody had seen: the convoy turns back (and they are seen now).
+        return [event(s, "UnitStopped", seat, (action.to,), unit=uid, reveal=True, at=list(action.to),
+                      say="UnitStopped.convoy")]
+    s.loc[u], s.hex[u] = MAP, i
+    events = [event(s, "UnitShipped", seat, (action.to,), unit=uid, **{"from": frm}, to=list(action.to))]
+    return events + take_control(s, u, i)
+
+
+def landing(s: GameState, action: Landing) -> list[Event]:
+    u = s.unit_index(action.unit)
+    s.landings_used += 1
+    s.moved[u] = True
+    i = s.board.index(action.to)
+    seat, uid = seat_of(s, u), s.units.ids[u]
+    if true_knowledge(s, s.active_seat.bloc).enemy_hexes[i]:
+        out = [event(s, "UnitStopped", seat, (action.to,), unit=uid, reveal=True, at=list(action.to),
+                     say="UnitStopped.landing")]
+        return out + lose_steps(s, u, 1, "repulsed landing")
+    h0 = int(s.hex[u])
+    start = hex_of(s, h0) if h0 >= 0 else None
+    s.loc[u], s.hex[u] = MAP, i
+    out = [event(s, "UnitLanded", seat, (action.to,), unit=uid, at=list(action.to),
+                 **{"from": list(start) if start else None})]
+    return out + take_control(s, u, i)
+
+
+def _pick_loser(s: GameState, units: list[int]) -> int | None:
+    """The unit that takes a step loss: the strongest in steps, first listed on ties."""
+    alive = [u for u in units if s.loc[u] == MAP and s.steps[u] > 0]
+    if not alive:
+        return None
+    return max(alive, key=lambda u: (int(s.steps[u]), -units.index(u)))
+
+
+def attack(s: GameState, action: Attack) -> list[Event]:
+    board = s.board
+    target = action.target
+    ti = board.index(target)
+    attackers = [s.unit_index(a) for a in action.attackers]
+    defenders = s.units_at(ti).tolist()
+    o = odds(s, attackers, defenders, target)
+    die = roll(s)
+    code = result_for(o.column, die)
+    att_loss, def_loss, retreat = RESULTS[code]
+    s.attacked_hexes[ti] = True
+    s.attacked[attackers] = True
+    s.hidden[attackers] = False
+    s.hidden[defenders] = False
+    seat = s.active_seat.id
+    ids = s.units.ids
+    events = [event(s, "CombatResolved", seat, (target,) + tuple(hex_of(s, int(s.hex[a])) for a in attackers),
+                    target=[target.q, target.r], attackers=list(action.attackers),
+                    defenders=[ids[d] for d in defenders], column=o.column_name, base=o.base_name,
+                    shifts=[[sh.columns, sh.reason] for sh in o.shifts], die=die, result=code,
+                    reveal=True, dice=True)]
+    for _ in range(att_loss):
+        loser = _pick_loser(s, attackers)
+        if loser is not None:
+            events.extend(lose_steps(s, loser, 1, "combat"))
+    for _ in range(def_loss):
+        loser = _pick_loser(s, defenders)
+        if loser is not None:
+            events.extend(lose_steps(s, loser, 1, "combat"))
+    if retreat:
+        for d in defenders:
+            if s.loc[d] == MAP:
+                events.extend(_retreat(s, d))
+    if not s.units_at(ti).size:
+        survivors = [a for a in attackers if s.loc[a] == MAP]
+        if survivors:
+            strength = s.attack_strengths()
+            mover = max(survivors, key=lambda u: (float(strength[u]), -attackers.index(u)))
+            start = hex_of(s, int(s.hex[mover]))
+            s.hex[mover] = ti
+            events.append(event(s, "UnitAdvanced", seat_of(s, mover), (start, target), unit=ids[mover],
+                                to=list(target)))
+            events.extend(take_control(s, mover, ti))
+    return events
+
+
+def _retreat(s: GameState, u: int) -> list[Event]:
+    """Retreat one hex away from the enemy; a unit that cannot retreat loses a step instead."""
+    board = s.board
+    bloc = s.config.blocs[s.units.bloc_list[u] - 1]
+    truth = true_knowledge(s, bloc)
+    closed = closed_mask(s, bloc)
+    code = s.units.bloc_list[u]
+    here = int(s.hex[u])
+    options = []
+    for d in range(6):
+        j = int(board.neighbors[here, d])
+        if j < 0 or closed[j] or truth.enemy_hexes[j]:
+            continue
+        if int(truth.friendly_count[j]) >= s.config.params.stacking:
+            continue
+        options.append((bool(truth.enemy_zoc[j]), int(s.control[j]) != code, j))
+    if not options:
+        return lose_steps(s, u, 1, "could not retreat")
+    in_zoc, _, j = min(options)
+    start = hex_of(s, here)
+    s.hex[u] = j
+    end = hex_of(s, j)
+    out = [event(s, "UnitRetreated", seat_of(s, u), (start, end), unit=s.units.ids[u], **{"from": list(start)},
+                 to=list(end))]
+    out.extend(take_control(s, u, j))
+    if in_zoc:
+        out.extend(lose_steps(s, u, 1, "retreat through enemy fire"))
+    return out
