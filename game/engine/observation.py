@@ -199,6 +199,15 @@ class Observation:
             return None
         return odds(s, [s.unit_index(a) for a in attackers], defenders, target)
 
+    def enemy_zoc(self) -> np.ndarray:
+        """(hexes,) bool: the zones of control of the enemy units the seat sees now (the ZOC overlay)."""
+        from .movement import zoc_of
+        s = self._s                  # the fogged copy: unseen enemy units are off the map in it
+        enemy = (s.loc == MAP) & (s.units.bloc != self.config.bloc_code(self.bloc))
+        occupied = np.zeros(self.board.size, dtype=bool)
+        occupied[s.hex[enemy]] = True
+        return zoc_of(self.board, occupied)
+
     def knowledge(self) -> Knowledge:
         return knowledge(self._s, self.bloc, self._s.loc == MAP)
 
