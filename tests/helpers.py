@@ -56,3 +56,60 @@ def tiny_state(board: Board, units: list[Unit], seed: int = 1, sources: tuple = 
 
 def control_all(state: GameState, bloc: str) -> None:
     state.control[:] = state.config.bloc_code(bloc)
+
+
+BLUE_FIRST = (SEATS[1], SEATS[0])
+
+
+def started(state: GameState) -> GameState:
+    """The state after the first seat's automatic phases (through the API)."""
+    from game.engine import api
+    return api.start(state)[0]
+
+
+def play(state: GameState, *actions) -> tuple[GameState, list]:
+    """Apply actions one by one through the API; returns the last state and all events."""
+    from game.engine import api
+    events: list = []
+    for a in actions:
+        state, ev = api.apply(state, a)
+        events.extend(ev)
+    return state, events
+
+
+def flags_of(state: GameState) -> dict:
+    """The position's flags as one dict, in the shape of the old flags bag (for rule tests).
+
+    Scenario flags that are set, the engine's own (talks, stable_turns, mig_alley, no_air_support,
+    escalation_peak, dmz when drawn), ``rule:ID`` fire counts and ``decision:ID`` dates.
+    """
+    from datetime import date as _date
+
+    from game.engine.state import ENGINE_FLAG_READERS
+    out: dict = {}
+    for name, value in zip(state.setup.flag_names, state.flag_values):
+        if value is not None and name not in ENGINE_FLAG_READERS:
+            out[name] = value
+    for name, read in ENGINE_FLAG_READERS.items():
+        v = read(state)
+        if name == "dmz" and v is False:
+            continue
+        out[name] = v
+    for rid, n in zip(state.setup.rule_ids, state.rule_fired.tolist()):
+        if n:
+            out[f"rule:{rid}"] = n
+    for did, d in zip(state.setup.decision_ids, state.decision_taken.tolist()):
+        if d:
+            out[f"decision:{did}"] = _date.fromordinal(d).isoformat()
+    return out
+
+
+def tracks_of(state: GameState) -> dict[str, float]:
+    return state.track_dict()
+
+
+def with_politics(state: GameState, politics) -> GameState:
+    """A fresh copy of an unstarted tiny state whose config carries ``politics`` (compiled rules)."""
+    import dataclasses
+    config = dataclasses.replace(state.config, politics=politics)
+    return new_state(state.board, config, list(state.units.templates), state.seed)

@@ -16,9 +16,20 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import flow, resolve
-from .actions import (Action, ActionFormatError, Attack, Decide, EndPhase, IllegalAction, Landing, MoveUnit,
-                      RailMove, SeaMove, action_from_dict)
-from .combat import RESULT_NAMES, RESULTS, Odds, odds
+from .actions import (
+    Action,
+    ActionFormatError,
+    Attack,
+    Decide,
+    EndPhase,
+    IllegalAction,
+    Landing,
+    MoveUnit,
+    RailMove,
+    SeaMove,
+    action_from_dict,
+)
+from .combat import RESULT_NAMES, Odds, odds
 from .events import EVENT_KINDS, Event
 from .fog import seen_mask
 from .hexes import Hex

@@ -259,7 +259,8 @@ def why_illegal(state: GameState, action: Action, legal: LegalActions | None = N
                 return "no_shipping", "Only the UN Command controls the sea."
             if state.sea_used >= p.sea_capacity:
                 return "no_shipping", "All shipping is in use this turn."
-            return "no_shipping", f"{name} must start in a port you hold (or in Japan) and sail to another port you hold."
+            return "no_shipping", (f"{name} must start in a port you hold (or in Japan) and sail to another "
+                                   "port you hold.")
         return None
     i = state.board.index(action.to)
     if i < 0 or i not in legal.landing_targets(u):
@@ -267,7 +268,8 @@ def why_illegal(state: GameState, action: Action, legal: LegalActions | None = N
             return "no_landing", "Only the UN Command can make amphibious landings."
         if state.landings_used >= p.landing_capacity:
             return "no_landing", "The landing craft are all in use this turn."
-        return "no_landing", "A landing must start from a port you hold or Japan and go to an open coastal hex in Korea."
+        return "no_landing", ("A landing must start from a port you hold or Japan and go to an open coastal hex "
+                              "in Korea.")
     return None
 
 
@@ -321,7 +323,8 @@ def _why_move_illegal(state: GameState, legal: LegalActions, u: int, to: Hex) ->
         return "enemy_hex", "An enemy unit holds that hex: attack it in the combat phase."
     r = legal.reach(u)
     if i not in r.cost:
-        return "out_of_reach", f"{name} cannot reach that hex this turn (too far, or blocked by enemy zones of control)."
+        return "out_of_reach", (f"{name} cannot reach that hex this turn (too far, or blocked by enemy zones "
+                                "of control).")
     if int(legal.know.friendly_count[i]) >= state.config.params.stacking:
         return "stacking", f"At most {state.config.params.stacking} units may stack in a hex."
     return None

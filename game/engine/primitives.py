@@ -16,8 +16,8 @@ from .hexes import Hex, spiral
 from .movement import true_knowledge
 from .state import GameState
 from .supply import supplied_hexes
-from .units import ELIMINATED, JAPAN, MAP, PENDING
 from .terrain import closed_mask
+from .units import ELIMINATED, JAPAN, MAP, PENDING
 
 
 def event(state: GameState, kind: str, seat: str | None = None, hexes: tuple[Hex, ...] = (),

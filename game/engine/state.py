@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from functools import cached_property
@@ -389,6 +388,9 @@ def blank_state(setup: Setup, seed: int) -> GameState:
     s.loc = np.array([LOCATION_CODE[u.location] for u in t], dtype=np.int8)
     s.hex = np.array([board.index(u.hex) if u.hex is not None and u.location is Location.MAP else -1 for u in t],
                      dtype=np.int32)
+    off = [u.id for u, h in zip(t, s.hex.tolist()) if h < 0 and u.location is Location.MAP]
+    if off:
+        raise ValueError(f"units on the map without a hex on the board: {', '.join(off)}")
     s.steps = np.array([u.steps for u in t], dtype=np.int8)
     s.moved = np.array([u.moved for u in t], dtype=bool)
     s.attacked = np.array([u.attacked for u in t], dtype=bool)

@@ -2,10 +2,9 @@
 
 The cost of crossing each hexside (terrain of the hex entered, river, road or
 rail, winter in the northern hills), the land each bloc may not enter, and
-the same costs as Python adjacency lists (the per-unit movement search reads
-them in a tight loop, where list access beats numpy's per-element access) and
-as an edge list (the supply trace hands it to a compiled shortest-path
-routine).  Nothing here depends on units or control, so it never goes stale.
+the same costs as Python adjacency lists (the movement and supply searches
+read them in a tight loop, where list access beats numpy's per-element access).
+Nothing here depends on units or control, so it never goes stale.
 """
 
 from __future__ import annotations
@@ -66,15 +65,6 @@ def adjacency(setup: Setup, winter: bool) -> list[tuple[tuple[int, int], ...]]:
     return setup.cache[key]
 
 
-def edge_list(setup: Setup, winter: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The passable sides as (source, destination, cost) arrays."""
-    key = ("edges", winter)
-    if key not in setup.cache:
-        cost = side_costs(setup, winter)
-        src, d = np.nonzero(cost != IMPASSABLE)
-        dst = setup.board.neighbors[src, d]
-        setup.cache[key] = (src.astype(np.int32), dst.astype(np.int32), cost[src, d].astype(np.float64))
-    return setup.cache[key]
 
 
 def closed_mask_of(setup: Setup, bloc: str) -> np.ndarray:

@@ -18,19 +18,17 @@ become ``GameConfig.politics`` (None for a scenario without them).
 from __future__ import annotations
 
 import hashlib
-import importlib
-import importlib.util
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
+from game.engine import api
 from game.engine.board import Board
 from game.engine.config import Calendar, CalendarPeriod, GameConfig, Parameters, Seat, SupplySource, VictoryPlace
 from game.engine.events import Event
 from game.engine.hexes import Hex
-from game.engine import api
 from game.engine.state import GameState, Setup, blank_state
 from game.engine.units import Location, Unit, UnitTable
 from game.paths import ROOT, SCENARIOS_DIR

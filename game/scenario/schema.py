@@ -458,9 +458,9 @@ REGION = Loose(dict, "a region (a mapping)", ("country", "places", "hexes", "rad
                                                "border", "polygon"))
 CONTROL = Loose(dict, "a control entry (a mapping)", ("bloc", "region"))
 RULE = Loose(dict, "a rule (a mapping)", ("id", "when", "chance", "effects", "once", "check", "text", "history",
-                                          "idea"))
+                                          "idea", "milestone"))
 DECISION = Loose(dict, "a decision (a mapping)", ("id", "seat", "title", "text", "history", "idea", "when",
-                                                  "effects", "once", "offered", "ai_weight"))
+                                                  "effects", "once", "offered", "ai_weight", "milestone"))
 SCORING = Loose(dict, "scoring weights (a mapping)", ("ground", "losses", "escalation", "cohesion", "outcome",
                                                       "historical"))
 #: The keys of ``scoring.historical`` (checked by game.scenario.validate, read by game.engine.politics.scoring).

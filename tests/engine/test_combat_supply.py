@@ -1,25 +1,23 @@
 """Combat odds, shifts, preview vs sampled results; retreats and losses; supply trace."""
 
-import numpy as np
 import pytest
-from helpers import SEATS, tiny_board, tiny_state, unit
+from helpers import BLUE_FIRST, play, started, tiny_board, tiny_state, unit
 
+from game.engine import api
 from game.engine.actions import Attack, EndPhase
-from game.engine.combat import COLUMNS, TABLE, base_column, odds, result_for
+from game.engine.combat import COLUMNS, TABLE, base_column, result_for
 from game.engine.hexes import Hex
-from game.engine.rules import apply, start_game
+from game.engine.primitives import check_supply
 from game.engine.supply import supplied_hexes
-from game.engine.turn import check_supply
-
-BLUE_FIRST = (SEATS[1], SEATS[0])
 
 
-def combat_state(terrain="ccccc", **kw):
+def combat_state(terrain="ccccc", b1=None, r=None, b2=None, **kw):
     b = tiny_board([terrain])
-    units = [unit("b1", "blue", Hex(1, 0), attack=6), unit("b2", "blue", Hex(1, 0), attack=6),
-             unit("r", "red", Hex(2, 0), defence=4)]
-    s, _ = start_game(tiny_state(b, units, seats=BLUE_FIRST, **kw))
-    s, _ = apply(s, EndPhase())   # to blue's combat phase
+    units = [unit("b1", "blue", Hex(1, 0), **{"attack": 6, **(b1 or {})}),
+             unit("b2", "blue", Hex(1, 0), **{"attack": 6, **(b2 or {})}),
+             unit("r", "red", Hex(2, 0), **{"defence": 4, **(r or {})})]
+    s = started(tiny_state(b, units, seats=BLUE_FIRST, **kw))
+    s, _ = api.apply(s, EndPhase())   # to blue's combat phase
     return s
 
 
@@ -35,66 +33,92 @@ def test_base_columns_literals():
 
 def test_terrain_and_river_shifts():
     s = combat_state("ccmcc")
-    att = [s.units["b1"], s.units["b2"]]
-    o = odds(s, att, [s.units["r"]], Hex(2, 0))
+    o = api.preview_attack(s, Attack(Hex(2, 0), ("b1", "b2")))
     assert o.base_name == "3:1"
     assert [sh.reason for sh in o.shifts] == ["defender in mountain"]
     assert o.column_name == "3:2"
 
 
 def test_armour_and_surprise_shifts():
-    s = combat_state()
-    s.units["b1"].type = "armour"
-    s.units["r"].anti_tank = False
-    s.units["b2"].hidden = True
-    o = odds(s, [s.units["b1"], s.units["b2"]], [s.units["r"]], Hex(2, 0))
+    s = combat_state(b1={"type": "armour"}, r={"anti_tank": False}, b2={"hidden": True})
+    o = api.preview_attack(s, Attack(Hex(2, 0), ("b1", "b2")))
     reasons = [sh.reason for sh in o.shifts]
     assert any("armour" in r for r in reasons) and any("surprise" in r for r in reasons)
     assert o.column == min(len(COLUMNS) - 1, o.base_column + 2)
 
 
-@pytest.mark.parametrize("col", range(len(COLUMNS)))
-def test_preview_probabilities_sum_to_one(col):
-    probs = {}
-    for code in TABLE[col]:
-        probs[code] = probs.get(code, 0) + 1 / 6
-    assert abs(sum(probs.values()) - 1) < 1e-12
+@pytest.mark.parametrize("attack", [1, 2, 4, 6, 8, 12, 16, 20, 24, 40])
+def test_preview_is_a_distribution_over_the_table_row(attack):
+    # rule: the preview gives every result of the odds column its share of the six die faces.
+    s = combat_state(b1={"attack": attack})
+    outcomes = api.chance_outcomes(s, Attack(Hex(2, 0), ("b1",)))
+    assert abs(sum(p for _, p in outcomes) - 1) < 1e-12
+    column = api.preview_attack(s, Attack(Hex(2, 0), ("b1",))).column
+    for code, p in outcomes:
+        assert p == pytest.approx(TABLE[column].count(code) / 6)
+    assert {c for c, _ in outcomes} == set(TABLE[column])
 
 
 def test_preview_matches_sampled_frequencies():
     s = combat_state()
     attack = Attack(Hex(2, 0), ("b1", "b2"))
-    o = odds(s, [s.units["b1"], s.units["b2"]], [s.units["r"]], Hex(2, 0))
-    assert abs(sum(o.probabilities.values()) - 1) < 1e-9
+    probs = dict(api.chance_outcomes(s, attack))
     counts: dict[str, int] = {}
     n = 1200
     for seed in range(n):
-        s2 = s.clone()
-        s2.rng = np.random.default_rng(seed)
-        _, events = apply(s2, attack)
+        _, events = api.apply(api.reseed(s, seed), attack)
         code = next(e for e in events if e.kind == "CombatResolved").data["result"]
         counts[code] = counts.get(code, 0) + 1
-    for code, p in o.probabilities.items():
+    for code, p in probs.items():
         freq = counts.get(code, 0) / n
         assert abs(freq - p) < 4 * (p * (1 - p) / n) ** 0.5 + 0.01, (code, freq, p)
-    assert set(counts) <= set(o.probabilities)
+    assert set(counts) <= set(probs)
 
 
-def test_retreat_blocked_costs_a_step_and_attacker_advances():
-    b = tiny_board(["c.c", "ccc"], country=["R.R", "RRR"])
-    units = [unit("b1", "blue", Hex(0, 0), attack=30), unit("r", "red", Hex(0, 1), steps=3)]
-    # red at (0,1) has neighbours (1,1),(1,0)... fill (1,1) and (-1,2)...: make it surrounded by sea/off-map
-    s, _ = start_game(tiny_state(b, units, seats=BLUE_FIRST))
-    s, _ = apply(s, EndPhase())
-    s.rng = np.random.default_rng(3)
-    s2, events = apply(s, Attack(Hex(0, 1), ("b1",)))
-    kinds = [e.kind for e in events]
-    assert "CombatResolved" in kinds
-    r = s2.units["r"]
-    assert r.steps < 3 or r.hex != Hex(0, 1)
-    if r.location.value == "eliminated" or r.hex != Hex(0, 1):
-        assert s2.units["b1"].hex == Hex(0, 1)
-        assert "UnitAdvanced" in kinds
+def test_a_subset_of_the_eligible_attackers_may_attack():
+    s = combat_state()
+    listed = [a for a in api.legal_actions(s) if isinstance(a, Attack)]
+    assert [a.attackers for a in listed] == [("b1", "b2")]          # one entry per target, every attacker
+    assert api.check(s, Attack(Hex(2, 0), ("b2",))) is None           # any non-empty subset is legal
+    assert api.check(s, Attack(Hex(2, 0), ())).code == "no_attackers"
+    s2, _ = api.apply(s, Attack(Hex(2, 0), ("b2",)))
+    assert s2.unit("b2").attacked and not s2.unit("b1").attacked
+    assert api.check(s2, Attack(Hex(2, 0), ("b1",))).code == "already_attacked"
+
+
+def test_a_blocked_retreat_costs_a_step_and_the_attacker_advances():
+    # rule: a defender that must retreat and has nowhere to go (sea behind, enemy in front) loses a step instead.
+    b = tiny_board(["cc."])
+    units = [unit("b1", "blue", Hex(0, 0), attack=30), unit("r", "red", Hex(1, 0), steps=4)]
+    base = started(tiny_state(b, units, seats=BLUE_FIRST))
+    base, _ = api.apply(base, EndPhase())
+    attack = Attack(Hex(1, 0), ("b1",))
+    for seed in range(50):
+        s2, events = api.apply(api.reseed(base, seed), attack)
+        result = next(e for e in events if e.kind == "CombatResolved").data["result"]
+        if result == "DLR":
+            break
+    else:
+        pytest.fail("no DLR result in 50 seeds")
+    causes = [e.data.get("cause") for e in events if e.kind == "StepLost"]
+    assert causes == ["combat", "could not retreat"]
+    assert s2.unit("r").steps == 2 and s2.unit("r").hex == Hex(1, 0)
+    assert not any(e.kind in ("UnitRetreated", "UnitAdvanced") for e in events)
+
+
+def test_a_retreat_with_room_moves_the_defender_and_the_attacker_advances():
+    b = tiny_board(["cccc"])
+    units = [unit("b1", "blue", Hex(0, 0), attack=30), unit("r", "red", Hex(1, 0), steps=4)]
+    base = started(tiny_state(b, units, seats=BLUE_FIRST))
+    base, _ = api.apply(base, EndPhase())
+    for seed in range(50):
+        s2, events = api.apply(api.reseed(base, seed), Attack(Hex(1, 0), ("b1",)))
+        if next(e for e in events if e.kind == "CombatResolved").data["result"] == "DLR":
+            break
+    assert s2.unit("r").hex == Hex(2, 0) and s2.unit("r").steps == 3
+    assert s2.unit("b1").hex == Hex(1, 0)
+    assert [e.kind for e in events if e.kind in ("UnitRetreated", "UnitAdvanced")] == ["UnitRetreated",
+                                                                                        "UnitAdvanced"]
 
 
 def test_supply_trace_blocked_by_enemy_zoc_and_range():
@@ -106,9 +130,9 @@ def test_supply_trace_blocked_by_enemy_zoc_and_range():
     assert not mask[s.board.index(Hex(2, 0))]      # enemy ZOC, no friendly unit there
     assert not mask[s.board.index(Hex(6, 0))]
     events = check_supply(s, "blue")
-    assert s.units["b"].out_of_supply == 1 and events[0].kind == "SupplyLost"
+    assert s.unit("b").out_of_supply == 1 and events[0].kind == "SupplyLost"
     events = check_supply(s, "blue")
-    assert s.units["b"].steps == 2 and any(e.kind == "StepLost" for e in events)
+    assert s.unit("b").steps == 2 and any(e.kind == "StepLost" for e in events)
 
 
 def test_supply_range_limit():
@@ -116,3 +140,30 @@ def test_supply_range_limit():
     s = tiny_state(b, [], sources=[("un", Hex(0, 0))])
     mask = supplied_hexes(s, "un")
     assert mask[s.board.index(Hex(10, 0))] and not mask[s.board.index(Hex(11, 0))]
+
+
+def test_a_friendly_unit_keeps_a_zoc_hex_open_for_supply():
+    b = tiny_board(["cccccccc"])
+    alone = tiny_state(b, [unit("b", "blue", Hex(5, 0)), unit("r", "red", Hex(3, 0))], sources=[("un", Hex(0, 0))])
+    assert not supplied_hexes(alone, "un")[alone.board.index(Hex(2, 0))]
+    held = tiny_state(b, [unit("b", "blue", Hex(5, 0)), unit("g", "blue", Hex(2, 0)), unit("r", "red", Hex(3, 0))],
+                      sources=[("un", Hex(0, 0))])
+    assert supplied_hexes(held, "un")[held.board.index(Hex(2, 0))]
+
+
+def test_out_of_supply_halves_attack_and_shifts_for_the_defender():
+    s = combat_state(r={"out_of_supply": 1})
+    o = api.preview_attack(s, Attack(Hex(2, 0), ("b1", "b2")))
+    assert "defender out of supply" in [sh.reason for sh in o.shifts]
+    s2 = combat_state(b1={"out_of_supply": 1})
+    o2 = api.preview_attack(s2, Attack(Hex(2, 0), ("b1",)))
+    assert o2.attack == 3.0
+
+
+def test_end_of_turn_supply_check_runs_for_the_seat_that_ends():
+    b = tiny_board(["cccccccc"])
+    units = [unit("b", "blue", Hex(7, 0)), unit("r", "red", Hex(0, 0))]
+    s = started(tiny_state(b, units, seats=BLUE_FIRST, sources=[("un", Hex(6, 0))]))
+    s, events = play(s, EndPhase(), EndPhase())
+    assert not any(e.kind == "SupplyLost" for e in events)      # blue is in supply
+    assert s.active_seat.id == "red"

@@ -10,17 +10,16 @@ rule / actions / expected:
 
 from __future__ import annotations
 
-import dataclasses
-
 import yaml
-from helpers import tiny_board, tiny_state, unit
+from helpers import flags_of, tiny_board, tiny_state, tracks_of, unit, with_politics
 
 from game.engine.actions import Decide, EndPhase, MoveUnit
+from game.engine.api import apply, legal_actions
+from game.engine.api import start as start_game
 from game.engine.hexes import Hex
 from game.engine.politics.model import compile_politics
 from game.engine.politics.scoring import scores
 from game.engine.politics.vocabulary import ParseContext
-from game.engine.rules import apply, legal_actions, start_game
 from game.engine.state import Phase
 from game.engine.units import Location
 
@@ -90,7 +89,7 @@ def politics_state(units, seed=1):
                        report=lambda path, msg: problems.append((path, msg)))
     pol = compile_politics(ctx, yaml.safe_load(POLITICS))
     assert problems == []
-    s.config = dataclasses.replace(s.config, politics=pol)
+    s = with_politics(s, pol)
     state, _ = start_game(s)
     return state
 
@@ -106,9 +105,8 @@ def end_seat(state):
 
 
 def test_intervention_chain_warning_then_choice_then_forced_entry():
-    pva = unit("pva", "red", None, location=Location.PENDING, requires="pva_enter")
-    pva.arrives_at = "hex:2,0"
-    state = politics_state([unit("r", "red", Hex(0, 0)), unit("b", "blue", Hex(3, 6), movement=8), pva])
+    pva = unit("pva", "red", None, location=Location.PENDING, requires="pva_enter", arrives_at="hex:2,0")
+    state = politics_state([unit("r", "red", Hex(0, 0)), unit("b", "blue", Hex(2, 6), movement=8), pva])
     state, _ = end_seat(state)                       # red passes
     assert state.active_seat.id == "blue" and state.phase is Phase.POLITICAL
     state, _ = apply(state, EndPhase())              # blue takes no decision
@@ -116,10 +114,10 @@ def test_intervention_chain_warning_then_choice_then_forced_entry():
     fired = [e for e in events if e.kind == "RuleFired"]
     assert [e.data["rule"] for e in fired] == ["prc_warning"]
     assert fired[0].data["history"].startswith("3 October 1950") and fired[0].data["idea"] == "buffer_state"
-    assert state.tracks["intervention"] == 30 and state.flags["warned"]
+    assert tracks_of(state)["intervention"] == 30 and flags_of(state)["warned"]
     # Next turn the pressure rule adds 15 (blue is within a hex of the border region): 45, between the thresholds.
     state, _ = end_seat(state)
-    assert state.tracks["intervention"] == 45
+    assert tracks_of(state)["intervention"] == 45
     assert state.phase is Phase.POLITICAL and Decide("intervene") in legal_actions(state)
     # Red waits; pressure keeps rising while blue stays by the border, and past 70 entry is forced.
     events = []
@@ -131,21 +129,21 @@ def test_intervention_chain_warning_then_choice_then_forced_entry():
         events += ev
         state, ev = end_seat(state)        # blue
         events += ev
-        if state.units["pva"].location is Location.MAP:
+        if state.unit("pva").location is Location.MAP:
             break
-    assert state.tracks["intervention"] >= 70
+    assert tracks_of(state)["intervention"] >= 70
     taken = [e for e in events if e.kind == "DecisionTaken"]
     assert len(taken) == 1 and taken[0].data["forced"] and taken[0].data["decision"] == "intervene"
-    assert state.units["pva"].location is Location.MAP
+    assert state.unit("pva").location is Location.MAP
     assert any(e.kind == "UnitArrived" and e.data["unit"] == "pva" for e in events)
 
 
 def test_nuclear_use_escalates_to_general_war_and_everyone_loses():
-    state = politics_state([unit("r", "red", Hex(0, 0)), unit("b", "blue", Hex(3, 6))])
+    state = politics_state([unit("r", "red", Hex(0, 0)), unit("b", "blue", Hex(2, 6))])
     state, _ = end_seat(state)
     assert state.phase is Phase.POLITICAL
     state, events = apply(state, Decide("nuclear_use"))
-    assert state.tracks["escalation"] == 100
+    assert tracks_of(state)["escalation"] == 100
     assert state.outcome == "general_war" and state.over
     assert any(e.kind == "GameEnded" for e in events)
     totals = {seat: v["total"] for seat, v in scores(state).items()}
@@ -171,10 +169,10 @@ def test_stable_front_and_weariness_open_talks_then_armistice_and_dmz():
     state = politics_state([unit("r", "red", Hex(1, 2)), unit("b", "blue", Hex(1, 3))])
     state = play_quiet_turns(state, 12)
     assert state.outcome == "armistice"
-    assert state.flags["talks"] == "signed"
-    dmz = state.flags["dmz"]
+    assert flags_of(state)["talks"] == "signed"
+    dmz = flags_of(state)["dmz"]
     assert dmz and all(state.control[i] != state.control[state.board.neighbors[i, d]] for i, d in dmz)
-    assert {e for e in (state.flags.get("rule:talks_open"), state.flags.get("rule:signature"))} == {1}
+    assert {e for e in (flags_of(state).get("rule:talks_open"), flags_of(state).get("rule:signature"))} == {1}
 
 
 def test_a_refusal_delays_the_signature():
@@ -182,5 +180,5 @@ def test_a_refusal_delays_the_signature():
     signed = play_quiet_turns(base, 12)
     refused = play_quiet_turns(base, 12, refuse_at=0)
     assert signed.outcome == "armistice"
-    assert refused.outcome != "armistice" and refused.tracks["talks"] >= 100
+    assert refused.outcome != "armistice" and tracks_of(refused)["talks"] >= 100
     assert refused.turn > signed.turn

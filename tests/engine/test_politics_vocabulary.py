@@ -16,20 +16,20 @@ Supply sources: communist [2, 0], un [0, 3]; a pending blue unit b2 is due at Pu
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
-from helpers import tiny_board, tiny_state, unit
+from helpers import flags_of, tiny_board, tiny_state, tracks_of, unit, with_politics
 
 from game.engine.actions import Decide, EndPhase
+from game.engine.api import apply, legal_actions
+from game.engine.api import start as start_game
 from game.engine.hexes import Hex
 from game.engine.politics.conditions import CONDITIONS
 from game.engine.politics.effects import EFFECTS
 from game.engine.politics.model import compile_politics
 from game.engine.politics.runtime import MAX_PASSES, available_decisions
 from game.engine.politics.vocabulary import ParseContext
-from game.engine.rules import apply, legal_actions, start_game
 from game.engine.state import Phase
 from game.engine.supply import HALF, supply_range
 from game.engine.units import Location
@@ -71,7 +71,7 @@ def play(doc: dict, actions=(), units=None, seed=1, before=None):
     """Start a game with the politics ``doc``, apply ``actions``; (state, every event)."""
     units = default_units() if units is None else units
     s = tiny_state(BOARD, units, seed=seed, sources=SOURCES)
-    s.config = replace(s.config, politics=compile_ok({"regions": REGIONS, **doc}, units))
+    s = with_politics(s, compile_ok({"regions": REGIONS, **doc}, units))
     if before is not None:
         before(s)
     s, events = start_game(s)
@@ -95,6 +95,11 @@ def kinds(events, kind):
     return [e for e in events if e.kind == kind]
 
 
+def lost_3_and_1(s):
+    s.steps_lost[s.setup.seat_index["red"]] = 3
+    s.steps_lost[s.setup.seat_index["blue"]] = 1
+
+
 def probe(when, flags=None, tracks=None, check=None, before=None):
     """Whether a rule ``when -> set_flag: hit`` fires at the start of the game."""
     rule = {"id": "probe", "when": when, "effects": [{"set_flag": "hit"}]}
@@ -103,7 +108,7 @@ def probe(when, flags=None, tracks=None, check=None, before=None):
     doc = {"flags": {"yes": True, "no": False, "stage": "warning", **(flags or {})}, "rules": [rule],
            "tracks": tracks or {"t": {"start": 40}}}
     s, _ = play(doc, before=before)
-    return "hit" in s.flags
+    return "hit" in flags_of(s)
 
 
 def test_every_keyword_is_tested_here():
@@ -171,7 +176,7 @@ def test_condition_at_the_start(when, expected):
 ])
 def test_losses_counts_steps_lost_by_the_seats(when, expected):
     def lost(s):
-        s.steps_lost.update({"red": 3, "blue": 1})
+        lost_3_and_1(s)
     assert probe(when, before=lost) is expected
 
 
@@ -180,11 +185,11 @@ def test_date_turn_and_front_stable_hold_from_the_second_turn():
     rules = [{"id": f"p{i}", "when": w, "effects": [{"set_flag": f"hit{i}"}]} for i, w in enumerate([
         {"date": {"from": date(1950, 7, 2)}}, {"turn": {"min": 2}}, {"front_stable": {"turns": 1}}])]
     s, _ = play({"rules": rules})
-    assert not any(k.startswith("hit") for k in s.flags)
+    assert not any(k.startswith("hit") for k in flags_of(s))
     s = end_turn(s)
     assert (s.turn, s.date) == (2, date(1950, 7, 2))
-    assert s.flags["stable_turns"] == 1
-    assert [s.flags.get(f"hit{i}") for i in range(3)] == ["1950-07-02"] * 3
+    assert flags_of(s)["stable_turns"] == 1
+    assert [flags_of(s).get(f"hit{i}") for i in range(3)] == ["1950-07-02"] * 3
 
 
 def test_seat_active_at_seat_start():
@@ -192,9 +197,9 @@ def test_seat_active_at_seat_start():
     doc = {"rules": [{"id": "blue_turn", "when": {"seat_active": "blue"}, "check": "seat_start",
                       "effects": [{"set_flag": "hit"}]}]}
     s, _ = play(doc, [EndPhase()])
-    assert "hit" not in s.flags
+    assert "hit" not in flags_of(s)
     s, _ = apply(s, EndPhase())
-    assert s.active_seat.id == "blue" and s.flags["hit"] == "1950-06-25"
+    assert s.active_seat.id == "blue" and flags_of(s)["hit"] == "1950-06-25"
 
 
 def test_talks_condition_follows_the_talks_effect():
@@ -202,7 +207,7 @@ def test_talks_condition_follows_the_talks_effect():
     doc = {"rules": [{"id": "open", "effects": [{"talks": "open"}]},
                      {"id": "see", "when": {"talks": "open"}, "effects": [{"set_flag": "hit"}]}]}
     s, _ = play(doc)
-    assert s.flags["talks"] == "open" and s.flags["hit"] == "1950-06-25"
+    assert flags_of(s)["talks"] == "open" and flags_of(s)["hit"] == "1950-06-25"
 
 
 def test_units_north_of_counts_only_units_on_the_map():
@@ -222,25 +227,25 @@ def fire(effects, doc=None, actions=(), **kw):
 def test_set_flag_records_the_date_or_a_value():
     s, _ = fire([{"set_flag": "warned"}, {"set_flag": {"name": "stage", "value": "warning"}},
                  {"set_flag": {"name": "level", "value": 3}}])
-    assert (s.flags["warned"], s.flags["stage"], s.flags["level"]) == ("1950-06-25", "warning", 3)
-    assert s.flags["rule:fx"] == 1
+    assert (flags_of(s)["warned"], flags_of(s)["stage"], flags_of(s)["level"]) == ("1950-06-25", "warning", 3)
+    assert flags_of(s)["rule:fx"] == 1
 
 
 def test_clear_flag():
     s, _ = fire([{"clear_flag": "warned"}], {"flags": {"warned": True, "other": True}})
-    assert "warned" not in s.flags and s.flags["other"] is True
+    assert "warned" not in flags_of(s) and flags_of(s)["other"] is True
 
 
 def test_track_add_set_and_range():
     doc = {"tracks": {"t": {"label": "Tension", "start": 10}, "u": {"start": 5, "min": -10, "max": 10}}}
     s, events = fire([{"track": {"name": "t", "add": 15}}, {"track": {"name": "u", "add": -40}}], doc)
-    assert s.tracks["t"] == 25 and s.tracks["u"] == -10
+    assert tracks_of(s)["t"] == 25 and tracks_of(s)["u"] == -10
     changed = kinds(events, "TrackChanged")
     assert [e.text for e in changed] == ["Tension +15 (now 25).", "U -15 (now -10)."]
     assert changed[0].data == {"track": "t", "change": 15.0, "value": 25.0, "source": "fx"}
     s, events = fire([{"track": {"name": "t", "set": 60}}, {"track": {"name": "t", "add": 500}},
                       {"track": {"name": "t", "add": 0}}], doc)
-    assert s.tracks["t"] == 100
+    assert tracks_of(s)["t"] == 100
     assert [e.text for e in kinds(events, "TrackChanged")] == ["Tension +50 (now 60).", "Tension +40 (now 100)."]
 
 
@@ -249,13 +254,13 @@ def test_track_per_loss_counts_new_losses_only():
     doc = {"tracks": {"weariness": {"start": 0}},
            "rules": [{"id": "w", "once": False, "effects": [
                {"track_per_loss": {"name": "weariness", "seat": ["red", "blue"], "per_step": 0.5}}]}]}
-    s, _ = play(doc, before=lambda s: s.steps_lost.update({"red": 3, "blue": 1}))
-    assert s.tracks["weariness"] == 2.0
+    s, _ = play(doc, before=lost_3_and_1)
+    assert tracks_of(s)["weariness"] == 2.0
     s = end_turn(s)                             # no new losses
-    assert s.tracks["weariness"] == 2.0
-    s.steps_lost["blue"] = 5                    # four more steps lost (set by hand)
+    assert tracks_of(s)["weariness"] == 2.0
+    s.steps_lost[s.setup.seat_index["blue"]] = 5   # four more steps lost (set by hand)
     s = end_turn(s)
-    assert s.tracks["weariness"] == 4.0
+    assert tracks_of(s)["weariness"] == 4.0
 
 
 def test_log_and_rule_text():
@@ -272,33 +277,33 @@ def test_log_and_rule_text():
 
 def test_reinforce_brings_a_pending_unit_now():
     s, events = fire([{"reinforce": {"units": ["b2"]}}])
-    b2 = s.units["b2"]
+    b2 = s.unit("b2")
     assert (b2.location, b2.hex, b2.arrives) == (Location.MAP, Hex(0, 3), date(1950, 6, 25))
     assert [e.text for e in kinds(events, "UnitArrived")] == ["B2 arrives at Pusan."]
 
 
 def test_withdraw_by_nation_and_by_unit():
     s, events = fire([{"withdraw": {"nation": "US"}}])
-    assert [s.units[u].location for u in ("r1", "b1", "b2")] == [Location.MAP, Location.WITHDRAWN,
+    assert [s.unit(u).location for u in ("r1", "b1", "b2")] == [Location.MAP, Location.WITHDRAWN,
                                                                  Location.WITHDRAWN]
     assert [e.text for e in kinds(events, "UnitWithdrawn")] == ["B1 is withdrawn from Korea.",
                                                                 "B2 is withdrawn from Korea."]
     s, _ = fire([{"withdraw": {"units": ["r1"]}}])
-    assert s.units["r1"].location is Location.WITHDRAWN and s.units["r1"].hex is None
-    assert s.units["b1"].location is Location.MAP
+    assert s.unit("r1").location is Location.WITHDRAWN and s.unit("r1").hex is None
+    assert s.unit("b1").location is Location.MAP
 
 
 def test_supply_changes_the_range():
     s, _ = fire([{"supply": {"bloc": "communist", "range": -2}}, {"supply": {"bloc": "communist", "range": -1}}])
-    assert s.flags["supply_range:communist"] == -3
+    assert int(s.supply_bonus[s.config.bloc_code("communist")]) == -3
     assert supply_range(s, "communist") == 7 * HALF and supply_range(s, "un") == 10 * HALF
 
 
 def test_air_sets_mig_alley_and_air_support():
     s, _ = fire([{"air": {"mig_alley": True}}])
-    assert s.flags["mig_alley"] is True and "no_air_support" not in s.flags
+    assert flags_of(s)["mig_alley"] is True and flags_of(s)["no_air_support"] is False
     s, _ = fire([{"air": {"air_support": False}}])
-    assert s.flags["no_air_support"] is True
+    assert flags_of(s)["no_air_support"] is True
 
 
 DECISIONS = [
@@ -314,17 +319,17 @@ def test_offer_makes_an_offered_decision_available():
     assert s.phase is Phase.MOVEMENT and available_decisions(s, "red") == []
     # rule: offer truce / actions: take it / expected: red's political phase, then the effect
     s, _ = fire([{"offer": "truce"}], {"decisions": DECISIONS, "tracks": {"t": {}}})
-    assert s.flags["offered:truce"] is True and s.phase is Phase.POLITICAL
+    assert s.offered[s.setup.decision_index["truce"]] and s.phase is Phase.POLITICAL
     assert legal_actions(s) == [Decide("truce"), EndPhase()]
     s, events = apply(s, Decide("truce"))
-    assert s.flags["truce"] == "1950-06-25" and s.flags["decision:truce"] == "1950-06-25"
+    assert flags_of(s)["truce"] == "1950-06-25" and flags_of(s)["decision:truce"] == "1950-06-25"
     assert [e.text for e in kinds(events, "DecisionTaken")] == ["Red: Offer a truce."]
     assert legal_actions(s) == [EndPhase()]       # once: taken
 
 
 def test_take_decision_forces_it():
     s, events = fire([{"take_decision": "escalate"}], {"decisions": DECISIONS, "tracks": {"t": {}}})
-    assert s.flags["done"] == "1950-06-25" and s.tracks["t"] == 5
+    assert flags_of(s)["done"] == "1950-06-25" and tracks_of(s)["t"] == 5
     (taken,) = kinds(events, "DecisionTaken")
     assert taken.text == "Blue: Do it. (forced)" and taken.seat == "blue"
     assert taken.data["forced"] is True and taken.data["history"] == "H"
@@ -340,24 +345,24 @@ def test_take_decision_forces_it():
 ])
 def test_talks_states(verbs, status, texts):
     s, events = fire([{"talks": v} for v in verbs])
-    assert s.flags["talks"] == status
+    assert flags_of(s)["talks"] == status
     assert [e.text for e in kinds(events, "TalksChanged")] == texts
 
 
 def test_talks_advance_moves_the_track_only_while_open():
     doc = {"tracks": {"talks": {"start": 0}}}
     s, _ = fire([{"talks": {"advance": 10}}], doc)
-    assert s.tracks["talks"] == 0
+    assert tracks_of(s)["talks"] == 0
     s, _ = fire([{"talks": "open"}, {"talks": {"advance": 10}}], doc)
-    assert s.tracks["talks"] == 10
+    assert tracks_of(s)["talks"] == 10
 
 
 def test_talks_sign_ends_the_war_with_a_dmz():
     s, events = fire([{"talks": "sign"}], {"tracks": {"talks": {"start": 30}}})
-    assert s.outcome == "armistice" and s.over and s.flags["talks"] == "signed"
-    assert s.tracks["talks"] == 100
+    assert s.outcome == "armistice" and s.over and flags_of(s)["talks"] == "signed"
+    assert tracks_of(s)["talks"] == 100
     # the line of contact: between DPRK row 1 (communist) and ROK row 2 (un)
-    assert len(s.flags["dmz"]) == 13
+    assert len(flags_of(s)["dmz"]) == 13
     assert [e.kind for e in events if e.kind in ("ArmisticeSigned", "GameEnded")] == ["ArmisticeSigned",
                                                                                     "GameEnded"]
     assert kinds(events, "ArmisticeSigned")[0].text.startswith("The armistice is signed on 25 June 1950")
@@ -372,21 +377,21 @@ def test_talks_progress():
                       "effects": [{"talks_progress": {"base": 1, "per_weariness": 0.1, "stable_front": 2,
                                                       "hardline": 3}}]}]}
     s, _ = play(doc)
-    assert s.tracks["talks"] == 1.0
+    assert tracks_of(s)["talks"] == 1.0
     s = end_turn(end_turn(s))                          # turn 3: the front has been stable 2 turns: +2 more
-    assert s.flags["stable_turns"] == 2
-    assert s.tracks["talks"] == 1.0 + 1.0 + 3.0
+    assert flags_of(s)["stable_turns"] == 2
+    assert tracks_of(s)["talks"] == 1.0 + 1.0 + 3.0
 
 
 def test_talks_progress_does_nothing_while_closed():
     doc = {"tracks": {"talks": {}}, "rules": [{"id": "table", "effects": [{"talks_progress": {"base": 5}}]}]}
-    assert play(doc)[0].tracks["talks"] == 0
+    assert tracks_of(play(doc)[0])["talks"] == 0
 
 
 def test_end_game():
     s, events = fire([{"end_game": {"outcome": "general_war", "text": "The war spreads."}},
                       {"set_flag": "after"}])
-    assert s.outcome == "general_war" and "after" not in s.flags
+    assert s.outcome == "general_war" and "after" not in flags_of(s)
     (ended,) = kinds(events, "GameEnded")
     assert ended.text == "The war spreads." and ended.data["outcome"] == "general_war"
     assert legal_actions(s) == []
@@ -404,22 +409,22 @@ def counter(check, once=False, when=None):
 def test_check_points():
     # after_action: once per action (3 EndPhase)
     s, _ = play(counter(["after_action"]), [EndPhase()] * 3)
-    assert s.tracks["n"] == 3
+    assert tracks_of(s)["n"] == 3
     # seat_start: red's seat at the start, then blue's
     s, _ = play(counter("seat_start"), [EndPhase()] * 2)
-    assert s.tracks["n"] == 2
+    assert tracks_of(s)["n"] == 2
     # seat_end: red's seat ended
     s, _ = play(counter("seat_end"), [EndPhase()] * 2)
-    assert s.tracks["n"] == 1
+    assert tracks_of(s)["n"] == 1
     # turn_start (the default): the game's start, then turn 2
     s, _ = play({"tracks": {"n": {}}, "rules": [{"id": "c", "once": False,
                                                   "effects": [{"track": {"name": "n", "add": 1}}]}]})
-    assert s.tracks["n"] == 1 and end_turn(s).tracks["n"] == 2
+    assert tracks_of(s)["n"] == 1 and tracks_of(end_turn(s))["n"] == 2
 
 
 def test_once_fires_once_a_game():
     s, _ = play(counter(["after_action"], once=True), [EndPhase()] * 3)
-    assert s.tracks["n"] == 1 and s.flags["rule:c"] == 1
+    assert tracks_of(s)["n"] == 1 and flags_of(s)["rule:c"] == 1
 
 
 PING_PONG = {"flags": {"a": True, "b": False}, "rules": [
@@ -436,7 +441,7 @@ def test_rules_that_trigger_each_other_do_not_hang():
     s, events = play(PING_PONG, [EndPhase()] * 3)
     texts = [e.text for e in kinds(events, "RuleFired")]
     assert texts == ["ping", "pong"] * 4            # the start, then one check per action
-    assert s.flags["rule:ping"] == s.flags["rule:pong"] == 4
+    assert flags_of(s)["rule:ping"] == flags_of(s)["rule:pong"] == 4
 
 
 def test_the_guard_stops_a_check_after_max_passes():
@@ -446,7 +451,7 @@ def test_the_guard_stops_a_check_after_max_passes():
     s, events = play({"flags": {f"f{n}": True}, "rules": rules})
     (stopped,) = kinds(events, "RuleLoopStopped")
     assert stopped.text == f"Rules at turn_start kept firing each other; stopped after {MAX_PASSES} passes."
-    assert sum(f"rule:r{k}" in s.flags for k in range(n)) == MAX_PASSES
+    assert sum(f"rule:r{k}" in flags_of(s) for k in range(n)) == MAX_PASSES
     assert not s.over and legal_actions(s)          # play goes on
 
 
@@ -456,7 +461,7 @@ CHANCE = {"rules": [{"id": "maybe", "chance": 0.3, "effects": [{"set_flag": "hit
 
 
 def test_chance_fires_in_about_its_share_of_seeds():
-    hits = sum("hit" in play(CHANCE, seed=seed)[0].flags for seed in range(600))
+    hits = sum("hit" in flags_of(play(CHANCE, seed=seed)[0]) for seed in range(600))
     assert 0.24 * 600 <= hits <= 0.36 * 600
 
 
@@ -485,13 +490,13 @@ def test_chance_forms(chance, value):
     assert rule.chance.value(s) == pytest.approx(value)
     rolled = kinds(events, "ChanceRolled")
     assert len(rolled) == (1 if 0 < value < 1 else 0)        # certain and impossible rules roll no dice
-    assert ("rule:maybe" in s.flags) == (value == 1.0 or (0 < value < 1 and rolled[0].data["roll"] < value))
+    assert ("rule:maybe" in flags_of(s)) == (value == 1.0 or (0 < value < 1 and rolled[0].data["roll"] < value))
 
 
 def test_balance_is_computed_at_the_start():
     # equal forces in Korea (one 4/4 unit each): force 0; Korean land: un 14 hexes, communist 7 of 21
     s, _ = play({"tracks": {"balance": {"min": -100, "max": 100}}})
-    assert s.tracks["balance"] == 16.67
+    assert tracks_of(s)["balance"] == 16.67
     # declared with the default range 0..100, a communist edge would be cut at 0
     s, _ = play({"tracks": {"balance": {}}}, before=lambda s: s.control.fill(1))
-    assert s.tracks["balance"] == 0
+    assert tracks_of(s)["balance"] == 0

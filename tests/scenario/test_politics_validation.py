@@ -14,14 +14,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import flags_of
 from scenario_fixtures import BROKEN_DIR
 
 from game.engine.actions import EndPhase
+from game.engine.api import apply
 from game.engine.politics.conditions import CONDITIONS
 from game.engine.politics.effects import EFFECTS
 from game.engine.politics.model import compile_politics
 from game.engine.politics.vocabulary import ParseContext
-from game.engine.rules import apply
 from game.engine.units import Location
 from game.paths import MAP_FILE, SCENARIOS_DIR
 from game.scenario.loader import build_config, load_scenario, read_problems
@@ -95,10 +96,10 @@ def test_a_gated_arrival_enters_after_its_flag_and_delay(tmp_path, board, tiny_t
         return state
 
     state = to_turn(state, 2)
-    assert state.flags["pva_enter"] == "1950-07-02"
-    assert state.units["pva_gated"].location is Location.PENDING
+    assert flags_of(state)["pva_enter"] == "1950-07-02"
+    assert state.unit("pva_gated").location is Location.PENDING
     state = to_turn(state, 3)
-    assert state.units["pva_gated"].location is Location.MAP       # red moves first: arrived at its seat start
+    assert state.unit("pva_gated").location is Location.MAP       # red moves first: arrived at its seat start
 
 
 def test_a_scenario_without_politics_has_none(board):
@@ -240,7 +241,7 @@ def test_every_politics_example_in_the_readme_compiles():
 
 @needs_map
 def test_the_readme_politics_example_loads_and_plays():
-    from game.engine.rules import start_game
+    from game.engine.api import start as start_game
     from game.engine.state import new_state
     from game.scenario.loader import build_units
     from game.scenario.mapfile import load_board
@@ -255,4 +256,4 @@ def test_the_readme_politics_example_loads_and_plays():
     for _ in range(12):
         state, _ = apply(state, EndPhase())
     assert state.turn == 4 and not state.over
-    assert state.units["pva_38th_army"].location is Location.PENDING      # nobody intervened
+    assert state.unit("pva_38th_army").location is Location.PENDING      # nobody intervened

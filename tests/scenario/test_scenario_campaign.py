@@ -136,11 +136,11 @@ def test_readme_example_is_valid():
 @needs_map
 def test_pva_crossing_at_a_bare_hex_enters(campaign):
     from game.engine.actions import EndPhase
-    from game.engine.rules import apply
-
+    from game.engine.api import apply
+    from game.engine.state import set_flag_value
     state = campaign.new_game(1)
-    state.flags["pva_entered"] = state.date.isoformat()   # Beijing decides on the first day (a what-if)
+    set_flag_value(state, "pva_entered", state.date.isoformat())   # Beijing decides on the first day (a what-if)
     for _ in range(9):                                     # to the end of the DPRK/PRC seat's next turn
         state, _ = apply(state, EndPhase())
-    ji_an = [u for u in state.units.values() if u.arrives_at == "hex:4,16" and u.delay_days == 0]
+    ji_an = [u for u in state.unit_views().values() if u.arrives_at == "hex:4,16" and u.delay_days == 0]
     assert ji_an and all(u.location is Location.MAP for u in ji_an)

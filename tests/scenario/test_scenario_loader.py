@@ -75,10 +75,10 @@ def test_new_game_uses_fresh_units(tiny):
     a = tiny.new_game(3)
     b = tiny.new_game(3)
     assert a.checksum() == b.checksum()
-    a.units["kpa_1"].steps = 1
-    assert b.units["kpa_1"].steps == 3
+    a.steps[a.unit_index("kpa_1")] = 1                 # games share the static setup, never the arrays
+    assert b.unit("kpa_1").steps == 3
+    assert a.setup is b.setup and a.steps is not b.steps
     assert next(x for x in tiny.units if x.id == "kpa_1").steps == 3
-    assert a.units["kpa_1"] is not next(x for x in tiny.units if x.id == "kpa_1")
 
 
 @settings(max_examples=20, deadline=None)

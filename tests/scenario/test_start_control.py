@@ -23,10 +23,10 @@ def test_pusan_perimeter_starts_with_the_kpa_holding_the_south_outside_it():
 def test_units_stand_on_ground_their_side_holds():
     for sid in ("pusan-perimeter", "inchon", "chinese-intervention", "stalemate-talks", "macarthur-unleashed"):
         state = load_scenario(sid).new_game(1)
-        for u in state.units.values():
+        for u in state.unit_views().values():
             if u.location.value == "map":
                 code = int(state.control[state.board.index(u.hex)])
-                assert state.config.blocs[code - 1] == state.unit_bloc(u), (sid, u.id)
+                assert state.config.blocs[code - 1] == state.bloc_of(u.seat), (sid, u.id)
 
 
 def test_the_stalemate_line_gives_kaesong_north_and_chorwon_south():

@@ -7,8 +7,8 @@ import pytest
 from helpers import SEATS, tiny_board, tiny_state, unit
 
 from game.engine.actions import EndPhase, MoveUnit
+from game.engine.api import start as start_game
 from game.engine.hexes import Hex
-from game.engine.rules import start_game
 from game.session.autosave import Autosaver
 from game.session.match import Match
 from game.session.savefile import SaveError, load_save, read_document, write_save
@@ -23,7 +23,9 @@ class FakeScenario:
 
     def __init__(self):
         self.board = tiny_board(["cccccc", "cchccc", "cccccc"], country=["NNNRRR"] * 3)
-        self.config = self._state(0).config
+        first = self._state(0)
+        self.config = first.config
+        self.setup = first.setup
 
     def _state(self, seed):
         units = [unit("r1", "red", Hex(1, 0)), unit("r2", "red", Hex(0, 1)),
@@ -32,7 +34,9 @@ class FakeScenario:
                           sources=[("communist", Hex(0, 0)), ("un", Hex(5, 0))])
 
     def start_game(self, seed):
-        return start_game(self._state(seed))
+        state = self._state(seed)
+        state.setup = self.setup       # every game of the scenario shares one setup, as the loader's do
+        return start_game(state)
 
 
 @pytest.fixture

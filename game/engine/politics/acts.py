@@ -71,7 +71,7 @@ def carry_out(state: GameState, decision_id: str, forced: bool = False) -> list[
     seat = state.config.seat(d.seat).name
     text = f"{seat}: {d.title}." + (" (forced)" if forced else "")
     out = [ev(state, "DecisionTaken", text, d.seat, decision=d.id, history=d.history, idea=d.idea,
-              detail=d.text, forced=forced, milestone=d.milestone)]
+              detail=d.text, forced=forced, **({"milestone": d.milestone} if d.milestone else {}))]
     fire = FireContext(f"decision:{d.id}", d.seat)
     for effect in d.effects:
         out.extend(effect.apply(state, fire))

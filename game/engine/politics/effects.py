@@ -10,13 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-import numpy as np
-
 from ..events import Event
 from ..hexes import Hex
 from ..primitives import bring_arrivals, hex_of
 from ..state import GameState, TalksStatus, set_flag_value
-from ..units import ELIMINATED, MAP, PENDING, WITHDRAWN
+from ..units import ELIMINATED, PENDING, WITHDRAWN
 from .acts import FireContext, carry_out, end_game, ev, move_track, set_track, sign_armistice
 from .vocabulary import ParseContext, single_key
 

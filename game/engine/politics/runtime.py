@@ -107,8 +107,9 @@ def fire_rule(state: GameState, rule: Rule) -> list[Event]:
     state.rule_fired[state.setup.rule_index[rule.id]] += 1
     out: list[Event] = []
     if rule.text:
+        tag = {"milestone": rule.milestone} if rule.milestone else {}
         out.append(ev(state, "RuleFired", rule.text, None, rule=rule.id, history=rule.history, idea=rule.idea,
-                      milestone=rule.milestone))
+                      **tag))
     fire = FireContext(rule.id)
     for effect in rule.effects:
         out.extend(effect.apply(state, fire))
@@ -147,6 +148,7 @@ def balance_of_power(state: GameState) -> float:
     korea = state.setup.cache.get("korea_any")
     if korea is None:
         import numpy as np
+
         from ..state import KOREA
         korea = state.setup.cache["korea_any"] = np.isin(board.country, KOREA)
     table = state.units
