@@ -33,8 +33,7 @@ from .combat import RESULT_NAMES, Odds, odds
 from .events import EVENT_KINDS, Event
 from .fog import seen_mask
 from .hexes import Hex
-from .legal import LegalActions, why_illegal
-from .movement import knowledge
+from .legal import LegalActions, seat_knowledge, why_illegal
 from .narrate import at, where
 from .observation import Observation
 from .politics.scoring import scores
@@ -94,7 +93,7 @@ def _carry_out(s: GameState, action: Action, legal: LegalActions | None, before:
             before = seen_mask(s, bloc)
         if isinstance(action, MoveUnit):
             if legal is None:
-                legal = LegalActions(s, knowledge(s, bloc, before))
+                legal = LegalActions(s, seat_knowledge(s))
             legal.state = s
             events = resolve.move(s, action, legal)
         elif isinstance(action, RailMove):
@@ -120,7 +119,7 @@ def apply(state: GameState, action: Action) -> tuple[GameState, list[Event]]:
     legal = None
     if not isinstance(action, (EndPhase, Decide)) and not state.over:
         before = seen_mask(state, state.active_seat.bloc)
-        legal = LegalActions(state, knowledge(state, state.active_seat.bloc, before))
+        legal = LegalActions(state, seat_knowledge(state))
     got = why_illegal(state, action, legal)
     if got is not None:
         raise IllegalAction(got[1], got[0])

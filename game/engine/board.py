@@ -143,8 +143,35 @@ class Board:
 
     def hex_at(self, index: int) -> Hex:
         """The hex of a flat index."""
-        row, col = divmod(int(index), self.cols)
-        return offset_to_axial(col, row)
+        return self.hex_list[index]
+
+    @cached_property
+    def hex_list(self) -> tuple[Hex, ...]:
+        """The hex of every flat index (a lookup table: building Hex values is the hot path of legal actions)."""
+        return tuple(offset_to_axial(col, row) for row in range(self.rows) for col in range(self.cols))
+
+    @cached_property
+    def qr(self) -> tuple[np.ndarray, np.ndarray]:
+        """Axial q and r of every flat index, for vectorised distances."""
+        return (np.array([h.q for h in self.hex_list], dtype=np.int32),
+                np.array([h.r for h in self.hex_list], dtype=np.int32))
+
+    def disc(self, radius: int) -> np.ndarray:
+        """(hexes, k) int32: the flat indices within ``radius`` steps of each hex (padded with the hex itself)."""
+        key = f"_disc{radius}"
+        if key not in self.__dict__:
+            offsets = [(dq, dr) for dq in range(-radius, radius + 1) for dr in range(-radius, radius + 1)
+                       if abs(dq) + abs(dr) + abs(dq + dr) <= 2 * radius]
+            q, r = self.qr
+            out = np.empty((self.size, len(offsets)), dtype=np.int32)
+            for k, (dq, dr) in enumerate(offsets):
+                qq, rr = q + dq, r + dr
+                col = qq + (rr - (rr & 1)) // 2
+                ok = (rr >= 0) & (rr < self.rows) & (col >= 0) & (col < self.cols)
+                out[:, k] = np.where(ok, rr * self.cols + col, np.arange(self.size))
+            out.flags.writeable = False
+            self.__dict__[key] = out
+        return self.__dict__[key]
 
     def on_map(self, h: Hex) -> bool:
         return self.index(h) >= 0

@@ -43,21 +43,48 @@ def bloc_presence(state: GameState, bloc: str) -> np.ndarray:
     return mask
 
 
+def _radius(state: GameState, bloc: str) -> int:
+    p = state.config.params
+    return p.spot_range + (p.air_recon_bonus if bloc == p.air_recon_bloc else 0)
+
+
+def _around(state: GameState, hexes: np.ndarray, radius: int) -> np.ndarray:
+    """Mask of hexes within ``radius`` of any of the flat indices ``hexes`` (a lookup in the board's discs)."""
+    mask = np.zeros(state.board.size, dtype=bool)
+    if hexes.size:
+        mask[state.board.disc(radius)[hexes].ravel()] = True
+    return mask
+
+
 def visible_hexes(state: GameState, bloc: str) -> np.ndarray:
     """Mask of hexes ``bloc`` can see now."""
-    p = state.config.params
-    radius = p.spot_range + (p.air_recon_bonus if bloc == p.air_recon_bloc else 0)
-    return within(state.board, bloc_presence(state, bloc), radius)
+    own = (state.loc == MAP) & (state.units.bloc == state.config.bloc_code(bloc))
+    return _around(state, state.hex[own], _radius(state, bloc))
 
 
 def seen_mask(state: GameState, bloc: str) -> np.ndarray:
-    """Mask over units: the enemy units on the map that ``bloc`` can see."""
-    presence = bloc_presence(state, bloc)
-    p = state.config.params
-    radius = p.spot_range + (p.air_recon_bonus if bloc == p.air_recon_bloc else 0)
-    visible = within(state.board, presence, radius)
-    adjacent = within(state.board, presence, 1)
+    """Mask over units: the enemy units on the map that ``bloc`` can see (hidden ones only from next door).
+
+    Read-only (it may be shared with other calls on the same position).
+    """
+    return state.setup.recall(("seen", bloc, state.fingerprint()), lambda: _seen(state, bloc))
+
+
+def _seen(state: GameState, bloc: str) -> np.ndarray:
+    mask = _seen_now(state, bloc)
+    mask.flags.writeable = False
+    return mask
+
+
+def _seen_now(state: GameState, bloc: str) -> np.ndarray:
     code = state.config.bloc_code(bloc)
-    enemy = (state.loc == MAP) & (state.units.bloc != code)
+    on_map = state.loc == MAP
+    bloc_of = state.units.bloc
+    own_hexes = state.hex[on_map & (bloc_of == code)]
+    enemy = on_map & (bloc_of != code)
+    if not own_hexes.size or not enemy.any():
+        return np.zeros(state.units.n, dtype=bool)
+    visible = _around(state, own_hexes, _radius(state, bloc))
+    adjacent = _around(state, own_hexes, 1)
     h = np.where(enemy, state.hex, 0)
     return enemy & np.where(state.hidden, adjacent[h], visible[h])

@@ -25,10 +25,51 @@ from .state import KOREA, GameState, Phase
 from .units import JAPAN, MAP
 
 
+class _Made(dict):
+    """Immutable move actions of one unit and kind, by destination (None: Japan), made once per game setup.
+
+    Legal actions are listed again and again (every observation, every ply of a
+    search); the same destination always gives the same action value, so it is
+    built once and shared.
+    """
+
+    def __init__(self, cls, uid: str, hexes: tuple):
+        super().__init__()
+        self.cls, self.uid, self.hexes = cls, uid, hexes
+
+    def make(self, i: int | None) -> Action:
+        action = self.cls(self.uid, None if i is None else self.hexes[i])
+        self[i] = action
+        return action
+
+
+def _interned(state: GameState, cls, u: int) -> _Made:
+    cache = state.setup.cache
+    key = ("actions", cls.kind)
+    table = cache.get(key)
+    if table is None:
+        table = cache[key] = [None] * state.units.n
+    made = table[u]
+    if made is None:
+        made = table[u] = _Made(cls, state.units.ids[u], state.board.hex_list)
+    return made
+
+
+def rail_lines(state: GameState) -> list[tuple[int, ...]]:
+    """Per hex, the neighbours joined to it by rail, in direction order (cached per board)."""
+    cache = state.setup.cache
+    if "rail_lines" not in cache:
+        board = state.board
+        nb, rail = board.neighbors.tolist(), board.rail.tolist()
+        cache["rail_lines"] = [tuple(j for j, r in zip(nrow, rrow) if r and j >= 0) for nrow, rrow in zip(nb, rail)]
+    return cache["rail_lines"]
+
+
 def seat_knowledge(state: GameState) -> Knowledge:
     """What the active seat's bloc knows of enemy positions (its fog of war)."""
     bloc = state.active_seat.bloc
-    return knowledge(state, bloc, seen_mask(state, bloc))
+    return state.setup.recall(("knowledge", bloc, state.fingerprint()),
+                              lambda: knowledge(state, bloc, seen_mask(state, bloc)))
 
 
 class LegalActions:
@@ -42,12 +83,31 @@ class LegalActions:
         self.code = state.active_bloc
         self.know = know if know is not None else seat_knowledge(state)
         self._reach: dict[int, Reach] = {}
+        self._rail_open: list[bool] | None = None
+        self._fp: bytes | None = None
 
     # -- movement ---------------------------------------------------------------
     def reach(self, u: int) -> Reach:
         if u not in self._reach:
-            self._reach[u] = reachable(self.state, u, self.know)
+            s = self.state
+            if self._fp is None:
+                self._fp = s.fingerprint()
+            # Remembered per position: a search lists the legal actions, then steps each of them.
+            self._reach[u] = s.setup.recall(("reach", u, self.bloc, s.is_winter(), self._fp),
+                                            lambda: reachable(s, u, self.know), size=512)
         return self._reach[u]
+
+    def path_to(self, u: int, dest: int) -> list[int]:
+        """The march path of unit ``u`` to ``dest`` (from the cached reach, or a search that stops there)."""
+        s = self.state
+        if u not in self._reach:
+            if self._fp is None:
+                self._fp = s.fingerprint()
+            known = s.setup.cache.get(("recall", 512), {}).get(("reach", u, self.bloc, s.is_winter(), self._fp))
+            if known is None:
+                return reachable(s, u, self.know, target=dest).path(dest)
+            self._reach[u] = known
+        return self._reach[u].path(dest)
 
     def movers(self) -> list[int]:
         """Own unit numbers that may still move this phase (on the map or in Japan)."""
@@ -75,21 +135,23 @@ class LegalActions:
         start = int(s.hex[u])
         if self.know.enemy_zoc[start] or not board.rail[start].any():
             return []
-        ok = (s.control == self.code) & ~self.know.enemy_hexes & ~self.know.enemy_zoc
+        if self._rail_open is None:
+            # Hexes a train may pass: the bloc's own, with no known enemy in or next to them.
+            ok = (s.control == self.code) & ~self.know.enemy_hexes & ~self.know.enemy_zoc
+            self._rail_open = ok.tolist()
+        ok = self._rail_open
+        lines = rail_lines(s)
         seen = {start: 0}
         queue = deque([start])
-        nb = board.neighbors
-        rail = board.rail
         while queue:
             i = queue.popleft()
-            if seen[i] >= p.rail_hexes:
+            d = seen[i]
+            if d >= p.rail_hexes:
                 continue
-            for d in range(6):
-                j = int(nb[i, d])
-                if j < 0 or j in seen or not rail[i, d] or not ok[j]:
-                    continue
-                seen[j] = seen[i] + 1
-                queue.append(j)
+            for j in lines[i]:
+                if j not in seen and ok[j]:
+                    seen[j] = d + 1
+                    queue.append(j)
         count = self.know.friendly_count
         return [i for i in sorted(seen) if i != start and count[i] < p.stacking]
 
@@ -138,13 +200,20 @@ class LegalActions:
 
     def moves_for(self, u: int) -> list[Action]:
         """Every movement-phase action of one unit, in a fixed order: march, rail, sea, landing."""
-        board = self.state.board
-        uid = self.state.units.ids[u]
-        hex_at = board.hex_at
-        out: list[Action] = [MoveUnit(uid, hex_at(i)) for i in self.move_targets(u)]
-        out += [RailMove(uid, hex_at(i)) for i in self.rail_targets(u)]
-        out += [SeaMove(uid, None if i is None else hex_at(i)) for i in self.sea_targets(u)]
-        out += [Landing(uid, hex_at(i)) for i in self.landing_targets(u)]
+        marches = _interned(self.state, MoveUnit, u)
+        out: list[Action] = [marches.get(i) or marches.make(i) for i in self.move_targets(u)]
+        rails = self.rail_targets(u)
+        if rails:
+            made = _interned(self.state, RailMove, u)
+            out += [made.get(i) or made.make(i) for i in rails]
+        seas = self.sea_targets(u)
+        if seas:
+            made = _interned(self.state, SeaMove, u)
+            out += [made.get(i) or made.make(i) for i in seas]
+        landings = self.landing_targets(u)
+        if landings:
+            made = _interned(self.state, Landing, u)
+            out += [made.get(i) or made.make(i) for i in landings]
         return out
 
     # -- combat -------------------------------------------------------------------

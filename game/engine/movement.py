@@ -9,7 +9,6 @@ unit that bumps into an enemy it did not see (game/engine/resolve.py).
 
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -34,13 +33,11 @@ class Knowledge:
     closed: np.ndarray           # (size,) bool: water and countries closed to the bloc
 
     @cached_property
-    def blocked_list(self) -> list[bool]:
-        """Hexes a move may not enter (closed or a known enemy), as a list for the search loop."""
-        return (self.closed | self.enemy_hexes).tolist()
-
-    @cached_property
-    def zoc_list(self) -> list[bool]:
-        return self.enemy_zoc.tolist()
+    def ground_list(self) -> list[int]:
+        """Per hex, for the movement search: 0 open, 1 in a known enemy ZOC, 2 impassable (a list: fast to index)."""
+        g = np.where(self.enemy_zoc, 1, 0)
+        g[self.closed | self.enemy_hexes] = 2
+        return g.tolist()
 
 
 def zoc_of(board: Board, occupied: np.ndarray) -> np.ndarray:
@@ -92,7 +89,8 @@ class Reach:
         return out
 
 
-def reachable(state: GameState, unit: int, know: Knowledge, budget: int | None = None) -> Reach:
+def reachable(state: GameState, unit: int, know: Knowledge, budget: int | None = None,
+              target: int | None = None) -> Reach:
     """Hexes unit number ``unit`` can reach this phase under ``know`` (budget in half points).
 
     Rules: enemy-occupied hexes are impassable; entering a known enemy ZOC ends
@@ -101,6 +99,12 @@ def reachable(state: GameState, unit: int, know: Knowledge, budget: int | None =
     closed countries and water are impassable; a unit with its full allowance
     may always move one hex unless it starts in a ZOC.  Stacking is checked on
     the destination by the caller (a unit may pass through full hexes).
+
+    Costs are small integers and every step costs at least 1, so the search
+    is Dijkstra with a bucket per cost (Dial's algorithm).  Of the cheapest
+    ways into a hex, the path keeps the one from the lowest hex index, so
+    paths do not depend on search order.  With ``target`` the search stops
+    once that hex's cost and path are final (apply needs one path, not all).
     """
     table = state.units
     p = state.config.params
@@ -109,51 +113,54 @@ def reachable(state: GameState, unit: int, know: Knowledge, budget: int | None =
         budget = table.movement_list[unit] * HALF
     infiltrates = table.infiltrates_list[unit]
     adj = adjacency(state.setup, state.is_winter())
-    blocked = know.blocked_list
-    zoc = know.zoc_list
+    # Per hex: 0 open, 1 enemy ZOC, 2 impassable (closed country, water, a known enemy).
+    ground = know.ground_list
     exit_cost = p.zoc_exit_cost * HALF
     infiltration = p.infiltration_cost * HALF
-    zoc_start = zoc[start]
-    cost: dict[int, int] = {start: 0}
-    prev: dict[int, int] = {}
-    stops: set[int] = set()
-    heap: list[tuple[int, int]] = [(0, start)]
-    pop, push = heapq.heappop, heapq.heappush
+    zoc_start = ground[start] == 1
     big = 1 << 30
-    while heap:
-        c, i = pop(heap)
-        if c > cost[i]:
-            continue
-        at_start = i == start
-        if not at_start and i in stops:
-            continue
-        for j, sc in adj[i]:
-            if blocked[j]:
-                continue
-            nc = c + sc
-            zj = zoc[j]
-            if at_start and zoc_start:
-                nc += exit_cost
-                if zj and not infiltrates:
+    cost = [big] * len(ground)
+    prev = [big] * len(ground)
+    cost[start] = 0
+    reached = [start]
+    buckets: list[list[int]] = [[] for _ in range(budget + 1)]
+    buckets[0].append(start)
+    for c in range(budget + 1):
+        if target is not None and cost[target] <= c:
+            break
+        for i in buckets[c]:
+            if cost[i] != c:
+                continue                      # improved since it was queued here
+            at_start = i == start
+            if not at_start and ground[i] == 1 and not infiltrates:
+                continue                      # entering a ZOC ended the move there
+            first = at_start and c == 0 and not zoc_start
+            for j, sc in adj[i]:
+                g = ground[j]
+                if g == 2:
                     continue
-            stop_here = False
-            if zj:
-                if infiltrates:
+                nc = c + sc
+                if at_start and zoc_start:
+                    nc += exit_cost
+                    if g == 1 and not infiltrates:
+                        continue
+                if g == 1 and infiltrates:
                     nc += infiltration
-                else:
-                    stop_here = True
-            if nc > budget:
-                # The minimum move: one hex with the full allowance, unless starting in an enemy ZOC.
-                if not (at_start and c == 0 and not zoc_start):
-                    continue
-                nc = budget
-            old = cost.get(j, big)
-            if nc < old or (nc == old and i < prev.get(j, big)):
-                cost[j] = nc
-                prev[j] = i
-                if stop_here:
-                    stops.add(j)
-                else:
-                    stops.discard(j)
-                push(heap, (nc, j))
-    return Reach(start, cost, prev, stops)
+                if nc > budget:
+                    # The minimum move: one hex with the full allowance, unless starting in an enemy ZOC.
+                    if not first:
+                        continue
+                    nc = budget
+                old = cost[j]
+                if nc < old:
+                    if old == big:
+                        reached.append(j)
+                    cost[j] = nc
+                    prev[j] = i
+                    buckets[nc].append(j)
+                elif nc == old and i < prev[j]:
+                    prev[j] = i
+    costs = {j: cost[j] for j in reached}
+    prevs = {j: prev[j] for j in reached if j != start}
+    stops = {j for j in reached if j != start and ground[j] == 1} if not infiltrates else set()
+    return Reach(start, costs, prevs, stops)

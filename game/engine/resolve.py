@@ -34,21 +34,30 @@ def spot(s: GameState, bloc: str, before: np.ndarray) -> list[Event]:
 
 def move(s: GameState, action: MoveUnit, legal: LegalActions) -> list[Event]:
     u = s.unit_index(action.unit)
-    path = legal.reach(u).path(s.board.index(action.to))
-    truth = true_knowledge(s, legal.bloc)
+    path = legal.path_to(u, s.board.index(action.to))
+    # The truth along the path only (cheaper than the whole board's): where enemies are, and their ZOC.
+    on_map = s.loc == MAP
+    code = s.units.bloc_list[u]
+    enemy_at = set(s.hex[on_map & (s.units.bloc != code)].tolist())
+    nb = s.board.neighbors
+    land = s.board.terrain
     walked = [path[0]]
     stop_reason = None
     infiltrates = s.units.infiltrates_list[u]
+    known_zoc = legal.know.enemy_zoc
     for j in path[1:]:
-        if truth.enemy_hexes[j]:
+        if j in enemy_at:
             stop_reason = "ran into an enemy unit it had not seen"
             break
         walked.append(j)
-        if truth.enemy_zoc[j] and not legal.know.enemy_zoc[j] and not infiltrates:
+        in_zoc = land[j] >= 2 and any(int(k) in enemy_at for k in nb[j] if k >= 0)
+        if in_zoc and not known_zoc[j] and not infiltrates:
             stop_reason = "met enemy forces it had not seen"
             break
     # Never end over-stacked: fall back along the path to the last hex with room.
-    while len(walked) > 1 and int(truth.friendly_count[walked[-1]]) >= s.config.params.stacking:
+    own_hexes = s.hex[on_map & (s.units.bloc == code)].tolist()
+    stacking = s.config.params.stacking
+    while len(walked) > 1 and own_hexes.count(walked[-1]) >= stacking:
         walked.pop()
     return _relocate(s, u, walked, stop_reason)
 

@@ -85,6 +85,22 @@ class Setup:
         self.seat_bloc = tuple(config.bloc_code(s.bloc) for s in config.seats)   # seat index -> bloc code
         self.cache: dict = {}
 
+    def recall(self, key: tuple, make, size: int = 64):
+        """A derived value of a position, remembered by ``key`` (which must hold the position's fingerprint).
+
+        Fog masks and knowledge are asked for again and again of the same
+        position (the legality check, the move, the spotting after it, every
+        ply of a search); a small first-in-first-out memory keeps the last few.
+        """
+        memo = self.cache.setdefault(("recall", size), {})
+        value = memo.get(key)
+        if value is None:
+            value = make()
+            if len(memo) >= size:
+                del memo[next(iter(memo))]
+            memo[key] = value
+        return value
+
     @cached_property
     def korea_land(self) -> np.ndarray:
         b = self.board
@@ -208,6 +224,10 @@ class GameState:
         """id -> view, in scenario order (all units, or the given numbers)."""
         idx = range(self.units.n) if indices is None else indices
         return {self.units.ids[i]: self.unit(int(i)) for i in idx}
+
+    def fingerprint(self) -> bytes:
+        """Where every unit is and whether it is hidden: all that fog and zones of control depend on."""
+        return self.loc.tobytes() + self.hex.tobytes() + self.hidden.tobytes()
 
     def on_map(self) -> np.ndarray:
         return self.loc == MAP
