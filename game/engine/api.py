@@ -37,13 +37,13 @@ from .legal import LegalActions, seat_knowledge, why_illegal
 from .narrate import at, where
 from .observation import Observation
 from .politics.scoring import scores
-from .state import GameState, Phase, Setup, from_snapshot, hexes_held, new_state
-from .units import LOCATIONS, Location, Unit
+from .state import GameState, Phase, Setup, blank_state, from_snapshot, hexes_held, new_state
+from .units import LOCATIONS, Location, Unit, UnitTable
 
 __all__ = [
     "Action", "ActionFormatError", "Attack", "Decide", "EndPhase", "IllegalAction", "Landing", "MoveUnit", "RailMove",
     "SeaMove", "action_from_dict", "Event", "EVENT_KINDS", "Hex", "Location", "Unit", "Phase", "Observation", "Odds",
-    "RESULT_NAMES", "GameState", "Setup", "new_state", "start", "legal_actions", "check", "apply", "step", "undo",
+    "RESULT_NAMES", "GameState", "Setup", "new_state", "make_setup", "new_game", "start", "legal_actions", "check", "apply", "step", "undo",
     "clone", "reseed", "chance_outcomes", "current_seat", "is_terminal", "returns", "observe", "truth", "snapshot",
     "restore", "checksum", "where", "at", "scores", "hexes_held", "Verdict", "Truth", "reveal",
 ]
@@ -55,6 +55,18 @@ class Verdict:
 
     code: str
     reason: str
+
+
+def make_setup(board, config, templates: list[Unit] | tuple[Unit, ...]) -> Setup:
+    """The static part every game of a scenario shares: board, config, unit table, indexes, caches."""
+    seats = config.seats
+    table = UnitTable(templates, tuple(s.id for s in seats), tuple(config.bloc_code(s.bloc) for s in seats))
+    return Setup(board, config, table)
+
+
+def new_game(setup: Setup, seed: int) -> tuple[GameState, list[Event]]:
+    """A new game of ``setup`` with the dice of ``seed``: the first seat's automatic phases have run."""
+    return start(blank_state(setup, seed))
 
 
 def start(state: GameState) -> tuple[GameState, list[Event]]:

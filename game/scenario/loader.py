@@ -29,8 +29,8 @@ from game.engine.board import Board
 from game.engine.config import Calendar, CalendarPeriod, GameConfig, Parameters, Seat, SupplySource, VictoryPlace
 from game.engine.events import Event
 from game.engine.hexes import Hex
-from game.engine.state import GameState, Setup, blank_state
-from game.engine.units import Location, Unit, UnitTable
+from game.engine.api import GameState, Setup
+from game.engine.units import Location, Unit
 from game.paths import ROOT, SCENARIOS_DIR
 
 from .mapfile import load_board
@@ -71,7 +71,7 @@ class Scenario:
 
     def start_game(self, seed: int) -> tuple[GameState, list[Event]]:
         """Like :meth:`new_game`, also returning the events of the start (arrivals...)."""
-        return api.start(blank_state(self.setup, int(seed)))
+        return api.new_game(self.setup, int(seed))
 
     def new_match_truth(self, seed: int) -> api.Truth:
         """The whole truth of a new game's first position (for the scenario's facts: info, previews)."""
@@ -80,9 +80,7 @@ class Scenario:
     @cached_property
     def setup(self) -> Setup:
         """The static part every game of this scenario shares (unit table, indexes, movement caches)."""
-        seats = self.config.seats
-        table = UnitTable(self.units, tuple(s.id for s in seats), tuple(self.config.bloc_code(s.bloc) for s in seats))
-        return Setup(self.board, self.config, table)
+        return api.make_setup(self.board, self.config, self.units)
 
     def units_of(self, seat_id: str) -> list[Unit]:
         return [u for u in self.units if u.seat == seat_id]
