@@ -43,7 +43,8 @@ from .units import LOCATIONS, Location, Unit, UnitTable
 __all__ = [
     "Action", "ActionFormatError", "Attack", "Decide", "EndPhase", "IllegalAction", "Landing", "MoveUnit", "RailMove",
     "SeaMove", "action_from_dict", "Event", "EVENT_KINDS", "Hex", "Location", "Unit", "Phase", "Observation", "Odds",
-    "RESULT_NAMES", "GameState", "Setup", "new_state", "make_setup", "new_game", "start", "legal_actions", "check", "apply", "step", "undo",
+    "RESULT_NAMES", "GameState", "Setup", "new_state", "make_setup", "new_game",
+    "start", "legal_actions", "check", "apply", "step", "undo",
     "clone", "reseed", "chance_outcomes", "current_seat", "is_terminal", "returns", "observe", "truth", "snapshot",
     "restore", "checksum", "where", "at", "scores", "hexes_held", "Verdict", "Truth", "reveal",
 ]

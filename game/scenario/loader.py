@@ -25,11 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from game.engine import api
+from game.engine.api import GameState, Setup
 from game.engine.board import Board
 from game.engine.config import Calendar, CalendarPeriod, GameConfig, Parameters, Seat, SupplySource, VictoryPlace
 from game.engine.events import Event
 from game.engine.hexes import Hex
-from game.engine.api import GameState, Setup
 from game.engine.units import Location, Unit
 from game.paths import ROOT, SCENARIOS_DIR
 
