@@ -131,3 +131,104 @@ def test_the_screen_import_check_sees_every_form(tmp_path):
     found = imported_modules(path, root=tmp_path)
     assert {"game.ui.screens.menu", "game.ui.screens.handover", "game.ui.screens.end_screen",
             "game.ui.screens.load_save"} <= found
+
+
+# -- the engine's one door ------------------------------------------------------------------------------
+
+ENGINE = GAME / "engine"
+#: What the other layers may import from the engine: the API and the value types it speaks in
+#: (hexes, the board, unit views, actions, events, the static config, the combat table, the movement unit,
+#: and the politics specs a scenario is compiled into and the decisions panel describes).
+ENGINE_DOORS = {
+    "game.engine", "game.engine.api", "game.engine.hexes", "game.engine.board", "game.engine.units",
+    "game.engine.actions", "game.engine.events", "game.engine.config", "game.engine.combat",
+    "game.engine.terrain", "game.engine.politics", "game.engine.politics.model", "game.engine.politics.conditions",
+    "game.engine.politics.effects",
+}
+
+
+def engine_module_of(name: str) -> str | None:
+    """The engine module an import names (``from game.engine.api import X`` -> game.engine.api), or None."""
+    if not (name == "game.engine" or name.startswith("game.engine.")):
+        return None
+    parts = name.split(".")
+    # ``from game.engine import api`` binds game.engine.api; an attribute of a module is not a module.
+    for k in range(len(parts), 1, -1):
+        candidate = ".".join(parts[:k])
+        path = GAME.parent.joinpath(*parts[:k])
+        if path.with_suffix(".py").exists() or (path / "__init__.py").exists():
+            return candidate
+    return None
+
+
+def test_other_layers_use_only_the_api_and_value_types():
+    bad = set()
+    for path in sorted(GAME.rglob("*.py")):
+        if ENGINE in path.parents:
+            continue
+        for name in imported_modules(path):
+            module = engine_module_of(name)
+            if module is not None and module not in ENGINE_DOORS:
+                bad.add(f"{path.relative_to(GAME.parent)} imports {module}")
+    bad = sorted(bad)
+    assert not bad, "only game.engine.api and the value types are the engine's door:\n" + "\n".join(bad)
+
+
+def engine_graph() -> dict[str, set[str]]:
+    """Engine module -> the engine modules it imports (anywhere in the file, function bodies too)."""
+    graph: dict[str, set[str]] = {}
+    for path in sorted(ENGINE.rglob("*.py")):
+        parts = path.relative_to(GAME.parent).with_suffix("").parts
+        me = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        deps = set()
+        for name in imported_modules(path):
+            module = engine_module_of(name)
+            if module is not None and module != me:
+                deps.add(module)
+        graph[me] = deps
+    return graph
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle of the graph (as a path that ends where it starts), or None."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for dep in sorted(graph.get(node, ())):
+            if state.get(dep) == 1:
+                return stack[stack.index(dep):] + [dep]
+            if dep not in state:
+                found = visit(dep)
+                if found:
+                    return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(graph):
+        if node not in state:
+            found = visit(node)
+            if found:
+                return found
+    return None
+
+
+def test_no_import_cycles_inside_the_engine():
+    graph = engine_graph()
+    # A package's __init__ is not a module of its own here: importing game.engine.politics.x runs it first.
+    cycle = find_cycle(graph)
+    assert cycle is None, "import cycle in the engine: " + " -> ".join(cycle)
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b"}, "b": set()}) is None
+
+
+def test_no_module_global_hooks_in_the_engine():
+    """Turn flow calls politics directly (game/engine/flow.py); nothing registers itself by being imported."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in ENGINE.rglob("*.py"))
+    assert "HOOKS" not in text

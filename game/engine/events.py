@@ -11,6 +11,7 @@ words nobody reads.
 from __future__ import annotations
 
 from datetime import date
+from typing import Callable
 
 from .hexes import Hex
 
@@ -30,10 +31,11 @@ EVENT_KINDS = (
 class Event:
     """One thing that happened.  Immutable by convention; ``text`` is rendered on first read."""
 
-    __slots__ = ("kind", "date", "turn", "seat", "hexes", "public", "data", "_setup", "_text")
+    __slots__ = ("kind", "date", "turn", "seat", "hexes", "public", "data", "_setup", "_text", "_render")
 
     def __init__(self, kind: str, date: date, turn: int, seat: str | None = None, hexes: tuple[Hex, ...] = (),
-                 public: bool = False, data: dict | None = None, setup: object = None, text: str | None = None):
+                 public: bool = False, data: dict | None = None, setup: object = None, text: str | None = None,
+                 render: Callable[["Event"], str] | None = None):
         self.kind = kind
         self.date = date
         self.turn = turn
@@ -43,13 +45,13 @@ class Event:
         self.data = data if data is not None else {}
         self._setup = setup
         self._text = text
+        self._render = render       # game/engine/narrate.render, passed in by whoever made the event
 
     @property
     def text(self) -> str:
         """The sentence a player reads (rendered from the payload the first time it is asked for)."""
         if self._text is None:
-            from .narrate import render
-            self._text = render(self)
+            self._text = self._render(self) if self._render is not None else str(self.data.get("text", self.kind))
         return self._text
 
     @property

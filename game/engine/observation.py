@@ -16,14 +16,16 @@ from datetime import date
 
 import numpy as np
 
-from .actions import Action, Decide
+from .actions import Action
 from .board import Board
 from .combat import Odds, odds
 from .config import GameConfig
+from .flow import after_action
 from .fog import seen_mask, visible_hexes
 from .hexes import Hex
 from .legal import LegalActions, why_illegal
 from .movement import Knowledge, Reach, knowledge
+from .politics.acts import carry_out
 from .state import GameState, Phase
 from .units import ELIMINATED, MAP, Unit
 
@@ -218,7 +220,8 @@ class Observation:
 
     def preview_decision(self, decision_id: str) -> dict[str, float]:
         """The public tracks after taking a decision now (on a copy of the seat's view): name -> value."""
-        from .api import apply
-        s, _ = apply(self._s, Decide(decision_id))
+        s = self._s.clone()
+        carry_out(s, decision_id)
+        after_action(s)
         pol = self.config.politics
         return {k: v for k, v in s.track_dict().items() if pol is None or pol.tracks[k].public}

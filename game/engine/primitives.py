@@ -14,6 +14,7 @@ import numpy as np
 from .events import Event
 from .hexes import Hex, spiral
 from .movement import true_knowledge
+from .narrate import render
 from .state import GameState
 from .supply import supplied_hexes
 from .terrain import closed_mask
@@ -23,7 +24,7 @@ from .units import ELIMINATED, JAPAN, MAP, PENDING
 def event(state: GameState, kind: str, seat: str | None = None, hexes: tuple[Hex, ...] = (),
           public: bool = False, **data: object) -> Event:
     """An event stamped with the state's date and turn; its sentence is rendered when read."""
-    return Event(kind, state.date, state.turn, seat, hexes, public, data, state.setup)
+    return Event(kind, state.date, state.turn, seat, hexes, public, data, state.setup, None, render)
 
 
 def hex_of(state: GameState, i: int) -> Hex:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..events import Event
+from ..narrate import render
 from ..state import GameState, TalksStatus
 
 
@@ -104,6 +105,6 @@ def sign_armistice(state: GameState, fire: FireContext) -> list[Event]:
     if state.has_track("talks"):
         set_track(state, "talks", state.config.politics.tracks["talks"].hi)
     out = [Event("ArmisticeSigned", state.date, state.turn, fire.seat, (), True,
-                 {"dmz": len(state.dmz), "date": state.date.isoformat()}, state.setup)]
+                 {"dmz": len(state.dmz), "date": state.date.isoformat()}, state.setup, None, render)]
     out += end_game(state, "armistice", "The guns fall silent: an armistice, not a peace.", fire)
     return out

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from ..events import Event
 from ..hexes import Hex
+from ..narrate import render
 from ..primitives import bring_arrivals, hex_of
 from ..state import GameState, TalksStatus, set_flag_value
 from ..units import ELIMINATED, PENDING, WITHDRAWN
@@ -300,7 +301,7 @@ class Withdraw(Effect):
             hexes = (hex_of(state, h),) if h >= 0 else ()
             state.loc[u], state.hex[u] = WITHDRAWN, -1
             out.append(Event("UnitWithdrawn", state.date, state.turn, table.seat_ids[u], hexes, True,
-                             {"unit": table.ids[u], "source": fire.source}, state.setup))
+                             {"unit": table.ids[u], "source": fire.source}, state.setup, None, render))
         return out
 
     def describe(self):

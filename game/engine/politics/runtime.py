@@ -9,6 +9,7 @@ MAX_PASSES passes.
 from __future__ import annotations
 
 from ..events import Event
+from ..narrate import render
 from ..state import GameState, draw_uniform, set_flag_value
 from ..units import MAP
 from .acts import FireContext, ev, set_track
@@ -90,7 +91,7 @@ def run_rules(state: GameState, point: str) -> list[Event]:
                     roll = draw_uniform(state)
                     out.append(Event("ChanceRolled", state.date, state.turn, None, (), False,
                                      {"rule": rule.id, "p": round(p, 4), "roll": round(roll, 4), "dice": True},
-                                     state.setup))
+                                     state.setup, None, render))
                     if roll >= p:
                         continue
             fired_now.add(rule.id)
