@@ -41,7 +41,7 @@ def test_the_legal_actions_of_an_observation_are_the_engines():
     b = tiny_board(["c" * 12, "c" * 12])
     s = started(tiny_state(b, [unit("b", "blue", Hex(0, 0)), unit("c", "blue", Hex(0, 1)),
                                unit("r", "red", Hex(5, 0), hidden=True)], seats=BLUE_FIRST))
-    s2, _ = api.apply(s, MoveUnit("b", Hex(3, 0)))           # now next to the hidden unit: it is spotted
+    s2, _ = api.apply(s, MoveUnit("b", Hex(4, 0)))           # now next to the hidden unit: it is spotted
     assert "r" in api.observe(s2, "blue").units
     assert api.observe(s2, "blue").legal_actions() == api.legal_actions(s2)
 
