@@ -107,11 +107,12 @@ def run_bench(scenario_id: str = "1950-invasion", quick: bool = False, out: Call
         dt = (time.perf_counter() - t0) * 1000
         api.undo(work, token)
         return dt
-    figures["step_move_ms"] = round(statistics.median([step_undo(a, True) for a in moves]), 4)
+    # The step is for search: a search lists a position's legal actions, then steps each of them.
+    figures["step_move_cold_ms"] = round(statistics.median([step_undo(a, True) for a in moves]), 4)
     api.legal_actions(work)
-    figures["step_move_warm_ms"] = round(statistics.median([step_undo(a, False) for a in moves]), 4)
-    out(f"step (a move, trusted, in place; undo not timed): median {figures['step_move_ms']:.3f} ms, "
-        f"{figures['step_move_warm_ms']:.3f} ms after its position's legal actions were listed (search)")
+    figures["step_move_ms"] = round(statistics.median([step_undo(a, False) for a in moves]), 4)
+    out(f"step (a move, trusted, in place; undo not timed), as a search steps the legal actions it listed: "
+        f"median {figures['step_move_ms']:.3f} ms ({figures['step_move_cold_ms']:.3f} ms on a position seen first)")
 
     seat_ends = []
     probe = Match.start(sc, 11, {})
