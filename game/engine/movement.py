@@ -33,11 +33,15 @@ class Knowledge:
     closed: np.ndarray           # (size,) bool: water and countries closed to the bloc
 
     @cached_property
-    def ground_list(self) -> list[int]:
-        """Per hex, for the movement search: 0 open, 1 in a known enemy ZOC, 2 impassable (a list: fast to index)."""
-        g = np.where(self.enemy_zoc, 1, 0)
+    def ground_list(self) -> bytes:
+        """Per hex, for the movement search: 0 open, 1 in a known enemy ZOC, 2 impassable.
+
+        As bytes: indexing them gives a Python int as fast as a list does, and they are made in a
+        fraction of the time ``tolist`` takes.
+        """
+        g = self.enemy_zoc.astype(np.uint8)
         g[self.closed | self.enemy_hexes] = 2
-        return g.tolist()
+        return g.tobytes()
 
 
 def zoc_of(board: Board, occupied: np.ndarray) -> np.ndarray:
