@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from .hexes import Hex
+from .politics.model import Politics
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ class GameConfig:
     params: Parameters = field(default_factory=Parameters)
     replacements: tuple[tuple[str, int], ...] = ()   # (seat id, steps a turn)
     extra: tuple[tuple[str, object], ...] = ()       # other sections, as plain data
-    politics: object = None                          # game.engine.politics.model.Politics, or None
+    politics: Politics | None = None                 # tracks, rules, decisions... (None: no politics)
 
     @cached_property
     def _seat_map(self) -> dict[str, Seat]:

@@ -11,8 +11,9 @@ same state.
 Arrival positions are stored in ``Unit.arrives_at`` as a place id, ``"japan"``,
 or ``"hex:q,r"`` for a bare hex (see :func:`arrival_hex`); an arrival's
 ``requires`` flag and ``delay_days`` go to ``Unit.requires`` / ``Unit.delay_days``.
-The politics sections, compiled by the engine's vocabulary during validation,
-become ``GameConfig.politics`` (None for a scenario without them).
+The politics sections, compiled into the engine's typed specs during
+validation (game/scenario/politics_compile.py), become ``GameConfig.politics``
+(None for a scenario without them).
 """
 
 from __future__ import annotations

@@ -12,8 +12,6 @@ import difflib
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from game.engine.politics.vocabulary import show_value
-
 
 class _Invalid:
     """Marker for a value that failed its check (already reported)."""
@@ -59,11 +57,24 @@ def format_path(path: Sequence[object]) -> str:
 
 def describe(value: object) -> str:
     """A short, readable rendering of a found value for an error message."""
-    return show_value(value, limit=60, none="nothing (null)")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'xyz'?)`` for the closest choice, or ``""`` if none is close."""
+def suggest(word: object, choices: Iterable[object]) -> str:
+    """`` (did you mean 'xyz'?)`` for the closest choice, or ``""`` if none is close.
+
+    The one "did you mean" of the scenario layer: the schema, the cross-reference
+    checks and the politics parsers (game/scenario/politics_context.py) all use it.
+    """
     match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f" (did you mean '{match[0]}'?)" if match else ""
 

@@ -5,8 +5,8 @@ The format is data: :data:`SECTIONS` maps each top-level key to a
 section is one entry here, plus, if it refers to other sections, one check
 function registered in :mod:`game.scenario.validate`.  The politics sections
 (``tracks``, ``regions``, ``flags``, ``rules``, ``decisions``, ``scoring``) are
-checked here only for their outer shape (:class:`Loose`); the engine's closed
-vocabulary checks them in depth.  scenarios/README.md documents the same keys;
+checked here only for their outer shape (:class:`Loose`); the politics
+parsers (game/scenario/politics_*.py) check them in depth.  scenarios/README.md documents the same keys;
 a test keeps the two in step.
 
 Contract of :meth:`Spec.check`: given a plain value (from
@@ -249,11 +249,11 @@ class MapOf(Spec):
 class Loose(Spec):
     """A mapping (or, with ``kind=list``, a list) checked here only for its outer shape.
 
-    The politics sections use it: the engine's compile_politics
-    (game/engine/politics/model.py) checks their insides in depth, and the
+    The politics sections use it: compile_politics
+    (game/scenario/politics_compile.py) checks their insides in depth, and the
     politics check in :mod:`game.scenario.validate` turns its paths into lines.
-    ``keys`` lists the keys the engine accepts, for the format reference (a test
-    keeps the two in step).
+    ``keys`` lists the keys a record accepts: the compiler checks against it,
+    and the format reference documents it.
     """
 
     kind: type = dict
@@ -449,9 +449,9 @@ PARAMETERS = Record({
     for f in dataclasses.fields(Parameters)
 })
 
-# -- politics (DESIGN.md sections 8 and 9): shapes only; game.engine.politics compiles them ------------
+# -- politics (DESIGN.md sections 8 and 9): shapes only; game.scenario.politics_compile compiles them ----
 
-#: The keys each politics record accepts (the engine's lists in game/engine/politics/model.py).
+#: The keys each politics record accepts (compile_politics checks against these lists).
 TRACK = Loose(dict, "a track (a mapping)",
               ("label", "start", "min", "max", "thresholds", "moved_by", "does", "idea", "public"))
 REGION = Loose(dict, "a region (a mapping)", ("country", "places", "hexes", "radius", "north_of", "south_of",
@@ -465,7 +465,7 @@ SCORING = Loose(dict, "scoring weights (a mapping)", ("ground", "losses", "escal
                                                       "historical"))
 #: The keys of ``scoring.historical`` (checked by game.scenario.validate, read by game.engine.politics.scoring).
 HISTORICAL_KEYS = ("ground", "loss_balance", "escalation_peak", "cohesion", "outcome")
-#: Sections compiled by game.engine.politics.model.compile_politics into GameConfig.politics.
+#: Sections compiled by game.scenario.politics_compile.compile_politics into GameConfig.politics.
 POLITICS_SECTIONS = ("tracks", "regions", "flags", "rules", "decisions", "scoring", "control")
 
 #: The top-level sections.  One entry per section; order = README order.

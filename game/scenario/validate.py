@@ -12,11 +12,12 @@ map checks (places, hexes, land, stacking, and the politics sections, which
 need the map's places and countries) are skipped, so a file can be checked for
 shape without a map.
 
-The politics sections are compiled by the engine's closed vocabulary
-(:func:`game.engine.politics.model.compile_politics`), which reports
-``(path, message)``; :func:`check_politics` turns those paths into file:line
-and keeps the compiled :class:`~game.engine.politics.model.Politics` for the
-loader (``Validated.politics``).
+The politics sections are compiled into the engine's typed specs by
+:func:`game.scenario.politics_compile.compile_politics` (one parser per
+keyword of the engine's closed vocabulary), which reports ``(path, message)``;
+:func:`check_politics` turns those paths into file:line and keeps the compiled
+:class:`~game.engine.politics.model.Politics` for the loader
+(``Validated.politics``).
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ from game.engine.board import Board, Country
 from game.engine.config import Parameters, Seat
 from game.engine.hexes import Hex, axial_to_offset
 from game.engine.politics.effects import OUTCOMES
-from game.engine.politics.model import _flags_set_anywhere, compile_politics
-from game.engine.politics.vocabulary import ParseContext
 
+from .politics_compile import compile_politics, flags_set_anywhere
+from .politics_context import ParseContext
 from .problems import Problem, describe, one_of, suggest
 from .schema import (
     HISTORICAL_KEYS,
@@ -476,7 +477,7 @@ def unit_counts(data: dict) -> Counter:
 
 
 # ---------------------------------------------------------------------------
-# politics (DESIGN.md sections 8, 9, 14): the engine's vocabulary checks the sections
+# politics (DESIGN.md sections 8, 9, 14): compiled by game/scenario/politics_compile.py
 # ---------------------------------------------------------------------------
 
 #: Flags the engine keeps itself (game/engine/politics): rules may test them, but an effect that
@@ -560,7 +561,7 @@ def _effects(sections: dict) -> Iterator[tuple[tuple, str, Any]]:
 
 @register_check
 def check_politics(ctx: Context) -> None:
-    """Compile the politics sections with the engine's vocabulary; every problem gets its line."""
+    """Compile the politics sections into the engine's specs; every problem gets its line."""
     if ctx.board is None:
         return
     sections = _politics_sections(ctx.data)
@@ -573,8 +574,8 @@ def check_politics(ctx: Context) -> None:
             ctx.add(path, message)
 
     _guard_shapes(sections, add)
-    # A track or region with a problem of its own is left out by the engine, so every rule naming it
-    # would also get "unknown track 'x'" (ParseContext.choice's wording, game/engine/politics/vocabulary.py):
+    # A track or region with a problem of its own is left out by the compiler, so every rule naming it
+    # would also get "unknown track 'x'" (ParseContext.choice's wording, game/scenario/politics_context.py):
     # one mistake, reported once.
     defined = [f"unknown {what} '{name}'" for what, key in (("track", "tracks"), ("region", "regions"))
                for name in (sections.get(key) if isinstance(sections.get(key), dict) else ())]
@@ -689,7 +690,7 @@ def check_arrival_flags(ctx: Context) -> None:
     sections = _politics_sections(ctx.data)
     flags = sections.get("flags")
     declared = set(flags) if isinstance(flags, dict) else set()
-    settable = declared | _flags_set_anywhere(sections)
+    settable = declared | flags_set_anywhere(sections)
     dated = {arg for _, word, arg in _effects(sections) if word == "set_flag" and isinstance(arg, str)}
     dated |= {arg["name"] for _, word, arg in _effects(sections) if word == "set_flag" and isinstance(arg, dict)
               and isinstance(arg.get("name"), str) and arg.get("value") is None}

@@ -17,11 +17,11 @@ from game.engine.actions import Decide, EndPhase, MoveUnit
 from game.engine.api import apply, legal_actions
 from game.engine.api import start as start_game
 from game.engine.hexes import Hex
-from game.engine.politics.model import compile_politics
 from game.engine.politics.scoring import scores
-from game.engine.politics.vocabulary import ParseContext
 from game.engine.state import Phase
 from game.engine.units import Location
+from game.scenario.politics_compile import compile_politics
+from game.scenario.politics_context import ParseContext
 
 # Row r of the tiny board lies at about 38.0 - 0.125 r degrees north; "the line" is 37.6 (between rows 3 and 4).
 POLITICS = """

@@ -1,7 +1,7 @@
 """The politics vocabulary on a tiny board: every condition and every effect keyword.
 
 Each test reads "rule / actions / expected": a scenario rule (as plain data,
-compiled by compile_politics), the actions played, and literal expectations.
+compiled by the scenario layer's compile_politics), the actions played, and literal expectations.
 
 The board (7 x 4 hexes, all clear; odd-r rows, axial [q, r]):
 
@@ -27,12 +27,12 @@ from game.engine.api import start as start_game
 from game.engine.hexes import Hex
 from game.engine.politics.conditions import CONDITIONS
 from game.engine.politics.effects import EFFECTS
-from game.engine.politics.model import compile_politics
 from game.engine.politics.runtime import MAX_PASSES, available_decisions
-from game.engine.politics.vocabulary import ParseContext
 from game.engine.state import Phase
 from game.engine.supply import HALF, supply_range
 from game.engine.units import Location
+from game.scenario.politics_compile import compile_politics
+from game.scenario.politics_context import ParseContext
 
 PLACES = [
     {"id": "pyongyang", "name": "Pyongyang", "hex": [2, 1]},

@@ -21,11 +21,11 @@ from game.engine.actions import EndPhase
 from game.engine.api import apply
 from game.engine.politics.conditions import CONDITIONS
 from game.engine.politics.effects import EFFECTS
-from game.engine.politics.model import compile_politics
-from game.engine.politics.vocabulary import ParseContext
 from game.engine.units import Location
 from game.paths import MAP_FILE, SCENARIOS_DIR
 from game.scenario.loader import build_config, load_scenario, read_problems
+from game.scenario.politics_compile import compile_politics
+from game.scenario.politics_context import ParseContext
 from game.scenario.schema import DECISION, POLITICS_SECTIONS, REGION, RULE, SCORING, SECTIONS, TRACK
 from game.scenario.validate import validate_text
 
@@ -172,7 +172,7 @@ def test_politics_sections_are_optional():
 
 
 def test_every_flag_the_engine_keeps_is_guarded():
-    from game.engine.politics.model import ENGINE_FLAGS
+    from game.scenario.politics_compile import ENGINE_FLAGS
     from game.scenario.validate import ENGINE_KEPT
     assert ENGINE_FLAGS <= set(ENGINE_KEPT)
 

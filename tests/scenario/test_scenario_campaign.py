@@ -10,8 +10,7 @@ import pytest
 
 from game.engine.politics.conditions import CONDITIONS
 from game.engine.politics.effects import EFFECTS, OUTCOMES
-from game.engine.politics.model import CHECK_POINTS
-from game.engine.politics.vocabulary import IDEAS
+from game.engine.politics.model import CHECK_POINTS, IDEAS
 from game.engine.units import Location
 from game.paths import MAP_FILE, SCENARIOS_DIR
 from game.scenario.loader import check_scenario, load_scenario, scenario_ids

@@ -21,10 +21,10 @@ import pytest  # noqa: E402
 import yaml  # noqa: E402
 
 import game.ui.app as app_module  # noqa: E402
-from game.engine.politics.model import compile_politics  # noqa: E402
-from game.engine.politics.vocabulary import ParseContext  # noqa: E402
 from game.engine.state import Phase  # noqa: E402
 from game.scenario.loader import load_scenario  # noqa: E402
+from game.scenario.politics_compile import compile_politics  # noqa: E402
+from game.scenario.politics_context import ParseContext  # noqa: E402
 from game.session.match import Match  # noqa: E402
 from game.session.table import Table  # noqa: E402
 from game.ui.app import App  # noqa: E402

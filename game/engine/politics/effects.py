@@ -1,8 +1,10 @@
 """Effects: what a rule or a decision does when it fires.
 
-Each keyword is one class in :data:`EFFECTS`; ``apply(state, ctx)`` changes
-the state (the engine's apply has already cloned it) and returns events.
-``describe`` says it in words for the decisions panel.
+Each keyword is one class in :data:`EFFECTS`: typed fields, ``apply(state,
+fire)`` that changes the state (the engine's apply has already cloned it) and
+returns events, and ``describe`` to say it in words for the decisions panel.
+The scenario layer builds them from the YAML, one parser per keyword
+(game/scenario/politics_effects.py; a test keeps the two registries in step).
 """
 
 from __future__ import annotations
@@ -11,17 +13,16 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..events import Event
-from ..hexes import Hex
 from ..narrate import render
 from ..primitives import bring_arrivals, hex_of
-from ..state import GameState, TalksStatus, set_flag_value
+from ..state import TalksStatus, set_flag_value
 from ..units import ELIMINATED, PENDING, WITHDRAWN
 from .acts import FireContext, carry_out, end_game, ev, move_track, set_track, sign_armistice
-from .vocabulary import ParseContext, single_key
+from .model import Effect
 
 __all__ = ["EFFECTS", "OUTCOMES", "Effect", "FireContext", "ev", "set_track"]
 
-EFFECTS: dict[str, type["Effect"]] = {}
+EFFECTS: dict[str, type[Effect]] = {}
 
 #: Outcomes a scenario may end with (besides the engine's own last_turn and unification).
 OUTCOMES = ("armistice", "general_war", "unification:un", "unification:communist", "last_turn", "ceasefire")
@@ -30,38 +31,6 @@ OUTCOMES = ("armistice", "general_war", "unification:un", "unification:communist
 def register(cls):
     EFFECTS[cls.KEY] = cls
     return cls
-
-
-class Effect:
-    KEY: ClassVar[str] = ""
-
-    @classmethod
-    def parse(cls, ctx: ParseContext, arg: Any, path: tuple) -> "Effect | None":
-        raise NotImplementedError
-
-    def apply(self, state: GameState, fire: FireContext) -> list[Event]:
-        raise NotImplementedError
-
-    def describe(self) -> str:
-        return self.KEY
-
-
-def parse_effect(ctx: ParseContext, value: Any, path: tuple) -> Effect | None:
-    got = single_key(ctx, value, path, EFFECTS, "effect")
-    if got is None:
-        return None
-    key, arg = got
-    return EFFECTS[key].parse(ctx, arg, path + (key,))
-
-
-def parse_effects(ctx: ParseContext, value: Any, path: tuple) -> tuple[Effect, ...] | None:
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        ctx.report(path, "expected a list of effects")
-        return None
-    out = [parse_effect(ctx, item, path + (k,)) for k, item in enumerate(value)]
-    return None if any(e is None for e in out) else tuple(out)
 
 
 # -- flags and tracks -------------------------------------------------------------------------------
@@ -74,21 +43,6 @@ class SetFlag(Effect):
     KEY = "set_flag"
     name: str
     value: Any = None
-
-    @classmethod
-    def parse(cls, ctx, arg, path):
-        if isinstance(arg, str):
-            return cls(arg)
-        if (m := ctx.need_mapping(arg, path, "a flag name or {name, value}")) is None:
-            return None
-        if not ctx.keys(m, path, ("name", "value"), ("name",)):
-            return None
-        name = ctx.text(m["name"], path + ("name",))
-        value = m.get("value")
-        if value is not None and not isinstance(value, (str, int, float, bool)):
-            ctx.report(path + ("value",), "expected text, a number or true/false")
-            return None
-        return None if name is None else cls(name, value)
 
     def apply(self, state, fire):
         set_flag_value(state, self.name, state.date.isoformat() if self.value is None else self.value)
@@ -110,11 +64,6 @@ class ClearFlag(Effect):
     KEY = "clear_flag"
     name: str
 
-    @classmethod
-    def parse(cls, ctx, arg, path):
-        name = ctx.flag(arg, path)
-        return None if name is None else cls(name)
-
     def apply(self, state, fire):
         set_flag_value(state, self.name, None)
         return []
@@ -132,22 +81,6 @@ class MoveTrack(Effect):
     name: str
     add: float | None
     to: float | None
-
-    @classmethod
-    def parse(cls, ctx, arg, path):
-        if (m := ctx.need_mapping(arg, path, "{name: TRACK, add: N}")) is None:
-            return None
-        if not ctx.keys(m, path, ("name", "add", "set"), ("name",)):
-            return None
-        name = ctx.track(m["name"], path + ("name",))
-        if ("add" in m) == ("set" in m):
-            ctx.report(path, "give exactly one of 'add' or 'set'")
-            return None
-        add = ctx.number(m["add"], path + ("add",)) if "add" in m else None
-        to = ctx.number(m["set"], path + ("set",)) if "set" in m else None
-        if name is None or (add is None and to is None):
-            return None
-        return cls(name, add, to)
 
     def apply(self, state, fire):
         return move_track(state, self.name, self.add, self.to, fire)
@@ -167,17 +100,6 @@ class TrackPerLoss(Effect):
     name: str
     seats: tuple[str, ...]
     per_step: float
-
-    @classmethod
-    def parse(cls, ctx, arg, path):
-        if (m := ctx.need_mapping(arg, path, "{name: TRACK, seat: [un], per_step: 0.5}")) is None:
-            return None
-        if not ctx.keys(m, path, ("name", "seat", "per_step"), ("name", "seat", "per_step")):
-            return None
-        name = ctx.track(m["name"], path + ("name",))
-        seats = ctx.names(m["seat"], path + ("seat",), ctx.seat_ids, "seat")
-        per = ctx.number(m["per_step"], path + ("per_step",), -100, 100)
-        return None if name is None or seats is None or per is None else cls(name, seats, per)
 
     def apply(self, state, fire):
         k = state.setup.loss_index[self.key]
@@ -209,20 +131,6 @@ class Log(Effect):
     history: str = ""
     idea: str = ""
 
-    @classmethod
-    def parse(cls, ctx, arg, path):
-        from .vocabulary import IDEAS
-        if isinstance(arg, str):
-            return cls(arg)
-        if (m := ctx.need_mapping(arg, path, "{text, history, idea}")) is None:
-            return None
-        if not ctx.keys(m, path, ("text", "history", "idea"), ("text",)):
-            return None
-        text = ctx.text(m["text"], path + ("text",))
-        history = ctx.text(m["history"], path + ("history",)) if "history" in m else ""
-        idea = ctx.choice(m["idea"], path + ("idea",), IDEAS, "idea") if "idea" in m else ""
-        return None if text is None or history is None or idea is None else cls(text, history, idea)
-
     def apply(self, state, fire):
         return [ev(state, "RuleFired", self.text, fire.seat, history=self.history, idea=self.idea,
                    source=fire.source)]
@@ -240,15 +148,6 @@ class Reinforce(Effect):
 
     KEY = "reinforce"
     units: tuple[str, ...]
-
-    @classmethod
-    def parse(cls, ctx, arg, path):
-        if (m := ctx.need_mapping(arg, path, "{units: [ids]}")) is None:
-            return None
-        if not ctx.keys(m, path, ("units",), ("units",)):
-            return None
-        units = ctx.names(m["units"], path + ("units",), sorted(ctx.unit_ids), "unit")
-        return None if units is None else cls(units)
 
     def apply(self, state, fire):
         out = []
@@ -278,18 +177,6 @@ class Withdraw(Effect):
     nations: tuple[str, ...]
     units: tuple[str, ...]
 
-    @classmethod
-    def parse(cls, ctx, arg, path):
-        if (m := ctx.need_mapping(arg, path, "{nation: [uk]} or {units: [ids]}")) is None:
-            return None
-        if not ctx.keys(m, path, ("nation", "units")) or not m:
-            if not m:
-                ctx.report(path, "give 'nation' or 'units'")
-            return None
-        nations = ctx.names(m["nation"], path + ("nation",), ctx.nations, "nation") if "nation" in m else ()
-        units = ctx.names(m["units"], path + ("units",), sorted(ctx.unit_ids), "unit") if "units" in m else ()
-        return None if nations is None or units is None else cls(nations, units)
-
     def apply(self, state, fire):
         out = []
         table = state.units
@@ -317,16 +204,6 @@ class Supply(Effect):
     bloc: str
     change: int
 
-    @classmethod
-    def parse(cls, ctx, arg, path):
-        if (m := ctx.need_mapping(arg, path, "{bloc: communist, range: -2}")) is None:
-            return None
-        if not ctx.keys(m, path, ("bloc", "range"), ("bloc", "range")):
-            return None
-        bloc = ctx.choice(m["bloc"], path + ("bloc",), ctx.blocs, "bloc")
-        change = ctx.integer(m["range"], path + ("range",), -10, 10)
-        return None if bloc is None or change is None else cls(bloc, change)
-
     def apply(self, state, fire):
         state.supply_bonus[state.config.bloc_code(self.bloc)] += self.change
         return []
@@ -343,20 +220,6 @@ class Air(Effect):
     KEY = "air"
     mig_alley: bool | None
     air_support: bool | None
-
-    @classmethod
-    def parse(cls, ctx, arg, path):
-        if (m := ctx.need_mapping(arg, path, "{mig_alley: true}")) is None:
-            return None
-        if not ctx.keys(m, path, ("mig_alley", "air_support")) or not m:
-            if not m:
-                ctx.report(path, "give mig_alley or air_support")
-            return None
-        for k in m:
-            if not isinstance(m[k], bool):
-                ctx.report(path + (k,), "expected true or false")
-                return None
-        return cls(m.get("mig_alley"), m.get("air_support"))
 
     def apply(self, state, fire):
         if self.mig_alley is not None:
@@ -384,11 +247,6 @@ class Offer(Effect):
     KEY = "offer"
     decision: str
 
-    @classmethod
-    def parse(cls, ctx, arg, path):
-        d = ctx.choice(arg, path, sorted(ctx.decisions), "decision")
-        return None if d is None else cls(d)
-
     def apply(self, state, fire):
         state.offered[state.setup.decision_index[self.decision]] = True
         return []
@@ -404,11 +262,6 @@ class TakeDecision(Effect):
 
     KEY = "take_decision"
     decision: str
-
-    @classmethod
-    def parse(cls, ctx, arg, path):
-        d = ctx.choice(arg, path, sorted(ctx.decisions), "decision")
-        return None if d is None else cls(d)
 
     def apply(self, state, fire):
         return carry_out(state, self.decision, forced=True)
@@ -426,18 +279,6 @@ class Talks(Effect):
     verb: str
     amount: float = 0.0
     VERBS: ClassVar[tuple[str, ...]] = ("open", "suspend", "resume", "sign")
-
-    @classmethod
-    def parse(cls, ctx, arg, path):
-        if isinstance(arg, str):
-            v = ctx.choice(arg, path, cls.VERBS, "talks action")
-            return None if v is None else cls(v)
-        if (m := ctx.need_mapping(arg, path, "open, suspend, resume, sign or {advance: N}")) is None:
-            return None
-        if not ctx.keys(m, path, ("advance",), ("advance",)):
-            return None
-        n = ctx.number(m["advance"], path + ("advance",), -100, 100)
-        return None if n is None else cls("advance", n)
 
     def apply(self, state, fire):
         status = state.talks.value
@@ -473,16 +314,6 @@ class TalksProgress(Effect):
     stable_front: float
     hardline: float
 
-    @classmethod
-    def parse(cls, ctx, arg, path):
-        if (m := ctx.need_mapping(arg, path, "{base, per_weariness, stable_front, hardline}")) is None:
-            return None
-        keys = ("base", "per_weariness", "stable_front", "hardline")
-        if not ctx.keys(m, path, keys):
-            return None
-        vals = [ctx.number(m.get(k, 0), path + (k,), -100, 100) for k in keys]
-        return None if any(v is None for v in vals) else cls(*vals)
-
     def apply(self, state, fire):
         if state.talks is not TalksStatus.OPEN or not state.has_track("talks"):
             return []
@@ -506,22 +337,9 @@ class EndGame(Effect):
     outcome: str
     text: str
 
-    @classmethod
-    def parse(cls, ctx, arg, path):
-        if (m := ctx.need_mapping(arg, path, "{outcome: general_war, text: ...}")) is None:
-            return None
-        if not ctx.keys(m, path, ("outcome", "text"), ("outcome", "text")):
-            return None
-        outcome = ctx.choice(m["outcome"], path + ("outcome",), OUTCOMES, "outcome")
-        text = ctx.text(m["text"], path + ("text",))
-        return None if outcome is None or text is None else cls(outcome, text)
-
     def apply(self, state, fire):
         return end_game(state, self.outcome, self.text, fire)
 
     def describe(self):
         return f"ends the war: {self.outcome.replace('_', ' ')}"
 
-
-def hex_list(values) -> list[Hex]:
-    return [Hex(int(q), int(r)) for q, r in values]

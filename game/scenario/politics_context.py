@@ -1,39 +1,33 @@
-"""The closed vocabulary of scenario rules: a registry of keywords and the parsing context.
+"""What the politics parsers know while they read a scenario, and their typed readers.
 
-Every condition and effect keyword is one registered class (never ``eval``).
-Parsing a rule file reports every problem through ``report(path, message)``
-(the scenario layer turns paths into file:line) and returns engine objects,
-or None where the spec was wrong.
+A :class:`ParseContext` holds what a rule may refer to (seats, nations,
+places, regions, tracks, flags, decisions, units) and reads plain YAML values:
+each reader reports a problem through ``report(path, message)`` and returns
+None when the value is wrong, so parsing goes on and every problem is found.
+:func:`game.scenario.validate.check_politics` turns the paths into file:line.
+The messages use the scenario layer's one "did you mean"
+(:func:`game.scenario.problems.suggest`).
 """
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any, Callable
 
 import numpy as np
 
-from ..board import Board
-from ..config import Seat
+from game.engine.board import Board
+from game.engine.config import Seat
+from game.engine.politics.model import TrackSpec
 
+from .problems import describe, suggest
+
+#: ``report(path, message)``: one problem at a path into the scenario's data.
 Report = Callable[[tuple, str], None]
-
-#: The ideas of international relations a rule or decision can illustrate.
-IDEAS = {
-    "balance_of_power": "Balance of power",
-    "collective_security": "Collective security",
-    "limited_war": "Limited war",
-    "escalation_control": "Escalation control",
-    "buffer_state": "Buffer state",
-    "proxy_war": "Proxy war",
-}
-
-
-def did_you_mean(word: object, choices) -> str:
-    match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+#: ``parser(ctx, argument, path)``: a condition or an effect, or None (reported) where the data is wrong.
+Parser = Callable[["ParseContext", Any, tuple], Any]
 
 
 @dataclass
@@ -42,7 +36,7 @@ class ParseContext:
 
     board: Board
     seats: tuple[Seat, ...]
-    tracks: dict[str, Any] = field(default_factory=dict)     # name -> TrackSpec
+    tracks: dict[str, TrackSpec] = field(default_factory=dict)
     regions: dict[str, np.ndarray] = field(default_factory=dict)
     flags: set[str] = field(default_factory=set)              # declared or set somewhere
     decisions: set[str] = field(default_factory=set)
@@ -68,7 +62,7 @@ class ParseContext:
     # -- typed readers: each reports and returns None when the value is wrong -------------
     def need_mapping(self, value: Any, path: tuple, what: str) -> dict | None:
         if not isinstance(value, dict):
-            self.report(path, f"expected {what} (a mapping), got {show_value(value)}")
+            self.report(path, f"expected {what} (a mapping), got {describe(value)}")
             return None
         return value
 
@@ -76,7 +70,7 @@ class ParseContext:
         ok = True
         for k in value:
             if k not in allowed:
-                self.report(path + (k,), f"unknown key '{k}'{did_you_mean(k, allowed)}; expected one of "
+                self.report(path + (k,), f"unknown key '{k}'{suggest(k, allowed)}; expected one of "
                                          f"{', '.join(allowed)}")
                 ok = False
         for k in required:
@@ -85,9 +79,21 @@ class ParseContext:
                 ok = False
         return ok
 
+    def record(self, value: Any, path: tuple, what: str, allowed: tuple[str, ...],
+               required: tuple[str, ...] = (), empty: str = "") -> dict | None:
+        """A mapping with only ``allowed`` keys and every ``required`` one (``what`` names it in messages);
+        with ``empty``, the message for an empty mapping, which is then wrong too."""
+        m = self.need_mapping(value, path, what)
+        if m is None or not self.keys(m, path, allowed, required):
+            return None
+        if empty and not m:
+            self.report(path, empty)
+            return None
+        return m
+
     def number(self, value: Any, path: tuple, lo: float | None = None, hi: float | None = None) -> float | None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.report(path, f"expected a number, got {show_value(value)}")
+            self.report(path, f"expected a number, got {describe(value)}")
             return None
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             self.report(path, f"expected a number from {lo:g} to {hi:g}, got {value}")
@@ -96,7 +102,7 @@ class ParseContext:
 
     def integer(self, value: Any, path: tuple, lo: int | None = None, hi: int | None = None) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int):
-            self.report(path, f"expected a whole number, got {show_value(value)}")
+            self.report(path, f"expected a whole number, got {describe(value)}")
             return None
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             self.report(path, f"expected a whole number from {lo} to {hi}, got {value}")
@@ -105,20 +111,26 @@ class ParseContext:
 
     def text(self, value: Any, path: tuple) -> str | None:
         if not isinstance(value, str) or not value.strip():
-            self.report(path, f"expected text, got {show_value(value)}")
+            self.report(path, f"expected text, got {describe(value)}")
             return None
         return value
 
     def a_date(self, value: Any, path: tuple) -> date | None:
         if not isinstance(value, date):
-            self.report(path, f"expected a date like 1950-10-01, got {show_value(value)}")
+            self.report(path, f"expected a date like 1950-10-01, got {describe(value)}")
+            return None
+        return value
+
+    def boolean(self, value: Any, path: tuple) -> bool | None:
+        if not isinstance(value, bool):
+            self.report(path, "expected true or false")
             return None
         return value
 
     def choice(self, value: Any, path: tuple, choices, what: str) -> str | None:
         choices = list(choices)
         if not isinstance(value, str) or value not in choices:
-            self.report(path, f"unknown {what} {show_value(value)}{did_you_mean(value, choices)}; expected one of "
+            self.report(path, f"unknown {what} {describe(value)}{suggest(value, choices)}; expected one of "
                               f"{', '.join(choices)}")
             return None
         return value
@@ -137,10 +149,10 @@ class ParseContext:
 
     def flag(self, value: Any, path: tuple) -> str | None:
         if not isinstance(value, str) or not value:
-            self.report(path, f"expected a flag name, got {show_value(value)}")
+            self.report(path, f"expected a flag name, got {describe(value)}")
             return None
         if value not in self.flags:
-            self.report(path, f"unknown flag '{value}'{did_you_mean(value, self.flags)}: no rule or decision sets "
+            self.report(path, f"unknown flag '{value}'{suggest(value, self.flags)}: no rule or decision sets "
                               "it and the flags section does not declare it")
             return None
         return value
@@ -155,31 +167,29 @@ class ParseContext:
         return self.choice(value, path, self.board.places, "place")
 
 
-def show_value(value: Any, limit: int = 50, none: str = "nothing") -> str:
-    """A short, readable rendering of a found value for an error message (shared with the scenario layer)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return none
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= limit else text[:limit - 3] + "..."
+def registrar(parsers: dict[str, Parser]):
+    """A decorator ``@parses(*classes)`` that files ``parser(cls, ctx, arg, path)`` in ``parsers`` under
+    each class's keyword (so one parser may serve several classes of the same shape)."""
+    def parses(*classes: type):
+        def deco(fn):
+            for cls in classes:
+                parsers[cls.KEY] = partial(fn, cls)
+            return fn
+        return deco
+    return parses
 
 
-
-
-def single_key(ctx: ParseContext, value: Any, path: tuple, registry: dict, what: str) -> tuple[str, Any] | None:
-    """A ``{keyword: argument}`` mapping with exactly one known keyword."""
+def parse_keyword(ctx: ParseContext, value: Any, path: tuple, registry: dict, parsers: dict[str, Parser],
+                  what: str) -> Any:
+    """A ``{keyword: argument}`` mapping with exactly one keyword of the engine's ``registry``, parsed by its
+    entry in ``parsers`` (None, reported, if wrong)."""
     if not isinstance(value, dict) or len(value) != 1:
         ctx.report(path, f"expected one {what} as a mapping of one keyword, e.g. "
-                         f"{{{next(iter(registry))}: ...}}; got {show_value(value)}")
+                         f"{{{next(iter(registry))}: ...}}; got {describe(value)}")
         return None
     key, arg = next(iter(value.items()))
     if key not in registry:
-        ctx.report(path + (key,), f"unknown {what} '{key}'{did_you_mean(key, registry)}; known: "
+        ctx.report(path + (key,), f"unknown {what} '{key}'{suggest(key, registry)}; known: "
                                   f"{', '.join(sorted(registry))}")
         return None
-    return key, arg
+    return parsers[key](ctx, arg, path + (key,))
