@@ -9,28 +9,49 @@ import sys
 import time
 
 
+def _arrival_hex(board, arrives_at: str | None):
+    """Where a unit's ``arrives_at`` points (a place id or "hex:q,r"); None for Japan or unknown."""
+    from game.engine.hexes import Hex
+    if not arrives_at or arrives_at == "japan":
+        return None
+    if arrives_at.startswith("hex:"):
+        q, r = arrives_at[4:].split(",")
+        return Hex(int(q), int(r))
+    place = board.places.get(arrives_at)
+    return place.hex if place else None
+
+
 def _all_units_on_map(scenario):
-    """A state with every unit of the scenario on the map (pending ones at their arrival areas)."""
+    """Every unit of the scenario on the map, the whole map in sight (the bench is about drawing, not fog).
+
+    Built from the scenario's unit templates: those that start elsewhere are put
+    at their arrival area (Pusan for Japan), at most three to a hex.
+    """
+    import dataclasses
+
+    import numpy as np
+
     from game.engine.hexes import spiral
-    from game.engine.turn import arrival_target
     from game.engine.units import Location
-    state = scenario.new_game(0)
-    board = state.board
+    from game.ui.mapview import EveryUnit
+    board = scenario.board
     count: dict[int, int] = {}
-    for u in state.units.values():
-        if u.location is Location.MAP:
+    units = {}
+    for u in scenario.units:
+        if u.location is Location.MAP and u.hex is not None:
             count[board.index(u.hex)] = count.get(board.index(u.hex), 0) + 1
-    for u in state.units.values():
-        if u.location is Location.MAP:
+            units[u.id] = u
+    for u in scenario.units:
+        if u.id in units:
             continue
-        start = arrival_target(state, u.arrives_at) or board.places["pusan"].hex
+        start = _arrival_hex(board, u.arrives_at) or board.places["pusan"].hex
         for h in spiral(start, 6):
             i = board.index(h)
             if i >= 0 and board.is_land(i) and count.get(i, 0) < 3:
-                u.location, u.hex = Location.MAP, h
+                units[u.id] = dataclasses.replace(u, location=Location.MAP, hex=h)
                 count[i] = count.get(i, 0) + 1
                 break
-    return state
+    return EveryUnit(board, scenario.config, units, np.ones(board.size, dtype=bool))
 
 
 def frame_time(scenario, size=(1920, 1080), frames: int = 120) -> dict:
@@ -38,24 +59,19 @@ def frame_time(scenario, size=(1920, 1080), frames: int = 120) -> dict:
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
 
-    from game.engine.fog import view_for
     from game.engine.units import Location
     from game.ui.terrain_cache import map_view_for
     pygame.init()
     screen = pygame.display.set_mode(size)
-    state = _all_units_on_map(scenario)
-    view = view_for(state, "un")
-    # Show every unit: the bench is about drawing, not fog.
-    for u in state.units.values():
-        if u.location is Location.MAP:
-            view.units[u.id] = u.copy()
-    mv = map_view_for(state.board, pygame.Rect(0, 0, *size))
+    view = _all_units_on_map(scenario)
+    board = scenario.board
+    mv = map_view_for(board, pygame.Rect(0, 0, *size))
     mv.set_view(view)
     mv.layout.fit_map()
     mv.draw(screen, complete=True)           # warm the tile cache, as a player's first second does
     times = []
     for k in range(frames):
-        mv.hover = state.board.hex_at(k * 7 % state.board.size)
+        mv.hover = board.hex_at(k * 7 % board.size)
         t0 = time.perf_counter()
         mv.draw(screen)
         times.append((time.perf_counter() - t0) * 1000)

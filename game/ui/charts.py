@@ -28,16 +28,24 @@ GOOD = (110, 190, 120)
 BAD = (226, 100, 80)
 
 
-def track_history(events, state) -> dict[str, list[Point]]:
+def first_date(view) -> date:
+    """The scenario's first turn's date (``view``: an Observation or a TrackValues)."""
+    dates = view.config.calendar.turn_dates()
+    return dates[0] if dates else view.date
+
+
+def track_history(events, view) -> dict[str, list[Point]]:
     """track name -> [(date, value)] from the start value through every TrackChanged event to now.
 
-    Only public tracks with at least one recorded change, or none needed (the
-    value never moved), are returned.
+    ``view`` gives the config, the date and the tracks' values now (an
+    Observation or a :class:`game.ui.tracks_bar.TrackValues`).  Only public
+    tracks with at least one recorded change, or none needed (the value never
+    moved), are returned.
     """
-    pol = state.config.politics
+    pol = view.config.politics
     if pol is None:
         return {}
-    start = state.turn_dates[0] if state.turn_dates else state.date
+    start = first_date(view)
     hist: dict[str, list[Point]] = {n: [(start, float(sp.start))] for n, sp in pol.tracks.items() if sp.public}
     moved: set[str] = set()
     for e in events:
@@ -49,10 +57,10 @@ def track_history(events, state) -> dict[str, list[Point]]:
             moved.add(name)
     out = {}
     for name, pts in hist.items():
-        now = float(state.tracks.get(name, pts[-1][1]))
+        now = float(view.tracks.get(name, pts[-1][1]))
         if name not in moved and abs(now - pts[0][1]) > 1e-6:
             continue     # recomputed by the engine without events: no history to draw
-        pts.append((max(state.date, pts[-1][0]), now))
+        pts.append((max(view.date, pts[-1][0]), now))
         out[name] = pts
     return out
 
@@ -131,11 +139,14 @@ def draw_track_chart(surface: pygame.Surface, rect: pygame.Rect, title: str, poi
     pygame.draw.circle(surface, colour, line[-1], s(3))
 
 
-def draw_tracks(surface: pygame.Surface, rect: pygame.Rect, state, events, scale: float = 1.0,
+def draw_tracks(surface: pygame.Surface, rect: pygame.Rect, view, events, scale: float = 1.0,
                 palette=None) -> int:
-    """The public tracks as small multiples in ``rect``; returns how many charts were drawn."""
-    hist = track_history(events, state)
-    gs = [g for g in gauges(state, palette) if g.name in hist]
+    """The public tracks as small multiples in ``rect``; returns how many charts were drawn.
+
+    ``view``: an Observation or a :class:`game.ui.tracks_bar.TrackValues` (the tracks now).
+    """
+    hist = track_history(events, view)
+    gs = [g for g in gauges(view, palette) if g.name in hist]
     if not gs or rect.width < 60 or rect.height < 40:
         return 0
     s = lambda px: max(1, int(round(px * scale)))  # noqa: E731
@@ -145,8 +156,8 @@ def draw_tracks(surface: pygame.Surface, rect: pygame.Rect, state, events, scale
     gap = s(8)
     cw = (rect.width - gap * (cols - 1)) // cols
     ch = min(s(150), (rect.height - gap * (rows - 1)) // rows)
-    start = state.turn_dates[0] if state.turn_dates else state.date
-    end = max(state.date, start)
+    start = first_date(view)
+    end = max(view.date, start)
     for k, g in enumerate(gs):
         r, c = divmod(k, cols)
         cell = pygame.Rect(rect.x + c * (cw + gap), rect.y + r * (ch + gap), cw, ch)

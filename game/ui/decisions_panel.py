@@ -2,12 +2,17 @@
 
 In the political phase (DESIGN §8) the side panel lists each open decision as a
 card -- its title, what it will do (the effects' ``describe()``), what it
-risks (the thresholds its track moves would cross at once), its history note
-and the idea it shows -- with a "Decide" button, and a button that goes on to
-movement.  The screen submits ``Decide(id)`` when a button carrying a
-``decision_id`` is pressed and ``EndPhase`` for the one carrying
-``continue_phase``.  Outside the political phase, :func:`overview_html` lists
-every decision of the viewer's seat with its condition, for a window.
+risks (the public tracks after taking it, as the engine previews it on a copy
+of the seat's view: ``Observation.preview_decision``, and the thresholds they
+cross), its history note and the idea it shows -- with a "Decide" button, and
+a button that goes on to movement.  The screen submits ``Decide(id)`` when a
+button carrying a ``decision_id`` is pressed and ``EndPhase`` for the one
+carrying ``continue_phase``.  Outside the political phase, :func:`overview_html`
+lists every decision of the viewer's seat with its condition, for a window.
+
+Everything here reads a seat's Observation; the decision specs (game.engine.politics.model)
+are only described, never evaluated: which decisions are open comes from the
+engine's legal actions.
 """
 
 from __future__ import annotations
@@ -15,8 +20,8 @@ from __future__ import annotations
 import pygame
 from pygame_gui.elements import UIButton, UIScrollingContainer, UITextBox
 
+from game.engine.api import IllegalAction, Phase
 from game.engine.politics.effects import EndGame, MoveTrack, TakeDecision, Talks, Withdraw
-from game.engine.politics.runtime import decision_open
 from game.ui.tracks_bar import IDEA_NOTES, esc, fmt, idea_name, nice
 
 IDEA_COLOUR = "#8fc1e3"
@@ -40,9 +45,9 @@ def idea_tag(idea: str) -> str:
     return f"<font color='{IDEA_COLOUR}'>[{esc(idea_name(idea))}]</font>" if idea else ""
 
 
-def effect_text(state, e) -> str:
+def effect_text(config, e) -> str:
     """An effect in words, with the track's label rather than its name."""
-    pol = state.config.politics
+    pol = config.politics
     if isinstance(e, MoveTrack) and pol is not None and e.name in pol.tracks:
         label = pol.tracks[e.name].label
         if e.add is not None:
@@ -58,38 +63,56 @@ def effect_text(state, e) -> str:
         return type(e).__name__
 
 
-def risks(state, d) -> list[str]:
-    """What taking ``d`` now risks at once: thresholds its track moves cross, the war's end, forces leaving.
+def track_moves(view, decision_id: str) -> list[str]:
+    """The public tracks that taking the decision now would move, as the engine previews it.
 
-    Only the decision's own effects are read; rules that react to the new values
-    fire later and are not foreseen here.
+    ``view.preview_decision`` applies the decision to a copy of the seat's view
+    (with whatever rules react at once) and returns the public tracks after it;
+    nothing here repeats a rule.  Each move says which thresholds it crosses.
     """
-    pol = state.config.politics
-    out: list[str] = []
+    pol = view.config.politics
     if pol is None:
-        return out
-    projected = {k: float(v) for k, v in state.tracks.items()}
+        return []
+    try:
+        after = view.preview_decision(decision_id)
+    except IllegalAction:        # not open now: nothing to preview
+        return []
+    before = view.tracks
+    out: list[str] = []
+    for name, spec in pol.tracks.items():
+        if name not in after:
+            continue
+        old = float(before.get(name, spec.start))
+        new = float(after[name])
+        if abs(new - old) < 1e-9:
+            continue
+        up = [(n, v) for n, v in spec.thresholds if old < v <= new]
+        down = [(n, v) for n, v in spec.thresholds if new < v <= old]
+        move = f"{esc(spec.label)} from {fmt(old)} to {fmt(new)}"
+        if up:
+            out.append(f"{move}: <b>reaches {', '.join(f'{esc(nice(n))} ({fmt(v)})' for n, v in up)}</b>")
+        elif down:
+            out.append(f"{move}: falls below {', '.join(f'{esc(nice(n))} ({fmt(v)})' for n, v in down)}")
+        else:
+            nxt = [(n, v) for n, v in spec.thresholds if v > new] if new > old else \
+                  [(n, v) for n, v in reversed(spec.thresholds) if v <= new]
+            out.append(move + (f" (next: {esc(nice(nxt[0][0]))} at {fmt(nxt[0][1])})" if nxt else ""))
+    return out
+
+
+def risks(view, d) -> list[str]:
+    """What taking ``d`` now risks at once: the tracks it moves (the engine's preview) and thresholds they
+    cross, the war's end, forces leaving.
+
+    The track moves come from ``view.preview_decision``; the rest describes the
+    decision's own effects (their specs), which the tracks alone do not show.
+    """
+    pol = view.config.politics
+    if pol is None:
+        return []
+    out = track_moves(view, d.id)
     for e in d.effects:
-        if isinstance(e, MoveTrack) and e.name in pol.tracks:
-            spec = pol.tracks[e.name]
-            old = projected.get(e.name, spec.start)
-            new = old + e.add if e.add is not None else float(e.to)
-            new = max(spec.lo, min(spec.hi, new))
-            projected[e.name] = new
-            if abs(new - old) < 1e-9:
-                continue
-            up = [(n, v) for n, v in spec.thresholds if old < v <= new]
-            down = [(n, v) for n, v in spec.thresholds if new < v <= old]
-            move = f"{esc(spec.label)} from {fmt(old)} to {fmt(new)}"
-            if up:
-                out.append(f"{move}: <b>reaches {', '.join(f'{esc(nice(n))} ({fmt(v)})' for n, v in up)}</b>")
-            elif down:
-                out.append(f"{move}: falls below {', '.join(f'{esc(nice(n))} ({fmt(v)})' for n, v in down)}")
-            else:
-                nxt = [(n, v) for n, v in spec.thresholds if v > new] if new > old else \
-                      [(n, v) for n, v in reversed(spec.thresholds) if v <= new]
-                out.append(move + (f" (next: {esc(nice(nxt[0][0]))} at {fmt(nxt[0][1])})" if nxt else ""))
-        elif isinstance(e, EndGame):
+        if isinstance(e, EndGame):
             out.append(f"<b>ends the war at once</b>: {esc(e.outcome.replace('_', ' ').replace(':', ' by '))}")
         elif isinstance(e, Withdraw):
             out.append(f"forces leave the war: {esc(', '.join(e.nations + e.units))}")
@@ -102,14 +125,14 @@ def risks(state, d) -> list[str]:
     return out
 
 
-def card_html(state, d) -> str:
+def card_html(view, d) -> str:
     """An open decision for the political-phase panel: title, what it does and risks (above its button)."""
     parts = [f"<b><font color='#f3e6c0'>{esc(d.title)}</font></b>"]
     if d.text:
         parts.append(esc(plain(d.text)))
-    does = "; ".join(esc(effect_text(state, e)) for e in d.effects) or "nothing on the tracks"
+    does = "; ".join(esc(effect_text(view.config, e)) for e in d.effects) or "nothing on the tracks"
     parts.append(f"<font color='{MUTED}'>Does:</font> {does}")
-    r = risks(state, d)
+    r = risks(view, d)
     parts.append(f"<font color='{RISK_COLOUR}'>Risks:</font> " + ("; ".join(r) if r else
                                                                 "no threshold is crossed at once"))
     return "<br>".join(parts)
@@ -125,38 +148,49 @@ def background_html(d) -> str:
     return " ".join(parts)
 
 
-def status_of(state, d) -> tuple[str, str]:
-    """(words, colour) for a decision in the read-only list."""
-    taken = state.flags.get(f"decision:{d.id}")
+def open_decisions(view) -> list:
+    """The decision specs the seat may take now: the engine's legal ``Decide`` actions, in its political phase."""
+    pol = view.config.politics
+    if pol is None or not view.my_turn or view.phase is not Phase.POLITICAL:
+        return []
+    return [pol.decisions[a.decision] for a in view.legal.decisions() if a.decision in pol.decisions]
+
+
+def status_of(view, d, open_ids: set[str] | None = None) -> tuple[str, str]:
+    """(words, colour) for a decision in the read-only list.
+
+    Open or closed is known in the seat's own political phase (its legal
+    actions); at other times the list says when the decision is decided.
+    """
+    taken = view.decision_date(d.id)
     if taken and d.once:
-        when = str(taken)
-        try:
-            import datetime
-            when = f"{datetime.date.fromisoformat(when):%d %b %Y}"
-        except (TypeError, ValueError):
-            pass
-        return f"taken on {when}", "#b0a68a"
-    if d.offered and not state.flags.get(f"offered:{d.id}"):
+        return f"taken on {taken:%d %b %Y}", "#b0a68a"
+    if d.offered and not view.decision_offered(d.id):
         return "not offered yet", "#8a8676"
-    if decision_open(state, d):
-        return "open: take it in your political phase", "#8fd19e"
-    return "not open yet", "#d8b76a"
+    if view.my_turn and view.phase is Phase.POLITICAL:
+        ids = open_ids if open_ids is not None else {x.id for x in open_decisions(view)}
+        if d.id in ids:
+            return "open now: take it in the panel", "#8fd19e"
+        why = plain(d.when.describe()) if d.when is not None else "it was already taken"
+        return f"closed now: needs {why}", "#d8b76a"
+    return "opens in your political phase if its condition holds", "#d8b76a"
 
 
-def overview_html(state, seat: str) -> str:
-    """Every decision of ``seat`` in the scenario: status, condition, effects, history, idea."""
-    pol = state.config.politics
-    mine = [d for d in (pol.decisions.values() if pol else ()) if d.seat == seat]
+def overview_html(view) -> str:
+    """Every decision of the view's seat in the scenario: status, condition, effects, history, idea."""
+    pol = view.config.politics
+    mine = [d for d in (pol.decisions.values() if pol else ()) if d.seat == view.seat]
     if not mine:
         return "<i>This side has no political decisions in this scenario.</i>"
     rows = ["Decisions are taken in the <b>political phase</b>, at the start of your turn, when their "
             "condition holds."]
+    open_ids = {x.id for x in open_decisions(view)}
     for d in mine:
-        words, colour = status_of(state, d)
+        words, colour = status_of(view, d, open_ids)
         when = esc(plain(d.when.describe())) if d.when is not None else "at any time"
         if d.offered:
             when += " (once offered)"
-        does = "; ".join(esc(effect_text(state, e)) for e in d.effects)
+        does = "; ".join(esc(effect_text(view.config, e)) for e in d.effects)
         block = [f"<b>{esc(d.title)}</b> — <font color='{colour}'>{esc(words)}</font>",
                  f"<font color='{MUTED}'>When:</font> {when}",
                  f"<font color='{MUTED}'>Does:</font> {does}"]
@@ -191,8 +225,8 @@ class DecisionsPanel:
     def visible(self) -> bool:
         return bool(self.elements)
 
-    def show(self, state, decisions, key: tuple | None = None) -> None:
-        """Build the cards for ``decisions`` (rebuilt only when ``key`` changed)."""
+    def show(self, view, decisions, key: tuple | None = None) -> None:
+        """Build the cards for ``decisions`` (specs open to ``view``'s seat; rebuilt only when ``key`` changed)."""
         key = key if key is not None else tuple(d.id for d in decisions)
         if self.elements and key == self.shown:
             return
@@ -216,7 +250,7 @@ class DecisionsPanel:
                             self.manager, container=scroll)
             y += box.rect.height + s(8)
         for d in decisions:
-            card = UITextBox(card_html(state, d), pygame.Rect(0, y, inner, -1), self.manager, container=scroll)
+            card = UITextBox(card_html(view, d), pygame.Rect(0, y, inner, -1), self.manager, container=scroll)
             y += card.rect.height + s(4)
             b = UIButton(pygame.Rect(0, y, inner, s(34)), "Decide", self.manager, container=scroll,
                          tool_tip_text=f"Take this decision now: {esc(d.title)}.")

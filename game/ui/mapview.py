@@ -3,9 +3,10 @@
 ``MapView`` owns a :class:`Layout` over a screen rectangle and draws, in order: the cached
 terrain tiles, translucent hex overlays (``set_overlay(name, mask, colour)``: reachable hexes,
 ZOC, supply ...), fog over hexes the seat cannot see, a path, the hex grid highlight, place
-names, then counters -- only the units in the :class:`SeatView` it was given, so fog of war
-holds by construction.  ``handle_event`` does wheel zoom toward the cursor, drag pan and
-arrow/WASD pan; clicks are reported through ``on_click(hex, button)``.
+names, then counters -- only the units of the view it was given (a seat's
+:class:`~game.engine.api.Observation` in play), so fog of war holds by construction.
+``handle_event`` does wheel zoom toward the cursor, drag pan and arrow/WASD pan; clicks
+are reported through ``on_click(hex, button)``.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Mapping, Protocol
 
 import numpy as np
 import pygame
 
 from game.engine.board import Board, Terrain
-from game.engine.fog import SeatView
+from game.engine.config import GameConfig
 from game.engine.hexes import Hex, offset_to_axial
 from game.engine.units import Location, Unit
 
@@ -41,6 +42,24 @@ IDLE_PREFETCH_S = 0.3
 OVERLAY_MARGIN = 256
 
 
+class Shown(Protocol):
+    """What the map view reads of the units it draws: an Observation has these, and so has :class:`EveryUnit`."""
+
+    units: Mapping[str, Unit]      # id -> unit (those on the map are drawn)
+    visible: np.ndarray            # (board.size,) bool: hexes in sight (the fog overlay shades the rest)
+    config: GameConfig             # seats -> blocs, for the counters' colours
+
+
+@dataclass(frozen=True)
+class EveryUnit:
+    """Every unit given, the whole map in sight: for benchmarks, previews and screenshots, never for play."""
+
+    board: Board
+    config: GameConfig
+    units: Mapping[str, Unit]
+    visible: np.ndarray
+
+
 @dataclass
 class Overlay:
     mask: np.ndarray          # (board.size,) bool
@@ -50,7 +69,7 @@ class Overlay:
 
 
 class MapView:
-    """Draws the map and the counters of one SeatView inside ``rect`` of the screen."""
+    """Draws the map and the counters of one view (a seat's Observation) inside ``rect`` of the screen."""
 
     def __init__(self, board: Board, rect: pygame.Rect | tuple[int, int, int, int],
                  palette: Palette = STANDARD, terrain: TerrainLayer | None = None) -> None:
@@ -59,7 +78,7 @@ class MapView:
         self.palette = palette
         self.terrain = terrain or TerrainLayer(board, palette)
         self.layout = Layout.for_board(board, self.rect.size)
-        self.view: SeatView | None = None
+        self.view: Shown | None = None
         self.overlays: dict[str, Overlay] = {}
         self.path: list[Hex] = []
         self.path_costs: list[float] | None = None
@@ -88,7 +107,7 @@ class MapView:
         self.last_frame_ms = 0.0
 
     # -- state -------------------------------------------------------------------------------------
-    def set_view(self, view: SeatView | None) -> None:
+    def set_view(self, view: Shown | None) -> None:
         """Show what ``view``'s seat may see (its bloc's units and the enemies it spotted)."""
         self.view = view
         stacks: dict[int, list[Unit]] = {}
@@ -133,7 +152,7 @@ class MapView:
             self._ov_cache.pop(name, None)
 
     def set_dmz(self, hexsides, label: str = "") -> None:
-        """Draw the DMZ along ``hexsides`` ([hex index, direction] pairs, as the engine's flags["dmz"])."""
+        """Draw the DMZ along ``hexsides`` ([hex index, direction] pairs, as an observation's ``dmz``)."""
         sides = [(int(i), int(d)) for i, d in (hexsides or [])]
         if sides != self.dmz or label != self.dmz_label:
             self.dmz, self.dmz_label = sides, label

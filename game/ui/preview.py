@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.fog import view_for
 from game.session.catalog import load_board
 from game.ui.counters import render_counter
 from game.ui.terrain_cache import terrain_for
@@ -34,20 +33,19 @@ def scenario_preview(scenario, size: tuple[int, int]) -> pygame.Surface:
     """The starting map of a scenario with every unit on it (a briefing picture, not a seat's view)."""
     layer = terrain_for(scenario.board)
     img, scale = _neat_overview(layer)
-    state = scenario.new_game(0)
+    truth = scenario.new_match_truth(0)      # the starting position, every unit (the scenario's facts)
     out = _fit(img, size)
     k = out.get_width() / img.get_width()
     n = layer.neat
     proj = scenario.board.projection
     palette = layer.palette
     size_px = max(8, int(16 * scale * k))
-    for seat in state.config.seats:
-        view = view_for(state, seat.id)
-        for u in view.own():
-            if u.hex is None or u.location.value != "map":
-                continue
-            x, y = proj.hex_center_km(u.hex)
-            px, py = (x - n[0]) * scale * k, (y - n[1]) * scale * k
-            c = render_counter(u, seat.bloc, size_px, palette)
-            out.blit(c, c.get_rect(center=(px, py)))
+    config = scenario.config
+    for u in truth.units.values():
+        if u.hex is None or u.location.value != "map":
+            continue
+        x, y = proj.hex_center_km(u.hex)
+        px, py = (x - n[0]) * scale * k, (y - n[1]) * scale * k
+        c = render_counter(u, config.seat(u.seat).bloc, size_px, palette)
+        out.blit(c, c.get_rect(center=(px, py)))
     return out

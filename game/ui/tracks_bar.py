@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from datetime import date
 
 import pygame
 
-from game.engine.politics.vocabulary import IDEAS
+from game.engine.config import GameConfig
+from game.engine.politics.model import IDEAS
 from game.ui.map_labels import get_font
 
 #: A sentence per idea of international relations, for tooltips and the decisions panel.
@@ -86,6 +88,20 @@ def fmt(value: float) -> str:
     return f"{value:.0f}" if abs(value - round(value)) < 0.05 or abs(value) >= 10 else f"{value:.1f}"
 
 
+@dataclass(frozen=True)
+class TrackValues:
+    """What the gauges and charts read: the scenario's config, the tracks' values, the talks and the date.
+
+    A seat's Observation has these attributes (its public tracks); the end
+    screen builds one from the match's final truth.
+    """
+
+    config: GameConfig
+    tracks: dict[str, float]
+    talks: str
+    date: date
+
+
 @dataclass
 class Gauge:
     """One track as the top bar shows it."""
@@ -124,9 +140,12 @@ def danger_colour(value: float, thresholds) -> tuple[int, int, int]:
     return DANGER[min(passed, len(DANGER) - 1)]
 
 
-def gauges(state, palette=None) -> list[Gauge]:
-    """The scenario's public tracks as gauges, in the scenario's order (empty without politics)."""
-    pol = state.config.politics
+def gauges(view, palette=None) -> list[Gauge]:
+    """The scenario's public tracks as gauges, in the scenario's order (empty without politics).
+
+    ``view``: an Observation or a :class:`TrackValues` (``config``, ``tracks``, ``talks``).
+    """
+    pol = view.config.politics
     if pol is None:
         return []
     bloc_colours = dict(getattr(palette, "bloc_dark", {}) or {"un": (34, 74, 140), "communist": (140, 24, 30)})
@@ -137,12 +156,12 @@ def gauges(state, palette=None) -> list[Gauge]:
     for name, spec in pol.tracks.items():
         if not spec.public:
             continue
-        value = float(state.tracks.get(name, spec.start))
+        value = float(view.tracks.get(name, spec.start))
         g = Gauge(name, spec.label, value, spec.lo, spec.hi, tuple(spec.thresholds), blocs=bloc_colours)
         g.value_text = fmt(value)
         if name == "talks":
             g.kind = "talks"
-            g.status = str(state.flags.get("talks", "closed"))
+            g.status = str(view.talks or "closed")
             g.colour = TALKS_COLOURS.get(g.status, MUTED)
             g.value_text = g.status if g.status in ("closed", "signed") else f"{g.status} {fmt(value)}%"
         elif spec.lo < 0 < spec.hi:
@@ -161,12 +180,12 @@ def gauges(state, palette=None) -> list[Gauge]:
             g.colour = light["un"]
         elif name.endswith("_communist"):
             g.colour = light["communist"]
-        g.tip = tooltip(state, spec, g)
+        g.tip = tooltip(spec, g)
         out.append(g)
     return out
 
 
-def tooltip(state, spec, g: Gauge) -> str:
+def tooltip(spec, g: Gauge) -> str:
     """What moves the track, what its thresholds do, which idea it shows (HTML for a UITooltip)."""
     rng = f"{fmt(spec.lo)}–{fmt(spec.hi)}"
     head = f"<b>{esc(spec.label)}</b>: {esc(g.value_text)} <font color='#9c927a'>(range {rng})</font>"
@@ -317,7 +336,7 @@ def draw_strip_background(surface: pygame.Surface, rect: pygame.Rect) -> None:
 
 
 class TracksBar:
-    """Lays out and draws the gauges of one state in the strip under the top bar.
+    """Lays out and draws the gauges of one position in the strip under the top bar.
 
     ``lead`` and ``tail`` are the minimum widths of items the screen puts in the
     same flow as widgets (the date and turn when the top bar is narrow; the

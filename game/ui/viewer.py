@@ -1,7 +1,8 @@
 """A minimal map window (until the full UI lands) and a headless PNG renderer.
 
 ``run_viewer(state_or_view)`` opens a resizable window with the whole peninsula, the
-counters of one seat's view, zoom/pan, the minimap and a title strip.  Esc or closing the
+counters of one seat's view (an Observation, or :class:`~game.ui.mapview.EveryUnit` for
+pictures that show every unit), zoom/pan, the minimap and a title strip.  Esc or closing the
 window ends it.  Keys: wheel or +/- zoom, drag or arrows/WASD pan, Home whole map, G grid,
 M the 1953 line, C colour-blind palette, F3 frame time, F12 screenshot.
 
@@ -19,13 +20,15 @@ from pathlib import Path
 
 import numpy as np
 
+from game.engine import api
+from game.engine.api import GameState, Observation
 from game.engine.board import Board, Terrain
 from game.engine.config import Calendar, CalendarPeriod, GameConfig, Seat
-from game.engine.fog import SeatView, view_for
 from game.engine.hexes import Hex, spiral
-from game.engine.state import GameState, new_state
 from game.engine.units import UNIT_SIZES, UNIT_TYPES, Unit
 from game.paths import MAP_FILE
+
+from .mapview import EveryUnit
 
 TITLE = "Armistice \u2014 the Korean War 1950\u201353"
 TITLE_H = 34
@@ -59,8 +62,14 @@ def _land_near(board: Board, h: Hex, taken: dict[Hex, int], cap: int = 3) -> Hex
     return h
 
 
-def demo_state(board: Board, n_extra: int = 0, seed: int = 1) -> GameState:
-    """A hand-built state: a few units of every seat near Seoul, Pyongyang and the 38th,
+def demo_config() -> GameConfig:
+    first = date(1950, 6, 25)
+    return GameConfig(scenario_id="demo", title="Demonstration", seats=DEMO_SEATS,
+                      calendar=Calendar(first, date(1953, 7, 27), (CalendarPeriod(first, 7),)))
+
+
+def demo_units(board: Board, n_extra: int = 0, seed: int = 1) -> list[Unit]:
+    """Hand-built units: a few of every seat near Seoul, Pyongyang and the 38th,
     plus ``n_extra`` more spread along the front (for benchmarks)."""
     rng = np.random.default_rng(seed)
     taken: dict[Hex, int] = {}
@@ -109,38 +118,38 @@ def demo_state(board: Board, n_extra: int = 0, seed: int = 1) -> GameState:
         nation = {"rok": "ROK", "un": ("US", "UK", "TUR")[k % 3], "dprk": ("KPA", "PVA")[k % 2]}[seat]
         add(f"x{k}", f"{k + 2}th Division", seat, nation, kinds[k % len(kinds)], UNIT_SIZES[k % 6], at,
             2 + k % 7, 2 + k % 5, 3 + k % 4, steps=2 + k % 3)
-    first = date(1950, 6, 25)
-    config = GameConfig(scenario_id="demo", title="Demonstration", seats=DEMO_SEATS,
-                        calendar=Calendar(first, date(1953, 7, 27), (CalendarPeriod(first, 7),)))
-    return new_state(board, config, units, seed)
+    return units
 
 
-def demo_view(board: Board, seat: str = "un", n_extra: int = 0) -> SeatView:
-    return view_for(demo_state(board, n_extra), seat)
+def demo_state(board: Board, n_extra: int = 0, seed: int = 1) -> GameState:
+    """A game of the demo units (through the engine's API), at its first position."""
+    return api.new_state(board, demo_config(), demo_units(board, n_extra, seed), seed)
 
 
-def all_units_view(state: GameState, seat: str) -> SeatView:
-    """A view that shows every unit on the map (for benchmarks and screenshots, not for play)."""
-    v = view_for(state, seat)
-    v.units = {k: u.copy() for k, u in state.units.items()}
-    v.visible = np.ones(state.board.size, dtype=bool)
-    return v
+def demo_view(board: Board, seat: str = "un", n_extra: int = 0) -> Observation:
+    """What ``seat`` sees of the demo game."""
+    return api.observe(demo_state(board, n_extra), seat)
+
+
+def all_units_view(board: Board, config: GameConfig, units: list[Unit]) -> EveryUnit:
+    """Every unit given on the map, the whole map in sight (for benchmarks and screenshots, not for play)."""
+    return EveryUnit(board, config, {u.id: u for u in units}, np.ones(board.size, dtype=bool))
 
 
 # -- the window -------------------------------------------------------------------------------------
 
 
-def _as_view(thing, seat: str | None) -> tuple[Board, SeatView | None]:
+def _as_view(thing, seat: str | None) -> tuple[Board, Observation | EveryUnit | None]:
     if thing is None:
         return load_board(), None
-    if isinstance(thing, SeatView):
+    if isinstance(thing, (Observation, EveryUnit)):
         return thing.board, thing
     if isinstance(thing, GameState):
-        return thing.board, view_for(thing, seat or thing.active_seat.id)
-    raise TypeError(f"run_viewer wants a GameState, a SeatView or None, not {type(thing).__name__}")
+        return thing.board, api.observe(thing, seat or api.current_seat(thing) or thing.config.seats[0].id)
+    raise TypeError(f"run_viewer wants a GameState, an Observation, EveryUnit or None, not {type(thing).__name__}")
 
 
-def _draw_title(screen, view: SeatView | None, palette, extra: str = "") -> None:
+def _draw_title(screen, view: Observation | EveryUnit | None, palette, extra: str = "") -> None:
     import pygame
 
     from .map_labels import get_font
@@ -152,7 +161,7 @@ def _draw_title(screen, view: SeatView | None, palette, extra: str = "") -> None
     t = font.render(TITLE, True, palette.ui_fg)
     screen.blit(t, (14, (TITLE_H - t.get_height()) // 2))
     info = []
-    if view is not None:
+    if isinstance(view, Observation):
         seat = view.config.seat(view.seat).name
         info.append(f"{view.date:%d %B %Y}  \u00b7  turn {view.turn}/{view.last_turn}  \u00b7  view: {seat}")
     if extra:
@@ -165,7 +174,7 @@ def _draw_title(screen, view: SeatView | None, palette, extra: str = "") -> None
 
 def run_viewer(scenario_state_or_None=None, seat: str | None = None, size: tuple[int, int] = (1600, 900),
                palette: str = "standard") -> None:
-    """Open the map window on a GameState (shown as ``seat`` sees it), a SeatView, or None (map only)."""
+    """Open the map window on a GameState (shown as ``seat`` sees it), an Observation, EveryUnit, or None."""
     import pygame
 
     from .mapview import MapView
@@ -231,7 +240,8 @@ def _ensure_pygame(size: tuple[int, int]):
     return pygame
 
 
-def render_frame(size: tuple[int, int] = (1600, 900), view: SeatView | None = None, *, board: Board | None = None,
+def render_frame(size: tuple[int, int] = (1600, 900), view: Observation | EveryUnit | None = None, *,
+                 board: Board | None = None,
                  center: tuple[float, float] | str | Hex | None = None, zoom: float | None = None,
                  grid: bool = False, palette: str = "standard", mapview=None, minimap: bool = True):
     """Draw one viewer frame off-screen and return (surface, mapview).
@@ -266,8 +276,8 @@ def render_frame(size: tuple[int, int] = (1600, 900), view: SeatView | None = No
     return screen, mv
 
 
-def render_map_png(path: str | os.PathLike, size: tuple[int, int] = (1600, 900), view: SeatView | None = None,
-                   **kw) -> Path:
+def render_map_png(path: str | os.PathLike, size: tuple[int, int] = (1600, 900),
+                   view: Observation | EveryUnit | None = None, **kw) -> Path:
     """Render the viewer's frame headless to a PNG at ``path`` (see :func:`render_frame` for ``kw``)."""
     pygame = _ensure_pygame(size)
     screen, _ = render_frame(size, view, **kw)
@@ -284,8 +294,7 @@ def bench(size: tuple[int, int] = (1920, 1080), n_units: int = 150, frames: int 
     from .mapview import MapView
 
     board = load_board()
-    state = demo_state(board, n_extra=max(0, n_units - 21))
-    view = all_units_view(state, "un")
+    view = all_units_view(board, demo_config(), demo_units(board, n_extra=max(0, n_units - 21)))
     screen = pygame.Surface(size)
     t0 = time.perf_counter()
     mv = MapView(board, pygame.Rect(0, TITLE_H, size[0], size[1] - TITLE_H))

@@ -296,17 +296,17 @@ def test_counter_cache_reuses_surfaces(display):
 
 
 def test_mapview_draws_only_the_units_in_the_view(board, terrain):
-    from game.engine.fog import view_for
+    from game.engine import api
     from game.ui.mapview import MapView
-    from game.ui.viewer import demo_state
+    from game.ui.viewer import demo_state, demo_units
 
-    state = demo_state(board)
-    view = view_for(state, "un")
+    view = api.observe(demo_state(board), "un")
     mv = MapView(board, pygame.Rect(0, 0, 1000, 700), terrain=terrain)
     mv.set_view(view)
     shown = {u.id for units in mv._stacks.values() for u in units}
     assert shown <= set(view.units)
-    hidden_enemies = {u.id for u in state.units.values() if u.seat == "dprk"} - set(view.units)
+    hidden_enemies = {u.id for u in demo_units(board) if u.seat == "dprk"} - set(view.units)
+    assert hidden_enemies, "the UN side does not see every KPA/PVA unit of the demo"
     assert not (shown & hidden_enemies)
     mask = np.zeros(board.size, dtype=bool)
     mask[board.index(board.places["seoul"].hex)] = True
@@ -346,9 +346,8 @@ def test_viewer_renders_a_frame_headless(tmp_path, board, display):
 
 
 def test_land_hexes_exist_under_demo_units(board):
-    from game.ui.viewer import demo_state
+    from game.ui.viewer import demo_units
 
-    state = demo_state(board, n_extra=40)
-    for u in state.units.values():
+    for u in demo_units(board, n_extra=40):
         i = board.index(u.hex)
         assert i >= 0 and board.terrain[i] >= Terrain.CLEAR, u.id

@@ -21,7 +21,7 @@ import pytest  # noqa: E402
 import yaml  # noqa: E402
 
 import game.ui.app as app_module  # noqa: E402
-from game.engine.state import Phase  # noqa: E402
+from game.engine.api import Decide, Phase  # noqa: E402
 from game.scenario.loader import load_scenario  # noqa: E402
 from game.scenario.politics_compile import compile_politics  # noqa: E402
 from game.scenario.politics_context import ParseContext  # noqa: E402
@@ -211,8 +211,7 @@ def test_decisions_panel_lists_and_decides(tmp_path, scenario, errors):
     screen = GameScreen(app, table)
     app.show(screen)
     frames(app)
-    state = screen.match.state
-    assert state.phase is Phase.POLITICAL and screen.my_turn
+    assert screen.match.phase is Phase.POLITICAL and screen.my_turn
     panel = screen.decisions_panel
     assert set(panel.buttons) == {"soviet_air", "offer_talks", "sign_now"}
     assert not screen.info.visible
@@ -225,9 +224,9 @@ def test_decisions_panel_lists_and_decides(tmp_path, scenario, errors):
     frames(app, 2)
     for _ in range(3):                                # pygame_gui posts the press as an event
         app.frame(pygame.event.get(), dt=0.02)
-    state = screen.match.state
-    assert state.flags.get("decision:soviet_air")
-    assert state.tracks["escalation"] == 45
+    truth = screen.match.reveal()
+    assert screen.match.view("dprk_prc").decision_date("soviet_air") == truth.date
+    assert truth.tracks["escalation"] == 45
     assert "soviet_air" not in panel.buttons and "offer_talks" in panel.buttons
     # The log shows the decision with its history note in italics and its idea as a tag.
     html_log = screen.log_box.html_text
@@ -238,8 +237,37 @@ def test_decisions_panel_lists_and_decides(tmp_path, scenario, errors):
     # Continue to movement: the panel goes, the unit and hex boxes come back.
     screen.end_phase()
     frames(app)
-    assert screen.match.state.phase is Phase.MOVEMENT
+    assert screen.match.phase is Phase.MOVEMENT
     assert not panel.visible and screen.info.visible
+    assert errors == []
+
+
+def panel_texts(app) -> str:
+    return " ".join(el.html_text for el in app.manager.get_sprite_group().sprites()
+                    if isinstance(getattr(el, "html_text", None), str))
+
+
+def test_decision_risks_are_the_engines_preview(tmp_path, errors):
+    """A card's risks are the tracks after the decision as the engine previews it on a copy of the seat's
+    view -- a rule that reacts at once shows too -- and nothing changes in the game."""
+    doc = POLITICS.replace("decisions:", """  - id: migs_alarm
+    check: [after_action]
+    when: {track: {name: escalation, at_least: 40}}
+    text: "Washington reads the MiGs over the Yalu as Soviet escalation; Beijing braces."
+    effects:
+      - track: {name: intervention, add: 10}
+decisions:""", 1)
+    app = make_app(tmp_path)
+    table = Table(human_match(politics_scenario(doc)))
+    screen = GameScreen(app, table)
+    app.show(screen)
+    frames(app)
+    before = table.match.checksum()
+    cards = panel_texts(app)
+    assert "Escalation from 5 to 45: <b>reaches MiG alley (40)</b>" in cards
+    assert "PRC intervention from 0 to 10 (next: Warning at 25)" in cards     # the rule's reaction, foreseen
+    assert "Armistice talks from 0 to 10" in cards
+    assert table.match.checksum() == before and table.match.reveal().tracks["intervention"] == 0
     assert errors == []
 
 
@@ -251,7 +279,7 @@ def test_decisions_window_is_read_only(tmp_path, scenario, errors):
     screen = GameScreen(app, table)
     app.show(screen)
     frames(app)
-    before = match.state.checksum()
+    before = match.checksum()
     screen.show_decisions()
     frames(app)
     assert screen.decisions_window is not None and screen.decisions_window.alive()
@@ -259,27 +287,47 @@ def test_decisions_window_is_read_only(tmp_path, scenario, errors):
     text = " ".join(b.html_text for b in boxes)
     assert "Cross the 38th parallel" in text and "units north of 38°N" in text
     assert "Request Soviet air cover" not in text          # the other side's decisions stay private
-    assert match.state.checksum() == before
+    assert match.checksum() == before
+    assert errors == []
+
+
+def test_decisions_window_status_from_the_observation(tmp_path, scenario, errors):
+    """In the seat's political phase the window says which decisions are open (the engine's legal actions)
+    and which were taken (the observation's decision dates)."""
+    app = make_app(tmp_path)
+    table = Table(human_match(scenario))
+    screen = GameScreen(app, table)
+    app.show(screen)
+    frames(app)
+    screen.decide("soviet_air")
+    frames(app)
+    screen.show_decisions()
+    frames(app)
+    boxes = [el for el in screen.decisions_window.get_container().elements if hasattr(el, "html_text")]
+    text = " ".join(b.html_text for b in boxes)
+    taken = table.view().decision_date("soviet_air")
+    assert f"Request Soviet air cover</b> — <font color='#b0a68a'>taken on {taken:%d %b %Y}" in text
+    assert "Offer armistice talks</b> — <font color='#8fd19e'>open now" in text
     assert errors == []
 
 
 def signed_table(scenario):
     match = human_match(scenario)
     table = Table(match)
-    table.submit(__import__("game.engine.actions", fromlist=["Decide"]).Decide("sign_now"))
-    assert match.over and match.state.outcome == "armistice"
+    table.submit(Decide("sign_now"))
+    assert match.over and match.reveal().outcome == "armistice"
     return table
 
 
 def test_dmz_drawn_after_an_armistice(tmp_path, scenario, errors):
     app = make_app(tmp_path)
     table = signed_table(scenario)
-    dmz = table.match.state.flags["dmz"]
-    assert len(dmz) > 10
+    dmz = table.view().dmz
+    assert dmz == table.match.reveal().dmz and len(dmz) > 10
     screen = GameScreen(app, table)
     app.show(screen)
     mv = screen.mapview
-    board = table.match.state.board
+    board = table.match.board
     mv.layout.size = 16
     mv.layout.center_on_hex(board.hex_at(dmz[len(dmz) // 2][0]))
     mv.set_view(None)          # no counters over the line, for the pixel check below
@@ -322,7 +370,7 @@ def test_end_screen_shows_scores_and_charts(tmp_path, scenario, errors):
         assert seat in text
     assert "history" in text and "escalation peaked" in text
     assert screen.charts_drawn >= 5
-    hist = track_history(table.match.log, table.match.state)
+    hist = track_history(table.match.log, table.view())
     assert "balance" not in hist and hist["escalation"][0][1] == 5
     assert screen.mapview is not None and screen.mapview.dmz      # the final map, with the DMZ
     # "The final map" opens the game screen on the finished war; its Summary button comes back.
@@ -336,9 +384,8 @@ def test_end_screen_shows_scores_and_charts(tmp_path, scenario, errors):
 
 def test_track_history_from_the_log(scenario):
     table = Table(human_match(scenario))
-    from game.engine.actions import Decide
     table.submit(Decide("soviet_air"))
-    hist = track_history(table.match.log, table.match.state)
+    hist = track_history(table.match.log, table.view())
     assert [v for _d, v in hist["escalation"]] == [5, 45, 45]
     assert hist["weariness_communist"][-1][1] == 2
 

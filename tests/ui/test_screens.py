@@ -17,8 +17,7 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 
 import game.ui.app as app_module  # noqa: E402
-from game.engine.actions import MoveUnit  # noqa: E402
-from game.engine.state import Phase  # noqa: E402
+from game.engine.api import MoveUnit, Phase  # noqa: E402
 from game.scenario.loader import load_scenario  # noqa: E402
 from game.session.match import Match  # noqa: E402
 from game.session.savefile import load_save, write_save  # noqa: E402
@@ -149,17 +148,21 @@ def test_scripted_hot_seat_click_through(app, campaign, errors, tmp_path):
     assert isinstance(screen, GameScreen)
     match = screen.match
     assert match.active_seat == "dprk_prc" and screen.table.viewer == "dprk_prc"
+    # "Since your last turn" opens over the map and has the keyboard: the player reads it and closes it (Esc).
+    frames(app, 1)
+    for _ in range(3):
+        if screen.open_windows():
+            app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode="")], dt=0.02)
+    assert not screen.open_windows()
 
     # Select a KPA unit and move it next to an ROK unit it can see.
-    state = match.state
-    legal = screen.legal
     view = screen.view
     enemy_hexes = {u.hex for u in view.enemies() if u.hex is not None}
     choice = None
-    for u in legal.movers():
-        for a in legal.moves_for(u):
+    for uid in view.movers():
+        for a in view.moves_for(uid):
             if isinstance(a, MoveUnit) and any(a.to.distance(e) == 1 for e in enemy_hexes):
-                choice = (u, a)
+                choice = (view.units[uid], a)
                 break
         if choice:
             break
@@ -167,15 +170,15 @@ def test_scripted_hot_seat_click_through(app, campaign, errors, tmp_path):
     unit, move = choice
     click_hex(app, unit.hex)
     assert screen.selected == unit.id
-    assert state.board.index(move.to) in screen.targets
+    assert match.board.index(move.to) in screen.targets
     click_hex(app, move.to)
-    assert match.state.units[unit.id].hex == move.to
+    assert match.reveal().units[unit.id].hex == move.to
     assert match.record[-1] == move
 
     # End movement with Space, then attack: click the target (odds shown), click again to commit.
     app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ")], dt=0.02)
-    assert match.state.phase is Phase.COMBAT
-    targets = screen.legal.attack_targets()
+    assert match.phase is Phase.COMBAT
+    targets = list(screen.attack_targets)
     target = next(t for t in targets if t.distance(move.to) == 1)
     click_hex(app, target)
     assert screen.target == target and unit.id in screen.attackers
@@ -195,7 +198,7 @@ def test_scripted_hot_seat_click_through(app, campaign, errors, tmp_path):
     # Save at the hand-over; loading it opens at the hand-over, not in anyone's view.
     path = write_save(match, tmp_path / "handover.json", handover=True)
     loaded, doc = load_save(path)
-    assert loaded.state.checksum() == match.state.checksum()
+    assert loaded.checksum() == match.checksum()
     app.go("match", match=loaded, at_handover=bool(doc["handover"]))
     assert isinstance(app.screen, HandOver)
     assert app.screen.table.viewer is None
@@ -243,3 +246,59 @@ def test_monkey_random_clicks_and_keys(app, campaign, errors):
             app.go("match", match=Match.start(campaign, int(rng.integers(1000)),
                                               {"dprk_prc": "human", "rok": "ai:normal", "un": "human"}))
     assert errors == [], [repr(e) for e in errors[:3]]
+
+
+def test_a_dialog_takes_the_keyboard(app, campaign, errors):
+    """With a window open over the map, Esc closes it and no other key reaches the map (Space ends nothing)."""
+    match = Match.start(campaign, 2, {"dprk_prc": "human", "rok": "ai:normal", "un": "ai:normal"})
+    app.go("match", match=match)
+    screen = app.screen
+    assert isinstance(screen, GameScreen)
+    frames(app, 1)
+    phase = match.phase
+    screen.show_help()
+    frames(app, 1)
+    assert screen.open_windows() == [screen.help_window]
+    app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ")], dt=0.02)
+    assert match.phase is phase and not match.record           # Space went to the dialog, not to the game
+    app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode="")], dt=0.02)
+    frames(app, 1)
+    assert screen.open_windows() == []                           # Esc closed the dialog and opened no menu
+    assert errors == []
+
+
+def test_one_reach_per_selected_unit(app, campaign, errors, monkeypatch):
+    """Selecting a unit, hovering over its lit hexes (path and cost) and reading the action box search its
+    reach once: the screen asks its one observation of the position, which keeps the reach."""
+    import game.engine.api as api
+    import game.engine.legal as legal_module
+    calls: list[int] = []
+    observed: list[str] = []
+    real, real_observe = legal_module.reachable, api.observe
+
+    def counting(state, unit, *args, **kwargs):
+        calls.append(unit)
+        return real(state, unit, *args, **kwargs)
+
+    def observing(state, seat):
+        observed.append(seat)
+        return real_observe(state, seat)
+
+    monkeypatch.setattr(legal_module, "reachable", counting)
+    monkeypatch.setattr(api, "observe", observing)
+    match = Match.start(campaign, 3, {"dprk_prc": "human", "rok": "ai:normal", "un": "ai:normal"})
+    app.go("match", match=match)
+    screen = app.screen
+    frames(app, 1)
+    uid = next(u for u in screen.view.movers() if screen.view.units[u].hex is not None)
+    calls.clear()
+    observed.clear()
+    click_hex(app, screen.view.units[uid].hex)
+    assert screen.selected == uid and screen.targets
+    for i in list(screen.targets)[:8]:
+        screen.mapview.hover = match.board.hex_at(i)
+        screen.hover_changed()
+        frames(app, 1)
+    assert len(calls) <= 1, f"the reach was searched {len(calls)} times"
+    assert observed == [], "selecting and hovering took new observations of an unchanged position"
+    assert errors == []

@@ -1,10 +1,12 @@
 """The after-action report: the outcome, scores against history, the tracks over time, the final map.
 
-Scores come from the engine (``game.engine.politics.scoring.scores``): each
-component is what this game achieved minus what history achieved, so the
-historical result scores 0 for every side.  The tracks' history is read from
-the match's log (``game.ui.charts``).  The final map shows the ground each
-bloc held, the DMZ of an armistice, and the real 1953 line beside it.
+The end screen is the one place that sees the whole truth: it reads
+``match.reveal()`` (an :class:`~game.engine.api.Truth`), never the state.
+Scores come from the engine (``Truth.scores``): each component is what this
+game achieved minus what history achieved, so the historical result scores 0
+for every side.  The tracks' history is read from the match's log
+(``game.ui.charts``).  The final map shows the ground each bloc held, the DMZ
+of an armistice, and the real 1953 line beside it.
 """
 
 from __future__ import annotations
@@ -16,13 +18,13 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
-from game.engine.board import Country
-from game.engine.politics.scoring import scores
-from game.engine.state import hexes_held
-from game.engine.units import Location
+from game.engine.api import Location, Truth
+from game.engine.board import Board, Country
+from game.engine.config import GameConfig
 from game.ui.charts import draw_score_bars, draw_tracks
 from game.ui.map_labels import get_font, render_text
 from game.ui.screens.base import Screen
+from game.ui.tracks_bar import TrackValues
 
 OUTCOMES = {
     "last_turn": "The scenario's last turn has passed.",
@@ -43,16 +45,14 @@ def outcome_text(outcome: str | None) -> str:
     return OUTCOMES.get(outcome, outcome.replace("_", " ").replace(":", ": ").capitalize())
 
 
-def score_rows(state) -> list[tuple[str, int, int, int, int, int]]:
+def score_rows(truth: Truth, config: GameConfig, board: Board) -> list[tuple[str, int, int, int, int, int]]:
     """(seat name, units left, steps left, steps lost, hexes held, victory places held) per seat."""
-    held = hexes_held(state)
     rows = []
-    for k, seat in enumerate(state.config.seats):
-        alive = [u for u in state.units.values() if u.seat == seat.id and u.location in (Location.MAP, Location.JAPAN)]
-        places = sum(1 for v in state.config.victory_places
-                     if int(state.holder[state.board.index(v.hex)]) == k + 1)
-        rows.append((seat.name, len(alive), sum(u.steps for u in alive), state.steps_lost.get(seat.id, 0),
-                     held[seat.id], places))
+    for k, seat in enumerate(config.seats):
+        alive = [u for u in truth.units.values() if u.seat == seat.id and u.location in (Location.MAP, Location.JAPAN)]
+        places = sum(1 for v in config.victory_places if int(truth.holder[board.index(v.hex)]) == k + 1)
+        rows.append((seat.name, len(alive), sum(u.steps for u in alive), truth.steps_lost.get(seat.id, 0),
+                     truth.hexes_held.get(seat.id, 0), places))
     return rows
 
 
@@ -61,12 +61,12 @@ def signed(value: float) -> str:
     return f"<font color='{colour}'>{value:+.1f}</font>"
 
 
-def report_html(state) -> str:
+def report_html(truth: Truth, config: GameConfig, board: Board) -> str:
     """Each seat's score against history, its components and the reasons, then what it kept in the field."""
-    sc = scores(state)
-    field = {r[0]: r for r in score_rows(state)}
+    sc = truth.scores
+    field = {r[0]: r for r in score_rows(truth, config, board)}
     blocks = []
-    for seat in state.config.seats:
+    for seat in config.seats:
         got = sc.get(seat.id)
         lines = []
         if got is not None:
@@ -97,14 +97,17 @@ class EndScreen(Screen):
         self.charts_img: pygame.Surface | None = None
         self.charts_drawn = 0
         self.totals: list[tuple[str, float]] = []
+        self.truth: Truth | None = None
 
     def build(self) -> None:
         w, h = self.app.size
         s = self.s
-        st = self.table.match.state
+        match = self.table.match
+        st = self.truth = match.reveal()          # the whole truth: the war is over (or the players asked)
+        config = match.config
         small = h / self.app.scale < 620
         title_h = s(44) if small else s(64)
-        UILabel(pygame.Rect(0, s(8), w, title_h), "The war is over" if st.over else "Game summary",
+        UILabel(pygame.Rect(0, s(8), w, title_h), "The war is over" if match.over else "Game summary",
                 self.manager, object_id="@heading" if small else "@title")
         y = s(8) + title_h
         sub = f"{st.date:%d %B %Y} — {outcome_text(st.outcome)}"
@@ -117,17 +120,18 @@ class EndScreen(Screen):
         wide = w / self.app.scale >= 1000
         left_w = int((w - 3 * margin) * 0.56) if wide else w - 2 * margin
         x = margin
-        has_pol = st.config.politics is not None
-        got = scores(st)
-        self.totals = [(seat.name, got[seat.id]["total"]) for seat in st.config.seats if seat.id in got]
-        n = len(st.config.seats)
+        has_pol = config.politics is not None
+        got = st.scores
+        self.totals = [(seat.name, got[seat.id]["total"]) for seat in config.seats if seat.id in got]
+        n = len(config.seats)
         self.bars_rect = pygame.Rect(x, y, left_w, s(16) + n * s(22 if small else 24)) if has_pol else None
         if self.bars_rect is not None:
             y = self.bars_rect.bottom + s(8)
         room = bottom - y
         chart_h = min(s(260), int(room * 0.45)) if has_pol and room > s(220) else 0
         report_h = room - chart_h - (s(8) if chart_h else 0)
-        self.report = UITextBox(report_html(st), pygame.Rect(x, y, left_w, report_h), self.manager)
+        self.report = UITextBox(report_html(st, config, match.board), pygame.Rect(x, y, left_w, report_h),
+                                self.manager)
         self.charts_rect = pygame.Rect(x, y + report_h + s(8), left_w, chart_h) if chart_h else None
         self.render_charts()
         if wide:
@@ -148,11 +152,12 @@ class EndScreen(Screen):
         r = self.charts_rect
         if r is None:
             return
-        st = self.table.match.state
+        st = self.truth
+        now = TrackValues(self.table.match.config, st.tracks, st.talks, st.date)
         img = pygame.Surface(r.size, pygame.SRCALPHA)
         img.fill((0, 0, 0, 0))
         palette = self._palette()
-        self.charts_drawn = draw_tracks(img, pygame.Rect((0, 0), r.size), st, self.table.match.log,
+        self.charts_drawn = draw_tracks(img, pygame.Rect((0, 0), r.size), now, self.table.match.log,
                                         self.app.scale, palette)
         self.charts_img = img
 
@@ -164,8 +169,8 @@ class EndScreen(Screen):
         """The final map: ground held by each bloc, the DMZ, and the 1953 line beside it."""
         from game.session.catalog import historical_lines
         from game.ui.terrain_cache import map_view_for
-        st = self.table.match.state
-        board = st.board
+        st = self.truth
+        board = self.table.match.board
         self.map_rect = rect
         mv = map_view_for(board, rect, self.app.settings.colourblind)
         mv.minimap.visible = False
@@ -173,10 +178,10 @@ class EndScreen(Screen):
         mv.set_view(None)
         pal = mv.palette
         korea = np.isin(board.country, (int(Country.ROK), int(Country.DPRK))) & (board.terrain >= 2)
-        for k, bloc in enumerate(st.config.blocs):
+        for k, bloc in enumerate(self.table.match.config.blocs):
             col = pal.bloc.get(bloc, (200, 200, 200))
             mv.set_overlay(f"held_{bloc}", korea & (st.control == k + 1), colour=(*col, 90))
-        dmz = st.flags.get("dmz")
+        dmz = st.dmz
         if dmz:
             when = next((e.date for e in reversed(self.table.match.log) if e.kind == "ArmisticeSigned"), st.date)
             mv.set_dmz(dmz, f"DMZ ({when:%d %b %Y})")
@@ -244,7 +249,7 @@ class EndScreen(Screen):
             items.append(("dmz", "DMZ of this game"))
         if self.mapview.show_mdl:
             items.append(("mdl", "1953 line (history)"))
-        for k, bloc in enumerate(self.table.match.state.config.blocs):
+        for k, bloc in enumerate(self.table.match.config.blocs):
             items.append((f"held:{bloc}", "UN-held" if bloc == "un" else "communist-held"))
         x = rect.x
         y = rect.y
@@ -274,5 +279,5 @@ class EndScreen(Screen):
         elif event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.back:
             t = self.table
             if t.viewer is None:
-                t.viewer = t.humans[0] if t.humans else t.match.state.config.seats[0].id
+                t.viewer = t.humans[0] if t.humans else t.match.config.seats[0].id
             self.app.go("game", table=t)

@@ -1,10 +1,12 @@
 """The game screen: the map, the top bar, the side panel, the log; playing a turn with the mouse and keys.
 
 The screen shows one seat's view (``table.viewer``) and never anything else:
-counters come from that seat's SeatView, legal actions from the engine under
-that seat's fog.  AI seats play one action at a time from ``update`` at the
-chosen animation speed, so the window never freezes.  Between two human seats
-the hand-over screen takes over.
+it reads one :class:`~game.engine.api.Observation` per position (``self.view``,
+taken again after every change) -- the counters, the tracks, the legal moves
+and attacks, a unit's reach, the odds -- and never the match's state.  AI
+seats play one action at a time from ``update`` at the chosen animation
+speed, so the window never freezes.  Between two human seats the hand-over
+screen takes over.
 """
 
 from __future__ import annotations
@@ -18,18 +20,13 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox, UIWindow
 
 from game.engine.actions import Attack, Decide, EndPhase, IllegalAction, Landing, MoveUnit, RailMove, SeaMove
+from game.engine.api import RESULT_NAMES, Hex, Location, Observation, Phase, Unit, where
 from game.engine.board import Country, Terrain
-from game.engine.combat import RESULT_NAMES, odds
-from game.engine.hexes import Hex
-from game.engine.movement import HALF, zoc_of
-from game.engine.politics.runtime import available_decisions
-from game.engine.rules import LegalActions
-from game.engine.state import Phase
-from game.engine.turn import where
-from game.engine.units import Location, Unit
+from game.engine.combat import TERRAIN_SHIFT
+from game.engine.terrain import HALF, TERRAIN_COST
 from game.session.eventlog import LogEntry
 from game.session.table import Table
-from game.ui.decisions_panel import DecisionsPanel, idea_tag, overview_html, plain
+from game.ui.decisions_panel import DecisionsPanel, idea_tag, open_decisions, overview_html, plain
 from game.ui.map_labels import get_font
 from game.ui.palette import get_palette
 from game.ui.screens.base import Screen
@@ -127,8 +124,9 @@ class GameScreen(Screen):
         self.selected: str | None = None          # movement: the unit to move
         self.attackers: list[str] = []            # combat: the chosen attackers
         self.target: Hex | None = None            # combat: the hex to attack
-        self.legal: LegalActions | None = None
+        self.view: Observation | None = None      # the viewer's observation of the current position
         self.targets: dict[int, object] = {}      # hex index -> action for the selected unit
+        self.attack_targets: dict[Hex, tuple[str, ...]] = {}   # combat: enemy hex -> the units that may attack it
         self.toggles = {"zoc": False, "supply": False, "front": True, "history": False}
         self.ai_clock = 0.0
         self.notice = ""
@@ -149,13 +147,14 @@ class GameScreen(Screen):
 
     # -- building ---------------------------------------------------------------------------------
     def build(self) -> None:
+        self.view = self.table.view()
         w, h = self.app.size
         tb = self.s(48)
         rp = min(self.s(380), w // 3)
         self.build_top(w, tb)
         top_h = tb + self.strip.height
         self.map_rect = pygame.Rect(0, top_h, w - rp, h - top_h)
-        board = self.table.match.state.board
+        board = self.match.board
         if self.mapview is None:
             self.mapview = map_view_for(board, self.map_rect, self.app.settings.colourblind)
             self.mapview.show_grid = self.app.settings.hex_grid
@@ -180,7 +179,7 @@ class GameScreen(Screen):
         self.decisions_panel = DecisionsPanel(self.manager, side, pygame.Rect(pad, pad, inner, y - 2 * pad), self.s)
         y += self.s(24)
         self.log_box = UITextBox("", pygame.Rect(pad, y, inner, ph - y - pad), self.manager, container=side)
-        self.refresh()
+        self.refresh(self.view)
         if self.since:
             self.show_since()
 
@@ -194,9 +193,9 @@ class GameScreen(Screen):
         self.compact = w / self.app.scale < 1180
         specs = [b for b in TOP_BUTTONS if not (self.compact and b[4])]
         buttons_w = sum(s(b[2]) for b in specs) + s(8) * (len(specs) - 1)
-        state = self.match.state
-        self.gauges = gauges(state, self.palette)
-        has_decisions = bool(state.config.politics and state.config.politics.decisions)
+        view = self.view
+        self.gauges = gauges(view, self.palette)
+        has_decisions = bool(view.config.politics and view.config.politics.decisions)
         status_room = w - buttons_w - s(30)
         # The date, turn and seat: one line if there is room, else two lines, else in the strip.
         self.status_mode = "line" if status_room >= s(540) else "two" if status_room >= s(170) else "strip"
@@ -245,7 +244,7 @@ class GameScreen(Screen):
             # The tooltips follow the text: date, turn, then the seat and phase.
             font = get_font(s(15))
             x = s(14)
-            for part, fn in ((f"{self.match.state.date:%d %B %Y}   ·   ", self.date_tip),
+            for part, fn in ((f"{view.date:%d %B %Y}   ·   ", self.date_tip),
                              ("Turn 100 of 100   ·   ", self.turn_tip), ("", self.phase_tip)):
                 pw = font.size(part)[0] if part else max(s(60), width - x)
                 self.tip_zones.append((pygame.Rect(x, 0, pw, tb), fn))
@@ -260,7 +259,7 @@ class GameScreen(Screen):
 
     def frame_own_forces(self) -> None:
         """Open at an operational zoom over the viewer's forces (the whole map if it has none)."""
-        view = self.table.view()
+        view = self.view
         hexes = [u.hex for u in view.friendly() if u.location is Location.MAP and u.hex is not None]
         lay = self.mapview.layout
         if not hexes:
@@ -277,29 +276,30 @@ class GameScreen(Screen):
 
     @property
     def my_turn(self) -> bool:
-        m = self.match
-        return not m.over and m.active_seat == self.table.viewer and self.table.active_is_human
+        """The viewer is a human whose turn it is (and the game goes on)."""
+        return self.view is not None and self.view.my_turn and self.table.active_is_human
 
-    def refresh(self) -> None:
-        """Re-read the view after anything changed."""
+    def refresh(self, view: Observation | None = None) -> None:
+        """Re-read the view after anything changed: one observation per position (``view`` if it is fresh)."""
         m = self.match
-        view = self.table.view()
+        view = view if view is not None else self.table.view()
         self.view = view
         self.mapview.set_view(view)
-        self.legal = LegalActions(m.state) if self.my_turn else None
-        s = m.state
-        seat = s.active_seat
-        phase = s.phase.value
-        viewer = s.config.seat(self.table.viewer).name if self.table.viewer else "—"
+        self.attack_targets = {}
+        if self.my_turn and view.phase is Phase.COMBAT:
+            self.attack_targets = {a.target: a.attackers for a in view.legal_actions() if isinstance(a, Attack)}
+        seat = view.config.seat(view.active_seat)
+        phase = view.phase.value
+        viewer = view.config.seat(view.seat).name
         if self.status2 is not None:
-            self.status.set_text(f"{s.date:%d %b %Y} · Turn {s.turn}/{s.last_turn}")
+            self.status.set_text(f"{view.date:%d %b %Y} · Turn {view.turn}/{view.last_turn}")
             self.status2.set_text(f"{seat.name}: {phase}")
         elif self.status_mode == "strip":
-            self.status.set_text(f"{s.date:%d %b %Y} · Turn {s.turn}/{s.last_turn} · {seat.name}: {phase}")
+            self.status.set_text(f"{view.date:%d %b %Y} · Turn {view.turn}/{view.last_turn} · {seat.name}: {phase}")
         else:
-            self.status.set_text(f"{s.date:%d %B %Y}   ·   Turn {s.turn} of {s.last_turn}   ·   "
+            self.status.set_text(f"{view.date:%d %B %Y}   ·   Turn {view.turn} of {view.last_turn}   ·   "
                                  f"{seat.name}: {phase}   ·   viewing as {viewer}")
-        end_text = {Phase.POLITICAL: "To movement ›", Phase.MOVEMENT: "End movement ›"}.get(s.phase, "End turn ›")
+        end_text = {Phase.POLITICAL: "To movement ›", Phase.MOVEMENT: "End movement ›"}.get(view.phase, "End turn ›")
         self.buttons["end"].set_text("Summary ›" if m.over else end_text)
         for key in ("end", "undo"):
             (self.buttons[key].enable if self.my_turn else self.buttons[key].disable)()
@@ -308,9 +308,9 @@ class GameScreen(Screen):
         if not m.can_undo():
             self.buttons["undo"].disable()
         self.refresh_politics()
-        if s.phase is not Phase.COMBAT:
+        if view.phase is not Phase.COMBAT or not self.my_turn:
             self.attackers, self.target = [], None
-        if s.phase is not Phase.MOVEMENT:
+        if view.phase is not Phase.MOVEMENT or not self.my_turn:
             self.selected = None
         self.update_overlays()
         self.update_info(self.mapview.hover)
@@ -319,21 +319,22 @@ class GameScreen(Screen):
 
     def refresh_politics(self) -> None:
         """The gauges, the Decisions button, and the decisions panel in the seat's political phase."""
-        s = self.match.state
+        view = self.view
         if self.tracks_bar is not None and self.gauges:
-            self.gauges = gauges(s, self.palette)
+            self.gauges = gauges(view, self.palette)
             self.tracks_bar.set(self.gauges, self.gauge_rects, self.strip)
+        # Which decisions are open is the engine's answer (legal actions), known in the seat's political phase.
+        open_now = open_decisions(view) if self.my_turn else []
         if self.decisions_button is not None:
-            n = len(available_decisions(s, self.table.viewer)) if self.table.viewer else 0
+            n = len(open_now)
             self.decisions_button.set_text(f"Decisions ({n})" if n else "Decisions")
         panel = self.decisions_panel
         if panel is None:
             return
-        if self.my_turn and s.phase is Phase.POLITICAL:
-            open_now = available_decisions(s, s.active_seat.id)
-            key = (s.turn, s.active_seat.id, tuple(d.id for d in open_now),
-                   tuple(sorted((k, round(float(v), 2)) for k, v in s.tracks.items())))
-            panel.show(s, open_now, key)
+        if self.my_turn and view.phase is Phase.POLITICAL:
+            key = (view.turn, view.active_seat, tuple(d.id for d in open_now),
+                   tuple(sorted((k, round(float(v), 2)) for k, v in view.tracks.items())))
+            panel.show(view, open_now, key)
             self.info.hide()
             self.action_box.hide()
         else:
@@ -349,14 +350,14 @@ class GameScreen(Screen):
 
     def update_overlays(self) -> None:
         mv = self.mapview
-        board = self.match.state.board
+        view = self.view
+        board = self.match.board
         for name in ("reach", "rail", "sea", "targets", "attackers"):
             mv.clear_overlay(name)
         mv.set_path(None)
         self.targets = {}
-        if self.legal and self.selected and self.selected in self.match.state.units:
-            u = self.match.state.units[self.selected]
-            actions = self.legal.moves_for(u)
+        if self.my_turn and self.selected and self.selected in view.units:
+            actions = view.moves_for(self.selected)
             masks = {"reach": np.zeros(board.size, bool), "rail": np.zeros(board.size, bool),
                      "sea": np.zeros(board.size, bool)}
             for a in actions:
@@ -370,58 +371,51 @@ class GameScreen(Screen):
             for name, mask in masks.items():
                 if mask.any():
                     mv.set_overlay(name, mask, colour=MOVE_COLOURS[name], outline=MOVE_COLOURS[name][:3] + (200,))
-        if self.legal and self.match.state.phase is Phase.COMBAT:
+        if self.my_turn and view.phase is Phase.COMBAT:
             mask = np.zeros(board.size, bool)
-            for h in self.legal.attack_targets():
+            for h in self.attack_targets:
                 mask[board.index(h)] = True
             if mask.any():
                 mv.set_overlay("targets", mask, colour=(220, 60, 30, 110), outline=(200, 30, 20, 230))
             if self.attackers:
                 am = np.zeros(board.size, bool)
                 for uid in self.attackers:
-                    am[board.index(self.match.state.units[uid].hex)] = True
+                    u = view.units.get(uid)
+                    if u is not None and u.hex is not None:
+                        am[board.index(u.hex)] = True
                 mv.set_overlay("attackers", am, colour=(255, 210, 60, 120))
-        view = self.view
         if self.toggles["zoc"]:
-            enemy = np.zeros(board.size, bool)
-            for u in view.enemies():
-                if u.location is Location.MAP and u.hex is not None:
-                    enemy[board.index(u.hex)] = True
-            mv.set_overlay("zoc", zoc_of(board, enemy))
+            mv.set_overlay("zoc", view.enemy_zoc())       # of the enemy units the seat sees
         else:
             mv.clear_overlay("zoc")
         if self.toggles["supply"]:
             # The supply net as this seat can trace it (ochre), and its units out of supply (purple).
-            from game.engine.movement import knowledge
-            from game.engine.supply import supplied_hexes
-            s = self.match.state
-            know = knowledge(s, self.view.bloc, [u for u in self.view.enemies() if u.hex is not None])
-            net = supplied_hexes(s, self.view.bloc, know) & (board.terrain >= Terrain.CLEAR)
+            net = view.supplied() & (board.terrain >= Terrain.CLEAR)
             mv.set_overlay("supply", net, colour=(230, 200, 80, 60))
             mv.set_overlay("no_supply", self.supply_mask(), colour=(160, 40, 160, 130), outline=(120, 20, 120, 230))
         else:
             mv.clear_overlay("supply")
             mv.clear_overlay("no_supply")
-        if self.toggles["front"] and not self.match.state.flags.get("dmz"):   # after an armistice the DMZ is the front
+        dmz = view.dmz
+        if self.toggles["front"] and not dmz:   # after an armistice the DMZ is the front
             mv.set_overlay("front", self.front_mask(), colour=(0, 0, 0, 0), outline=(200, 30, 30, 230))
         else:
             mv.clear_overlay("front")
         mv.show_mdl = self.toggles["history"]
-        dmz = self.match.state.flags.get("dmz")
         mv.set_dmz(dmz or [], self.dmz_label() if dmz else "")
         if mv.show_mdl:
             from game.session.catalog import historical_lines, line_at
             # Beside a DMZ of the game's own, the history toggle shows the real 1953 line to compare.
-            line = historical_lines()[-1] if dmz and historical_lines() else line_at(self.match.state.date)
+            line = historical_lines()[-1] if dmz and historical_lines() else line_at(view.date)
             mv.history_line = (f"{line.date:%d %b %Y}: {line.name}", list(line.points)) if line else None
 
     def dmz_label(self) -> str:
         signed = next((e for e in reversed(self.match.log) if e.kind == "ArmisticeSigned"), None)
-        return f"DMZ ({(signed.date if signed else self.match.state.date):%d %b %Y})"
+        return f"DMZ ({(signed.date if signed else self.view.date):%d %b %Y})"
 
     def supply_mask(self) -> np.ndarray:
         """Hexes where the viewer's units would be out of supply now (from the units' own state)."""
-        board = self.match.state.board
+        board = self.match.board
         mask = np.zeros(board.size, bool)
         for u in self.view.friendly():
             if u.location is Location.MAP and u.out_of_supply and u.hex is not None:
@@ -430,8 +424,8 @@ class GameScreen(Screen):
 
     def front_mask(self) -> np.ndarray:
         """The viewer bloc's hexes that touch hexes held by the other bloc: the front line."""
-        board = self.match.state.board
-        code = self.match.state.config.bloc_code(self.view.bloc)
+        board = self.match.board
+        code = self.view.config.bloc_code(self.view.bloc)
         control = self.view.control
         mine = (control == code) & (board.terrain >= Terrain.CLEAR)
         theirs = (control != code) & (control > 0)
@@ -441,7 +435,6 @@ class GameScreen(Screen):
 
     def update_info(self, h: Hex | None) -> None:
         parts = []
-        s = self.match.state
         if self.selected and self.selected in self.view.units:
             parts.append(self.unit_card(self.view.units[self.selected], "Selected"))
         if h is not None:
@@ -450,7 +443,7 @@ class GameScreen(Screen):
                 if u.id != self.selected:
                     parts.append(self.unit_card(u))
         japan = [u for u in self.view.own() if u.location is Location.JAPAN]
-        if japan and self.my_turn and s.phase is Phase.MOVEMENT:
+        if japan and self.my_turn and self.view.phase is Phase.MOVEMENT:
             names = ", ".join(f"<a href='{u.id}'>{esc(u.name)}</a>" for u in japan)
             parts.append(f"<b>In Japan</b> (click one, then a lit port or beach): {names}")
         if not parts:
@@ -458,15 +451,15 @@ class GameScreen(Screen):
         self.info.set_text("<br>".join(parts))
 
     def unit_card(self, u: Unit, title: str = "") -> str:
-        s = self.match.state
-        seat = s.config.seat(u.seat)
+        view = self.view
+        seat = view.config.seat(u.seat)
         enemy = seat.bloc != self.view.bloc
         bar = f"{u.steps}/{u.max_steps}"
         supply = "out of supply" if u.out_of_supply else "in supply"
         status = []
         if not enemy:
             status.append("moved" if u.moved else "can move")
-            if s.phase is Phase.COMBAT:
+            if view.phase is Phase.COMBAT:
                 status.append("attacked" if u.attacked else "can attack")
             status.append(supply)
         head = f"<b>{esc(title + ': ' if title else '')}{esc(u.name)}</b>"
@@ -475,12 +468,12 @@ class GameScreen(Screen):
                 + (f"<br><i>{esc(', '.join(status))}</i>" if status else ""))
 
     def hex_card(self, h: Hex) -> str:
-        b = self.match.state.board
+        b = self.match.board
         i = b.index(h)
         terrain = Terrain(int(b.terrain[i])).name.lower()
         country = Country(int(b.country[i])).name
         owner = "" if country == "NONE" else f", {country} (1950)"
-        bits = [f"<b>{esc(where(self.match.state, h))}</b> — {terrain}{owner}"]
+        bits = [f"<b>{esc(where(b, h))}</b> — {terrain}{owner}"]
         feats = [n for n, f in (("port", b.port[i]), ("airfield", b.airfield[i]), ("capital", b.capital[i])) if f]
         rivers = sorted({b.river_names.get((i, d), "") for d in range(6) if b.river[i, d]} - {""})
         if rivers:
@@ -493,29 +486,29 @@ class GameScreen(Screen):
             bits.append(esc(", ".join(feats)))
         held = int(self.view.control[i])
         if held:
-            bits.append("held by the " + ("UN side" if self.match.state.config.blocs[held - 1] == "un"
+            bits.append("held by the " + ("UN side" if self.view.config.blocs[held - 1] == "un"
                                           else "communist side"))
         if not self.view.visible[i]:
             bits.append("<i>not in sight of your forces</i>")
         return "<br>".join(bits)
 
     def update_action_box(self) -> None:
-        s = self.match.state
+        view = self.view
         self.attack_button.hide()
-        if s.over:
+        if view.over:
             self.action_box.set_text("<b>The game is over.</b>")
             return
         if not self.my_turn:
-            seat = s.active_seat
+            seat = view.config.seat(view.active_seat)
             kind = "the computer" if not self.table.active_is_human else "another player"
             self.action_box.set_text(f"<b>{esc(seat.name)}</b> is playing ({kind})…")
             return
-        if s.phase is Phase.POLITICAL:
+        if view.phase is Phase.POLITICAL:
             self.action_box.set_text("<b>Political phase.</b> Take your decisions in the panel, then continue "
                                      "to movement (Space).")
             return
-        if s.phase is Phase.MOVEMENT:
-            left = len(self.legal.movers()) if self.legal else 0
+        if view.phase is Phase.MOVEMENT:
+            left = len(view.movers())
             text = (f"<b>Movement.</b> {left} unit{'s' if left != 1 else ''} can still move. Click a unit, then a "
                     "lit hex (green: march, blue: rail, teal: sea or landing). Tab picks the next unit; Space "
                     "ends movement.")
@@ -524,7 +517,7 @@ class GameScreen(Screen):
             self.action_box.set_text(text)
             return
         if self.target is None:
-            n = len(self.legal.attack_targets()) if self.legal else 0
+            n = len(self.attack_targets)
             self.action_box.set_text(f"<b>Combat.</b> {n} enemy hex{'es' if n != 1 else ''} can be attacked "
                                      "(lit red). Click one to see the odds; click your units to choose attackers. "
                                      "Space ends your turn.")
@@ -533,31 +526,25 @@ class GameScreen(Screen):
         self.attack_button.show()
 
     def path_text(self, h: Hex) -> str:
-        board = self.match.state.board
+        board = self.match.board
         i = board.index(h)
         a = self.targets.get(i)
         if a is None:
             return ""
         if isinstance(a, MoveUnit):
-            cost = self.legal.reach(self.match.state.units[self.selected]).cost[i] / HALF
-            return f"<br>To {esc(where(self.match.state, h))}: {cost:g} movement points."
-        return f"<br>To {esc(where(self.match.state, h))} by {a.kind}."
-
-    def attack_units(self) -> tuple[list[Unit], list[Unit]]:
-        s = self.match.state
-        attackers = [s.units[a] for a in self.attackers if a in s.units]
-        defenders = [u for u in self.view.enemies() if u.location is Location.MAP and u.hex == self.target]
-        return attackers, defenders
+            cost = self.view.reach(self.selected).cost[i] / HALF     # cached in the observation
+            return f"<br>To {esc(where(board, h))}: {cost:g} movement points."
+        return f"<br>To {esc(where(board, h))} by {a.kind}."
 
     def odds_text(self) -> str:
-        attackers, defenders = self.attack_units()
-        if not attackers or not defenders:
+        attackers = [a for a in self.attackers if a in self.view.units]
+        o = self.view.odds(attackers, self.target) if self.target is not None else None
+        if o is None:
             return "Choose at least one of your units next to the target."
-        o = odds(self.match.state, attackers, defenders, self.target)
         shifts = "".join(f"<br>  {sh.columns:+d} {esc(sh.reason)}" for sh in o.shifts) or "<br>  none"
         probs = "".join(f"<br>{p * 100:.0f}% {esc(RESULT_NAMES[c])}"
                         for c, p in sorted(o.probabilities.items(), key=lambda kv: (-kv[1], kv[0])))
-        return (f"<b>Attack on {esc(where(self.match.state, self.target))}</b><br>"
+        return (f"<b>Attack on {esc(where(self.match.board, self.target))}</b><br>"
                 f"{o.attack:.1f} against {o.defence:.1f}: base odds {o.base_name}, "
                 + (f"shifted to <b>{o.column_name}</b>" if o.column != o.base_column else
                    f"<b>{o.column_name}</b> after shifts") + f"{shifts}<br><b>Results</b>{probs}")
@@ -569,17 +556,16 @@ class GameScreen(Screen):
             self.update_overlays()
             self.update_action_box()
             return
-        s = self.match.state
-        board = s.board
-        i = board.index(h)
+        view = self.view
+        i = self.match.board.index(h)
         if not self.my_turn:
             self.update_info(h)
             return
-        if s.phase is Phase.MOVEMENT:
+        if view.phase is Phase.MOVEMENT:
             if self.selected and i in self.targets:
                 self.act(self.targets[i])
                 return
-            own = [u for u in self.mapview.units_at(h) if u.seat == s.active_seat.id]
+            own = [u for u in self.mapview.units_at(h) if u.seat == view.seat]
             movable = [u for u in own if not u.moved] or own
             if movable:
                 ids = [u.id for u in movable]
@@ -590,16 +576,16 @@ class GameScreen(Screen):
                 self.selected = None
         else:
             enemy_here = [u for u in self.mapview.units_at(h) if u.seat not in self.own_seats()]
-            if enemy_here and self.legal and h in self.legal.attack_targets():
+            if enemy_here and h in self.attack_targets:
                 if self.target == h and self.attackers:
                     self.commit_attack()
                     return
                 self.target = h
-                eligible = [u.id for u in self.legal.attackers_for(h)]
+                eligible = list(self.attack_targets[h])
                 chosen = [a for a in self.attackers if a in eligible]
                 self.attackers = chosen or eligible
             else:
-                own = [u for u in self.mapview.units_at(h) if u.seat == s.active_seat.id and not u.attacked]
+                own = [u for u in self.mapview.units_at(h) if u.seat == view.seat and not u.attacked]
                 for u in own:
                     if u.id in self.attackers:
                         self.attackers.remove(u.id)
@@ -611,7 +597,7 @@ class GameScreen(Screen):
 
     def own_seats(self) -> set[str]:
         bloc = self.view.bloc
-        return {s.id for s in self.match.state.config.seats if s.bloc == bloc}
+        return {s.id for s in self.view.config.seats if s.bloc == bloc}
 
     def commit_attack(self) -> None:
         if self.target is None or not self.attackers:
@@ -638,7 +624,7 @@ class GameScreen(Screen):
         combat = next((e for e in events if e.kind == "CombatResolved"), None)
         if combat:
             d = combat.data
-            place = where(self.match.state, Hex(*d["target"]))
+            place = where(self.match.board, Hex(*d["target"]))
             self.notify(f"{place}: {d['column']}, die {d['die']} — {RESULT_NAMES[d['result']]}", seconds=6)
             self.app.sounds.play("combat")
         if any(e.kind == "TurnStarted" for e in events):
@@ -659,16 +645,15 @@ class GameScreen(Screen):
         self.notice_until = time.monotonic() + seconds
 
     def cycle_units(self) -> None:
-        if not self.legal:
+        if not self.my_turn or self.view.phase is not Phase.MOVEMENT:
             return
-        movers = [u for u in self.legal.movers() if u.location is Location.MAP or u.location is Location.JAPAN]
-        if not movers:
+        ids = self.view.movers()          # own units on the map or in Japan that may still move
+        if not ids:
             self.notify("Every unit has moved. Press Space to end movement.")
             return
-        ids = [u.id for u in movers]
         nxt = ids[(ids.index(self.selected) + 1) % len(ids)] if self.selected in ids else ids[0]
         self.selected = nxt
-        u = self.match.state.units[nxt]
+        u = self.view.units[nxt]
         if u.hex is not None:
             self.mapview.layout.center_on_hex(u.hex)
         self.update_overlays()
@@ -704,17 +689,15 @@ class GameScreen(Screen):
             elif getattr(event.ui_element, "menu_key", None):
                 self.menu_choice(event.ui_element.menu_key)
         elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and event.ui_element is self.info:
-            if event.link_target in self.match.state.units:
+            if event.link_target in self.view.units:
                 self.selected = event.link_target
                 self.update_overlays()
                 self.update_action_box()
 
     def open_windows(self) -> list:
         """Dialogs and windows open over the map (help, menu, save, messages...), topmost last."""
-        try:
-            return [w for w in self.manager.get_window_stack().get_stack() if w.alive()]
-        except AttributeError:
-            return []
+        stack = self.manager.get_window_stack()
+        return [w for w in stack.get_full_stack() if w.alive()]
 
     def handle(self, event) -> bool:
         windows = self.open_windows()
@@ -762,18 +745,18 @@ class GameScreen(Screen):
     def hover_changed(self) -> None:
         h = self.mapview.hover
         mv = self.mapview
-        if self.selected and self.legal and h is not None:
-            i = self.match.state.board.index(h)
+        if self.selected and self.my_turn and h is not None:
+            board = self.match.board
+            i = board.index(h)
             a = self.targets.get(i)
             if isinstance(a, MoveUnit):
-                u = self.match.state.units[self.selected]
-                reach = self.legal.reach(u)
+                reach = self.view.reach(self.selected)      # cached in the observation: one search per unit
                 path = reach.path(i)
-                mv.set_path([self.match.state.board.hex_at(j) for j in path], [reach.cost[j] / HALF for j in path])
+                mv.set_path([board.hex_at(j) for j in path], [reach.cost[j] / HALF for j in path])
             else:
                 mv.set_path(None)
         self.update_info(h)
-        if self.my_turn and self.match.state.phase is Phase.MOVEMENT:
+        if self.my_turn and self.view.phase is Phase.MOVEMENT:
             self.update_action_box()
 
     def toggle(self, key: str) -> None:
@@ -844,13 +827,11 @@ class GameScreen(Screen):
             return
         w, h = self.app.size
         ww, wh = min(self.s(640), w - self.s(40)), min(self.s(560), h - self.s(40))
-        seat = self.table.viewer
-        name = self.match.state.config.seat(seat).name if seat else ""
+        view = self.view
+        name = view.config.seat(view.seat).name
         win = self._window(f"Decisions — {name}", ww, wh)
         inner = win.get_container().get_rect()
-        UITextBox(overview_html(self.match.state, seat) if seat else "", pygame.Rect(0, 0, inner.width,
-                                                                                       inner.height),
-                  self.manager, container=win)
+        UITextBox(overview_html(view), pygame.Rect(0, 0, inner.width, inner.height), self.manager, container=win)
         self.decisions_window = win
 
     def show_overlay_menu(self) -> None:
@@ -886,36 +867,34 @@ class GameScreen(Screen):
 
     # -- tooltips -----------------------------------------------------------------------------------
     def date_tip(self) -> str:
-        s = self.match.state
+        view = self.view
         winter = "Winter: movement in the northern hills and mountains costs more, attacks there lose a column." \
-            if s.is_winter() else "Not winter."
-        return f"<b>{s.date:%d %B %Y}</b><br>Each turn is a week until July 1951, then two weeks.<br>{winter}"
+            if view.is_winter() else "Not winter."
+        return f"<b>{view.date:%d %B %Y}</b><br>Each turn is a week until July 1951, then two weeks.<br>{winter}"
 
     def turn_tip(self) -> str:
-        s = self.match.state
-        return (f"Turn {s.turn} of {s.last_turn}. The scenario ends after turn {s.last_turn} "
-                f"({s.turn_dates[-1]:%d %B %Y}) unless the war ends first.")
+        view = self.view
+        last = view.config.calendar.turn_dates()[-1]
+        return (f"Turn {view.turn} of {view.last_turn}. The scenario ends after turn {view.last_turn} "
+                f"({last:%d %B %Y}) unless the war ends first.")
 
     def phase_tip(self) -> str:
-        order = ", then ".join(x.name for x in self.match.state.config.seats)
+        order = ", then ".join(x.name for x in self.match.config.seats)
         return (f"Seats play in turn: {esc(order)}. Each seat moves, then fights; supply is checked at the end "
                 "of its turn (out of supply: attack halved, a step lost after two turns).")
 
     def map_tip(self, h: Hex) -> str:
-        s = self.match.state
-        b = s.board
+        b = self.match.board
         i = b.index(h)
         terrain = Terrain(int(b.terrain[i]))
-        from game.engine.combat import TERRAIN_SHIFT
-        from game.engine.movement import TERRAIN_COST
         cost = (TERRAIN_COST[int(terrain)] or 0) / HALF
         shift = TERRAIN_SHIFT.get(terrain)
-        lines = [f"<b>{esc(where(s, h))}</b> — {terrain.name.lower()}"]
+        lines = [f"<b>{esc(where(b, h))}</b> — {terrain.name.lower()}"]
         if b.is_land(i):
             lines.append(f"costs {cost:g} MP to enter (½ by road)" + (f"; attacks here shift {shift[0]:+d}"
                                                                       if shift else ""))
         for u in self.mapview.units_at(h):
-            seat = s.config.seat(u.seat)
+            seat = self.match.config.seat(u.seat)
             lines.append(f"{esc(u.name)} — {esc(seat.name)}, {u.attack}-{u.defence}-{u.movement} "
                          f"(attack-defence-move), {u.steps}/{u.max_steps} steps")
         return "<br>".join(lines)
@@ -928,6 +907,8 @@ class GameScreen(Screen):
                 key = ("zone", rect.x, rect.y)
                 text = fn
         h = self.mapview.hover if self.map_rect.collidepoint(pos) else None
+        if h is not None and any(w.rect.collidepoint(pos) for w in self.open_windows()):
+            h = None                    # a window over the map: no hex tooltip on top of it
         if text is None and h is not None and not self.mapview.minimap.rect.collidepoint(pos):
             key = ("hex", h)
             text = lambda: self.map_tip(h)  # noqa: E731

@@ -18,7 +18,7 @@ class HandOver(Screen):
 
     def build(self) -> None:
         w, h = self.app.size
-        seat = self.table.match.state.config.seat(self.table.match.active_seat)
+        seat = self.table.match.config.seat(self.table.match.active_seat)
         UILabel(pygame.Rect(0, h // 2 - self.s(150), w, self.s(80)), f"{seat.name}", self.manager,
                 object_id="@title")
         UILabel(pygame.Rect(0, h // 2 - self.s(60), w, self.s(32)),

@@ -109,7 +109,7 @@ class SaveDialog(UIWindow):
         rect = pygame.Rect((app.size[0] - w) // 2, (app.size[1] - h) // 2, w, h)
         super().__init__(rect, app.manager, window_display_title="Save the game", resizable=False)
         self.app, self.match, self.handover, self.on_done = app, match, handover, on_done
-        s = match.state
+        s = match.view(match.active_seat)       # the date and turn are public
         self.entry = UITextEntryLine(pygame.Rect(app.s(12), app.s(12), w - app.s(60), app.s(40)), app.manager,
                                      container=self)
         self.entry.set_text(f"{match.scenario_id} {s.date:%Y-%m-%d} turn {s.turn}")
