@@ -75,8 +75,11 @@ def seat_knowledge(state: GameState) -> Knowledge:
 class LegalActions:
     """The active seat's legal actions, computed lazily (per unit) and cached."""
 
-    def __init__(self, state: GameState, know: Knowledge | None = None):
+    def __init__(self, state: GameState, know: Knowledge | None = None, open_decisions: list[str] | None = None):
+        """``open_decisions``: the decisions open in the true position, for an observation's fogged copy
+        (which decisions a seat may take is told to it, whatever its fog; see game/engine/observation.py)."""
         self.state = state
+        self._open_decisions = open_decisions
         self.seat = state.active_seat.id
         self.seat_index = state.seat_index
         self.bloc = state.active_seat.bloc
@@ -241,6 +244,8 @@ class LegalActions:
         """Political decisions open to the seat now (in its political phase)."""
         if self.state.over or self.state.phase is not Phase.POLITICAL:
             return []
+        if self._open_decisions is not None:
+            return [Decide(d) for d in self._open_decisions]
         return [Decide(d.id) for d in available_decisions(self.state, self.seat)]
 
     def all(self) -> list[Action]:

@@ -122,7 +122,8 @@ TEMPLATES: dict[str, Callable[[_Words], str]] = {
     "UnitRetreated": lambda w: f"{w.unit()} retreats from {w.where('from')} to {w.where('to')}.",
     "UnitWithdrawn": lambda w: f"{w.unit()} is withdrawn from Korea.",
     "CombatResolved": lambda w: (
-        f"{w.units('attackers')} attack {w.where('target')} at {w.d['column']} (base {w.d['base']}; "
+        f"{w.units('attackers')} attack{'s' if len(w.d['attackers']) == 1 else ''} {w.where('target')} at "
+        f"{w.d['column']} (base {w.d['base']}; "
         + ("; ".join(f"{c:+d} {r}" for c, r in w.d["shifts"]) or "no shifts")
         + f"); die {w.d['die']}: {RESULT_NAMES[w.d['result']]}."),
     "GameEnded.last_turn": lambda w: "The scenario's last turn is over.",

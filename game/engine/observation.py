@@ -26,6 +26,7 @@ from .hexes import Hex
 from .legal import LegalActions, why_illegal
 from .movement import Knowledge, Reach, knowledge
 from .politics.acts import carry_out
+from .politics.runtime import available_decisions
 from .state import GameState, Phase
 from .units import ELIMINATED, MAP, Unit
 
@@ -77,6 +78,10 @@ class Observation:
         self._visible: np.ndarray | None = None
         self._control = state.control.copy()
         self._control.flags.writeable = False
+        # The decisions open to the seat are facts of the true position (a condition may read what the seat
+        # cannot see, such as a private track); the list of their ids is all the observation keeps of them.
+        self._open_decisions = [d.id for d in available_decisions(state, seat)] \
+            if state.phase is Phase.POLITICAL and self.active_seat == seat else []
 
     # -- static scenario data (public: it is the scenario file) -----------------------------
     @property
@@ -162,7 +167,7 @@ class Observation:
     def legal(self) -> LegalActions:
         """The seat's legal actions (empty when it is not its turn), computed on the fogged copy."""
         if self._legal is None:
-            self._legal = LegalActions(self._s)
+            self._legal = LegalActions(self._s, open_decisions=self._open_decisions)
         return self._legal
 
     def legal_actions(self) -> list[Action]:
@@ -211,7 +216,9 @@ class Observation:
         return zoc_of(self.board, occupied)
 
     def knowledge(self) -> Knowledge:
-        return knowledge(self._s, self.bloc, self._s.loc == MAP)
+        """What the seat knows of enemy positions (the enemy units it sees now)."""
+        s = self._s
+        return knowledge(s, self.bloc, (s.loc == MAP) & (s.units.bloc != self.config.bloc_code(self.bloc)))
 
     def supplied(self) -> np.ndarray:
         """Hexes where the seat's units would trace supply, as far as it knows."""

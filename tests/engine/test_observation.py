@@ -152,3 +152,33 @@ def test_unification_when_one_side_holds_every_victory_place_and_nearly_all_kore
     assert any(e.kind == "GameEnded" and e.text == "Korea is unified by the communist side." for e in events)
     assert api.returns(s)["red"] > api.returns(s)["blue"]
     assert np.all(s.control[s.board.terrain >= 2] == s.config.bloc_code("communist"))
+
+
+def test_the_supply_overlay_of_an_observation_counts_only_enemies_as_enemies():
+    b = tiny_board(["c" * 8])
+    s = started(tiny_state(b, [unit("b", "blue", Hex(3, 0)), unit("r", "red", Hex(7, 0))], seats=BLUE_FIRST,
+                           sources=[("un", Hex(0, 0))]))
+    supplied = api.observe(s, "blue").supplied()
+    assert supplied[b.index(Hex(3, 0))]                      # its own unit's hex is not an obstacle
+
+
+def test_an_observation_offers_the_decisions_open_in_the_true_position():
+    # rule: a decision whose condition reads something the seat cannot see is still offered to it
+    from helpers import with_politics
+
+    from game.engine.actions import Decide
+    from game.scenario.politics_compile import compile_politics
+    from game.scenario.politics_context import ParseContext
+    b = tiny_board(["c" * 12])
+    units = [unit("b", "blue", Hex(0, 0)), unit("r", "red", Hex(10, 0))]
+    s = tiny_state(b, units, seats=BLUE_FIRST)
+    doc = {"decisions": [{"id": "alarm", "seat": "blue", "title": "Sound the alarm",
+                          "when": {"units_north_of": {"lat": 30.0, "seat": "red"}}, "effects": [{"set_flag": "x"}]}]}
+    problems = []
+    ctx = ParseContext(b, s.config.seats, unit_ids={"b", "r"}, report=lambda p, m: problems.append((p, m)))
+    s = started(with_politics(s, compile_politics(ctx, doc)))
+    assert not problems
+    obs = api.observe(s, "blue")
+    assert "r" not in obs.units                                # blue cannot see the red unit ...
+    assert Decide("alarm") in api.legal_actions(s)             # ... whose presence opens the decision,
+    assert obs.legal_actions() == api.legal_actions(s)         # and the observation offers it all the same
