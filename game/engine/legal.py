@@ -300,14 +300,10 @@ def why_illegal(state: GameState, action: Action, legal: LegalActions | None = N
     if not isinstance(action, (MoveUnit, RailMove, SeaMove, Landing)):
         return "unknown_action", f"Unknown action {action!r}."
     # Movement-phase actions.
-    table = state.units
-    u = table.index.get(action.unit)
-    if u is None:
-        return "no_such_unit", f"There is no unit '{action.unit}'."
-    name = table.names[u]
-    if table.seat_list[u] != state.seat_index:
-        owner = state.config.seats[table.seat_list[u]].name
-        return "not_your_unit", f"{name} is not yours to command: it belongs to the {owner}."
+    u, why = _own_unit(state, action.unit)
+    if why:
+        return why
+    name = state.units.names[u]
     if state.phase is Phase.POLITICAL:
         return "wrong_phase", "Finish the political phase first (take your decisions, then end the phase)."
     if state.phase is not Phase.MOVEMENT:
@@ -347,6 +343,18 @@ def why_illegal(state: GameState, action: Action, legal: LegalActions | None = N
     return None
 
 
+def _own_unit(state: GameState, uid: str) -> tuple[int, tuple[str, str] | None]:
+    """The number of a unit of the active seat, or why the id names none."""
+    table = state.units
+    u = table.index.get(uid)
+    if u is None:
+        return -1, ("no_such_unit", f"There is no unit '{uid}'.")
+    if table.seat_list[u] != state.seat_index:
+        owner = state.config.seats[table.seat_list[u]].name
+        return u, ("not_your_unit", f"{table.names[u]} is not yours to command: it belongs to the {owner}.")
+    return u, None
+
+
 def _why_attack_illegal(state: GameState, legal: LegalActions, action: Attack) -> tuple[str, str] | None:
     if state.phase is not Phase.COMBAT:
         return "wrong_phase", "Attacks are made in the combat phase; end the movement phase first."
@@ -361,15 +369,11 @@ def _why_attack_illegal(state: GameState, legal: LegalActions, action: Attack) -
         return "already_attacked", "That hex has already been attacked this phase."
     if not legal.know.enemy_hexes[ti]:
         return "no_enemy_seen", "There is no enemy unit you can see in that hex."
-    table = state.units
     for uid in action.attackers:
-        u = table.index.get(uid)
-        if u is None:
-            return "no_such_unit", f"There is no unit '{uid}'."
-        name = table.names[u]
-        if table.seat_list[u] != state.seat_index:
-            owner = state.config.seats[table.seat_list[u]].name
-            return "not_your_unit", f"{name} is not yours to command ({owner})."
+        u, why = _own_unit(state, uid)
+        if why:
+            return why
+        name = state.units.names[u]
         if state.loc[u] != MAP:
             return "not_on_map", f"{name} is not on the map."
         if state.attacked[u]:
