@@ -37,13 +37,18 @@ def seat_of(state: GameState, unit: int) -> str:
 
 # -- losses -----------------------------------------------------------------------------------------
 
-def lose_steps(state: GameState, u: int, n: int, cause: str) -> list[Event]:
-    """Take ``n`` steps from unit ``u``; at zero it is eliminated (an event says so)."""
+def lose_steps(state: GameState, u: int, n: int, cause: str, by: int | None = None) -> list[Event]:
+    """Take ``n`` steps from unit ``u``; at zero it is eliminated (an event says so).
+
+    ``by``: the seat index whose fighting took them (None for attrition), credited in ``steps_inflicted``.
+    """
     n = min(n, int(state.steps[u]))
     if n <= 0:
         return []
     state.steps[u] -= n
     state.steps_lost[state.units.seat_list[u]] += n
+    if by is not None:
+        state.steps_inflicted[by] += n
     h = int(state.hex[u])
     hexes = (hex_of(state, h),) if h >= 0 else ()
     seat = seat_of(state, u)

@@ -120,7 +120,9 @@ def landing(s: GameState, action: Landing) -> list[Event]:
     if true_knowledge(s, s.active_seat.bloc).enemy_hexes[i]:
         out = [event(s, "UnitStopped", seat, (action.to,), unit=uid, reveal=True, at=list(action.to),
                      say="UnitStopped.landing")]
-        return out + lose_steps(s, u, 1, "repulsed landing")
+        defenders = s.units_at(i).tolist()
+        by = s.units.seat_list[defenders[0]] if defenders else None
+        return out + lose_steps(s, u, 1, "repulsed landing", by)
     h0 = int(s.hex[u])
     start = hex_of(s, h0) if h0 >= 0 else None
     s.loc[u], s.hex[u] = MAP, i
@@ -158,18 +160,20 @@ def attack(s: GameState, action: Attack) -> list[Event]:
                     defenders=[ids[d] for d in defenders], column=o.column_name, base=o.base_name,
                     shifts=[[sh.columns, sh.reason] for sh in o.shifts], die=die, result=code,
                     reveal=True, dice=True)]
+    attacking = s.seat_index
+    defending = s.units.seat_list[defenders[0]]
     for _ in range(att_loss):
         loser = _pick_loser(s, attackers)
         if loser is not None:
-            events.extend(lose_steps(s, loser, 1, "combat"))
+            events.extend(lose_steps(s, loser, 1, "combat", defending))
     for _ in range(def_loss):
         loser = _pick_loser(s, defenders)
         if loser is not None:
-            events.extend(lose_steps(s, loser, 1, "combat"))
+            events.extend(lose_steps(s, loser, 1, "combat", attacking))
     if retreat:
         for d in defenders:
             if s.loc[d] == MAP:
-                events.extend(_retreat(s, d))
+                events.extend(_retreat(s, d, attacking))
     if not s.units_at(ti).size:
         survivors = [a for a in attackers if s.loc[a] == MAP]
         if survivors:
@@ -183,7 +187,7 @@ def attack(s: GameState, action: Attack) -> list[Event]:
     return events
 
 
-def _retreat(s: GameState, u: int) -> list[Event]:
+def _retreat(s: GameState, u: int, attacking: int) -> list[Event]:
     """Retreat one hex away from the enemy; a unit that cannot retreat loses a step instead."""
     board = s.board
     bloc = s.config.blocs[s.units.bloc_list[u] - 1]
@@ -200,7 +204,7 @@ def _retreat(s: GameState, u: int) -> list[Event]:
             continue
         options.append((bool(truth.enemy_zoc[j]), int(s.control[j]) != code, j))
     if not options:
-        return lose_steps(s, u, 1, "could not retreat")
+        return lose_steps(s, u, 1, "could not retreat", attacking)
     in_zoc, _, j = min(options)
     start = hex_of(s, here)
     s.hex[u] = j
@@ -209,5 +213,5 @@ def _retreat(s: GameState, u: int) -> list[Event]:
                  to=list(end))]
     out.extend(take_control(s, u, j))
     if in_zoc:
-        out.extend(lose_steps(s, u, 1, "retreat through enemy fire"))
+        out.extend(lose_steps(s, u, 1, "retreat through enemy fire", attacking))
     return out

@@ -111,7 +111,7 @@ class GameState:
     """One position.  Arrays are indexed by unit number, flat hex index, track, seat, rule or decision."""
 
     __slots__ = ("setup", "loc", "hex", "steps", "moved", "attacked", "hidden", "oos", "arrives", "ungated",
-                 "control", "holder", "attacked_hexes", "tracks", "steps_lost",
+                 "control", "holder", "attacked_hexes", "tracks", "steps_lost", "steps_inflicted",
                  "flag_values", "flag_since", "rule_fired", "decision_taken", "offered", "loss_marks",
                  "supply_bonus", "talks", "stable_turns", "hexes_changed", "escalation_peak", "mig_alley",
                  "no_air_support", "dmz", "rng_state", "seed", "turn", "seat_index", "phase",
@@ -119,8 +119,8 @@ class GameState:
 
     # Arrays copied by clone (everything else is immutable or a scalar).
     ARRAYS = ("loc", "hex", "steps", "moved", "attacked", "hidden", "oos", "arrives", "ungated", "control",
-              "holder", "attacked_hexes", "tracks", "steps_lost", "flag_since", "rule_fired", "decision_taken",
-              "offered", "loss_marks", "supply_bonus")
+              "holder", "attacked_hexes", "tracks", "steps_lost", "steps_inflicted", "flag_since", "rule_fired",
+              "decision_taken", "offered", "loss_marks", "supply_bonus")
 
     # -- static parts ----------------------------------------------------------------
     @property
@@ -198,6 +198,10 @@ class GameState:
 
     def steps_lost_dict(self) -> dict[str, int]:
         return {s: int(v) for s, v in zip(self.setup.seat_ids, self.steps_lost.tolist())}
+
+    def steps_inflicted_dict(self) -> dict[str, int]:
+        """Per seat, the enemy steps its own attacks and defences took (attrition counts for nobody)."""
+        return {s: int(v) for s, v in zip(self.setup.seat_ids, self.steps_inflicted.tolist())}
 
     # -- units -------------------------------------------------------------------------------
     def unit_index(self, uid: str) -> int:
@@ -423,6 +427,7 @@ def blank_state(setup: Setup, seed: int) -> GameState:
     s.attacked_hexes = np.zeros(board.size, dtype=bool)
     s.tracks = np.array([config.politics.tracks[k].start for k in setup.track_names], dtype=np.float64)
     s.steps_lost = np.zeros(len(config.seats), dtype=np.int32)
+    s.steps_inflicted = np.zeros(len(config.seats), dtype=np.int32)   # steps the seat's fighting took from enemies
     s.flag_values = tuple(None for _ in setup.flag_names)
     s.flag_since = np.zeros(len(setup.flag_names), dtype=np.int32)
     s.rule_fired = np.zeros(len(setup.rule_ids), dtype=np.int32)

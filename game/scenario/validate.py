@@ -588,7 +588,7 @@ def check_politics(ctx: Context) -> None:
     ctx.politics = compile_politics(ParseContext(ctx.board, seats, unit_ids=unit_ids, report=report), sections)
     _check_flag_effects(sections, add)
     _check_forcing_cycles(sections, add)
-    _check_scoring(sections, [s.bloc for s in seats], add)
+    _check_scoring(sections, [s.bloc for s in seats], add, [s.id for s in seats])
 
 
 def _check_flag_effects(sections: dict, add: Callable[[tuple, str], None]) -> None:
@@ -657,7 +657,8 @@ def _points(value: Any, path: tuple, keys: list[str], add: Callable[[tuple, str]
             Number(-100_000, 100_000).check(v, path + (k,), add)
 
 
-def _check_scoring(sections: dict, blocs: list[str], add: Callable[[tuple, str], None]) -> None:
+def _check_scoring(sections: dict, blocs: list[str], add: Callable[[tuple, str], None],
+                   seat_ids: list[str] = ()) -> None:
     """scoring.outcome and scoring.historical, which the engine reads without checking."""
     scoring = sections.get("scoring")
     if not isinstance(scoring, dict):
@@ -675,8 +676,10 @@ def _check_scoring(sections: dict, blocs: list[str], add: Callable[[tuple, str],
         if key not in HISTORICAL_KEYS:
             add(path, f"unknown key '{key}'{suggest(key, HISTORICAL_KEYS)}; expected one of "
                       f"{', '.join(HISTORICAL_KEYS)}")
-        elif key in ("ground", "loss_balance"):
+        elif key == "ground":
             _points(value, path, blocs, add)
+        elif key == "loss_balance":     # by bloc, or by seat (a seat's own fighting)
+            _points(value, path, blocs + [s for s in seat_ids if s not in blocs], add)
         elif key == "outcome":
             if value not in OUTCOMES:
                 add(path, one_of(value, OUTCOMES))

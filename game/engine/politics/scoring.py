@@ -24,38 +24,51 @@ def _bloc_points(state: GameState, bloc: str) -> int:
     return sum(v.points for v in state.config.victory_places if int(state.control[state.board.index(v.hex)]) == code)
 
 
+def coalition_seat(seat) -> bool:
+    """Whether a seat answers for the UN coalition's cohesion: a UN-bloc seat with nations besides the ROK."""
+    return seat.bloc == "un" and any(n.lower() != "rok" for n in seat.nations)
+
+
 def scores(state: GameState) -> dict[str, dict]:
-    """seat -> {"components": {name: points}, "total": points, "why": [sentences]}."""
+    """seat -> {"components": {name: points}, "total": points, "why": [sentences]}.
+
+    Ground is the bloc's (allies share it, and the sentence says so); losses are the seat's own
+    fighting (the enemy steps its attacks and defences took, against the steps it lost); escalation
+    avoided counts for everyone; the coalition's cohesion counts for the seat that leads it; the
+    outcome against history's.  Each component is (this game - history) x its weight.
+    """
     pol = state.config.politics
     sc = pol.scoring if pol else None
     hist = dict(sc.historical) if sc else {}
     w_ground, w_loss, w_esc, w_coh = (sc.ground, sc.losses, sc.escalation, sc.cohesion) if sc else (1, .5, .3, .3)
     outcomes = {**DEFAULT_OUTCOMES, **(sc.outcome if sc else {})}
-    blocs = state.config.blocs
     lost_by = state.steps_lost_dict()
-    lost = {b: sum(lost_by[s.id] for s in state.config.seats if s.bloc == b) for b in blocs}
+    inflicted_by = state.steps_inflicted_dict()
     tracks = state.track_dict()
     peak = float(state.escalation_peak) if "escalation" in tracks else 0.0
     out: dict[str, dict] = {}
     for seat in state.config.seats:
         b = seat.bloc
-        others = [x for x in blocs if x != b]
+        allies = [s.name for s in state.config.seats if s.bloc == b and s.id != seat.id]
         comp: dict[str, float] = {}
         why: list[str] = []
         held = _bloc_points(state, b)
         h_ground = float((hist.get("ground") or {}).get(b, held if not hist else 0))
         comp["ground"] = round(w_ground * (held - h_ground), 1)
-        why.append(f"holds {held} victory points of ground (history: {h_ground:g})")
-        balance = sum(lost[o] for o in others) - lost[b]
-        h_loss = float((hist.get("loss_balance") or {}).get(b, 0))
+        shared = f", shared with the {' and the '.join(allies)}" if allies else ""
+        why.append(f"your side holds {held} victory points of ground{shared} (history: {h_ground:g})")
+        inflicted, taken = inflicted_by[seat.id], lost_by[seat.id]
+        balance = inflicted - taken
+        benchmarks = hist.get("loss_balance") or {}
+        h_loss = float(benchmarks.get(seat.id, benchmarks.get(b, 0)))
         comp["losses"] = round(w_loss * (balance - h_loss), 1)
-        why.append(f"inflicted {sum(lost[o] for o in others)} and took {lost[b]} step losses "
-                   f"(balance {balance:+d}; history {h_loss:+g})")
+        why.append(f"your units took {inflicted} enemy steps and lost {taken} (balance {balance:+d}; "
+                   f"history {h_loss:+g})")
         if "escalation" in tracks:
             h_peak = float(hist.get("escalation_peak", peak))
             comp["escalation"] = round(w_esc * (h_peak - peak), 1)
-            why.append(f"escalation peaked at {peak:g} (history: {h_peak:g})")
-        if b == "un" and "cohesion" in tracks:
+            why.append(f"escalation peaked at {peak:g} (history: {h_peak:g}); a lower peak is better for everyone")
+        if coalition_seat(seat) and "cohesion" in tracks:
             h_coh = float(hist.get("cohesion", tracks["cohesion"]))
             comp["coalition"] = round(w_coh * (float(tracks["cohesion"]) - h_coh), 1)
             why.append(f"kept UN cohesion at {tracks['cohesion']:g} (history: {h_coh:g})")
