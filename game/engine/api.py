@@ -35,7 +35,7 @@ from .fog import seen_mask
 from .hexes import Hex
 from .legal import LegalActions, seat_knowledge, why_illegal
 from .narrate import at, where
-from .observation import Observation
+from .observation import Consequences, Observation
 from .politics.scoring import scores
 from .state import GameState, Phase, Setup, blank_state, from_snapshot, hexes_held, new_state
 from .units import LOCATIONS, Location, Unit, UnitTable
@@ -43,7 +43,7 @@ from .units import LOCATIONS, Location, Unit, UnitTable
 __all__ = [
     "Action", "ActionFormatError", "Attack", "Decide", "EndPhase", "IllegalAction", "Landing", "MoveUnit", "RailMove",
     "SeaMove", "action_from_dict", "Event", "EVENT_KINDS", "Hex", "Location", "Unit", "Phase", "Observation", "Odds",
-    "RESULT_NAMES", "GameState", "Setup", "new_state", "make_setup", "new_game",
+    "RESULT_NAMES", "Consequences", "GameState", "Setup", "new_state", "make_setup", "new_game",
     "start", "legal_actions", "check", "apply", "step", "undo",
     "clone", "reseed", "chance_outcomes", "current_seat", "is_terminal", "returns", "observe", "truth", "snapshot",
     "restore", "checksum", "where", "at", "scores", "hexes_held", "Verdict", "Truth", "reveal",

@@ -12,6 +12,7 @@ tries).  Boardgame.io calls this playerView; OpenSpiel, an observation.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -28,7 +29,7 @@ from .movement import Knowledge, Reach, knowledge
 from .politics.acts import carry_out
 from .politics.runtime import available_decisions
 from .state import GameState, Phase
-from .units import ELIMINATED, MAP, Unit
+from .units import ELIMINATED, MAP, PENDING, Unit
 
 #: The location code of an enemy unit the seat does not see (only inside an observation's copy).
 UNSEEN = ELIMINATED
@@ -227,8 +228,48 @@ class Observation:
 
     def preview_decision(self, decision_id: str) -> dict[str, float]:
         """The public tracks after taking a decision now (on a copy of the seat's view): name -> value."""
-        s = self._s.clone()
+        return self.consequences(decision_id).tracks_after
+
+    def consequences(self, decision_id: str) -> "Consequences":
+        """What taking a decision now would do, worked out on a copy of the seat's view (rules run as they would).
+
+        The public tracks before and after, each bloc's change of supply range, air power gained or denied,
+        the seat's own pending units the decision lets in, and the outcome if the war would end.
+        """
+        before = self._s
+        s = before.clone()
         carry_out(s, decision_id)
         after_action(s)
         pol = self.config.politics
-        return {k: v for k, v in s.track_dict().items() if pol is None or pol.tracks[k].public}
+        public = (lambda k: pol is None or pol.tracks[k].public)
+        mine = s.units.seat == s.setup.seat_index[self.seat]
+        gated = np.array([bool(r) for r in s.units.requires], dtype=bool) & mine & (s.loc == PENDING)
+        unlocked = [u for u in np.flatnonzero(gated).tolist()
+                    if not before.flag(s.units.requires[u]) and s.flag(s.units.requires[u])]
+        strength = float(sum(s.units.attack[u] + s.units.defence[u] for u in unlocked))
+        return Consequences(
+            tracks_before={k: v for k, v in before.track_dict().items() if public(k)},
+            tracks_after={k: v for k, v in s.track_dict().items() if public(k)},
+            supply_change={b: int(s.supply_bonus[k + 1] - before.supply_bonus[k + 1])
+                           for k, b in enumerate(self.config.blocs)},
+            mig_alley=(before.mig_alley, s.mig_alley), air_support=(not before.no_air_support, not s.no_air_support),
+            units_unlocked=len(unlocked), strength_unlocked=strength, outcome=s.outcome,
+            talks=(before.talks.value, s.talks.value))
+
+
+@dataclass(frozen=True)
+class Consequences:
+    """What a decision would do (Observation.consequences); values, no reference to any state."""
+
+    tracks_before: dict[str, float]
+    tracks_after: dict[str, float]
+    supply_change: dict[str, int]          # bloc -> change of its supply range (movement points)
+    mig_alley: tuple[bool, bool]           # before, after
+    air_support: tuple[bool, bool]         # UN close air support available: before, after
+    units_unlocked: int                    # the seat's own pending units whose gate it opens
+    strength_unlocked: float
+    outcome: str | None                    # the war's end, if it would end
+    talks: tuple[str, str]                 # before, after
+
+    def change(self, track: str) -> float:
+        return self.tracks_after.get(track, 0.0) - self.tracks_before.get(track, 0.0)
