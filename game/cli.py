@@ -117,11 +117,26 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     from game.session.savedir import save_dir
-    from game.session.simulate import AGENTS, simulate
-    if args.agent not in AGENTS:
-        print(f"error: unknown agent '{args.agent}'; choose from {', '.join(sorted(AGENTS))}", file=sys.stderr)
-        return 2
+    from game.session.simulate import build_agent, simulate
     sc = _scenario_or_exit(args.scenario)
+    seats = [s.id for s in sc.config.seats]
+    agents: dict[str, str] = {}
+    default = "random"
+    for item in args.agent or []:
+        seat, eq, spec = item.partition("=")
+        if not eq:
+            default, seat, spec = item, "", item
+        elif seat not in seats:
+            print(f"error: --agent {item}: no seat '{seat}' in {sc.id}; seats: {', '.join(seats)}", file=sys.stderr)
+            return 2
+        try:
+            build_agent(spec, 0)
+        except ValueError as exc:
+            print(f"error: --agent {item}: {exc}", file=sys.stderr)
+            return 2
+        if seat:
+            agents[seat] = spec
+    agent = {s: agents.get(s, default) for s in seats}
     folder = save_dir(args.save_dir) if args.save_dir else None
 
     def progress(i: int, r: dict) -> None:
@@ -129,7 +144,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             print(f"run {i}: seed {r['seed']}, {r['turns_played']} turns, {r['final_date']}, {r['outcome']}; "
                   f"units {r['units']}, hexes {r['hexes']}", file=sys.stderr)
 
-    report = simulate(sc, args.runs, args.seed, args.agent, args.turns, folder, progress)
+    report = simulate(sc, args.runs, args.seed, agent, args.turns, folder, progress)
     text = json.dumps(report, indent=1, sort_keys=True) + "\n"
     if args.json == "-":
         sys.stdout.write(text)
@@ -168,7 +183,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("scenario")
     s.add_argument("--runs", type=int, default=1)
     s.add_argument("--seed", type=int, default=1)
-    s.add_argument("--agent", default="random")
+    s.add_argument("--agent", action="append", metavar="[SEAT=]SPEC",
+                   help="who plays: random or ai:PERSONALITY:DIFFICULTY (personalities historical, aggressive, "
+                        "cautious; difficulties easy, normal, hard); SEAT=SPEC for one seat, once per seat; "
+                        "seats not named play random")
     s.add_argument("--turns", type=int, default=None, help="stop after this many turns")
     s.add_argument("--json", default=None, metavar="FILE|-", help="write the report as JSON (- for stdout)")
     s.add_argument("--save-dir", dest="save_dir", help="write a save of each run's end here")

@@ -9,15 +9,22 @@ from __future__ import annotations
 from game.engine.api import Action, EndPhase, Event
 
 from .match import HUMAN, Match
-from .simulate import AGENTS, MAX_ACTIONS_PER_PHASE, derive_seed
+from .simulate import MAX_ACTIONS_PER_PHASE, build_agent, derive_seed
 
 #: AI difficulty names offered in seat set-up; until the real AI lands they all play random-legal.
 AI_LEVELS = ("easy", "normal", "hard")
 
 
 def agent_kind(controller: str) -> str:
-    """'ai:normal' -> the agent name to build ('random' until the AI issue lands)."""
-    return "random"
+    """The agent spec of a seat controller: 'ai:normal' -> 'ai:historical:normal', 'random' stays."""
+    if controller == "random":
+        return "random"
+    from game.ai.profiles import parse_spec
+    try:
+        pers, diff = parse_spec(controller)
+    except ValueError:
+        return "random"
+    return f"ai:{pers}:{diff}"
 
 
 class AIPlayers:
@@ -29,9 +36,10 @@ class AIPlayers:
         for k, seat in enumerate(match.config.seats):
             controller = match.seats.get(seat.id, HUMAN)
             if controller != HUMAN:
-                self.agents[seat.id] = AGENTS[agent_kind(controller)](derive_seed(match.seed, k, 7))
+                self.agents[seat.id] = build_agent(agent_kind(controller), derive_seed(match.seed, k, 7))
         self._phase_key = None
         self._count = 0
+        self.last_reason: str | None = None
 
     def plays(self, seat: str) -> bool:
         return seat in self.agents
@@ -45,11 +53,14 @@ class AIPlayers:
         if self._count > MAX_ACTIONS_PER_PHASE:
             return EndPhase()
         seat = m.active_seat
-        return self.agents[seat].choose(m.view(seat))
+        action = self.agents[seat].choose(m.view(seat))
+        self.last_reason = getattr(self.agents[seat], "last_reason", None)
+        return action
 
     def step(self) -> list[Event]:
         """Play one action of the active AI seat; [] if the active seat is human or the game is over."""
         m = self.match
         if m.over or not self.plays(m.active_seat):
             return []
-        return m.submit(self.choose())
+        action = self.choose()
+        return m.submit(action, self.last_reason)

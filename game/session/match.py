@@ -38,6 +38,8 @@ class Match:
     seats: dict[str, str] = field(default_factory=dict)
     record: list[Action] = field(default_factory=list)
     log: list[Event] = field(default_factory=list)
+    #: action number (0-based) -> why the computer chose it, in a player's words (kept in saves)
+    reasons: dict[int, str] = field(default_factory=dict)
     _undo: list[tuple[GameState, int]] = field(default_factory=list, repr=False)
     #: The table's per-seat logs (session/eventlog.SeatLogs), saved with the game; a loaded game's saved lines.
     seat_logs: object = field(default=None, repr=False)
@@ -96,9 +98,19 @@ class Match:
         return api.checksum(self.state)
 
     # -- changing ------------------------------------------------------------------
-    def submit(self, action: Action) -> list[Event]:
-        """Apply the active seat's action (raises IllegalAction, changing nothing) and record it."""
+    def submit(self, action: Action, reason: str | None = None) -> list[Event]:
+        """Apply the active seat's action (raises IllegalAction, changing nothing) and record it.
+
+        ``reason``: why a computer seat chose it; it goes into the log of the seat's side (the enemy never
+        reads it) and stays with the record.
+        """
+        seat = self.state.active_seat.id
         new_state, events = api.apply(self.state, action)
+        if reason:
+            self.reasons[len(self.record)] = reason
+            note = Event("AIReasoned", new_state.date, new_state.turn, seat, (), False,
+                         {"reason": reason, "action": len(self.record)}, None, reason)
+            events = [note] + events
         if is_barrier(action, events):
             self._undo.clear()
         else:
@@ -117,5 +129,6 @@ class Match:
             return False
         self.state, log_len = self._undo.pop()
         self.record.pop()
+        self.reasons.pop(len(self.record), None)
         del self.log[log_len:]
         return True

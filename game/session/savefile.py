@@ -53,6 +53,7 @@ def save_document(match: Match, label: str = "", handover: bool = False) -> dict
         "seed": match.seed,
         "seats": dict(match.seats),
         "actions": [a.to_dict() for a in match.record],
+        "reasons": {str(k): v for k, v in sorted(match.reasons.items())},
         "summary": {"turn": s.turn, "date": s.date.isoformat(), "active_seat": s.active_seat.id,
                     "phase": s.phase.value, "outcome": s.outcome, "label": label},
         "handover": handover,
@@ -180,7 +181,19 @@ def load_save(path: Path, scenario_loader=None, replay: bool = False) -> tuple[M
             raise SaveError(f"{path}: the saved position does not match its checksum")
         match = Match(scenario.id, scenario.content_hash, int(doc["seed"]), state, dict(doc["seats"]), record, [])
         match.saved_logs = _logs_from(doc.get("logs"))
+    match.reasons = _reasons_from(doc.get("reasons"), len(match.record))
     return match, doc
+
+
+def _reasons_from(data: object, n: int) -> dict[int, str]:
+    """The computer's reasons of a save (optional: anything malformed is dropped, the game loads all the same)."""
+    if not isinstance(data, dict):
+        return {}
+    out = {}
+    for k, v in data.items():
+        if isinstance(k, str) and k.isdigit() and int(k) < n and isinstance(v, str):
+            out[int(k)] = v
+    return out
 
 
 def _logs_document(match: Match) -> dict:

@@ -29,10 +29,24 @@ def derive_seed(*parts: int) -> int:
     return int(np.random.SeedSequence([int(p) for p in parts]).generate_state(1)[0])
 
 
-def make_agents(match: Match, agent: str, seed: int) -> dict[str, object]:
-    if agent not in AGENTS:
-        raise ValueError(f"unknown agent '{agent}'; choose from {', '.join(sorted(AGENTS))}")
-    return {s.id: AGENTS[agent](derive_seed(seed, k, 7)) for k, s in enumerate(match.config.seats)}
+def build_agent(spec: str, seed: int) -> object:
+    """An agent from its spec: ``random``, or ``ai[:PERSONALITY][:DIFFICULTY]`` (ValueError if neither)."""
+    if spec in AGENTS:
+        return AGENTS[spec](seed)
+    if spec == "ai" or spec.startswith("ai:"):
+        from game.ai.commander import Commander
+        from game.ai.profiles import parse_spec
+        pers, diff = parse_spec(spec)
+        return Commander(seed, pers, diff)
+    raise ValueError(f"unknown agent '{spec}'; choose random or ai:PERSONALITY:DIFFICULTY "
+                     "(e.g. ai:historical:normal)")
+
+
+def make_agents(match: Match, agent: str | dict[str, str], seed: int) -> dict[str, object]:
+    """One agent per seat: ``agent`` is a spec for every seat, or seat -> spec (seats not named play random)."""
+    specs = agent if isinstance(agent, dict) else {s.id: agent for s in match.config.seats}
+    return {s.id: build_agent(specs.get(s.id, "random"), derive_seed(seed, k, 7))
+            for k, s in enumerate(match.config.seats)}
 
 
 def play(match: Match, agents: dict[str, object], turns: int | None = None,
@@ -52,7 +66,7 @@ def play(match: Match, agents: dict[str, object], turns: int | None = None,
             action = EndPhase()
         else:
             action = agents[seat].choose(match.view(seat))
-        events = match.submit(action)
+        events = match.submit(action, getattr(agents[seat], "last_reason", None))
         if on_action:
             on_action(match, events)
     return match
@@ -74,13 +88,14 @@ def summary(match: Match, seed: int) -> dict:
     }
 
 
-def simulate(scenario, runs: int, seed: int, agent: str = "random", turns: int | None = None,
+def simulate(scenario, runs: int, seed: int, agent: str | dict[str, str] = "random", turns: int | None = None,
              save_dir: Path | None = None, progress: Callable[[int, dict], None] | None = None) -> dict:
     """Play ``runs`` games; returns the JSON-able report."""
     results = []
     for i in range(runs):
         run_seed = derive_seed(seed, i)
-        match = Match.start(scenario, run_seed, {s.id: agent for s in scenario.config.seats})
+        seats = agent if isinstance(agent, dict) else {s.id: agent for s in scenario.config.seats}
+        match = Match.start(scenario, run_seed, seats)
         recorder = Recorder(match)
         play(match, make_agents(match, agent, run_seed), turns, on_action=recorder)
         result = summary(match, run_seed)

@@ -62,10 +62,10 @@ class Table:
         return self.match.view(self.viewer)
 
     # -- acting ----------------------------------------------------------------------------
-    def submit(self, action: Action) -> list[Event]:
-        """A human seat's action (IllegalAction propagates, nothing changes)."""
+    def submit(self, action: Action, reason: str | None = None) -> list[Event]:
+        """A seat's action (IllegalAction propagates, nothing changes); ``reason``: a computer seat's why."""
         counts = {seat: len(entries) for seat, entries in self.logs.entries.items()}
-        events = self.match.submit(action)
+        events = self.match.submit(action, reason)
         if self.match.can_undo():
             self._log_marks.append(counts)
         else:
@@ -76,7 +76,8 @@ class Table:
         """One action of the active AI seat ([] if a human is to act or the game is over)."""
         if self.match.over or not self.ai.plays(self.match.active_seat):
             return []
-        return self.submit(self.ai.choose())
+        action = self.ai.choose()
+        return self.submit(action, self.ai.last_reason)
 
     def undo(self) -> bool:
         if not self.match.undo():

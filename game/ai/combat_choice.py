@@ -1,0 +1,66 @@
+"""Which attacks to make: the engine's own odds for each target, weighed in steps.
+
+An attack's expected value counts the steps it should take from the defender, a retreat (ground
+and tempo) as half a step, minus the steps it should cost the attacker; a defender with nowhere
+to retreat loses a step instead, which the engine's odds already price into the result table.
+The reason given is written for a player.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.api import RESULT_NAMES, Attack, Observation, where
+from game.engine.combat import RESULTS
+
+RETREAT_WORTH = 0.5     # a defender pushed off its hex, in steps
+
+
+@dataclass(frozen=True)
+class AttackPlan:
+    action: Attack
+    value: float              # expected steps gained
+    reason: str
+
+
+def expected_value(probabilities: dict[str, float], defender_steps: int) -> tuple[float, float]:
+    """(expected steps gained, chance the defender retreats) of a result distribution."""
+    value = 0.0
+    retreat = 0.0
+    for code, p in probabilities.items():
+        att, dfn, back = RESULTS[code]
+        value += p * (min(dfn, defender_steps) - att + (RETREAT_WORTH if back else 0.0))
+        retreat += p if back else 0.0
+    return value, retreat
+
+
+def best_attack(obs: Observation, threshold: float) -> AttackPlan | None:
+    """The most valuable legal attack worth at least ``threshold`` (every eligible unit joins), or None."""
+    best: AttackPlan | None = None
+    for attack in obs.legal.attacks():
+        odds = obs.odds(list(attack.attackers), attack.target)
+        if odds is None:
+            continue
+        defenders = obs.units_at(attack.target)
+        steps = sum(u.steps for u in defenders)
+        value, retreat = expected_value(odds.probabilities, steps)
+        # Spare the units a weaker column would not need: drop attackers while the column holds.
+        attackers = list(attack.attackers)
+        for uid in sorted(attackers, key=lambda x: obs.units[x].attack_strength()):
+            if len(attackers) == 1:
+                break
+            trial = [a for a in attackers if a != uid]
+            o2 = obs.odds(trial, attack.target)
+            if o2 is not None and o2.column >= odds.column:
+                attackers = trial
+        if value < threshold or (best is not None and value <= best.value):
+            continue
+        names = ", ".join(u.name for u in defenders) or "the enemy"
+        notes = [s.reason for s in odds.shifts if s.columns < 0][:2]
+        extra = f", {', '.join(notes)}" if notes else ""
+        worst = max(odds.probabilities, key=lambda c: odds.probabilities[c])
+        reason = (f"Attacking {names} {'at' if where(obs.board, attack.target)[0].isupper() else ''} "
+                  f"{where(obs.board, attack.target)}: {odds.column_name}{extra}; {retreat:.0%} it retreats, "
+                  f"likeliest result: {RESULT_NAMES[worst]}.").replace("  ", " ")
+        best = AttackPlan(Attack(attack.target, tuple(sorted(attackers))), value, reason)
+    return best

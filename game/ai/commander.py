@@ -1,0 +1,83 @@
+"""The computer player of every seat: candidate actions chosen by score, from the seat's observation only.
+
+The pattern is Wesnoth's RCA AI: each behaviour is a candidate with an evaluation and an
+execution, and each call plays the best-scoring candidate that is ready; a new behaviour is a new
+candidate.  Candidates: take a political decision (game/ai/political.py), carry out this turn's
+movement orders (game/ai/operations.py), make the most valuable attack (game/ai/combat_choice.py),
+end the phase.  Every action comes with a reason written for a player (``last_reason``), which the
+session logs and keeps with the record.  The agent's memory (its orders for the phase, what it has
+already weighed) is plain data, so a saved game plays on the same.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.engine.api import Action, EndPhase, Observation, Phase
+
+from .combat_choice import best_attack
+from .operations import Order, plan_movement
+from .political import best_decision
+from .profiles import difficulty, personality
+
+
+class Commander:
+    """An AI seat: ``choose(observation) -> action``; ``last_reason`` says why, for the log."""
+
+    def __init__(self, seed: int, personality_name: str = "historical", difficulty_name: str = "normal"):
+        self.person = personality(personality_name)
+        self.level = difficulty(difficulty_name)
+        self.name = f"ai:{personality_name}:{difficulty_name}"
+        self.rng = np.random.default_rng(seed)
+        self.last_reason: str | None = None
+        self._phase_key: tuple | None = None
+        self._orders: list[Order] = []
+        self._weighed: set[str] = set()
+        self._seen_open: dict[str, int] = {}
+
+    # -- the candidates ---------------------------------------------------------------------------
+    def choose(self, obs: Observation) -> Action:
+        key = (obs.turn, obs.active_seat, obs.phase)
+        if key != self._phase_key:
+            self._phase_key = key
+            self._orders = []
+            self._weighed = set()
+            if obs.phase is Phase.MOVEMENT:
+                self._orders = plan_movement(obs, self.person, self.level, self.rng)
+        self.last_reason = None
+        if obs.phase is Phase.POLITICAL:
+            return self._politics(obs)
+        if obs.phase is Phase.MOVEMENT:
+            return self._movement(obs)
+        return self._combat(obs)
+
+    def _politics(self, obs: Observation) -> Action:
+        for d in obs.legal.decisions():
+            self._seen_open.setdefault(d.decision, obs.turn)
+        ready = {d for d, since in self._seen_open.items() if obs.turn - since < self.level.decision_delay}
+        plan, weighed = best_decision(obs, self.person, self._weighed | ready)
+        for p in weighed:
+            self._weighed.add(p.decision)
+        if plan is not None:
+            self.last_reason = plan.reason
+            from game.engine.api import Decide
+            return Decide(plan.decision)
+        refused = [p.reason for p in weighed if p.value < 1.0]
+        self.last_reason = " ".join(refused[:2]) or None
+        return EndPhase()
+
+    def _movement(self, obs: Observation) -> Action:
+        while self._orders:
+            order = self._orders.pop(0)
+            if obs.check(order.action) is None:
+                self.last_reason = order.reason
+                return order.action
+        return EndPhase()
+
+    def _combat(self, obs: Observation) -> Action:
+        threshold = self.person.attack_ev + self.level.attack_ev_extra
+        plan = best_attack(obs, threshold)
+        if plan is None:
+            return EndPhase()
+        self.last_reason = plan.reason
+        return plan.action

@@ -1,0 +1,185 @@
+"""Influence maps of one seat's observation, as numpy arrays over the board's hexes.
+
+Built once per phase from what the seat sees (never the true state): its own and the enemy's
+strength spread over the hexes they reach, the threat to each hex, ground held, the line of
+contact, the defensive worth of terrain, and walking distances to goals.  The operational layer
+(game/ai/operations.py) scores moves on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from game.engine.api import Location, Observation
+from game.engine.board import Board, Country, Terrain
+from game.engine.combat import TERRAIN_SHIFT
+
+BIG = 10_000
+
+
+def spread(board: Board, hexes: np.ndarray, values: np.ndarray, radius: int) -> np.ndarray:
+    """Sum of ``values`` placed on ``hexes`` and spread evenly over each one's disc of ``radius``."""
+    out = np.zeros(board.size + 1)
+    if len(hexes):
+        disc = board.disc(radius)[hexes]
+        np.add.at(out, disc.ravel(), np.repeat(values, disc.shape[1]))
+    return out[: board.size]
+
+
+def distance_from(board: Board, sources: np.ndarray, passable: np.ndarray) -> np.ndarray:
+    """Steps from the nearest source hex over passable hexes (BIG where unreachable)."""
+    dist = np.full(board.size, BIG, dtype=np.int32)
+    frontier = np.flatnonzero(sources & passable)
+    dist[frontier] = 0
+    nb = board.neighbors
+    step = 0
+    while frontier.size:
+        step += 1
+        ring = nb[frontier].ravel()
+        ring = ring[ring >= 0]
+        ring = ring[(dist[ring] == BIG) & passable[ring]]
+        ring = np.unique(ring)
+        dist[ring] = step
+        frontier = ring
+    return dist
+
+
+_BOARD_CACHE: dict[int, dict] = {}
+
+
+def board_facts(board: Board) -> dict:
+    """Static arrays of a board the AI uses every turn (cached per board)."""
+    facts = _BOARD_CACHE.get(id(board))
+    if facts is None or facts["board"] is not board:
+        land = board.terrain >= Terrain.CLEAR
+        korea = land & np.isin(board.country, (int(Country.ROK), int(Country.DPRK)))
+        defence = np.zeros(board.size)
+        for terrain, (shift, _) in TERRAIN_SHIFT.items():
+            defence[board.terrain == int(terrain)] = -shift
+        river_side = (board.river & ~board.road).any(axis=1)
+        facts = {"board": board, "land": land, "korea": korea, "terrain_defence": defence, "river": river_side}
+        _BOARD_CACHE[id(board)] = facts
+    return facts
+
+
+@dataclass
+class Picture:
+    """What a seat can make of the battlefield now."""
+
+    obs: Observation
+
+    @cached_property
+    def board(self) -> Board:
+        return self.obs.board
+
+    @cached_property
+    def code(self) -> int:
+        return self.obs.config.bloc_code(self.obs.bloc)
+
+    @cached_property
+    def facts(self) -> dict:
+        return board_facts(self.board)
+
+    def _units(self, own: bool):
+        out = []
+        for u in self.obs.units.values():
+            if u.location is not Location.MAP or u.hex is None:
+                continue
+            if (self.obs.config.seat(u.seat).bloc == self.obs.bloc) == own:
+                out.append(u)
+        return out
+
+    @cached_property
+    def own_units(self):
+        return self._units(True)
+
+    @cached_property
+    def enemy_units(self):
+        return self._units(False)
+
+    def _hexes(self, units) -> np.ndarray:
+        return np.array([self.board.index(u.hex) for u in units], dtype=np.int64)
+
+    @cached_property
+    def own_hexes(self) -> np.ndarray:
+        return self._hexes(self.own_units)
+
+    @cached_property
+    def enemy_hexes(self) -> np.ndarray:
+        return self._hexes(self.enemy_units)
+
+    @cached_property
+    def enemy_at(self) -> np.ndarray:
+        mask = np.zeros(self.board.size, dtype=bool)
+        mask[self.enemy_hexes] = True
+        return mask
+
+    @cached_property
+    def own_count(self) -> np.ndarray:
+        return np.bincount(self.own_hexes, minlength=self.board.size) if len(self.own_hexes) else \
+            np.zeros(self.board.size, dtype=np.int64)
+
+    @cached_property
+    def enemy_attack(self) -> np.ndarray:
+        """Enemy attack strength that can reach each hex next turn (adjacent hexes in full, two away in half)."""
+        att = np.array([u.attack_strength() for u in self.enemy_units])
+        return spread(self.board, self.enemy_hexes, att, 1) + 0.5 * spread(self.board, self.enemy_hexes, att, 2)
+
+    @cached_property
+    def own_defence_at(self) -> np.ndarray:
+        d = np.zeros(self.board.size)
+        if len(self.own_hexes):
+            np.add.at(d, self.own_hexes, [u.defence_strength() for u in self.own_units])
+        return d
+
+    @cached_property
+    def own_power(self) -> float:
+        return float(sum(u.attack_strength() + u.defence_strength() for u in self.own_units))
+
+    @cached_property
+    def enemy_power(self) -> float:
+        return float(sum(u.attack_strength() + u.defence_strength() for u in self.enemy_units))
+
+    @cached_property
+    def ours(self) -> np.ndarray:
+        return (self.obs.control == self.code) & self.facts["land"]
+
+    @cached_property
+    def theirs(self) -> np.ndarray:
+        return (self.obs.control != self.code) & (self.obs.control > 0) & self.facts["land"]
+
+    @cached_property
+    def front(self) -> np.ndarray:
+        """Our hexes next to enemy ground or a seen enemy unit: the line to hold."""
+        nb = self.board.neighbors
+        hostile = np.append(self.theirs | self.enemy_at, False)
+        return self.ours & hostile[nb].any(axis=1) & self.facts["korea"]
+
+    @cached_property
+    def enemy_front(self) -> np.ndarray:
+        """Enemy-held hexes next to ours: the line to push."""
+        nb = self.board.neighbors
+        mine = np.append(self.ours, False)
+        return self.theirs & mine[nb].any(axis=1) & self.facts["korea"]
+
+    @cached_property
+    def passable(self) -> np.ndarray:
+        land = self.facts["land"].copy()
+        for bloc, country in self.obs.config.params.closed:
+            if bloc == self.obs.bloc:
+                land &= self.board.country != int(Country[country])
+        return land
+
+    def distance_to(self, goals: np.ndarray) -> np.ndarray:
+        return distance_from(self.board, goals, self.passable)
+
+    @cached_property
+    def victory_hexes(self) -> dict[int, int]:
+        return {self.board.index(v.hex): v.points for v in self.obs.config.victory_places}
+
+    @cached_property
+    def supplied(self) -> np.ndarray:
+        return self.obs.supplied()

@@ -1,0 +1,203 @@
+"""The operational layer: where every unit goes this turn, scored on the seat's influence maps.
+
+Each unit weighs the hexes it can reach (and staying put) by what a commander would look at:
+progress toward the enemy's line and the places worth points, filling a gap in our own line,
+ground taken, the defensive worth of the terrain, the danger of the enemy strength that can
+reach the hex against what would stand there, and supply.  The personality sets the balance
+between going forward and holding; the difficulty adds error and idleness.  Units are placed one
+at a time, most endangered first, each placement updating the picture for the next, so the line
+gets filled rather than every unit piling onto the same hex.  Landings are planned apart: a
+coastal hex behind an over-extended enemy, near a place worth taking, with few enemies in sight.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.engine.api import Action, Landing, Location, MoveUnit, Observation, RailMove, SeaMove, where
+
+from .influence import BIG, Picture
+from .profiles import Difficulty, Personality
+
+
+@dataclass(frozen=True)
+class Order:
+    action: Action
+    reason: str
+
+
+def advance_limit(obs: Observation, person: Personality) -> float:
+    """The latitude a UN-bloc advance stops at: none while China's entry pressure is below our tolerance."""
+    if obs.bloc != "un":
+        return 90.0
+    pressure = obs.tracks.get("intervention")
+    limit = person.tolerance.get("intervention", 100)
+    if pressure is None or pressure < limit:
+        return 90.0
+    return person.halt_north_of
+
+
+def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng: np.random.Generator) -> list[Order]:
+    pic = Picture(obs)
+    board = obs.board
+    facts = pic.facts
+    stack = obs.config.params.stacking
+    ratio = pic.own_power / max(pic.enemy_power, 1.0)
+    forward = (0.4 + person.aggression) * ratio
+    halt = advance_limit(obs, person)
+    lat = board.lat
+
+    goals = pic.enemy_front.copy()
+    for i, pts in pic.victory_hexes.items():
+        if pic.theirs[i]:
+            goals[i] = True
+    if halt < 90:
+        goals &= lat <= halt
+    if not goals.any():
+        goals = pic.enemy_at.copy()
+    d_goal = pic.distance_to(goals) if goals.any() else np.full(board.size, BIG)
+    d_front = pic.distance_to(pic.front) if pic.front.any() else d_goal
+    place_bonus = np.zeros(board.size)
+    for i, pts in pic.victory_hexes.items():
+        place_bonus[i] = pts
+
+    count = pic.own_count.astype(np.int64).copy()
+    defence = pic.own_defence_at.copy()
+    threat = pic.enemy_attack
+    supplied = pic.supplied
+    rail_left = obs.config.params.rail_capacity - obs.rail_used
+    sea_left = obs.config.params.sea_capacity - obs.sea_used
+
+    w_goal = 1.0 * min(2.0, forward)
+    w_front = 1.2 * max(0.3, 1.6 - forward)
+    w_danger = 2.0 * (1.4 - person.aggression)
+
+    def worth(h: int, u, here: int | None) -> float:
+        s = u.defence_strength()
+        stand = defence[h] + (0 if h == here else s)
+        danger = max(0.0, threat[h] - 1.5 * stand) / (stand + 1.0)
+        v = -w_goal * min(d_goal[h], 40) - 0.3 * w_front * min(d_front[h], 40)
+        if pic.front[h] and count[h] - (1 if h == here else 0) == 0:
+            v += 3.0 * w_front
+        if pic.front[h] or threat[h] > 0:
+            v += 0.8 * facts["terrain_defence"][h] + 0.5 * facts["river"][h]
+        v -= w_danger * danger
+        if pic.theirs[h]:
+            v += 1.5 * (0.5 + person.aggression) + 2.0 * place_bonus[h]
+        elif place_bonus[h] and threat[h] > 0:
+            v += place_bonus[h] * w_front * 0.5
+        if not supplied[h]:
+            v -= 4.0
+        if lat[h] > halt and (here is None or lat[h] > lat[here]):
+            v -= 40.0
+        if level.noise:
+            v += float(rng.normal(0.0, level.noise))
+        return v
+
+    orders: list[Order] = []
+    movers = [obs.units[uid] for uid in obs.movers()]
+    here_of = {u.id: (board.index(u.hex) if u.hex is not None else None) for u in movers}
+    # Most endangered first, then the strongest: they choose their ground before the rest fill in.
+    movers.sort(key=lambda u: (-(threat[here_of[u.id]] / (u.defence_strength() + 1) if here_of[u.id] is not None
+                                 else 0.0), -u.attack_strength(), u.id))
+    for u in movers:
+        if level.idle and rng.random() < level.idle:
+            continue
+        here = here_of[u.id]
+        if u.location is Location.JAPAN:
+            order = _ship(obs, u, d_front, sea_left)
+            if order:
+                orders.append(order)
+                sea_left -= 1
+            continue
+        best_h, best_v, best_a = here, worth(here, u, here), None
+        for a in obs.moves_for(u.id):
+            if isinstance(a, MoveUnit) or (isinstance(a, RailMove) and rail_left > 0):
+                h = board.index(a.to)
+                if count[h] >= stack:
+                    continue
+                v = worth(h, u, here) - (0.5 if isinstance(a, RailMove) else 0.0)
+                if v > best_v + 1e-9:
+                    best_h, best_v, best_a = h, v, a
+        if best_a is None:
+            continue
+        if isinstance(best_a, RailMove):
+            rail_left -= 1
+        count[here] -= 1
+        count[best_h] += 1
+        defence[here] -= u.defence_strength()
+        defence[best_h] += u.defence_strength()
+        orders.append(Order(best_a, _why_move(obs, pic, u, here, best_h, d_goal, halt)))
+    landing = plan_landing(obs, pic, person)
+    if landing:
+        orders.insert(0, landing)
+    return orders
+
+
+def _why_move(obs: Observation, pic: Picture, u, here: int, there: int, d_goal: np.ndarray, halt: float) -> str:
+    board = obs.board
+    place = where(board, board.hex_at(there))
+    if pic.enemy_attack[here] > 1.5 * pic.own_defence_at[here] and pic.enemy_attack[there] < pic.enemy_attack[here]:
+        return f"{u.name} falls back to {place}: outmatched where it stood."
+    if pic.front[there]:
+        return f"{u.name} holds the line at {place}."
+    if pic.theirs[there]:
+        return f"{u.name} advances to {place}."
+    if d_goal[there] < d_goal[here]:
+        return f"{u.name} moves up toward the front, to {place}."
+    return f"{u.name} moves to {place}."
+
+
+def _ship(obs: Observation, u, d_front: np.ndarray, sea_left: int) -> Order | None:
+    """From Japan, sail to the port we hold nearest the front."""
+    if sea_left <= 0:
+        return None
+    best = None
+    for a in obs.moves_for(u.id):
+        if isinstance(a, SeaMove) and a.to is not None:
+            d = d_front[obs.board.index(a.to)]
+            if best is None or d < best[0]:
+                best = (d, a)
+    if best is None:
+        return None
+    return Order(best[1], f"{u.name} sails from Japan to {where(obs.board, best[1].to)}, the port nearest the front.")
+
+
+def plan_landing(obs: Observation, pic: Picture, person: Personality) -> Order | None:
+    """A landing behind an over-extended enemy: their ground, far from our line, near a place worth points."""
+    if obs.bloc != obs.config.params.sea_bloc or obs.landings_used >= obs.config.params.landing_capacity:
+        return None
+    if pic.own_power < 0.5 * pic.enemy_power:
+        return None
+    candidates = []
+    for uid in obs.movers():
+        for a in obs.moves_for(uid):
+            if isinstance(a, Landing):
+                candidates.append((uid, a))
+    if not candidates:
+        return None
+    board = obs.board
+    if not pic.front.any():
+        return None
+    d_front = pic.distance_to(pic.front)
+    places = np.zeros(board.size, dtype=bool)
+    for i in pic.victory_hexes:
+        places[i] = True
+    d_place = pic.distance_to(places)
+    best = None
+    for uid, a in candidates:
+        h = board.index(a.to)
+        if not pic.theirs[h] or d_front[h] < 5:
+            continue
+        score = min(d_front[h], 15) - 2.0 * min(d_place[h], 10) - 0.5 * pic.enemy_attack[h] \
+            + 3.0 * person.aggression + obs.units[uid].attack_strength() * 0.2
+        if best is None or score > best[0]:
+            best = (score, uid, a, h)
+    if best is None or best[0] < 0:
+        return None
+    _, uid, a, h = best
+    km = int(d_front[h] * board.hex_km)
+    return Order(a, f"{obs.units[uid].name} lands at {where(board, a.to)}, about {km} km behind the enemy's line, "
+                    f"where few enemies are seen: a blow at an over-extended enemy.")

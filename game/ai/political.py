@@ -1,0 +1,81 @@
+"""The political layer: each open decision scored by what it would do, seen on a copy of the seat's view.
+
+``Observation.consequences`` applies the decision to a copy of what the seat knows and lets the
+rules react; the personality weighs every track it moves, more steeply as a track nears a
+threshold the seat fears (intervention, escalation), and prices supply, air power, reinforcements
+and the end of the war.  The reason says why, in a player's words, whether it decides or not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.api import Consequences, Observation
+
+from .profiles import Personality
+
+#: Tracks a personality keeps below its tolerance, and how they read in a sentence.
+FEARED = {"intervention": "China's entry pressure", "escalation": "escalation"}
+
+
+@dataclass(frozen=True)
+class DecisionPlan:
+    decision: str
+    value: float
+    reason: str
+
+
+def score(obs: Observation, c: Consequences, person: Personality) -> tuple[float, list[str]]:
+    """The worth of a decision's consequences to this seat, and the notes that explain it."""
+    weights = person.weights.get(obs.bloc, {})
+    value = 0.0
+    notes: list[str] = []
+    for track, w in weights.items():
+        delta = c.change(track)
+        if not delta:
+            continue
+        worth = w * delta
+        limit = person.tolerance.get(track)
+        after = c.tracks_after.get(track, 0.0)
+        if limit is not None and delta > 0 and w < 0 and after >= limit:
+            worth *= 1 + 3 * (after - limit) / max(1.0, 100 - limit) + 2
+            notes.append(f"{FEARED.get(track, track)} would reach {after:g}, past our tolerance of {limit:g}")
+        value += worth
+    for bloc, change in c.supply_change.items():
+        if change:
+            value += person.value["supply_range"] * change * (1 if bloc == obs.bloc else -1)
+    if c.mig_alley[0] != c.mig_alley[1]:
+        value += person.value["air"] * (1 if (c.mig_alley[1] and obs.bloc != "un") or
+                                        (not c.mig_alley[1] and obs.bloc == "un") else -1)
+    if c.strength_unlocked:
+        value += person.value["strength"] * c.strength_unlocked
+        notes.append(f"it brings in {c.units_unlocked} more units")
+    if c.outcome == "general_war":
+        value += person.value["outcome_general_war"]
+        notes.append("it would start a general war")
+    elif c.outcome == "armistice":
+        value += 5 * weights.get("talks", 0.0) * 10
+    return value, notes
+
+
+def best_decision(obs: Observation, person: Personality, done: set[str], threshold: float = 1.0) \
+        -> tuple[DecisionPlan | None, list[DecisionPlan]]:
+    """The open decision most worth taking (None if none clears ``threshold``), and every one weighed."""
+    pol = obs.config.politics
+    weighed: list[DecisionPlan] = []
+    for d in obs.legal.decisions():
+        if d.decision in done:
+            continue
+        title = pol.decisions[d.decision].title
+        c = obs.consequences(d.decision)
+        value, notes = score(obs, c, person)
+        why = "; ".join(notes)
+        if value >= threshold:
+            reason = f"{title}: worth it ({value:+.1f})" + (f" although {why}" if why and value > 0 and
+                                                             "past our tolerance" in why else
+                                                             (f": {why}" if why else "")) + "."
+        else:
+            reason = f"Not taking '{title}'" + (f": {why}" if why else f": not worth it now ({value:+.1f})") + "."
+        weighed.append(DecisionPlan(d.decision, value, reason))
+    worth = [p for p in weighed if p.value >= threshold]
+    return (max(worth, key=lambda p: p.value) if worth else None), weighed

@@ -1,0 +1,110 @@
+"""The computer player: legal, deterministic, ends its turns, blind to what its seat cannot see,
+and single behaviours on tiny boards (rule / position / expected choice)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import BLUE_FIRST, started, tiny_board, tiny_state, unit
+
+from game.ai.commander import Commander
+from game.ai.profiles import parse_spec
+from game.engine import api
+from game.engine.actions import Attack, EndPhase, MoveUnit
+from game.engine.hexes import Hex
+from game.scenario.loader import load_scenario
+from game.session.match import Match
+from game.session.simulate import make_agents, play
+
+
+@pytest.mark.parametrize("scenario_id, turns", [("tutorial", None), ("pusan-perimeter", 3), ("1950-invasion", 3),
+                                                ("stalemate-talks", 3), ("chinese-intervention", 2)])
+def test_the_ai_plays_only_legal_actions_and_ends_its_turns(scenario_id, turns):
+    sc = load_scenario(scenario_id)
+    match = Match.start(sc, 4, {})
+    per_phase: dict[tuple, int] = {}
+
+    def count(m, events):
+        key = (m.turn, m.seat_index, m.phase)
+        per_phase[key] = per_phase.get(key, 0) + 1
+
+    play(match, make_agents(match, "ai", 4), turns, on_action=count)   # an illegal action would raise
+    assert match.over or match.turn > 1
+    assert max(per_phase.values()) < 120                                # it ends its phases
+    assert match.reasons, "the AI says why it acts"
+
+
+def test_the_ai_is_deterministic_for_a_seed():
+    sc = load_scenario("tutorial")
+    sums = []
+    for _ in range(2):
+        m = Match.start(sc, 11, {})
+        play(m, make_agents(m, "ai:aggressive:normal", 11))
+        sums.append((m.checksum(), len(m.record), dict(m.reasons)))
+    assert sums[0] == sums[1]
+
+
+def test_an_unseen_enemy_does_not_change_the_ais_choice():
+    b = tiny_board(["c" * 14, "c" * 14])
+    base = [unit("b", "blue", Hex(2, 0)), unit("b2", "blue", Hex(2, 1)), unit("r", "red", Hex(6, 0))]
+    ghost = base + [unit("ghost", "red", Hex(12, 1))]
+    choices = []
+    for units in (base, ghost):
+        s = started(tiny_state(b, units, seats=BLUE_FIRST))
+        agent = Commander(5)
+        choices.append([agent.choose(api.observe(s, "blue"))])
+        assert "ghost" not in api.observe(s, "blue").units
+    assert choices[0] == choices[1]
+
+
+def combat_position(attack: int):
+    b = tiny_board(["ccccc"])
+    units = [unit("b", "blue", Hex(1, 0), attack=attack), unit("r", "red", Hex(2, 0), defence=4)]
+    s = started(tiny_state(b, units, seats=BLUE_FIRST))
+    s, _ = api.apply(s, EndPhase())                      # blue's combat phase
+    return s
+
+
+def test_it_attacks_at_three_to_one_and_not_at_one_to_two():
+    good = Commander(1).choose(api.observe(combat_position(12), "blue"))
+    assert isinstance(good, Attack) and good.attackers == ("b",)
+    agent = Commander(1)
+    bad = agent.choose(api.observe(combat_position(2), "blue"))
+    assert isinstance(bad, EndPhase)
+
+
+def test_every_attack_has_a_reason_a_player_can_read():
+    agent = Commander(1)
+    agent.choose(api.observe(combat_position(12), "blue"))
+    reason = agent.last_reason
+    assert reason.startswith("Attacking R") and "3:1" in reason and "retreats" in reason
+
+
+def test_it_fills_a_gap_in_its_line():
+    # rule: a hole in the line facing the enemy is filled before a unit wanders off
+    b = tiny_board(["ccccccc", "ccccccc", "ccccccc"], country=["NNNNNNN", "RRRRRRR", "RRRRRRR"])
+    units = [unit("r1", "red", Hex(0, 0)), unit("r2", "red", Hex(2, 0)), unit("r3", "red", Hex(4, 0)),
+             unit("b1", "blue", Hex(-1, 2)), unit("b2", "blue", Hex(2, 1)), unit("spare", "blue", Hex(0, 2))]
+    s = tiny_state(b, units, seats=BLUE_FIRST)
+    for h, bloc in ((Hex(0, 0), "communist"),):
+        s.control[b.index(h)] = s.config.bloc_code(bloc)
+    s = started(s)
+    obs = api.observe(s, "blue")
+    agent = Commander(2, "historical", "normal")
+    moves = []
+    for _ in range(4):
+        a = agent.choose(obs)
+        if isinstance(a, EndPhase):
+            break
+        moves.append(a)
+        s, _ = api.apply(s, a)
+        obs = api.observe(s, "blue")
+    front_row = {MoveUnit(a.unit, a.to).to.r for a in moves if isinstance(a, MoveUnit)}
+    assert 1 in front_row, moves                          # someone steps into the line (row 1 faces the enemy)
+
+
+def test_specs_parse_with_defaults():
+    assert parse_spec("ai") == ("historical", "normal")
+    assert parse_spec("ai:cautious") == ("cautious", "normal")
+    assert parse_spec("ai:hard") == ("historical", "hard")
+    with pytest.raises(ValueError, match="neither a personality"):
+        parse_spec("ai:bold")
