@@ -173,6 +173,19 @@ class Picture:
                 land &= self.board.country != int(Country[country])
         return land
 
+    @cached_property
+    def border_risk(self) -> np.ndarray:
+        """Land we may enter within three hexes of a great power's territory closed to us (the Yalu, the Tumen)."""
+        closed = np.zeros(self.board.size, dtype=bool)
+        for bloc, country in self.obs.config.params.closed:
+            if bloc == self.obs.bloc and country in ("PRC", "USSR"):
+                closed |= self.board.country == int(Country[country])
+        if not closed.any():
+            return np.zeros(self.board.size, dtype=bool)
+        near = np.zeros(self.board.size + 1, dtype=bool)
+        near[self.board.disc(3)[np.flatnonzero(closed)].ravel()] = True
+        return near[: self.board.size] & self.passable
+
     def distance_to(self, goals: np.ndarray) -> np.ndarray:
         return distance_from(self.board, goals, self.passable)
 

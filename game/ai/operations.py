@@ -34,7 +34,8 @@ def advance_limit(obs: Observation, person: Personality) -> float:
         return 90.0
     pressure = obs.tracks.get("intervention")
     limit = person.tolerance.get("intervention", 100)
-    if pressure is None or pressure < limit:
+    escalation = obs.tracks.get("escalation", 0.0)
+    if (pressure is None or pressure < limit) and escalation < 0.7 * person.tolerance.get("escalation", 100):
         return 90.0
     return person.halt_north_of
 
@@ -62,6 +63,17 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     place_bonus = np.zeros(board.size)
     for i, pts in pic.victory_hexes.items():
         place_bonus[i] = pts
+    # Our places within a few hexes of the enemy need a garrison: an empty place is lost ground.
+    d_enemy = pic.distance_to(pic.enemy_at) if pic.enemy_at.any() else np.full(board.size, BIG)
+    garrison = np.where(pic.ours & (place_bonus > 0) & (d_enemy <= 5), place_bonus, 0.0)
+    # Near a border closed to us (the Yalu for the UN) every unit raises the great powers' alarm.
+    border = pic.border_risk
+    escalation = obs.tracks.get("escalation", 0.0)
+    alarm = (4.0 + 16.0 * escalation / max(1.0, person.tolerance.get("escalation", 100))) * (1.3 - person.aggression)
+    if border.any() and person.aggression < 0.8:
+        goals &= ~border
+        if goals.any():
+            d_goal = pic.distance_to(goals)
 
     count = pic.own_count.astype(np.int64).copy()
     defence = pic.own_defence_at.copy()
@@ -70,6 +82,17 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     rail_left = obs.config.params.rail_capacity - obs.rail_used
     sea_left = obs.config.params.sea_capacity - obs.sea_used
 
+    # Enemy stacks we can see, and the attack strength we have planned next to each: the makings of an attack.
+    enemy_def = np.zeros(board.size)
+    for e in pic.enemy_units:
+        enemy_def[board.index(e.hex)] += e.defence_strength()
+    enemy_def *= 1.0 + 0.5 * facts["terrain_defence"]          # hills and mountains take columns away
+    nb = board.neighbors
+    planned = np.zeros(board.size)
+    for k, u0 in enumerate(pic.own_units):
+        for e in nb[pic.own_hexes[k]]:
+            if e >= 0 and enemy_def[e] > 0:
+                planned[e] += u0.attack_strength()
     w_goal = 1.0 * min(2.0, forward)
     w_front = 1.2 * max(0.3, 1.6 - forward)
     w_danger = 2.0 * (1.4 - person.aggression)
@@ -86,12 +109,20 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         v -= w_danger * danger
         if pic.theirs[h]:
             v += 1.5 * (0.5 + person.aggression) + 2.0 * place_bonus[h]
-        elif place_bonus[h] and threat[h] > 0:
-            v += place_bonus[h] * w_front * 0.5
+        elif garrison[h] and count[h] - (1 if h == here else 0) == 0:
+            v += 3.0 * garrison[h]
         if not supplied[h]:
-            v -= 4.0
+            # Out of supply a unit attacks at half strength and soon loses steps: only for a prize.
+            v -= 6.0 if u.out_of_supply == 0 else 12.0
         if lat[h] > halt and (here is None or lat[h] > lat[here]):
             v -= 40.0
+        if border[h]:
+            v -= alarm
+        for e in nb[h]:
+            if e >= 0 and enemy_def[e] > 0:
+                ratio = (planned[e] + u.attack_strength() * (0 if h == here else 1)) / enemy_def[e]
+                if ratio >= 1.5:
+                    v += (1.0 + 2.0 * person.aggression) * min(ratio, 4.0) / 2.0
         if level.noise:
             v += float(rng.normal(0.0, level.noise))
         return v
@@ -129,6 +160,12 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         count[best_h] += 1
         defence[here] -= u.defence_strength()
         defence[best_h] += u.defence_strength()
+        for e in nb[here]:
+            if e >= 0 and enemy_def[e] > 0:
+                planned[e] -= u.attack_strength()
+        for e in nb[best_h]:
+            if e >= 0 and enemy_def[e] > 0:
+                planned[e] += u.attack_strength()
         orders.append(Order(best_a, _why_move(obs, pic, u, here, best_h, d_goal, halt)))
     landing = plan_landing(obs, pic, person)
     if landing:
