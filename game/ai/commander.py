@@ -34,6 +34,8 @@ class Commander:
         self._orders: list[Order] = []
         self._weighed: set[str] = set()
         self._seen_open: dict[str, int] = {}
+        #: the plan of the seat's last movement phase (operations.Plan.to_dict()), for the map overlay
+        self.plan: dict | None = None
 
     # -- the candidates ---------------------------------------------------------------------------
     def choose(self, obs: Observation) -> Action:
@@ -43,7 +45,8 @@ class Commander:
             self._orders = []
             self._weighed = set()
             if obs.phase is Phase.MOVEMENT:
-                self._orders = plan_movement(obs, self.person, self.level, self.rng)
+                self._orders, plan = plan_movement(obs, self.person, self.level, self.rng)
+                self.plan = plan.to_dict()
         self.last_reason = None
         if obs.phase is Phase.POLITICAL:
             return self._politics(obs)

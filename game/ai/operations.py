@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine.api import Action, Landing, Location, MoveUnit, Observation, RailMove, SeaMove, where
+from game.engine.api import Action, Landing, Location, MoveUnit, Observation, RailMove, SeaMove, at, where
 
 from .influence import BIG, Picture
 from .profiles import Difficulty, Personality
@@ -26,6 +26,21 @@ from .profiles import Difficulty, Personality
 class Order:
     action: Action
     reason: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A seat's plan for the turn, for the map overlay and the classroom: plain data, saved with the game."""
+
+    stance: str                          # "attack", "hold" or "fall back"
+    front: tuple[tuple[int, int], ...]   # the hexes of the line it holds, as (q, r)
+    reserve: tuple[str, ...]             # units kept back from the line
+    axis: tuple[tuple[int, int], ...]    # the main axis: from the mass of its units to the goal it drives at
+    landing: tuple[int, int] | None = None
+
+    def to_dict(self) -> dict:
+        return {"stance": self.stance, "front": [list(h) for h in self.front], "reserve": list(self.reserve),
+                "axis": [list(h) for h in self.axis], "landing": list(self.landing) if self.landing else None}
 
 
 def advance_limit(obs: Observation, person: Personality) -> float:
@@ -40,7 +55,8 @@ def advance_limit(obs: Observation, person: Personality) -> float:
     return person.halt_north_of
 
 
-def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng: np.random.Generator) -> list[Order]:
+def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng: np.random.Generator) \
+        -> tuple[list[Order], Plan]:
     pic = Picture(obs)
     board = obs.board
     facts = pic.facts
@@ -170,16 +186,38 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     landing = plan_landing(obs, pic, person)
     if landing:
         orders.insert(0, landing)
-    return orders
+    return orders, _plan(obs, pic, forward, count, d_goal, landing)
+
+
+def _plan(obs: Observation, pic: Picture, forward: float, count: np.ndarray, d_goal: np.ndarray,
+          landing: Order | None) -> Plan:
+    board = obs.board
+    stance = "attack" if forward > 1.1 else ("hold" if forward > 0.6 else "fall back")
+    front = np.flatnonzero(pic.front)
+    own = pic.own_units
+    on_line = set(np.flatnonzero(pic.front & (count > 0)).tolist())
+    reserve = tuple(sorted(u.id for u, h in zip(own, pic.own_hexes.tolist()) if h not in on_line
+                           and d_goal[h] < BIG))
+    axis: tuple = ()
+    if len(pic.own_hexes) and (d_goal < BIG).any():
+        q, r = board.qr
+        cq, cr = float(q[pic.own_hexes].mean()), float(r[pic.own_hexes].mean())
+        goal_hexes = np.flatnonzero(d_goal == 0)
+        if goal_hexes.size:
+            near = goal_hexes[np.argmin((q[goal_hexes] - cq) ** 2 + (r[goal_hexes] - cr) ** 2)]
+            axis = ((round(cq), round(cr)), (int(q[near]), int(r[near])))
+    land = tuple(landing.action.to) if landing else None
+    return Plan(stance, tuple(tuple(board.hex_at(i)) for i in front.tolist()), reserve, axis, land)
 
 
 def _why_move(obs: Observation, pic: Picture, u, here: int, there: int, d_goal: np.ndarray, halt: float) -> str:
     board = obs.board
     place = where(board, board.hex_at(there))
+    at_place = at(board, board.hex_at(there))
     if pic.enemy_attack[here] > 1.5 * pic.own_defence_at[here] and pic.enemy_attack[there] < pic.enemy_attack[here]:
         return f"{u.name} falls back to {place}: outmatched where it stood."
     if pic.front[there]:
-        return f"{u.name} holds the line at {place}."
+        return f"{u.name} holds the line {at_place}."
     if pic.theirs[there]:
         return f"{u.name} advances to {place}."
     if d_goal[there] < d_goal[here]:
@@ -236,5 +274,5 @@ def plan_landing(obs: Observation, pic: Picture, person: Personality) -> Order |
         return None
     _, uid, a, h = best
     km = int(d_front[h] * board.hex_km)
-    return Order(a, f"{obs.units[uid].name} lands at {where(board, a.to)}, about {km} km behind the enemy's line, "
+    return Order(a, f"{obs.units[uid].name} lands {at(board, a.to)}, about {km} km behind the enemy's line, "
                     f"where few enemies are seen: a blow at an over-extended enemy.")
