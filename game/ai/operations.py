@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.engine.api import Action, Landing, Location, MoveUnit, Observation, RailMove, SeaMove, at, where
+from game.engine.board import Country
 
 from .influence import BIG, Picture
 from .profiles import Difficulty, Personality
@@ -146,11 +147,60 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     orders: list[Order] = []
     movers = [obs.units[uid] for uid in obs.movers()]
     here_of = {u.id: (board.index(u.hex) if u.hex is not None else None) for u in movers}
+    options = {u.id: obs.moves_for(u.id) for u in movers if u.location is Location.MAP}
+
+    def place(u, h: int, action, reason: str) -> None:
+        here = here_of[u.id]
+        count[here] -= 1
+        count[h] += 1
+        defence[here] -= u.defence_strength()
+        defence[h] += u.defence_strength()
+        for e in nb[here]:
+            if e >= 0 and enemy_def[e] > 0:
+                planned[e] -= u.attack_strength()
+        for e in nb[h]:
+            if e >= 0 and enemy_def[e] > 0:
+                planned[e] += u.attack_strength()
+        if action is not None:
+            orders.append(Order(action, reason))
+
+    # Concentration first: pick the enemy stacks we can hit at good odds this turn and bring units next to them.
+    committed: set[str] = set()
+    if forward > 0.8:
+        need = 3.5 - 1.5 * person.aggression
+        for t in sorted(np.flatnonzero(enemy_def > 0).tolist(),
+                        key=lambda t: (-place_bonus[t], enemy_def[t], t)):
+            if halt < 90 and lat[t] > halt:
+                continue
+            adjacent = {int(e) for e in nb[t] if e >= 0}
+            group: list[tuple] = []
+            strength = sum(obs.units[x].attack_strength() for x in committed
+                           if here_of.get(x) is not None and here_of[x] in adjacent)
+            for u in movers:
+                if u.id in committed or u.id not in options or u.out_of_supply:
+                    continue
+                here = here_of[u.id]
+                spots = [(here, None)] if here in adjacent else []
+                spots += [(board.index(a.to), a) for a in options[u.id]
+                          if isinstance(a, MoveUnit) and board.index(a.to) in adjacent]
+                spots = [(h, a) for h, a in spots if count[h] < stack or h == here]
+                if not spots:
+                    continue
+                h, a = max(spots, key=lambda ha: worth(ha[0], u, here))
+                group.append((u, h, a))
+                strength += u.attack_strength()
+                if strength >= need * enemy_def[t]:
+                    break
+            if group and strength >= need * enemy_def[t]:
+                for u, h, a in group:
+                    committed.add(u.id)
+                    target = board.hex_at(t)
+                    place(u, h, a, f"{u.name} closes on the enemy {at(board, target)} for an attack.")
     # Most endangered first, then the strongest: they choose their ground before the rest fill in.
     movers.sort(key=lambda u: (-(threat[here_of[u.id]] / (u.defence_strength() + 1) if here_of[u.id] is not None
                                  else 0.0), -u.attack_strength(), u.id))
     for u in movers:
-        if level.idle and rng.random() < level.idle:
+        if u.id in committed or (level.idle and rng.random() < level.idle):
             continue
         here = here_of[u.id]
         if u.location is Location.JAPAN:
@@ -160,7 +210,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
                 sea_left -= 1
             continue
         best_h, best_v, best_a = here, worth(here, u, here), None
-        for a in obs.moves_for(u.id):
+        for a in options[u.id]:
             if isinstance(a, MoveUnit) or (isinstance(a, RailMove) and rail_left > 0):
                 h = board.index(a.to)
                 if count[h] >= stack:
@@ -172,17 +222,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
             continue
         if isinstance(best_a, RailMove):
             rail_left -= 1
-        count[here] -= 1
-        count[best_h] += 1
-        defence[here] -= u.defence_strength()
-        defence[best_h] += u.defence_strength()
-        for e in nb[here]:
-            if e >= 0 and enemy_def[e] > 0:
-                planned[e] -= u.attack_strength()
-        for e in nb[best_h]:
-            if e >= 0 and enemy_def[e] > 0:
-                planned[e] += u.attack_strength()
-        orders.append(Order(best_a, _why_move(obs, pic, u, here, best_h, d_goal, halt)))
+        place(u, best_h, best_a, _why_move(obs, pic, u, here, best_h, d_goal, halt))
     landing = plan_landing(obs, pic, person)
     if landing:
         orders.insert(0, landing)
@@ -246,6 +286,13 @@ def plan_landing(obs: Observation, pic: Picture, person: Personality) -> Order |
         return None
     if pic.own_power < 0.5 * pic.enemy_power:
         return None
+    # Over-extended: the enemy holds most of our half of the peninsula (a landing is a blow at the rear of an
+    # advance, not an opening gambit).
+    board = obs.board
+    home = board.country == int(Country.ROK) if obs.bloc == "un" else board.country == int(Country.DPRK)
+    home &= pic.facts["land"]
+    if float(pic.theirs[home].sum()) < 0.5 * float(home.sum()):
+        return None
     candidates = []
     for uid in obs.movers():
         for a in obs.moves_for(uid):
@@ -253,7 +300,6 @@ def plan_landing(obs: Observation, pic: Picture, person: Personality) -> Order |
                 candidates.append((uid, a))
     if not candidates:
         return None
-    board = obs.board
     if not pic.front.any():
         return None
     d_front = pic.distance_to(pic.front)
@@ -264,7 +310,7 @@ def plan_landing(obs: Observation, pic: Picture, person: Personality) -> Order |
     best = None
     for uid, a in candidates:
         h = board.index(a.to)
-        if not pic.theirs[h] or d_front[h] < 5:
+        if not pic.theirs[h] or d_front[h] < 5 or d_place[h] > 2 or not home[h]:
             continue
         score = min(d_front[h], 15) - 2.0 * min(d_place[h], 10) - 0.5 * pic.enemy_attack[h] \
             + 3.0 * person.aggression + obs.units[uid].attack_strength() * 0.2

@@ -6,13 +6,20 @@ and the state; it never changes either.
 
 from __future__ import annotations
 
+import numpy as np
+
 from game.engine.api import Event, Location
+from game.engine.board import Country
 
 from .match import Match
 
 #: Key events, in the order a report lists them.
-KEY_EVENTS = ("seoul_falls", "pusan_perimeter", "seoul_retaken", "un_crosses_38th", "pyongyang_falls",
-              "prc_warns", "prc_enters", "soviet_air", "talks_open", "armistice_signed", "general_war")
+KOREA = (int(Country.ROK), int(Country.DPRK))
+KEY_EVENTS = ("seoul_falls", "pusan_perimeter", "lowest_ebb", "first_landing", "seoul_retaken", "un_crosses_38th",
+              "prc_warns", "pyongyang_falls", "prc_enters", "soviet_air", "seoul_lost_again", "front_stabilised",
+              "talks_open", "armistice_signed", "general_war")
+#: A front counts as stabilised once the UN side's share of Korea moved less than this over STABLE_TURNS turns.
+STABLE_SHARE, STABLE_TURNS = 0.02, 4
 
 
 class Recorder:
@@ -24,6 +31,9 @@ class Recorder:
         self.dates: dict[str, str] = {}
         self.tracks: list[dict] = []
         self._seoul_lost = False
+        self._seoul_retaken = False
+        self.ground: list[dict] = []          # per turn: date, hexes held per seat, the UN side's share of Korea
+        self._ebb: tuple[float, str] | None = None
         self._snapshot()
 
     def _mark(self, key: str, when=None) -> None:
@@ -36,6 +46,21 @@ class Recorder:
                                 **{k: round(float(v), 2) for k, v in sorted(truth.tracks.items())}})
         self._check_perimeter(truth)
         self._check_crossing(truth)
+        self._check_ground(truth)
+
+    def _check_ground(self, truth) -> None:
+        """The hexes each seat holds, the UN side's share of Korea, its lowest ebb, a front that stands still."""
+        config, board = self.match.config, self.match.board
+        korea = np.isin(board.country, KOREA) & (board.terrain >= 2)
+        share = float((truth.control[korea] == config.bloc_code("un")).mean()) if "un" in config.blocs else 0.0
+        date = truth.date.isoformat()
+        self.ground.append({"turn": truth.turn, "date": date, "hexes": dict(truth.hexes_held),
+                            "un_share": round(share, 4)})
+        if self._ebb is None or share < self._ebb[0]:
+            self._ebb = (share, date)
+        recent = [g["un_share"] for g in self.ground[-STABLE_TURNS:]]
+        if len(self.ground) > 6 and len(recent) == STABLE_TURNS and max(recent) - min(recent) < STABLE_SHARE:
+            self.dates.setdefault("front_stabilised", self.ground[-STABLE_TURNS]["date"])
 
     def __call__(self, match: Match, events: list[Event]) -> None:
         for e in events:
@@ -46,8 +71,13 @@ class Recorder:
                 if e.data.get("bloc") != "un":
                     self._seoul_lost = True
                     self._mark("seoul_falls", e.date)
+                    if self._seoul_retaken:
+                        self._mark("seoul_lost_again", e.date)
                 elif self._seoul_lost:
+                    self._seoul_retaken = True
                     self._mark("seoul_retaken", e.date)
+            elif e.kind == "UnitLanded":
+                self._mark("first_landing", e.date)
             elif e.kind == "PlaceCaptured" and e.data.get("place") == "pyongyang" and e.data.get("bloc") == "un":
                 self._mark("pyongyang_falls", e.date)
             elif e.kind == "TurnStarted":
@@ -74,7 +104,6 @@ class Recorder:
         config, board = self.match.config, self.match.board
         if "pusan_perimeter" in self.dates or "un" not in config.blocs:
             return
-        from game.engine.board import Country
         south = (board.country == int(Country.ROK)) & (board.terrain >= 2)
         held = float((truth.control[south] == config.bloc_code("un")).sum()) / max(1, int(south.sum()))
         if held < 0.2:
@@ -84,7 +113,11 @@ class Recorder:
         truth = self.match.reveal()
         self._check_crossing(truth)
         sc = truth.scores
+        if self._ebb is not None:
+            self.dates["lowest_ebb"] = self._ebb[1]
         return {"key_events": {k: self.dates[k] for k in KEY_EVENTS if k in self.dates},
+                "lowest_ebb_share": round(self._ebb[0], 4) if self._ebb else None,
+                "ground": self.ground,
                 "tracks": self.tracks,
                 "scores": {seat: v["total"] for seat, v in sc.items()},
                 "score_components": {seat: v["components"] for seat, v in sc.items()}}
