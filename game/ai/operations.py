@@ -145,6 +145,9 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         return v
 
     orders: list[Order] = []
+    theirs = pic.theirs & (lat <= halt)
+    swept = np.zeros(board.size, dtype=bool)
+    sweep = 0.8 * (0.5 + person.aggression) if forward > 0.8 else 0.0
     movers = [obs.units[uid] for uid in obs.movers()]
     here_of = {u.id: (board.index(u.hex) if u.hex is not None else None) for u in movers}
     options = {u.id: obs.moves_for(u.id) for u in movers if u.location is Location.MAP}
@@ -210,18 +213,26 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
                 sea_left -= 1
             continue
         best_h, best_v, best_a = here, worth(here, u, here), None
+        reach = obs.reach(u.id) if sweep else None
         for a in options[u.id]:
             if isinstance(a, MoveUnit) or (isinstance(a, RailMove) and rail_left > 0):
                 h = board.index(a.to)
                 if count[h] >= stack:
                     continue
                 v = worth(h, u, here) - (0.5 if isinstance(a, RailMove) else 0.0)
+                if reach is not None and isinstance(a, MoveUnit):
+                    # A march takes every hex it passes: sweeping the enemy's empty rear is ground won.
+                    taken = sum(1 for j in reach.path(h)[1:] if theirs[j] and not swept[j])
+                    v += sweep * taken
                 if v > best_v + 1e-9:
                     best_h, best_v, best_a = h, v, a
         if best_a is None:
             continue
         if isinstance(best_a, RailMove):
             rail_left -= 1
+        if reach is not None and isinstance(best_a, MoveUnit):
+            for j in reach.path(best_h):
+                swept[j] = True
         place(u, best_h, best_a, _why_move(obs, pic, u, here, best_h, d_goal, halt))
     landing = plan_landing(obs, pic, person)
     if landing:
