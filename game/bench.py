@@ -157,6 +157,8 @@ def run_bench(scenario_id: str = "1950-invasion", quick: bool = False, out: Call
             f"{full.turn} turns, outcome {full.state.outcome} "
             f"({secs * 1000 / max(1, len(full.record)):.2f} ms per action)")
 
+    figures.update(_ai_figures(sc, quick, out))
+
     saved = Match.start(sc, 7, {})
     play(saved, make_agents(saved, "random", 7), turns=29)
     with tempfile.TemporaryDirectory() as tmp:
@@ -173,6 +175,59 @@ def run_bench(scenario_id: str = "1950-invasion", quick: bool = False, out: Call
         ui_figures = None
     if ui_figures is not None and not quick:
         figures.update(ui_figures(sc, out))
+    return figures
+
+
+def _ai_game(scenario, spec: str, seed: int, max_turns: int | None = None) -> tuple[float, list[float], int]:
+    """Play a game with ``spec`` in every seat: (seconds, each seat-turn's thinking time in ms, unit decisions)."""
+    from game.session.match import Match
+    from game.session.simulate import make_agents
+    match = Match.start(scenario, seed, {})
+    agents = make_agents(match, spec, seed)
+    turns: list[float] = []
+    key, acc, decisions = None, 0.0, 0
+    t0 = time.perf_counter()
+    while not match.over and (max_turns is None or match.turn <= max_turns):
+        k = (match.turn, match.seat_index)
+        if k != key:
+            if key is not None:
+                turns.append(acc)
+            key, acc = k, 0.0
+        seat = match.active_seat
+        obs = match.view(seat)
+        t = time.perf_counter()
+        action = agents[seat].choose(obs)
+        acc += (time.perf_counter() - t) * 1000
+        decisions += action.kind != "end_phase"
+        match.submit(action, agents[seat].last_reason)
+    turns.append(acc)
+    return time.perf_counter() - t0, turns, decisions
+
+
+def _ai_figures(scenario, quick: bool, out: Callable[[str], None]) -> dict:
+    """How long the computer players think: per seat-turn (median, 95th percentile), per unit decision."""
+    from game.scenario.loader import load_scenario
+    figures: dict = {}
+    secs, turns, decisions = _ai_game(scenario, "ai:historical:normal", 3, 12 if quick else None)
+    figures["ai_seat_turn_ms"] = round(statistics.median(turns), 2)
+    figures["ai_seat_turn_p95_ms"] = round(statistics.quantiles(turns, n=20)[18], 2)
+    figures["ai_unit_decision_ms"] = round(sum(turns) / max(1, decisions), 3)
+    out(f"AI (historical, normal) seat-turn on {scenario.id}: median {figures['ai_seat_turn_ms']:.1f} ms, "
+        f"95th percentile {figures['ai_seat_turn_p95_ms']:.1f} ms; {figures['ai_unit_decision_ms']:.2f} ms per "
+        f"decision ({decisions} decisions)")
+    if not quick:
+        figures["ai_campaign_s"] = round(secs, 2)
+        out(f"a whole AI-against-AI {scenario.id} at normal: {secs:.1f} s")
+        _, hard, _ = _ai_game(scenario, "ai:historical:hard", 3, 8)
+        figures["ai_hard_seat_turn_ms"] = round(statistics.median(hard), 2)
+        out(f"AI at hard: median seat-turn {figures['ai_hard_seat_turn_ms']:.1f} ms (first 8 turns)")
+        worst = 0.0
+        for sid in ("tutorial", "pusan-perimeter", "inchon", "chinese-intervention", "macarthur-unleashed",
+                    "stalemate-talks"):
+            s, _, _ = _ai_game(load_scenario(sid), "ai:historical:normal", 3)
+            worst = max(worst, s)
+        figures["ai_short_scenario_s"] = round(worst, 2)
+        out(f"the slowest 45-minute scenario played AI against AI: {worst:.2f} s")
     return figures
 
 

@@ -16,6 +16,7 @@ import numpy as np
 from game.engine.api import Action, EndPhase, Observation, Phase
 
 from .combat_choice import best_attack
+from .lookahead import best_plan
 from .operations import Order, plan_movement
 from .political import best_decision
 from .profiles import difficulty, personality
@@ -45,7 +46,10 @@ class Commander:
             self._orders = []
             self._weighed = set()
             if obs.phase is Phase.MOVEMENT:
-                self._orders, plan = plan_movement(obs, self.person, self.level, self.rng)
+                if self.level.lookahead:
+                    self._orders, plan = best_plan(obs, self.person, self.level, self.rng)
+                else:
+                    self._orders, plan = plan_movement(obs, self.person, self.level, self.rng)
                 self.plan = plan.to_dict()
         self.last_reason = None
         if obs.phase is Phase.POLITICAL:

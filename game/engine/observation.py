@@ -226,6 +226,13 @@ class Observation:
         from .supply import supplied_hexes
         return supplied_hexes(self._s, self.bloc, self.knowledge())
 
+    def sandbox(self, seed: int) -> GameState:
+        """A copy of the position as this seat knows it, with dice of its own, for an agent to look ahead on
+        with the API's step/undo and legal_actions (unseen enemy units are not in it)."""
+        s = self._s.clone()
+        s.rng_state = np.random.PCG64(seed).state
+        return s
+
     def preview_decision(self, decision_id: str) -> dict[str, float]:
         """The public tracks after taking a decision now (on a copy of the seat's view): name -> value."""
         return self.consequences(decision_id).tracks_after
