@@ -69,16 +69,18 @@ def difficulty(name: str) -> Difficulty:
     return Difficulty(name=name, **table[name])
 
 
-def parse_spec(spec: str) -> tuple[str, str]:
+def parse_spec(spec: str, personality_default: str = "historical", difficulty_default: str = "normal") \
+        -> tuple[str, str]:
     """``ai``, ``ai:normal``, ``ai:cautious``, ``ai:cautious:hard`` -> (personality, difficulty).
 
-    Raises ValueError with a sentence for a person on anything else.
+    What the spec leaves out comes from the defaults (a scenario's choice for the seat).  Raises
+    ValueError with a sentence for a person on anything else.
     """
     parts = spec.split(":")
     if parts[0] != "ai" or len(parts) > 3:
         raise ValueError(f"'{spec}' is not an AI; write ai:PERSONALITY:DIFFICULTY, e.g. ai:historical:normal")
     rest = parts[1:]
-    pers, diff = "historical", "normal"
+    pers, diff = personality_default, difficulty_default
     if len(rest) == 1:
         if rest[0] in DIFFICULTIES:
             diff = rest[0]

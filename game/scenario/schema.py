@@ -368,6 +368,21 @@ CALENDAR = Record({
     "periods": Field(ListOf(PERIOD, 1), None, "turn lengths; default one period of 7 days from the start"),
 })
 
+def _ai_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The personalities and difficulties of the computer players (assets/ai/profiles.json, read by game/ai)."""
+    import json
+
+    from game.paths import ROOT as GAME_ROOT
+    data = json.loads((GAME_ROOT / "assets" / "ai" / "profiles.json").read_text(encoding="utf-8"))
+    return tuple(data["personalities"]), tuple(data["difficulties"])
+
+
+AI_PERSONALITIES, AI_DIFFICULTIES = _ai_names()
+AI_SEAT = Record({
+    "personality": Field(Choice(AI_PERSONALITIES), "historical", "the computer's temper for this seat"),
+    "difficulty": Field(Choice(AI_DIFFICULTIES), OMIT, "a difficulty for this seat, whatever the player chose"),
+})
+
 SEAT = Record({
     "id": Field(Ident(), doc="seat id, used by units and rules"),
     "name": Field(Text(), doc="name shown to players"),
@@ -489,5 +504,6 @@ SECTIONS: dict[str, Field] = {
     "decisions": Field(ListOf(DECISION), OMIT, "political decisions the seats may take"),
     "scoring": Field(SCORING, OMIT, "victory-point weights and the historical benchmarks"),
     "control": Field(ListOf(CONTROL), OMIT, "who holds which regions at the start (instead of the 1950 border)"),
+    "ai": Field(MapOf(AI_SEAT), OMIT, "per seat id, the computer player's temper here (a cautious Truman...)"),
 }
 ROOT = Record(SECTIONS)

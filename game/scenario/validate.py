@@ -354,9 +354,10 @@ def check_parameters(ctx: Context) -> None:
 @register_check
 def check_replacements(ctx: Context) -> None:
     seats = ctx.seats
-    for sid in (ctx.data.get("replacements") or {}):
-        if seats and sid not in seats:
-            ctx.add(("replacements", sid), one_of(sid, list(seats), "a seat id, one of"))
+    for section in ("replacements", "ai"):
+        for sid in (ctx.data.get(section) or {}):
+            if seats and sid not in seats:
+                ctx.add((section, sid), one_of(sid, list(seats), "a seat id, one of"))
 
 
 def _check_unit(ctx: Context, unit: dict, path: tuple, ids: dict[str, tuple]) -> str | None:

@@ -29,15 +29,20 @@ def derive_seed(*parts: int) -> int:
     return int(np.random.SeedSequence([int(p) for p in parts]).generate_state(1)[0])
 
 
-def build_agent(spec: str, seed: int) -> object:
-    """An agent from its spec: ``random``, or ``ai[:PERSONALITY][:DIFFICULTY]`` (ValueError if neither)."""
+def build_agent(spec: str, seed: int, temper: dict | None = None) -> object:
+    """An agent from its spec: ``random``, or ``ai[:PERSONALITY][:DIFFICULTY]`` (ValueError if neither).
+
+    ``temper``: the scenario's ``ai`` entry for the seat ({personality, difficulty}); a personality the spec
+    leaves out comes from it, and a difficulty it names overrides the spec's.
+    """
     if spec in AGENTS:
         return AGENTS[spec](seed)
     if spec == "ai" or spec.startswith("ai:"):
         from game.ai.commander import Commander
         from game.ai.profiles import parse_spec
-        pers, diff = parse_spec(spec)
-        return Commander(seed, pers, diff)
+        temper = temper or {}
+        pers, diff = parse_spec(spec, temper.get("personality", "historical"))
+        return Commander(seed, pers, temper.get("difficulty", diff))
     raise ValueError(f"unknown agent '{spec}'; choose random or ai:PERSONALITY:DIFFICULTY "
                      "(e.g. ai:historical:normal)")
 
@@ -45,8 +50,14 @@ def build_agent(spec: str, seed: int) -> object:
 def make_agents(match: Match, agent: str | dict[str, str], seed: int) -> dict[str, object]:
     """One agent per seat: ``agent`` is a spec for every seat, or seat -> spec (seats not named play random)."""
     specs = agent if isinstance(agent, dict) else {s.id: agent for s in match.config.seats}
-    return {s.id: build_agent(specs.get(s.id, "random"), derive_seed(seed, k, 7))
+    tempers = scenario_tempers(match.config)
+    return {s.id: build_agent(specs.get(s.id, "random"), derive_seed(seed, k, 7), tempers.get(s.id))
             for k, s in enumerate(match.config.seats)}
+
+
+def scenario_tempers(config) -> dict[str, dict]:
+    """The scenario's ``ai`` section: seat id -> {personality, difficulty} ({} when it has none)."""
+    return dict(dict(config.extra).get("ai") or {})
 
 
 def play(match: Match, agents: dict[str, object], turns: int | None = None,

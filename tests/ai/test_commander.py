@@ -108,3 +108,23 @@ def test_specs_parse_with_defaults():
     assert parse_spec("ai:hard") == ("historical", "hard")
     with pytest.raises(ValueError, match="neither a personality"):
         parse_spec("ai:bold")
+
+
+def test_a_scenario_gives_a_seat_its_temper_and_the_player_may_override_it():
+    from game.session.simulate import make_agents
+    sc = load_scenario("macarthur-unleashed")
+    m = Match.start(sc, 1, {})
+    assert {k: a.name for k, a in make_agents(m, "ai:hard", 1).items()} == {
+        "dprk_prc": "ai:historical:hard", "rok": "ai:historical:hard", "un": "ai:aggressive:hard"}
+    assert make_agents(m, {"un": "ai:cautious:easy"}, 1)["un"].name == "ai:cautious:easy"
+
+
+def test_the_ai_section_is_checked(tmp_path):
+    from game.paths import SCENARIOS_DIR
+    from game.scenario.loader import check_scenario
+    text = (SCENARIOS_DIR / "tutorial.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "bad-ai.yaml"
+    path.write_text(text + "\nai: {uk: {personality: bold}}\n", encoding="utf-8")
+    problems = [str(p) for p in check_scenario(path)]
+    assert any("ai.uk" in p and "seat id" in p for p in problems), problems
+    assert any("ai.uk.personality" in p and "historical" in p for p in problems), problems
