@@ -128,3 +128,45 @@ def test_the_ai_section_is_checked(tmp_path):
     problems = [str(p) for p in check_scenario(path)]
     assert any("ai.uk" in p and "seat id" in p for p in problems), problems
     assert any("ai.uk.personality" in p and "historical" in p for p in problems), problems
+
+
+def test_it_withdraws_across_a_river_when_outnumbered():
+    # rule: a weak unit facing three strong ones puts the river between them
+    b = tiny_board(["c" * 8] * 3, rivers=[[3, r, 3] for r in range(3)] + [[3, r, 4] for r in range(1, 3)])
+    units = [unit("b", "blue", Hex(3, 1), defence=2, attack=2),
+             unit("r1", "red", Hex(5, 0), attack=8), unit("r2", "red", Hex(5, 1), attack=8),
+             unit("r3", "red", Hex(4, 2), attack=8)]
+    s = started(tiny_state(b, units, seats=BLUE_FIRST))
+    agent = Commander(3, "historical", "normal")
+    action = agent.choose(api.observe(s, "blue"))
+    assert isinstance(action, MoveUnit) and action.to.q <= 2, (action, agent.last_reason)
+    assert "falls back" in agent.last_reason
+
+
+def test_it_lands_behind_an_over_extended_enemy():
+    # rule: the enemy holds most of the south and its rear is empty: a landing near a place it holds
+    import dataclasses
+
+    from helpers import control_all
+
+    from game.engine.config import VictoryPlace
+    from game.engine.state import new_state
+    from game.engine.units import Location
+    rows = ["." * 12, "c" * 12, "c" * 12, "." * 12]
+    country = ["." * 12, "R" * 12, "R" * 12, "." * 12]
+    places = [{"id": "port", "name": "Harbour", "hex": [9, 1]}]
+    b = tiny_board(rows, country=country, places=places)
+    units = [unit("m", "blue", None, location=Location.JAPAN), unit("g", "blue", Hex(0, 2), defence=6),
+             unit("r", "red", Hex(2, 1)), unit("r2", "red", Hex(2, 2))]
+    s = tiny_state(b, units, seats=BLUE_FIRST)
+    config = dataclasses.replace(s.config, victory_places=(VictoryPlace("port", Hex(9, 1), 5),))
+    s = new_state(b, config, list(s.units.templates), 1)
+    control_all(s, "communist")
+    s.control[b.index(Hex(0, 2))] = s.config.bloc_code("un")
+    s.control[b.index(Hex(-1, 2))] = s.config.bloc_code("un")
+    s = started(s)
+    agent = Commander(4)
+    action = agent.choose(api.observe(s, "blue"))
+    from game.engine.actions import Landing
+    assert isinstance(action, Landing) and action.to.distance(Hex(9, 1)) <= 2, (action, agent.last_reason)
+    assert "behind the enemy's line" in agent.last_reason
