@@ -6,25 +6,60 @@ play AI seats; the session builds the agents from their names.
 
 from __future__ import annotations
 
+from game.ai.profiles import DIFFICULTIES, PERSONALITIES, parse_spec
 from game.engine.api import Action, EndPhase, Event
 
 from .match import HUMAN, Match
-from .simulate import MAX_ACTIONS_PER_PHASE, build_agent, derive_seed
+from .simulate import MAX_ACTIONS_PER_PHASE, build_agent, derive_seed, scenario_tempers
 
-#: AI difficulty names offered in seat set-up; until the real AI lands they all play random-legal.
-AI_LEVELS = ("easy", "normal", "hard")
+#: The computer's personalities and difficulties, as seat set-up offers them (game/ai/profiles.py).
+AI_PERSONALITIES: tuple[str, ...] = tuple(PERSONALITIES)
+AI_LEVELS: tuple[str, ...] = tuple(DIFFICULTIES)
 
 
-def agent_kind(controller: str) -> str:
-    """The agent spec of a seat controller: 'ai:normal' -> 'ai:historical:normal', 'random' stays."""
+def ai_controller(personality: str = "historical", difficulty: str = "normal") -> str:
+    """The controller string of a computer seat: ``ai:PERSONALITY:DIFFICULTY`` (ValueError if unknown)."""
+    if personality not in AI_PERSONALITIES:
+        raise ValueError(f"unknown personality '{personality}'; choose from {', '.join(AI_PERSONALITIES)}")
+    if difficulty not in AI_LEVELS:
+        raise ValueError(f"unknown difficulty '{difficulty}'; choose from {', '.join(AI_LEVELS)}")
+    return f"ai:{personality}:{difficulty}"
+
+
+def ai_settings(controller: str) -> tuple[str, str] | None:
+    """(personality, difficulty) of a computer seat's controller; None for a human or the random agent."""
+    if controller == HUMAN or not (controller == "ai" or controller.startswith("ai:")):
+        return None
+    try:
+        return parse_spec(controller)
+    except ValueError:
+        return None
+
+
+def seat_temper(config, seat: str) -> tuple[str, str | None]:
+    """The scenario's temper for a computer seat (its ``ai`` section): (personality, the difficulty it insists
+    on or None).  Seat set-up starts from it; a personality the player names wins, an insisted difficulty
+    stays (game/session/simulate.py build_agent)."""
+    temper = scenario_tempers(config).get(seat) or {}
+    pers = temper.get("personality", "historical")
+    diff = temper.get("difficulty")
+    return (pers if pers in AI_PERSONALITIES else "historical", diff if diff in AI_LEVELS else None)
+
+
+def agent_kind(controller: str, temper: dict | None = None) -> str:
+    """The agent spec of a seat controller: 'ai:normal' -> 'ai:historical:normal', 'random' stays.
+
+    ``temper``: the scenario's ``ai`` entry for the seat; it gives the personality a controller leaves out,
+    and a difficulty it names is the one played (as build_agent does).
+    """
     if controller == "random":
         return "random"
-    from game.ai.profiles import parse_spec
+    temper = temper or {}
     try:
-        pers, diff = parse_spec(controller)
+        pers, diff = parse_spec(controller, temper.get("personality", "historical"))
     except ValueError:
         return "random"
-    return f"ai:{pers}:{diff}"
+    return f"ai:{pers}:{temper.get('difficulty', diff)}"
 
 
 class AIPlayers:
@@ -36,13 +71,25 @@ class AIPlayers:
         for k, seat in enumerate(match.config.seats):
             controller = match.seats.get(seat.id, HUMAN)
             if controller != HUMAN:
-                self.agents[seat.id] = build_agent(agent_kind(controller), derive_seed(match.seed, k, 7))
+                temper = scenario_tempers(match.config).get(seat.id)
+                self.agents[seat.id] = build_agent(agent_kind(controller, temper), derive_seed(match.seed, k, 7),
+                                                   temper)
         self._phase_key = None
         self._count = 0
         self.last_reason: str | None = None
 
     def plays(self, seat: str) -> bool:
         return seat in self.agents
+
+    def plans(self) -> dict[str, dict]:
+        """Each computer seat's current plan (the agent's ``plan``: stance, front, reserve, axis, landing),
+        for the seats that have made one; plain data, to be shown only as ``Table.visible_plans`` allows."""
+        out = {}
+        for seat, agent in self.agents.items():
+            plan = getattr(agent, "plan", None)
+            if isinstance(plan, dict):
+                out[seat] = plan
+        return out
 
     def choose(self) -> Action:
         """The next action for the active (AI) seat."""

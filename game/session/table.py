@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.engine.api import Action, Event, Observation
+from game.engine.api import Action, Event, Location, Observation
 
 from .autosave import Autosaver
 from .controllers import AIPlayers
@@ -35,6 +35,8 @@ class Table:
         self.last_seen: dict[str, int] = {s: 0 for s in self.humans}
         self.last_autosave: Path | None = None
         self._log_marks: list[dict[str, int]] = []   # per undoable action: log lengths before it
+        #: A classroom shows every computer seat's plan at any time (see :meth:`may_see_plan`).
+        self.classroom = False
 
     # -- who is playing ---------------------------------------------------------------
     @property
@@ -60,6 +62,46 @@ class Table:
 
     def view(self) -> Observation:
         return self.match.view(self.viewer)
+
+    # -- the computer's plans ---------------------------------------------------------------
+    def may_see_plan(self, seat: str) -> bool:
+        """Whether the viewer may see computer seat ``seat``'s plan: the one rule of who reads plans.
+
+        A seat of the viewer's own bloc at any time (allies share their plans); an enemy seat only once the
+        game is over (its plan was the enemy's secret); every seat in a classroom.  Nobody at a hand-over.
+        """
+        if self.viewer is None:
+            return False
+        if self.classroom or self.match.over:
+            return True
+        config = self.match.config
+        return config.seat(seat).bloc == config.seat(self.viewer).bloc
+
+    def visible_plans(self, view: Observation | None = None) -> dict[str, dict]:
+        """The plans of the computer seats the viewer may see (:meth:`may_see_plan`): seat -> a copy of the
+        agent's plan (stance, front, reserve, axis, landing) with ``reserve_at``, the [q, r] hexes of its
+        reserve units on the map now.  ``view``: the viewer's current observation, if the caller has one."""
+        out = {}
+        views: dict[str, Observation] = {}
+        if view is not None and view.seat == self.viewer:
+            views[self.viewer] = view
+        for seat, plan in self.ai.plans().items():
+            if not self.may_see_plan(seat):
+                continue
+            # Whoever may see the plan may see its reserve: from the viewer's eyes for the viewer's bloc,
+            # from the planning seat's own eyes otherwise (the game is over, or a classroom).
+            config = self.match.config
+            eyes = self.viewer if config.seat(seat).bloc == config.seat(self.viewer).bloc else seat
+            if eyes not in views:
+                views[eyes] = self.match.view(eyes)
+            units = views[eyes].units
+            at = []
+            for uid in plan.get("reserve", ()):
+                u = units.get(uid)
+                if u is not None and u.hex is not None and u.location is Location.MAP:
+                    at.append([u.hex.q, u.hex.r])
+            out[seat] = {**plan, "reserve_at": at}
+        return out
 
     # -- acting ----------------------------------------------------------------------------
     def submit(self, action: Action, reason: str | None = None) -> list[Event]:

@@ -28,6 +28,8 @@ from .counters import counter_size, draw_stack, render_counter, stack_offset
 from .layout import SQRT3, Layout
 from .map_labels import get_font, render_text
 from .map_lines import polyline
+from .map_motion import Motion
+from .map_plan import PlanShown, draw_plan_legend, render_plans
 from .map_render import TerrainLayer
 from .palette import STANDARD, Palette
 
@@ -96,6 +98,11 @@ class MapView:
         self._dmz_cache: tuple[tuple, pygame.Surface, pygame.Rect] | None = None
         self._dmz_major: list[bool] | None = None
         self.minimap = Minimap(self)
+        #: The computer's plans shown over the counters (game/ui/map_plan.py), and counters in motion.
+        self.plans: list[PlanShown] = []
+        self.plan_legend_scale = 1.0
+        self._plan_cache: tuple[tuple, pygame.Surface] | None = None
+        self.motion = Motion()
         self._drag_from: tuple[int, int] | None = None
         self._drag_origin: tuple[float, float] | None = None
         self._dragging = False
@@ -158,6 +165,12 @@ class MapView:
             self.dmz, self.dmz_label = sides, label
             self._dmz_cache = None
             self._dmz_major = None
+
+    def set_plans(self, plans: list[PlanShown], legend_scale: float = 1.0) -> None:
+        """Show these plans (game/ui/map_plan.py) over the counters; [] shows none."""
+        self.plans = list(plans)
+        self.plan_legend_scale = legend_scale
+        self._plan_cache = None
 
     def set_path(self, hexes: list[Hex] | None, costs: list[float] | None = None) -> None:
         self.path = list(hexes or [])
@@ -257,7 +270,8 @@ class MapView:
         return False
 
     def update(self, dt: float) -> None:
-        """Pan while arrow/WASD keys are held (``dt`` seconds since the last frame)."""
+        """Pan while arrow/WASD keys are held (``dt`` seconds since the last frame); run the animations."""
+        self.motion.update(dt)
         keys = pygame.key.get_pressed()
         dx = (keys[pygame.K_LEFT] or keys[pygame.K_a]) - (keys[pygame.K_RIGHT] or keys[pygame.K_d])
         dy = (keys[pygame.K_UP] or keys[pygame.K_w]) - (keys[pygame.K_DOWN] or keys[pygame.K_s])
@@ -298,8 +312,17 @@ class MapView:
                      for _y, x, y, _i, _u in stacks]
             self.terrain.labels.draw(surf, lay, avoid)
         self._draw_counters(surf, stacks)
+        if self.view is not None and self.motion.active:
+            self.motion.draw(surf, lay, counter_size(lay.size), self.palette, self.view.config)
+        if self.plans:
+            key = (self._cam_key(), surf.get_size())
+            if self._plan_cache is None or self._plan_cache[0] != key:
+                self._plan_cache = (key, render_plans(surf.get_size(), lay, self.plans))
+            surf.blit(self._plan_cache[1], (0, 0))
         if self.dmz:
             self._draw_dmz_label(surf)
+        if self.plans:
+            draw_plan_legend(surf, surf.get_rect(), self.plans, self.plan_legend_scale)
         self.minimap.draw(screen)
         cam = self._cam_key()
         now = time.perf_counter()
@@ -606,7 +629,12 @@ class MapView:
         cfg = view.config
         hover_i = self.board.index(self.hover) if self.hover is not None else -1
         hovered = None
+        moving = self.motion.moving()
         for _k, x, y, i, units in stacks:
+            if moving:
+                units = [u for u in units if u.id not in moving]     # it is drawn on its way (map_motion.py)
+                if not units:
+                    continue
             if i == hover_i and size < 90:
                 hovered = (x, y, units)
                 continue

@@ -147,11 +147,13 @@ def test_scenario_choice_and_seat_setup(app, campaign):
 
 def test_seat_setup_starts_the_match(app, campaign):
     setup = app.go("seat_setup", scenario=campaign)
-    setup.choice.update({"dprk_prc": "Computer — normal", "rok": "Computer — normal", "un": "Human"})
+    for seat, controller in {"dprk_prc": "ai:historical:normal", "rok": "ai:cautious:easy", "un": "human"}.items():
+        setup.set_choice(seat, controller)
     setup.seed_entry.set_text("77")
     setup.begin()
     assert type(app.screen) is GameScreen
-    assert app.screen.match.seed == 77 and app.screen.match.seats["un"] == "human"
+    assert app.screen.match.seed == 77
+    assert app.screen.match.seats == {"dprk_prc": "ai:historical:normal", "rok": "ai:cautious:easy", "un": "human"}
 
 
 def test_load_and_settings_go_back_to_the_menu(app):

@@ -139,7 +139,8 @@ def test_scripted_hot_seat_click_through(app, campaign, errors, tmp_path):
     frames(app)
     setup = SeatSetup(app, campaign)
     app.show(setup)
-    setup.choice.update({"dprk_prc": "Human", "rok": "Computer — normal", "un": "Human"})
+    for seat, controller in {"dprk_prc": "human", "rok": "ai:historical:normal", "un": "human"}.items():
+        setup.set_choice(seat, controller)
     setup.seed_entry.set_text("4242")
     setup.begin()
     assert isinstance(app.screen, HandOver)           # hot-seat: the first player takes the screen

@@ -5,8 +5,11 @@ it reads one :class:`~game.engine.api.Observation` per position (``self.view``,
 taken again after every change) -- the counters, the tracks, the legal moves
 and attacks, a unit's reach, the odds -- and never the match's state.  AI
 seats play one action at a time from ``update`` at the chosen animation
-speed, so the window never freezes.  Between two human seats the hand-over
-screen takes over.
+speed, so the window never freezes; what the viewer sees of their moves slides
+along the map (game/ui/map_motion.py), Space hurries the rest of the computer's
+turn, and the computer waits while a window (the menu, a save) is open.  P shows
+the computer's plans that the viewer may see (``Table.visible_plans``).  Between
+two human seats the hand-over screen takes over.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from game.session.eventlog import LogEntry
 from game.session.table import Table
 from game.ui.decisions_panel import DecisionsPanel, idea_tag, open_decisions, overview_html, plain
 from game.ui.map_labels import get_font
+from game.ui.map_plan import plans_to_draw
 from game.ui.palette import get_palette
 from game.ui.screens.base import Screen
 from game.ui.terrain_cache import map_view_for
@@ -41,6 +45,8 @@ KEYS_HELP = [
     ("Ctrl+Z", "undo (until something was revealed)"),
     ("Ctrl+S", "save"), ("G", "hex grid on/off"), ("Z / U / F / H", "zones of control / supply / front line / "
                                                                    "historical front"),
+    ("P", "the computer's plans: line, reserves, main axis (your side's; the enemy's when the war is over)"),
+    ("Space in the computer's turn", "skip its animations to the end of its turn"),
     ("Home", "whole map"), ("F12", "screenshot"), ("Esc", "menu"), ("F1 or ?", "this help"),
 ]
 
@@ -55,11 +61,17 @@ TOP_BUTTONS = (
                                 "of your turn.", False),
     ("undo", "Undo", 80, "Take back the last move (Ctrl+Z), until something was revealed.", False),
     ("overlays", "Overlays", 100, "Zones of control (Z), supply (U), front line (F), historical front (H), "
-                                  "hex grid (G).", False),
+                                  "the computer's plans (P), hex grid (G).", False),
     ("save", "Save", 70, "Save the game (Ctrl+S).", True),
     ("help", "Keys", 70, "Every key (F1).", True),
     ("menu", "Menu", 80, "Save, settings, load, quit (Esc).", False),
 )
+#: Lines of the event log shown (older ones are in the saves); while the computer plays, fewer, laid out at
+#: most every LOG_EVERY_S: a pygame_gui text box of 100 lines takes a few hundred ms to lay out, which once
+#: per computer action would freeze the window.
+LOG_LINES = 80
+LOG_LINES_BUSY = 24
+LOG_EVERY_S = 1.0
 #: Log entries that are the game's bookkeeping, not history (rule dice are shown by their outcome).
 HIDDEN_IN_LOG = {"ChanceRolled"}
 POLITICAL_KINDS = {"RuleFired", "DecisionTaken"}
@@ -84,19 +96,23 @@ def group_track_changes(entries: list[LogEntry]) -> list[list[LogEntry]]:
     return out
 
 
-def log_line_html(group: list[LogEntry]) -> str:
-    """One line of the log: an entry, or a run of track changes as one line."""
+def log_line_html(group: list[LogEntry], names: dict[str, str] | None = None) -> str:
+    """One line of the log: an entry, or a run of track changes as one line (``names``: seat id -> name)."""
     if len(group) == 1:
-        return entry_html(group[0])
+        return entry_html(group[0], names)
     date = f"<font color='#9c927a'>{group[0].event.date:%d %b %y}</font>"
     parts = [esc(e.text.rstrip(".")) for e in group]
     return f"{date} <font color='#b9b095'>{'; '.join(parts)}.</font>"
 
 
-def entry_html(e: LogEntry) -> str:
-    """One log entry: the date, what happened; for rules and decisions the history note and the idea."""
+def entry_html(e: LogEntry, names: dict[str, str] | None = None) -> str:
+    """One log entry: the date, what happened; for rules and decisions the history note and the idea; for a
+    computer seat's reason, whose reason it is."""
     ev = e.event
     date = f"<font color='#9c927a'>{ev.date:%d %b %y}</font>"
+    if ev.kind == "AIReasoned":
+        who = (names or {}).get(ev.seat or "", ev.seat or "computer")
+        return f"{date} <i><font color='#a9c8e8'>{esc(who)} (computer): {esc(e.text)}</font></i>"
     colour = "#f0e6c8" if e.own else "#e8a27a"
     if ev.kind in POLITICAL_KINDS:
         d = ev.data
@@ -127,8 +143,12 @@ class GameScreen(Screen):
         self.view: Observation | None = None      # the viewer's observation of the current position
         self.targets: dict[int, object] = {}      # hex index -> action for the selected unit
         self.attack_targets: dict[Hex, tuple[str, ...]] = {}   # combat: enemy hex -> the units that may attack it
-        self.toggles = {"zoc": False, "supply": False, "front": True, "history": False}
+        self.toggles = {"zoc": False, "supply": False, "front": True, "history": False, "plans": False}
         self.ai_clock = 0.0
+        self.hurry = False                        # Space in the computer's turn: no animation until a human acts
+        self.log_at = 0.0                         # when the log was last laid out
+        self.log_stale = False                    # the log has lines it does not show yet
+        self.space_guard_until = 0.0              # a hurried Space must not end the human's next phase
         self.notice = ""
         self.notice_until = 0.0
         self.help_window: UIWindow | None = None
@@ -343,10 +363,24 @@ class GameScreen(Screen):
             self.info.show()
             self.action_box.show()
 
-    def update_log(self) -> None:
-        entries = [e for e in self.table.entries() if e.event.kind not in HIDDEN_IN_LOG][-160:]
-        lines = [log_line_html(group) for group in reversed(group_track_changes(entries))]
-        self.log_box.set_text("<br>".join(lines[:120]) or "<i>Nothing has happened yet.</i>")
+    def update_log(self, now: bool = False) -> None:
+        """The viewer's log, newest first; while the computer plays, at most every LOG_EVERY_S (``now``: at once)."""
+        if not now and self.computer_playing() and time.monotonic() - self.log_at < LOG_EVERY_S:
+            self.log_stale = True             # update() lays it out when its time comes
+            return
+        entries = [e for e in self.table.entries() if e.event.kind not in HIDDEN_IN_LOG][-LOG_LINES * 2:]
+        names = {seat.id: seat.name for seat in self.match.config.seats}
+        lines = [log_line_html(group, names) for group in reversed(group_track_changes(entries))]
+        n = LOG_LINES_BUSY if self.computer_playing() else LOG_LINES
+        self.set_html(self.log_box, "<br>".join(lines[:n]) or "<i>Nothing has happened yet.</i>")
+        self.log_at = time.monotonic()
+        self.log_stale = False
+
+    @staticmethod
+    def set_html(box: UITextBox, text: str) -> None:
+        """Set a text box's text unless it shows that already (laying out a text box is slow)."""
+        if box.html_text != text:
+            box.set_text(text)
 
     def update_overlays(self) -> None:
         mv = self.mapview
@@ -403,6 +437,10 @@ class GameScreen(Screen):
             mv.clear_overlay("front")
         mv.show_mdl = self.toggles["history"]
         mv.set_dmz(dmz or [], self.dmz_label() if dmz else "")
+        if self.toggles["plans"]:
+            mv.set_plans(plans_to_draw(self.table.visible_plans(view), view.config), self.app.scale)
+        else:
+            mv.set_plans([])
         if mv.show_mdl:
             from game.session.catalog import historical_lines, line_at
             # Beside a DMZ of the game's own, the history toggle shows the real 1953 line to compare.
@@ -448,7 +486,7 @@ class GameScreen(Screen):
             parts.append(f"<b>In Japan</b> (click one, then a lit port or beach): {names}")
         if not parts:
             parts.append("<i>Hover over the map for hex details; click a unit to select it.</i>")
-        self.info.set_text("<br>".join(parts))
+        self.set_html(self.info, "<br>".join(parts))
 
     def unit_card(self, u: Unit, title: str = "") -> str:
         view = self.view
@@ -501,7 +539,11 @@ class GameScreen(Screen):
         if not self.my_turn:
             seat = view.config.seat(view.active_seat)
             kind = "the computer" if not self.table.active_is_human else "another player"
-            self.action_box.set_text(f"<b>{esc(seat.name)}</b> is playing ({kind})…")
+            text = f"<b>{esc(seat.name)}</b> is playing ({kind})…"
+            if self.computer_playing():
+                text += ("<br><i>Space skips its moves to the end of its turn. It waits while a window is open "
+                         "(Esc: menu, save, load).</i>")
+            self.set_html(self.action_box, text)
             return
         if view.phase is Phase.POLITICAL:
             self.action_box.set_text("<b>Political phase.</b> Take your decisions in the panel, then continue "
@@ -514,7 +556,7 @@ class GameScreen(Screen):
                     "ends movement.")
             if self.selected and self.mapview.hover is not None:
                 text += self.path_text(self.mapview.hover)
-            self.action_box.set_text(text)
+            self.set_html(self.action_box, text)
             return
         if self.target is None:
             n = len(self.attack_targets)
@@ -719,8 +761,12 @@ class GameScreen(Screen):
             return False
         ctrl = event.mod & (pygame.KMOD_CTRL | pygame.KMOD_META)
         key = event.key
-        if key == pygame.K_SPACE:
-            self.end_phase()
+        if key == pygame.K_SPACE and self.computer_playing():
+            self.hurry = True                 # the rest of the computer's turn without animation
+            self.mapview.motion.skip()
+        elif key == pygame.K_SPACE:
+            if time.monotonic() >= self.space_guard_until:
+                self.end_phase()
         elif key == pygame.K_z and ctrl:
             self.undo()
         elif key == pygame.K_s and ctrl:
@@ -736,8 +782,9 @@ class GameScreen(Screen):
             self.cycle_units()
         elif key == pygame.K_F1 or event.unicode == "?":
             self.show_help()
-        elif key in (pygame.K_z, pygame.K_u, pygame.K_f, pygame.K_h) and not ctrl:
-            self.toggle({pygame.K_z: "zoc", pygame.K_u: "supply", pygame.K_f: "front", pygame.K_h: "history"}[key])
+        elif key in (pygame.K_z, pygame.K_u, pygame.K_f, pygame.K_h, pygame.K_p) and not ctrl:
+            self.toggle({pygame.K_z: "zoc", pygame.K_u: "supply", pygame.K_f: "front", pygame.K_h: "history",
+                         pygame.K_p: "plans"}[key])
         else:
             return False
         return True
@@ -767,9 +814,22 @@ class GameScreen(Screen):
             self.toggles[key] = not self.toggles[key]
             self.update_overlays()
         names = {"zoc": "Zones of control", "supply": "Supply net and units out of supply", "front": "Front line",
-                 "history": "Historical front line at this date", "grid": "Hex grid"}
+                 "history": "Historical front line at this date", "grid": "Hex grid", "plans": "The computer's plans"}
         on = self.mapview.show_grid if key == "grid" else self.toggles[key]
+        if key == "plans" and on and not self.mapview.plans:
+            self.notify(self.no_plans_reason(), seconds=6)
+            return
         self.notify(f"{names[key]}: {'on' if on else 'off'}")
+
+    def no_plans_reason(self) -> str:
+        """Why the plan overlay shows nothing (the rule is Table.may_see_plan)."""
+        ai = self.table.ai
+        seats = [s for s in self.match.config.seats if ai.plays(s.id)]
+        if not seats:
+            return "No seat is played by the computer: there is no plan to show."
+        if not any(self.table.may_see_plan(s.id) for s in seats):
+            return "The enemy computer's plans are shown when the war is over."
+        return "The computer has no plan yet: it makes one at the start of each of its movement phases."
 
     def end_phase(self) -> None:
         if self.match.over:
@@ -806,15 +866,18 @@ class GameScreen(Screen):
             self.help_window.kill()
             self.help_window = None
             return
-        win = self._window("Keys and mouse", self.s(560), self.s(520))
+        w, h = self.app.size
+        win = self._window("Keys and mouse", min(self.s(600), w - self.s(20)), min(self.s(560), h - self.s(20)))
         rows = "".join(f"<b>{esc(k)}</b> — {esc(v)}<br>" for k, v in KEYS_HELP)
-        UITextBox(rows, pygame.Rect(0, 0, self.s(528), self.s(460)), self.manager, container=win)
+        inner = win.get_container().get_rect()
+        UITextBox(rows, pygame.Rect(0, 0, inner.width, inner.height), self.manager, container=win)
         self.help_window = win
 
     def show_since(self) -> None:
         win = self._window("Since your last turn", self.s(620), self.s(460))
         entries = [e for e in self.since if e.event.kind not in HIDDEN_IN_LOG][-80:]
-        rows = "<br>".join(log_line_html(g) for g in group_track_changes(entries))
+        names = {seat.id: seat.name for seat in self.match.config.seats}
+        rows = "<br>".join(log_line_html(g, names) for g in group_track_changes(entries))
         UITextBox(rows or "Nothing you could see happened.", pygame.Rect(0, 0, self.s(588), self.s(400)),
                   self.manager, container=win)
         self.since = []
@@ -835,10 +898,10 @@ class GameScreen(Screen):
         self.decisions_window = win
 
     def show_overlay_menu(self) -> None:
-        win = self._window("Overlays", self.s(360), self.s(330))
+        win = self._window("Overlays", self.s(360), self.s(380))
         for k, (key, text) in enumerate((("zoc", "Zones of control (Z)"), ("supply", "Supply net / out of supply (U)"),
                                          ("front", "Front line (F)"), ("history", "Historical front at this date (H)"),
-                                         ("grid", "Hex grid (G)"))):
+                                         ("plans", "The computer's plans (P)"), ("grid", "Hex grid (G)"))):
             b = UIButton(pygame.Rect(self.s(10), self.s(10) + k * self.s(50), self.s(320), self.s(42)), text,
                          self.manager, container=win)
             b.overlay_key = key
@@ -929,23 +992,70 @@ class GameScreen(Screen):
         if not self.open_windows():
             self.mapview.update(dt)     # held arrow/WASD keys pan, unless a dialog has the keyboard
         self.update_tooltip()
-        m = self.match
-        if m.over or self.table.active_is_human:
+        if self.log_stale and (not self.computer_playing() or time.monotonic() - self.log_at >= LOG_EVERY_S):
+            self.update_log(now=True)
+        if not self.computer_playing():
+            if self.hurry:
+                self.hurry = False
+                self.space_guard_until = time.monotonic() + 0.6
             return
-        delay = self.app.settings.ai_delay_ms / 1000.0
+        if self.open_windows():
+            return                    # the computer waits while the player reads, saves or loads
+        delay = 0.0 if self.hurry else self.app.settings.ai_delay_ms / 1000.0
         self.ai_clock += dt
-        if self.ai_clock < delay:
+        if self.ai_clock < delay or (delay and self.mapview.motion.slides):
             return
         self.ai_clock = 0.0
+        m = self.match
+        # One action per beat; at no delay, as many as fit in a frame's slice (each one is short).
         budget = time.perf_counter() + (0.012 if delay == 0 else 0.0)
         changed = False
+        seen: list[LogEntry] = []
         while True:
+            before = len(self.table.entries())
             events = self.table.step_ai()
+            seen.extend(self.table.entries()[before:])
             changed = changed or bool(events)
             if not events or m.over or self.table.active_is_human or time.perf_counter() >= budget:
                 break
+        if self.hurry and not self.computer_playing():
+            self.hurry = False
+            self.space_guard_until = time.monotonic() + 0.6
         if changed:
             self.after_change()
+            if self.app.screen is self and delay:
+                self.animate(seen, delay)
+
+    def computer_playing(self) -> bool:
+        """The computer is to act (and the game goes on)."""
+        return not self.match.over and not self.table.active_is_human and self.table.ai.plays(self.match.active_seat)
+
+    def animate(self, entries: list[LogEntry], delay: float) -> None:
+        """Show on the map what the viewer saw of the computer's last action (the entries of its log): a move
+        slides along the hexes it was seen on, a fight or a landing flashes.  Looks only."""
+        view = self.view
+        board = self.match.board
+        motion = self.mapview.motion
+        for e in entries:
+            ev = e.event
+            if ev.kind == "UnitMoved":
+                unit = view.units.get(str(ev.data.get("unit", "")))
+                if unit is None or unit.hex is None or unit.location is not Location.MAP:
+                    continue
+                hexes = [h for h in ev.hexes if h is not None and board.index(h) >= 0]
+                if not e.own:        # an enemy: only where the viewer saw it go
+                    hexes = [h for h in hexes if view.visible[board.index(h)]]
+                if hexes and hexes[-1] == unit.hex:
+                    motion.slide(unit, hexes, min(0.85 * delay, 0.12 + 0.08 * len(hexes)))
+            elif ev.kind == "CombatResolved" and ev.data.get("target"):
+                target = Hex(*ev.data["target"])
+                motion.flash(target, (255, 70, 40), max(0.25, 1.6 * delay))
+                d = ev.data
+                self.notify(f"{where(board, target)}: {d['column']}, die {d['die']} — {RESULT_NAMES[d['result']]}",
+                            seconds=max(2.0, 8 * delay))
+                self.app.sounds.play("combat")
+            elif ev.kind == "UnitLanded" and ev.hexes:
+                motion.flash(ev.hexes[-1], (40, 220, 220), max(0.25, 1.6 * delay))
 
     def draw(self, surface: pygame.Surface) -> None:
         self.mapview.draw(surface)
