@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.engine.api import Action, EndPhase, Observation, Phase
+from game.engine.api import Action, EndPhase, Observation, Phase, action_from_dict
 
 from .combat_choice import best_attack
 from .lookahead import best_plan
@@ -37,6 +37,28 @@ class Commander:
         self._seen_open: dict[str, int] = {}
         #: the plan of the seat's last movement phase (operations.Plan.to_dict()), for the map overlay
         self.plan: dict | None = None
+
+    # -- memory, saved with the game -------------------------------------------------------------
+    def memory(self) -> dict:
+        """Everything the agent remembers, as JSON-able data: a loaded game plays on exactly the same."""
+        return {
+            "rng": _rng_to_json(self.rng), "last_reason": self.last_reason,
+            "phase_key": [self._phase_key[0], self._phase_key[1], self._phase_key[2].value]
+            if self._phase_key else None,
+            "orders": [[o.action.to_dict(), o.reason] for o in self._orders],
+            "weighed": sorted(self._weighed), "seen_open": dict(self._seen_open), "plan": self.plan,
+        }
+
+    def restore(self, memory: dict) -> None:
+        """Take back a ``memory()`` (from a save); raises ValueError/KeyError/TypeError if it is malformed."""
+        self.rng = _rng_from_json(memory["rng"])
+        self.last_reason = memory.get("last_reason")
+        key = memory.get("phase_key")
+        self._phase_key = (int(key[0]), str(key[1]), Phase(key[2])) if key else None
+        self._orders = [Order(action_from_dict(a), str(r)) for a, r in memory.get("orders", [])]
+        self._weighed = set(memory.get("weighed", []))
+        self._seen_open = {str(k): int(v) for k, v in memory.get("seen_open", {}).items()}
+        self.plan = memory.get("plan")
 
     # -- the candidates ---------------------------------------------------------------------------
     def choose(self, obs: Observation) -> Action:
@@ -88,3 +110,16 @@ class Commander:
             return EndPhase()
         self.last_reason = plan.reason
         return plan.action
+
+
+def _rng_to_json(rng: np.random.Generator) -> dict:
+    st = rng.bit_generator.state
+    return {"state": str(st["state"]["state"]), "inc": str(st["state"]["inc"]), "has_uint32": st["has_uint32"],
+            "uinteger": st["uinteger"]}
+
+
+def _rng_from_json(data: dict) -> np.random.Generator:
+    bg = np.random.PCG64()
+    bg.state = {"bit_generator": "PCG64", "state": {"state": int(data["state"]), "inc": int(data["inc"])},
+                "has_uint32": int(data["has_uint32"]), "uinteger": int(data["uinteger"])}
+    return np.random.Generator(bg)

@@ -23,6 +23,20 @@ class RandomAgent:
         self._phase_key: tuple | None = None
         self._done: set[str] = set()
 
+    def memory(self) -> dict:
+        """What it remembers, as JSON-able data (its dice and what it has done this phase)."""
+        from .commander import _rng_to_json
+        key = self._phase_key
+        return {"rng": _rng_to_json(self.rng), "done": sorted(self._done),
+                "phase_key": [key[0], key[1], key[2].value] if key else None}
+
+    def restore(self, memory: dict) -> None:
+        from .commander import _rng_from_json
+        self.rng = _rng_from_json(memory["rng"])
+        self._done = set(memory.get("done", []))
+        key = memory.get("phase_key")
+        self._phase_key = (int(key[0]), str(key[1]), Phase(key[2])) if key else None
+
     def _new_phase(self, obs: Observation) -> None:
         key = (obs.turn, obs.active_seat, obs.phase)
         if key != self._phase_key:

@@ -77,6 +77,19 @@ class AIPlayers:
         self._phase_key = None
         self._count = 0
         self.last_reason: str | None = None
+        # A loaded game: the agents take back what they remembered when it was saved, so it plays on the same.
+        for seat, memory in (match.saved_agents or {}).items():
+            agent = self.agents.get(seat)
+            if agent is not None and hasattr(agent, "restore") and isinstance(memory, dict):
+                try:
+                    agent.restore(memory)
+                except (KeyError, TypeError, ValueError):
+                    pass                     # a damaged memory: the agent starts afresh, the game still loads
+        match.agent_memory = self.memories
+
+    def memories(self) -> dict[str, dict]:
+        """Every computer seat's memory (for saves)."""
+        return {seat: agent.memory() for seat, agent in self.agents.items() if hasattr(agent, "memory")}
 
     def plays(self, seat: str) -> bool:
         return seat in self.agents

@@ -44,6 +44,9 @@ class Match:
     #: The table's per-seat logs (session/eventlog.SeatLogs), saved with the game; a loaded game's saved lines.
     seat_logs: object = field(default=None, repr=False)
     saved_logs: dict | None = field(default=None, repr=False)
+    #: the computer seats' memories: a callable giving them now (set by the AI players), and those of a save
+    agent_memory: object = field(default=None, repr=False)
+    saved_agents: dict | None = field(default=None, repr=False)
 
     @classmethod
     def start(cls, scenario, seed: int, seats: dict[str, str] | None = None) -> "Match":

@@ -59,6 +59,7 @@ def save_document(match: Match, label: str = "", handover: bool = False) -> dict
         "handover": handover,
         "snapshot": api.snapshot(s),
         "logs": _logs_document(match),
+        "agents": match.agent_memory() if callable(match.agent_memory) else {},
         "final_checksum": api.checksum(s),
     }
     return {**body, "integrity": _integrity(body)}
@@ -182,6 +183,8 @@ def load_save(path: Path, scenario_loader=None, replay: bool = False) -> tuple[M
         match = Match(scenario.id, scenario.content_hash, int(doc["seed"]), state, dict(doc["seats"]), record, [])
         match.saved_logs = _logs_from(doc.get("logs"))
     match.reasons = _reasons_from(doc.get("reasons"), len(match.record))
+    agents = doc.get("agents")
+    match.saved_agents = agents if isinstance(agents, dict) else None
     return match, doc
 
 

@@ -170,3 +170,21 @@ def test_it_lands_behind_an_over_extended_enemy():
     from game.engine.actions import Landing
     assert isinstance(action, Landing) and action.to.distance(Hex(9, 1)) <= 2, (action, agent.last_reason)
     assert "behind the enemy's line" in agent.last_reason
+
+
+def test_a_game_saved_in_the_computers_turn_plays_on_the_same_after_loading(tmp_path):
+    # rule: the agents' memories (dice, orders for the phase, decisions weighed) travel with the save
+    from game.session.savefile import load_save, write_save
+    from game.session.table import Table
+    sc = load_scenario("pusan-perimeter")
+    seats = {s.id: spec for s, spec in zip(sc.config.seats, ("ai:historical:hard", "random", "ai:cautious:easy"))}
+    match = Match.start(sc, 5, seats)
+    table = Table(match)
+    for _ in range(37):
+        table.step_ai()
+    path = write_save(match, tmp_path / "mid-turn.json")
+    played_on = [e.kind for _ in range(60) for e in table.step_ai()]
+    loaded, _ = load_save(path)
+    again = Table(loaded)
+    replayed = [e.kind for _ in range(60) for e in again.step_ai()]
+    assert played_on == replayed and match.checksum() == loaded.checksum()
