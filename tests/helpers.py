@@ -6,8 +6,9 @@ from datetime import date
 
 from game.engine.board import Board
 from game.engine.config import Calendar, CalendarPeriod, GameConfig, Parameters, Seat, SupplySource
+from game.engine.creation import new_state
 from game.engine.hexes import Hex
-from game.engine.state import GameState, new_state
+from game.engine.state import GameState
 from game.engine.units import Location, Unit
 
 SEATS = (

@@ -30,6 +30,7 @@ from .actions import (
     action_from_dict,
 )
 from .combat import RESULT_NAMES, Odds, odds
+from .creation import blank_state, from_snapshot, hexes_held, new_state
 from .events import EVENT_KINDS, Event
 from .fog import seen_mask
 from .hexes import Hex
@@ -37,7 +38,8 @@ from .legal import LegalActions, seat_knowledge, why_illegal
 from .narrate import at, where
 from .observation import Consequences, Observation
 from .politics.scoring import scores
-from .state import GameState, Phase, Setup, blank_state, from_snapshot, hexes_held, new_state
+from .setup import Setup
+from .state import GameState, Phase
 from .units import LOCATIONS, Location, Unit, UnitTable
 
 __all__ = [

@@ -12,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from .board import Country, Terrain
-from .state import GameState, Setup
+from .setup import Setup
+from .state import GameState
 
 HALF = 2  # cost units per movement point
 

@@ -150,7 +150,7 @@ def test_it_lands_behind_an_over_extended_enemy():
     from helpers import control_all
 
     from game.engine.config import VictoryPlace
-    from game.engine.state import new_state
+    from game.engine.creation import new_state
     from game.engine.units import Location
     rows = ["." * 12, "c" * 12, "c" * 12, "." * 12]
     country = ["." * 12, "R" * 12, "R" * 12, "." * 12]

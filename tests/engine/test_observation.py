@@ -122,7 +122,7 @@ def test_the_last_turn_ends_the_game():
     first = date(1950, 6, 25)
     import dataclasses
     config = dataclasses.replace(s.config, calendar=Calendar(first, date(1950, 7, 2), (CalendarPeriod(first, 7),)))
-    from game.engine.state import new_state
+    from game.engine.creation import new_state
     s = started(new_state(b, config, list(s.units.templates), 1))
     assert s.last_turn == 2
     events = []
@@ -139,7 +139,7 @@ def test_unification_when_one_side_holds_every_victory_place_and_nearly_all_kore
     import dataclasses
 
     from game.engine.config import VictoryPlace
-    from game.engine.state import new_state
+    from game.engine.creation import new_state
     b = tiny_board(["c" * 20], country=["N" * 10 + "R" * 10], places=[{"id": "cap", "name": "Cap", "hex": [15, 0]}])
     s = tiny_state(b, [unit("r", "red", Hex(13, 0), movement=4), unit("b", "blue", None, location=Location.JAPAN)])
     config = dataclasses.replace(s.config, victory_places=(VictoryPlace("cap", Hex(15, 0), 5),))

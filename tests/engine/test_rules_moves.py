@@ -10,8 +10,8 @@ from helpers import BLUE_FIRST, control_all, play, started, tiny_board, tiny_sta
 
 from game.engine import api
 from game.engine.actions import EndPhase, Landing, MoveUnit, RailMove, SeaMove
+from game.engine.creation import new_state
 from game.engine.hexes import Hex
-from game.engine.state import new_state
 from game.engine.units import Location
 
 RAIL = [{"id": "line", "kind": "rail", "hexes": [[q, 0] for q in range(10)]}]

@@ -30,7 +30,7 @@ def fixture(units, seats=SEATS3):
     s = tiny_state(b, units, seats=seats)
     config = dataclasses.replace(s.config, victory_places=(VictoryPlace("north", Hex(0, 0), 3),
                                                            VictoryPlace("south", Hex(5, 0), 2)))
-    from game.engine.state import new_state
+    from game.engine.creation import new_state
     s = new_state(b, config, list(s.units.templates), 1)
     problems = []
     ctx = ParseContext(b, seats, unit_ids={u.id for u in units}, report=lambda p, m: problems.append((p, m)))

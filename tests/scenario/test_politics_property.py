@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from game.engine.actions import EndPhase
 from game.engine.api import apply, legal_actions
 from game.engine.api import start as start_game
+from game.engine.creation import new_state
 from game.engine.politics.scoring import scores
-from game.engine.state import new_state
 from game.scenario.loader import build_config, build_units
 from game.scenario.validate import validate_text
 

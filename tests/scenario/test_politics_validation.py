@@ -242,7 +242,7 @@ def test_every_politics_example_in_the_readme_compiles():
 @needs_map
 def test_the_readme_politics_example_loads_and_plays():
     from game.engine.api import start as start_game
-    from game.engine.state import new_state
+    from game.engine.creation import new_state
     from game.scenario.loader import build_units
     from game.scenario.mapfile import load_board
     text = README.read_text(encoding="utf-8")
