@@ -314,9 +314,14 @@ def plan_landing(obs: Observation, pic: Picture, person: Personality) -> Order |
     if not pic.front.any():
         return None
     d_front = pic.distance_to(pic.front)
+    # Places worth a blow at the enemy's rear: those worth points, and its capitals and cities on our ground.
     places = np.zeros(board.size, dtype=bool)
     for i in pic.victory_hexes:
         places[i] = True
+    for p in board.places.values():
+        if p.capital or p.type == "city":
+            places[board.index(p.hex)] = True
+    places &= pic.theirs
     d_place = pic.distance_to(places)
     best = None
     for uid, a in candidates:
