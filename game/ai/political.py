@@ -32,6 +32,8 @@ def score(obs: Observation, c: Consequences, person: Personality) -> tuple[float
     notes: list[str] = []
     for track, w in weights.items():
         delta = c.change(track)
+        if c.next_turn and track in c.next_turn:
+            delta = c.next_turn[track]          # what it still makes a turn later (effects that work by the turn)
         if not delta:
             continue
         worth = w * delta

@@ -27,7 +27,7 @@ from .hexes import Hex
 from .legal import LegalActions, why_illegal
 from .movement import Knowledge, Reach, knowledge
 from .politics.acts import carry_out
-from .politics.runtime import available_decisions
+from .politics.runtime import available_decisions, check_point
 from .state import GameState, Phase
 from .units import ELIMINATED, MAP, PENDING, Unit
 
@@ -241,12 +241,19 @@ class Observation:
         """What taking a decision now would do, worked out on a copy of the seat's view (rules run as they would).
 
         The public tracks before and after, each bloc's change of supply range, air power gained or denied,
-        the seat's own pending units the decision lets in, and the outcome if the war would end.
+        the seat's own pending units the decision lets in, and the outcome if the war would end.  And a turn
+        later: the start of the next turn's rules run on the copy with the decision and on one without
+        (the same dice), so an effect that works turn by turn (a hard line on prisoners slowing the talks)
+        shows as ``next_turn``, the difference it makes.
         """
         before = self._s
         s = before.clone()
         carry_out(s, decision_id)
         after_action(s)
+        later, without = s.clone(), before.clone()
+        if not later.over:
+            check_point(later, "turn_start")
+            check_point(without, "turn_start")
         pol = self.config.politics
         public = (lambda k: pol is None or pol.tracks[k].public)
         mine = s.units.seat == s.setup.seat_index[self.seat]
@@ -260,8 +267,10 @@ class Observation:
             supply_change={b: int(s.supply_bonus[k + 1] - before.supply_bonus[k + 1])
                            for k, b in enumerate(self.config.blocs)},
             mig_alley=(before.mig_alley, s.mig_alley), air_support=(not before.no_air_support, not s.no_air_support),
-            units_unlocked=len(unlocked), strength_unlocked=strength, outcome=s.outcome,
-            talks=(before.talks.value, s.talks.value))
+            units_unlocked=len(unlocked), strength_unlocked=strength, outcome=s.outcome or later.outcome,
+            talks=(before.talks.value, s.talks.value),
+            next_turn={k: round(v - without.track(k), 4) for k, v in later.track_dict().items()
+                       if public(k) and abs(v - without.track(k) - (s.track(k) - before.track(k))) > 1e-9})
 
 
 @dataclass(frozen=True)
@@ -277,6 +286,7 @@ class Consequences:
     strength_unlocked: float
     outcome: str | None                    # the war's end, if it would end
     talks: tuple[str, str]                 # before, after
+    next_turn: dict[str, float] = None     # track -> its difference a turn later, where that is not the first change
 
     def change(self, track: str) -> float:
         return self.tracks_after.get(track, 0.0) - self.tracks_before.get(track, 0.0)
