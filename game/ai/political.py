@@ -28,7 +28,7 @@ class DecisionPlan:
 def score(obs: Observation, c: Consequences, person: Personality) -> tuple[float, list[str]]:
     """The worth of a decision's consequences to this seat, and the notes that explain it."""
     weights = person.weights.get(obs.bloc, {})
-    value = 0.0
+    value = _score_change(obs, c)
     notes: list[str] = []
     for track, w in weights.items():
         delta = c.change(track)
@@ -58,6 +58,25 @@ def score(obs: Observation, c: Consequences, person: Personality) -> tuple[float
     elif c.outcome == "armistice":
         value += 5 * weights.get("talks", 0.0) * 10
     return value, notes
+
+
+def _score_change(obs: Observation, c: Consequences) -> float:
+    """What the decision does to the seat's own score (DESIGN §9), by the scenario's scoring weights.
+
+    The peak of escalation costs every seat; UN cohesion counts for the seat that leads the coalition.
+    """
+    pol = obs.config.politics
+    if pol is None:
+        return 0.0
+    sc = pol.scoring
+    out = 0.0
+    if "escalation" in c.tracks_after:
+        out -= sc.escalation * max(0.0, c.tracks_after["escalation"] - max(obs.escalation_peak,
+                                                                            c.tracks_before.get("escalation", 0.0)))
+    seat = obs.config.seat(obs.seat)
+    if "cohesion" in c.tracks_after and seat.bloc == "un" and any(n.lower() != "rok" for n in seat.nations):
+        out += sc.cohesion * c.change("cohesion")
+    return out
 
 
 def best_decision(obs: Observation, person: Personality, done: set[str], threshold: float = 1.0) \

@@ -149,6 +149,11 @@ class Observation:
     def dmz(self) -> list | None:
         return [list(x) for x in self._s.dmz] if self._s.dmz is not None else None
 
+    @property
+    def escalation_peak(self) -> float:
+        """The highest the (public) escalation track has been: what the scores count."""
+        return float(self._s.escalation_peak)
+
     def decision_date(self, decision_id: str) -> date | None:
         """When a decision was taken (decisions are public acts), or None."""
         return self._s.decision_date(decision_id)
