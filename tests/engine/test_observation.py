@@ -182,3 +182,30 @@ def test_an_observation_offers_the_decisions_open_in_the_true_position():
     assert "r" not in obs.units                                # blue cannot see the red unit ...
     assert Decide("alarm") in api.legal_actions(s)             # ... whose presence opens the decision,
     assert obs.legal_actions() == api.legal_actions(s)         # and the observation offers it all the same
+
+
+def test_consequences_of_a_decision_now_and_a_turn_later():
+    # rule: a hard line on prisoners changes nothing at once, but slows the talks at the next turn's table
+    from helpers import with_politics
+
+    from game.scenario.politics_compile import compile_politics
+    from game.scenario.politics_context import ParseContext
+    b = tiny_board(["c" * 6])
+    s = tiny_state(b, [unit("b", "blue", Hex(0, 0)), unit("r", "red", Hex(5, 0))], seats=BLUE_FIRST)
+    doc = {"tracks": {"talks": {}, "escalation": {"start": 10}},
+           "flags": {"talks": "open"},
+           "rules": [{"id": "table", "once": False, "effects": [{"talks_progress": {"base": 4, "hardline": 3}}]}],
+           "decisions": [{"id": "hard", "seat": "blue", "title": "No forced repatriation",
+                          "effects": [{"set_flag": "pow_hardline_un"}]},
+                         {"id": "bomb", "seat": "blue", "title": "Bomb", "effects": [
+                             {"track": {"name": "escalation", "add": 15}}]}]}
+    problems = []
+    ctx = ParseContext(b, s.config.seats, unit_ids={"b", "r"}, report=lambda p, m: problems.append((p, m)))
+    s = started(with_politics(s, compile_politics(ctx, doc)))
+    assert not problems
+    obs = api.observe(s, "blue")
+    hard = obs.consequences("hard")
+    assert hard.change("talks") == 0 and hard.next_turn == {"talks": -3.0}
+    bomb = obs.consequences("bomb")
+    assert bomb.change("escalation") == 15 and obs.escalation_peak == 10
+    assert obs.preview_decision("bomb")["escalation"] == 25
