@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.api import RESULT_NAMES, Attack, Observation, where
+from game.engine.api import RESULT_NAMES, Attack, Observation, at
 from game.engine.combat import RESULTS
 
 RETREAT_WORTH = 0.5     # a defender pushed off its hex, in steps
@@ -36,31 +36,31 @@ def expected_value(probabilities: dict[str, float], defender_steps: int) -> tupl
 
 def best_attack(obs: Observation, threshold: float) -> AttackPlan | None:
     """The most valuable legal attack worth at least ``threshold`` (every eligible unit joins), or None."""
-    best: AttackPlan | None = None
+    best = None
     for attack in obs.legal.attacks():
         odds = obs.odds(list(attack.attackers), attack.target)
         if odds is None:
             continue
         defenders = obs.units_at(attack.target)
-        steps = sum(u.steps for u in defenders)
-        value, retreat = expected_value(odds.probabilities, steps)
-        # Spare the units a weaker column would not need: drop attackers while the column holds.
-        attackers = list(attack.attackers)
-        for uid in sorted(attackers, key=lambda x: obs.units[x].attack_strength()):
-            if len(attackers) == 1:
-                break
-            trial = [a for a in attackers if a != uid]
-            o2 = obs.odds(trial, attack.target)
-            if o2 is not None and o2.column >= odds.column:
-                attackers = trial
-        if value < threshold or (best is not None and value <= best.value):
-            continue
-        names = ", ".join(u.name for u in defenders) or "the enemy"
-        notes = [s.reason for s in odds.shifts if s.columns < 0][:2]
-        extra = f", {', '.join(notes)}" if notes else ""
-        worst = max(odds.probabilities, key=lambda c: odds.probabilities[c])
-        reason = (f"Attacking {names} {'at' if where(obs.board, attack.target)[0].isupper() else ''} "
-                  f"{where(obs.board, attack.target)}: {odds.column_name}{extra}; {retreat:.0%} it retreats, "
-                  f"likeliest result: {RESULT_NAMES[worst]}.").replace("  ", " ")
-        best = AttackPlan(Attack(attack.target, tuple(sorted(attackers))), value, reason)
-    return best
+        value, retreat = expected_value(odds.probabilities, sum(u.steps for u in defenders))
+        if value >= threshold and (best is None or value > best[0]):
+            best = (value, retreat, attack, odds, defenders)
+    if best is None:
+        return None
+    value, retreat, attack, odds, defenders = best
+    # Spare the units a weaker column would not need: drop attackers while the column holds.
+    attackers = list(attack.attackers)
+    for uid in sorted(attackers, key=lambda x: obs.units[x].attack_strength()):
+        if len(attackers) == 1:
+            break
+        trial = [a for a in attackers if a != uid]
+        o2 = obs.odds(trial, attack.target)
+        if o2 is not None and o2.column >= odds.column:
+            attackers = trial
+    names = ", ".join(u.name for u in defenders) or "the enemy"
+    notes = [s.reason for s in odds.shifts if s.columns < 0][:2]
+    extra = f", {', '.join(notes)}" if notes else ""
+    likeliest = max(odds.probabilities, key=lambda c: odds.probabilities[c])
+    reason = (f"Attacking {names} {at(obs.board, attack.target)}: {odds.column_name}{extra}; "
+              f"{retreat:.0%} it retreats, likeliest result: {RESULT_NAMES[likeliest]}.")
+    return AttackPlan(Attack(attack.target, tuple(sorted(attackers))), value, reason)

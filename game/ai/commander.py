@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.engine.api import Action, EndPhase, Observation, Phase, action_from_dict
+from game.engine.api import Action, Decide, EndPhase, Observation, Phase, action_from_dict
 
 from .combat_choice import best_attack
 from .lookahead import best_plan
@@ -89,7 +89,6 @@ class Commander:
             self._weighed.add(p.decision)
         if plan is not None:
             self.last_reason = plan.reason
-            from game.engine.api import Decide
             return Decide(plan.decision)
         refused = [p.reason for p in weighed if p.value < 1.0]
         self.last_reason = " ".join(refused[:2]) or None

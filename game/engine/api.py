@@ -37,6 +37,7 @@ from .hexes import Hex
 from .legal import LegalActions, seat_knowledge, why_illegal
 from .narrate import at, where
 from .observation import Consequences, Observation
+from .politics.acts import carry_out
 from .politics.scoring import scores
 from .setup import Setup
 from .state import GameState, Phase
@@ -101,7 +102,6 @@ def _carry_out(s: GameState, action: Action, legal: LegalActions | None, before:
     if isinstance(action, EndPhase):
         events = flow.end_phase(s)
     elif isinstance(action, Decide):
-        from .politics.acts import carry_out
         events = carry_out(s, action.decision)
     else:
         if before is None:

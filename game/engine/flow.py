@@ -9,8 +9,6 @@ turn_start, seat_start, seat_end and after_action.
 
 from __future__ import annotations
 
-import numpy as np
-
 from .events import Event
 from .politics.runtime import available_decisions, check_point, start_politics
 from .primitives import bring_arrivals, check_supply, event, give_replacements
@@ -114,4 +112,4 @@ def check_end(state: GameState) -> list[Event]:
                   say="GameEnded.unification")]
 
 
-__all__ = ["start_game", "begin_seat_turn", "end_phase", "end_seat_turn", "after_action", "check_end", "np"]
+__all__ = ["start_game", "begin_seat_turn", "end_phase", "end_seat_turn", "after_action", "check_end"]

@@ -25,10 +25,11 @@ from .flow import after_action
 from .fog import seen_mask, visible_hexes
 from .hexes import Hex
 from .legal import LegalActions, why_illegal
-from .movement import Knowledge, Reach, knowledge
+from .movement import Knowledge, Reach, knowledge, zoc_of
 from .politics.acts import carry_out
 from .politics.runtime import available_decisions, check_point
 from .state import GameState, Phase
+from .supply import supplied_hexes
 from .units import ELIMINATED, MAP, PENDING, Unit
 
 #: The location code of an enemy unit the seat does not see (only inside an observation's copy).
@@ -214,7 +215,6 @@ class Observation:
 
     def enemy_zoc(self) -> np.ndarray:
         """(hexes,) bool: the zones of control of the enemy units the seat sees now (the ZOC overlay)."""
-        from .movement import zoc_of
         s = self._s                  # the fogged copy: unseen enemy units are off the map in it
         enemy = (s.loc == MAP) & (s.units.bloc != self.config.bloc_code(self.bloc))
         occupied = np.zeros(self.board.size, dtype=bool)
@@ -228,7 +228,6 @@ class Observation:
 
     def supplied(self) -> np.ndarray:
         """Hexes where the seat's units would trace supply, as far as it knows."""
-        from .supply import supplied_hexes
         return supplied_hexes(self._s, self.bloc, self.knowledge())
 
     def sandbox(self, seed: int) -> GameState:

@@ -67,6 +67,11 @@ class Setup:
         return value
 
     @cached_property
+    def korea(self) -> np.ndarray:
+        """Hexes of Korea, land or water."""
+        return np.isin(self.board.country, KOREA)
+
+    @cached_property
     def korea_land(self) -> np.ndarray:
-        b = self.board
-        return np.isin(b.country, KOREA) & (b.terrain >= Terrain.CLEAR)
+        """Land hexes of Korea."""
+        return self.korea & (self.board.terrain >= Terrain.CLEAR)

@@ -27,11 +27,8 @@ PERFT_EVERY = 97
 
 
 def legal_counts(match) -> dict[str, int]:
-    try:
-        from game.engine.api import legal_actions
-        actions = legal_actions(match.state)
-    except ImportError:
-        actions = match.legal().all()
+    from game.engine.api import legal_actions
+    actions = legal_actions(match.state)
     return dict(sorted(Counter(a.kind for a in actions).items()))
 
 

@@ -142,16 +142,10 @@ def available_decisions(state: GameState, seat: str) -> list[Decision]:
 
 def balance_of_power(state: GameState) -> float:
     """-100..100: positive when the UN bloc dominates the peninsula (combat power and ground in Korea)."""
-    board = state.board
     blocs = state.config.blocs
     if len(blocs) < 2:
         return 0.0
-    korea = state.setup.cache.get("korea_any")
-    if korea is None:
-        import numpy as np
-
-        from ..state import KOREA
-        korea = state.setup.cache["korea_any"] = np.isin(board.country, KOREA)
+    korea = state.setup.korea
     table = state.units
     power = {b: 0.0 for b in blocs}
     att = state.attack_strengths().tolist()
