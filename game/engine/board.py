@@ -105,6 +105,10 @@ class Projection:
         return self.to_lonlat(*self.hex_center_km(h))[1]
 
 
+#: ``Board.steps_from`` where a hex cannot be reached.
+UNREACHABLE = 10_000
+
+
 @dataclass
 class Board:
     """The static map.  Build with :meth:`from_mapdata`; never mutate afterwards."""
@@ -172,6 +176,26 @@ class Board:
             out.flags.writeable = False
             self.__dict__[key] = out
         return self.__dict__[key]
+
+    def steps_from(self, starts: np.ndarray, passable: np.ndarray) -> np.ndarray:
+        """Steps from the nearest of ``starts`` (flat indices; -1 ignored) over ``passable`` hexes, for every hex;
+        UNREACHABLE where there is no way.  A start counts even if it is not passable itself."""
+        dist = np.full(self.size, UNREACHABLE, dtype=np.int32)
+        starts = np.asarray(starts, dtype=np.int64)
+        dist[starts[starts >= 0]] = 0
+        frontier = np.flatnonzero(dist == 0)
+        nb = self.neighbors
+        step = 0
+        while frontier.size:
+            step += 1
+            ring = nb[frontier].ravel()
+            ring = ring[ring >= 0]
+            ring = ring[(dist[ring] == UNREACHABLE) & passable[ring]]
+            if ring.size == 0:
+                break
+            dist[ring] = step
+            frontier = np.flatnonzero(dist == step)     # each hex once (cheaper than np.unique)
+        return dist
 
     def on_map(self, h: Hex) -> bool:
         return self.index(h) >= 0

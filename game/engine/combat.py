@@ -115,6 +115,8 @@ def shifts_for(state: GameState, attackers: list[int], defenders: list[int], tar
         out.append(Shift(+1, "close air support"))
     elif def_bloc == p.air_support_bloc and not air_denied:
         out.append(Shift(-1, "air support for the defence"))
+    if p.dig_in and all(int(state.dug_in[d]) == ti for d in defenders):
+        out.append(Shift(-1, "defender dug in"))
     if any(table.armour_list[a] for a in attackers) and any(not table.anti_tank[d] for d in defenders):
         out.append(Shift(+1, "armour against a defender without anti-tank weapons"))
     if any(state.hidden[a] for a in attackers):

@@ -95,6 +95,11 @@ class Parameters:
     air_support_bloc: str = "un"      # gets the close-air-support shift
     retreat_hexes: int = 1
     interdiction_cut: int = 2         # supply range lost by blocs without air superiority
+    rear_ground: bool = True          # ground the enemy is cut off from passes to us (game/engine/ground.py)
+    dig_in: bool = True               # a unit that stays put a turn digs in: -1 column against it
+    rebuild_after_days: int = 0       # a destroyed unit may re-form this long after (0: never)
+    rear_reach: int = 4               # ... within this many hexes of our units
+    rear_margin: int = 0              # ... and ground our units are this many hexes nearer than theirs (0: not)
     #: (bloc, country name) pairs a bloc's units may not enter (Japan and the USSR are off
     #: limits; Manchuria is closed to the UN unless a scenario opens it).
     closed: tuple[tuple[str, str], ...] = (

@@ -25,6 +25,8 @@ def from_snapshot(setup: Setup, snap: dict) -> GameState:
     s = base
     for name in GameState.ARRAYS:
         ref = getattr(base, name)
+        if name not in snap and name in GameState.LATER_ARRAYS:
+            continue
         arr = np.array(snap[name], dtype=ref.dtype)
         if arr.shape != ref.shape:
             raise ValueError(f"snapshot field {name} has shape {arr.shape}, expected {ref.shape}")
@@ -97,6 +99,7 @@ def blank_state(setup: Setup, seed: int) -> GameState:
     s.attacked = np.array([u.attacked for u in t], dtype=bool)
     s.hidden = np.array([u.hidden for u in t], dtype=bool)
     s.oos = np.array([u.out_of_supply for u in t], dtype=np.int16)
+    s.dug_in = np.full(n, -1, dtype=np.int32)      # the hex a unit has dug in on (-1: none; game/engine/flow.py)
     s.arrives = np.array([u.arrives.toordinal() if u.arrives else 0 for u in t], dtype=np.int32)
     s.ungated = np.zeros(n, dtype=bool)
     s.control = initial_control(board, config)

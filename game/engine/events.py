@@ -21,7 +21,7 @@ EVENT_KINDS = (
     "UnitMoved", "UnitStopped", "UnitSpotted", "UnitShipped", "UnitLanded", "UnitEvacuated",
     "CombatResolved", "StepLost", "UnitEliminated", "UnitRetreated", "UnitAdvanced",
     "HexCaptured", "PlaceCaptured", "SupplyLost", "SupplyRestored", "UnitReplaced",
-    "UnitWithdrawn", "GameEnded",
+    "UnitWithdrawn", "UnitRebuilt", "GroundTaken", "GameEnded",
     # politics (game/engine/politics)
     "RuleFired", "ChanceRolled", "RuleLoopStopped", "TrackChanged", "DecisionTaken", "TalksChanged",
     "ArmisticeSigned",

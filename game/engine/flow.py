@@ -9,10 +9,14 @@ turn_start, seat_start, seat_end and after_action.
 
 from __future__ import annotations
 
+import numpy as np
+
 from .events import Event
+from .ground import consolidate_rear
 from .politics.runtime import available_decisions, check_point, start_politics
 from .primitives import bring_arrivals, check_supply, event, give_replacements
 from .state import GameState, Phase
+from .units import MAP
 
 #: Unification needs the other side all but gone from Korea: below this share of its land hexes.
 UNIFICATION_SHARE = 0.05
@@ -66,6 +70,8 @@ def end_seat_turn(state: GameState) -> list[Event]:
     """Supply check for the active seat, then hand over to the next seat (or the next turn)."""
     seat = state.active_seat.id
     out = check_supply(state, seat)
+    dig_in(state)
+    out.extend(consolidate_rear(state, seat))
     out.extend(check_point(state, "seat_end"))
     if not state.over:
         out.extend(check_end(state))
@@ -85,6 +91,15 @@ def end_seat_turn(state: GameState) -> list[Event]:
         return out
     out.extend(begin_seat_turn(state))
     return out
+
+
+def dig_in(state: GameState) -> None:
+    """The active seat's units that did not move this turn dig in where they stand (DESIGN §6: a prepared
+    defence costs the attacker a column; it is what froze the front in 1951-53).  Any later move, retreat or
+    advance leaves the hex and the works behind."""
+    mine = (state.units.seat == state.seat_index) & (state.loc == MAP)
+    if state.config.params.dig_in:
+        state.dug_in[mine] = np.where(state.moved[mine], -1, state.hex[mine])
 
 
 def after_action(state: GameState) -> list[Event]:

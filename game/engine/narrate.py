@@ -101,6 +101,7 @@ TEMPLATES: dict[str, Callable[[_Words], str]] = {
     "UnitArrived": lambda w: f"{w.unit()} arrives {w.at('at')}.",
     "UnitArrived.japan": lambda w: f"{w.unit()} arrives in Japan, ready to ship to Korea.",
     "ArrivalDelayed": lambda w: f"{w.unit()} cannot reach {w.d['target']}: the area is lost or full.",
+    "UnitRebuilt": lambda w: f"{w.unit()} is re-formed {w.at('at')} with one step.",
     "UnitReplaced": lambda w: f"{w.unit()} receives replacements ({w.d['steps']}/{w.d['max_steps']} steps).",
     "SupplyLost": lambda w: f"{w.unit()} is out of supply.",
     "SupplyRestored": lambda w: f"{w.unit()} is back in supply.",
@@ -108,6 +109,8 @@ TEMPLATES: dict[str, Callable[[_Words], str]] = {
     "StepLost": lambda w: f"{w.unit()} loses {w.d['steps']} step{_plural(w.d['steps'])} ({w.d['cause']}).",
     "HexCaptured": lambda w: f"{w.seat()} takes {w.where('at')}.",
     "PlaceCaptured": lambda w: f"{w.d['place_name']} falls to the {w.seat()}.",
+    "GroundTaken": lambda w: f"The {w.seat()} takes over {w.d['count']} hex{'es' if w.d['count'] != 1 else ''} "
+                             f"behind its lines, cut off from the enemy.",
     "UnitMoved": lambda w: f"{w.unit()} moves from {w.where('from')} to {w.where('to')}.",
     "UnitMoved.rail": lambda w: f"{w.unit()} moves by rail from {w.where('from')} to {w.where('to')}.",
     "UnitStopped": lambda w: f"{w.unit()} stops {w.at('at')}: it {w.d['reason']}.",

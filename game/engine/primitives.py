@@ -56,6 +56,7 @@ def lose_steps(state: GameState, u: int, n: int, cause: str, by: int | None = No
     if state.steps[u] <= 0:
         state.loc[u] = ELIMINATED
         state.hex[u] = -1
+        state.arrives[u] = state.date.toordinal()      # when it was lost: a rebuild waits from then
         return [event(state, "UnitEliminated", seat, hexes, unit=uid, cause=cause)]
     return [event(state, "StepLost", seat, hexes, unit=uid, steps=n, cause=cause)]
 
@@ -169,11 +170,56 @@ def bring_arrivals(state: GameState, seat: str) -> list[Event]:
     return out
 
 
+def rebuild_hex(state: GameState, u: int) -> int | None:
+    """Where a destroyed unit re-forms: near its bloc's first permanent supply source (a port of entry,
+    a frontier crossing), on a free hex its bloc holds out of enemy contact; None if there is none."""
+    code = state.units.bloc_list[u]
+    bloc = state.config.blocs[code - 1]
+    board = state.board
+    know = true_knowledge(state, bloc)
+    closed = closed_mask(state, bloc)
+    for source in state.config.supply_sources:
+        if source.bloc != bloc or not source.always:
+            continue
+        for h in spiral(source.hex, 3):
+            i = board.index(h)
+            if i < 0 or closed[i] or know.enemy_hexes[i] or know.enemy_zoc[i]:
+                continue
+            if int(state.control[i]) == code and int(know.friendly_count[i]) < state.config.params.stacking:
+                return i
+    return None
+
+
+def rebuild_unit(state: GameState, seat: str) -> list[Event]:
+    """Re-form the seat's longest-lost unit with one step, if the scenario allows and its time has come."""
+    days = state.config.params.rebuild_after_days
+    if days <= 0:
+        return []
+    k = state.setup.seat_index[seat]
+    table = state.units
+    today = state.date.toordinal()
+    lost = np.flatnonzero((table.seat == k) & (state.loc == ELIMINATED) & (state.arrives > 0)
+                          & (state.arrives <= today - days))
+    if lost.size == 0:
+        return []
+    u = int(lost[np.argmin(state.arrives[lost])])
+    i = rebuild_hex(state, u)
+    if i is None:
+        return []
+    state.loc[u], state.hex[u], state.steps[u], state.oos[u], state.dug_in[u] = MAP, i, 1, 0, -1
+    state.hidden[u] = table.templates[u].hidden
+    h = hex_of(state, i)
+    return [event(state, "UnitRebuilt", seat, (h,), unit=table.ids[u], at=[h.q, h.r])]
+
+
 def give_replacements(state: GameState, seat: str) -> list[Event]:
-    """Spend the seat's replacement steps on depleted units in supply and out of contact."""
+    """Spend the seat's replacement steps: one on re-forming a destroyed unit (where the scenario allows),
+    the rest on depleted units in supply and out of contact."""
     budget = state.config.replacement_steps(seat)
     if budget <= 0:
         return []
+    rebuilt = rebuild_unit(state, seat)
+    budget -= len(rebuilt)
     k = state.setup.seat_index[seat]
     table = state.units
     know = true_knowledge(state, state.bloc_of(seat))
@@ -185,7 +231,7 @@ def give_replacements(state: GameState, seat: str) -> list[Event]:
     candidates = np.flatnonzero(ok).tolist()
     # Most depleted first; ties in scenario order (a stable sort).
     candidates.sort(key=lambda u: int(state.steps[u]) - int(table.max_steps[u]))
-    out = []
+    out = rebuilt
     for u in candidates:
         if budget <= 0:
             break

@@ -181,6 +181,7 @@ def attack(s: GameState, action: Attack) -> list[Event]:
             mover = max(survivors, key=lambda u: (float(strength[u]), -attackers.index(u)))
             start = hex_of(s, int(s.hex[mover]))
             s.hex[mover] = ti
+            s.moved[mover] = True
             events.append(event(s, "UnitAdvanced", seat_of(s, mover), (start, target), unit=ids[mover],
                                 to=list(target)))
             events.extend(take_control(s, mover, ti))

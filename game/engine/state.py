@@ -51,7 +51,7 @@ class TalksStatus(str, Enum):
 class GameState:
     """One position.  Arrays are indexed by unit number, flat hex index, track, seat, rule or decision."""
 
-    __slots__ = ("setup", "loc", "hex", "steps", "moved", "attacked", "hidden", "oos", "arrives", "ungated",
+    __slots__ = ("setup", "loc", "hex", "steps", "moved", "attacked", "hidden", "oos", "arrives", "ungated", "dug_in",
                  "control", "holder", "attacked_hexes", "tracks", "steps_lost", "steps_inflicted",
                  "flag_values", "flag_since", "rule_fired", "decision_taken", "offered", "loss_marks",
                  "supply_bonus", "talks", "stable_turns", "hexes_changed", "escalation_peak", "mig_alley",
@@ -61,7 +61,9 @@ class GameState:
     # Arrays copied by clone (everything else is immutable or a scalar).
     ARRAYS = ("loc", "hex", "steps", "moved", "attacked", "hidden", "oos", "arrives", "ungated", "control",
               "holder", "attacked_hexes", "tracks", "steps_lost", "steps_inflicted", "flag_since", "rule_fired",
-              "decision_taken", "offered", "loss_marks", "supply_bonus")
+              "decision_taken", "offered", "loss_marks", "supply_bonus", "dug_in")
+    #: Arrays added after saves were first written: a snapshot without one keeps the blank value.
+    LATER_ARRAYS = ("dug_in",)
 
     # -- static parts ----------------------------------------------------------------
     @property

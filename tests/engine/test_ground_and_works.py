@@ -1,0 +1,102 @@
+"""Ground behind the lines, digging in and re-forming destroyed units (game/engine/ground.py, flow.dig_in,
+primitives.rebuild_unit): small boards, literal expectations."""
+
+from dataclasses import replace
+
+from helpers import BLUE_FIRST, SEATS, play, started, tiny_board, tiny_state, unit
+
+from game.engine import api
+from game.engine.actions import Attack, EndPhase, MoveUnit
+from game.engine.config import Parameters
+from game.engine.hexes import Hex
+from game.engine.primitives import lose_steps
+
+PARAMS = Parameters(air_support_bloc="none", air_recon_bonus=0, interdiction_cut=0, closed=())
+
+
+def split_row(units, params=PARAMS):
+    """A row of nine clear hexes: red holds 0-4 (its source at 0), blue holds 5-8 (its source at 8); blue first."""
+    b = tiny_board(["c" * 9])
+    s = tiny_state(b, units, seats=BLUE_FIRST, params=params,
+                   sources=[("communist", Hex(0, 0)), ("un", Hex(8, 0))])
+    red, blue = s.config.bloc_code("communist"), s.config.bloc_code("un")
+    for q in range(9):
+        s.control[b.index(Hex(q, 0))] = red if q <= 4 else blue
+    return s
+
+
+def owner(s, q):
+    return s.config.blocs[int(s.control[s.board.index(Hex(q, 0))]) - 1]
+
+
+def test_ground_the_enemy_is_cut_off_from_becomes_ours_at_the_end_of_our_turn():
+    s = started(split_row([unit("b", "blue", Hex(2, 0))]))
+    s, events = play(s, EndPhase(), EndPhase())           # blue: movement, combat -> end of its turn
+    # Red traces from its source at 0; hex 1 is in blue's zone of control and 2 holds blue: 1 to 4 are cut off.
+    assert [owner(s, q) for q in range(9)] == ["communist"] + ["un"] * 8
+    taken = [e for e in events if e.kind == "GroundTaken"]
+    assert len(taken) == 1 and taken[0].data["count"] == 4 and "cut off" in taken[0].text
+
+
+def test_a_pocket_with_troops_keeps_its_hex_and_unsupported_ground_stays_as_it_was():
+    s = split_row([unit("b", "blue", Hex(2, 0)), unit("r", "red", Hex(4, 0))])
+    s = tiny_state(s.board, [unit("b", "blue", Hex(2, 0)), unit("r", "red", Hex(4, 0))], seats=BLUE_FIRST,
+                   params=PARAMS, sources=[("communist", Hex(0, 0)), ("un", Hex(8, 0)), ("un", Hex(2, 0))])
+    for q in range(9):
+        s.control[s.board.index(Hex(q, 0))] = s.config.bloc_code("communist" if q <= 4 else "un")
+    s, _ = play(started(s), EndPhase(), EndPhase())
+    assert owner(s, 4) == "communist"         # the pocket's own hex
+    assert owner(s, 1) == "un"                # cut off from red, in blue's supply (the source at 2)
+    assert owner(s, 3) == "communist"         # in both zones of control: neither side can support it
+
+
+def test_no_ground_changes_hands_when_the_rule_is_off():
+    s = started(split_row([unit("b", "blue", Hex(2, 0))], replace(PARAMS, rear_ground=False)))
+    s, events = play(s, EndPhase(), EndPhase())
+    assert [owner(s, q) for q in range(5)] == ["communist"] * 5
+    assert not any(e.kind == "GroundTaken" for e in events)
+
+
+def test_a_unit_that_stays_put_a_turn_digs_in_and_costs_the_attacker_a_column():
+    b = tiny_board(["ccccc"])
+    units = [unit("r", "red", Hex(2, 0)), unit("b1", "blue", Hex(3, 0), attack=6),
+             unit("b2", "blue", Hex(3, 0), attack=6)]
+    s = started(tiny_state(b, units, params=PARAMS, sources=[("communist", Hex(0, 0))]))  # red first; it stays
+    s, _ = play(s, EndPhase(), EndPhase(), EndPhase())    # red's turn ends; blue to combat
+    o = api.preview_attack(s, Attack(Hex(2, 0), ("b1", "b2")))
+    assert [sh.reason for sh in o.shifts] == ["defender dug in"]
+    assert o.column == o.base_column - 1
+    # A unit that moved in its turn has no works to fight from.
+    units = [unit("r", "red", Hex(1, 0)), unit("b1", "blue", Hex(3, 0), attack=6),
+             unit("b2", "blue", Hex(3, 0), attack=6)]
+    s = started(tiny_state(b, units, params=PARAMS, sources=[("communist", Hex(0, 0))]))
+    s, _ = play(s, MoveUnit("r", Hex(2, 0)), EndPhase(), EndPhase(), EndPhase())
+    o = api.preview_attack(s, Attack(Hex(2, 0), ("b1", "b2")))
+    assert o.shifts == ()
+    # Nor does a scenario that turns works off.
+    units = [unit("r", "red", Hex(2, 0)), unit("b1", "blue", Hex(3, 0), attack=6),
+             unit("b2", "blue", Hex(3, 0), attack=6)]
+    s = started(tiny_state(b, units, params=replace(PARAMS, dig_in=False), sources=[("communist", Hex(0, 0))]))
+    s, _ = play(s, EndPhase(), EndPhase(), EndPhase())
+    assert api.preview_attack(s, Attack(Hex(2, 0), ("b1", "b2"))).shifts == ()
+
+
+def test_a_destroyed_unit_re_forms_at_its_blocs_source_when_its_time_has_come():
+    b = tiny_board(["c" * 9])
+    units = [unit("b", "blue", Hex(6, 0)), unit("lost", "blue", Hex(5, 0), steps=3, cur_steps=1),
+             unit("r", "red", Hex(1, 0))]
+    s = tiny_state(b, units, seats=SEATS, params=replace(PARAMS, rebuild_after_days=14),
+                   sources=[("communist", Hex(0, 0)), ("un", Hex(8, 0))], replacements=[("blue", 2)])
+    for q in range(9):
+        s.control[b.index(Hex(q, 0))] = s.config.bloc_code("communist" if q <= 2 else "un")
+    lose_steps(s, s.units.ids.index("lost"), 1, "test")
+    assert s.unit("lost").location.value == "eliminated"
+    s = started(s)
+    seen = []
+    for _ in range(3):                                    # three weeks: red's turn, then blue's
+        s, ev = play(s, EndPhase(), EndPhase(), EndPhase(), EndPhase(), EndPhase())
+        seen.append([e for e in ev if e.kind == "UnitRebuilt"])
+    assert [len(x) for x in seen] == [0, 1, 0]            # not after one week; after two, once
+    u = s.unit("lost")
+    assert u.location.value == "map" and u.hex == Hex(8, 0) and u.steps >= 1
+    assert "re-formed" in seen[1][0].text
