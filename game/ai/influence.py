@@ -14,10 +14,10 @@ from functools import cached_property
 import numpy as np
 
 from game.engine.api import Location, Observation
-from game.engine.board import Board, Country, Terrain
+from game.engine.board import UNREACHABLE, Board, Country, Terrain
 from game.engine.combat import TERRAIN_SHIFT
 
-BIG = 10_000
+BIG = UNREACHABLE
 
 
 def spread(board: Board, hexes: np.ndarray, values: np.ndarray, radius: int) -> np.ndarray:
@@ -31,20 +31,7 @@ def spread(board: Board, hexes: np.ndarray, values: np.ndarray, radius: int) -> 
 
 def distance_from(board: Board, sources: np.ndarray, passable: np.ndarray) -> np.ndarray:
     """Steps from the nearest source hex over passable hexes (BIG where unreachable)."""
-    dist = np.full(board.size, BIG, dtype=np.int32)
-    frontier = np.flatnonzero(sources & passable)
-    dist[frontier] = 0
-    nb = board.neighbors
-    step = 0
-    while frontier.size:
-        step += 1
-        ring = nb[frontier].ravel()
-        ring = ring[ring >= 0]
-        ring = ring[(dist[ring] == BIG) & passable[ring]]
-        ring = np.unique(ring)
-        dist[ring] = step
-        frontier = ring
-    return dist
+    return board.steps_from(np.flatnonzero(sources & passable), passable)
 
 
 _BOARD_CACHE: dict[int, dict] = {}
@@ -185,6 +172,28 @@ class Picture:
         near = np.zeros(self.board.size + 1, dtype=bool)
         near[self.board.disc(3)[np.flatnonzero(closed)].ravel()] = True
         return near[: self.board.size] & self.passable
+
+    @cached_property
+    def enemy_main(self) -> np.ndarray:
+        """Land the enemy's main body can reach from its rear (the sources it holds for good: a port of entry,
+        a frontier crossing) without passing our units or our zones of control.  Enemy ground and units
+        outside it are a pocket: cut off, they wither out of supply and need a screen, not an assault."""
+        board = self.board
+        enemy_blocs = {b for b in self.obs.config.blocs if b != self.obs.bloc}
+        rear = np.zeros(board.size, dtype=bool)
+        for s in self.obs.config.supply_sources:
+            if s.always and s.bloc in enemy_blocs:
+                rear[board.index(s.hex)] = True
+        if not rear.any():
+            return np.ones(board.size, dtype=bool)
+        own = np.zeros(board.size, dtype=bool)
+        own[self.own_hexes] = True
+        ours_zoc = np.zeros(board.size + 1, dtype=bool)
+        if len(self.own_hexes):
+            ours_zoc[board.neighbors[self.own_hexes].ravel()] = True
+        ours_zoc = ours_zoc[: board.size] & ~self.enemy_at
+        land = self.facts["land"] | rear
+        return distance_from(board, rear, land & ~own & ~ours_zoc) < BIG
 
     def distance_to(self, goals: np.ndarray) -> np.ndarray:
         return distance_from(self.board, goals, self.passable)

@@ -22,6 +22,18 @@ from game.engine.board import Country
 from .influence import BIG, Picture
 from .profiles import Difficulty, Personality
 
+#: The pull of the offensive's main objective, as a share of the pull of the nearest enemy ground.
+DEEP = 0.5
+#: Attack strength brought next to an enemy stack, as a multiple of its defence, by a personality of no aggression.
+NEED = 3.5
+#: Outmatched below this "forward" ratio; each unit then mans about COVER hexes of the line, and a line longer
+#: than the units can man is given up for one LINE_D hexes from the enemy (out of his reach for a turn).
+FALLBACK = 0.6
+COVER = 2.5
+LINE_D = 3
+#: Enemy ground counts as a goal within GOAL_R hexes of his units (his army's ground, not empty country).
+GOAL_R = 6
+
 
 @dataclass(frozen=True)
 class Order:
@@ -67,7 +79,13 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     halt = advance_limit(obs, person)
     lat = board.lat
 
-    goals = pic.enemy_front.copy()
+    # Pockets the enemy is cut off in are left to wither behind a screen: the goals are its main body's.
+    main = pic.enemy_main
+    # Every hex of the enemy's main ground is a goal, not just its edge: a unit driving deep into the enemy's
+    # rear is not "away from the front" (the line of control it left behind).
+    d_enemy = pic.distance_to(pic.enemy_at) if pic.enemy_at.any() else np.full(board.size, BIG)
+    # ... within reach of its army: empty ground far from any enemy is swept on the way, not marched to.
+    goals = pic.theirs & pic.facts["korea"] & main & (d_enemy <= GOAL_R)
     for i, pts in pic.victory_hexes.items():
         if pic.theirs[i]:
             goals[i] = True
@@ -76,13 +94,27 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     if not goals.any():
         goals = pic.enemy_at.copy()
     d_goal = pic.distance_to(goals) if goals.any() else np.full(board.size, BIG)
-    d_front = pic.distance_to(pic.front) if pic.front.any() else d_goal
     place_bonus = np.zeros(board.size)
     for i, pts in pic.victory_hexes.items():
         place_bonus[i] = pts
-    # Our places within a few hexes of the enemy need a garrison: an empty place is lost ground.
-    d_enemy = pic.distance_to(pic.enemy_at) if pic.enemy_at.any() else np.full(board.size, BIG)
-    garrison = np.where(pic.ours & (place_bonus > 0) & (d_enemy <= 5), place_bonus, 0.0)
+    # The line to hold: the line of contact while we can hold it; outmatched, a line out of the enemy's
+    # reach for a turn (trading ground for time, as the UN did down to the Naktong) - on a river or in
+    # hills where there is one.
+    front = pic.front & (d_enemy <= GOAL_R)
+    if not front.any():
+        front = pic.front
+    # Outmatched and too few to man the whole line (each unit holds about COVER hexes of it): withdraw.  A
+    # line short enough to man - a perimeter - is held, whatever the odds.
+    withdrawing = forward < FALLBACK and len(pic.own_units) * COVER < int(pic.front.sum())
+    if withdrawing:
+        line = pic.ours & pic.facts["korea"] & (d_enemy >= LINE_D) & (d_enemy <= LINE_D + 1)
+        if line.any():
+            front = line
+    d_front = pic.distance_to(front) if front.any() else d_goal
+    # Our places within a few hexes of the enemy need a garrison: an empty place is lost ground (unless we
+    # are falling back past it).
+    garrison = np.where(pic.ours & (place_bonus > 0) & (d_enemy <= 5) & (~withdrawing | (d_enemy >= LINE_D)),
+                        place_bonus, 0.0)
     # Near a border closed to us (the Yalu for the UN) every unit raises the great powers' alarm.
     border = pic.border_risk
     escalation = obs.tracks.get("escalation", 0.0)
@@ -91,6 +123,16 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         goals &= ~border
         if goals.any():
             d_goal = pic.distance_to(goals)
+    # The main objective of an offensive: the enemy's most valuable places (a capital, the port it lives
+    # by).  The nearest goal alone makes every unit lean on the nearest enemy, a pocket included; the pull
+    # of the objective keeps the mass driving deep while a few screen what is left behind.
+    objective = np.zeros(board.size, dtype=bool)
+    held = [(pts, i) for i, pts in pic.victory_hexes.items() if pic.theirs[i] and lat[i] <= halt]
+    if held and forward > 0.8:
+        top = max(pts for pts, _ in held)
+        for pts, i in held:
+            objective[i] = pts >= top
+    d_obj = pic.distance_to(objective) if objective.any() else np.zeros(board.size)
 
     count = pic.own_count.astype(np.int64).copy()
     defence = pic.own_defence_at.copy()
@@ -113,15 +155,16 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     w_goal = 1.0 * min(2.0, forward)
     w_front = 1.2 * max(0.3, 1.6 - forward)
     w_danger = 2.0 * (1.4 - person.aggression)
+    w_deep = DEEP * w_goal
 
     def worth(h: int, u, here: int | None) -> float:
         s = u.defence_strength()
         stand = defence[h] + (0 if h == here else s)
         danger = max(0.0, threat[h] - 1.5 * stand) / (stand + 1.0)
-        v = -w_goal * min(d_goal[h], 40) - 0.3 * w_front * min(d_front[h], 40)
-        if pic.front[h] and count[h] - (1 if h == here else 0) == 0:
+        v = -w_goal * min(d_goal[h], 40) - 0.3 * w_front * min(d_front[h], 40) - w_deep * min(d_obj[h], 60)
+        if front[h] and count[h] - (1 if h == here else 0) == 0:
             v += 3.0 * w_front
-        if pic.front[h] or threat[h] > 0:
+        if front[h] or threat[h] > 0:
             v += 0.8 * facts["terrain_defence"][h] + 0.5 * facts["river"][h]
         v -= w_danger * danger
         if pic.theirs[h]:
@@ -170,10 +213,10 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     # Concentration first: pick the enemy stacks we can hit at good odds this turn and bring units next to them.
     committed: set[str] = set()
     if forward > 0.8:
-        need = 3.5 - 1.5 * person.aggression
+        need = NEED - 1.5 * person.aggression
         for t in sorted(np.flatnonzero(enemy_def > 0).tolist(),
                         key=lambda t: (-place_bonus[t], enemy_def[t], t)):
-            if halt < 90 and lat[t] > halt:
+            if (halt < 90 and lat[t] > halt) or not main[t]:
                 continue
             adjacent = {int(e) for e in nb[t] if e >= 0}
             group: list[tuple] = []

@@ -185,7 +185,11 @@ def test_plans_visible_to_the_own_side_and_to_everyone_after_the_war(tutorial):
         pass
     assert match.over
     assert set(ended.visible_plans()) == {"dprk_prc", "rok", "un"}
-    assert ended.visible_plans()["dprk_prc"]["reserve_at"] or not ended.visible_plans()["dprk_prc"]["reserve"]
+    kpa = ended.visible_plans()["dprk_prc"]
+    units = match.reveal().units
+    # Its reserve is drawn where those units stand now (one lost since the plan was made is not drawn).
+    assert len(kpa["reserve_at"]) == sum(1 for uid in kpa["reserve"]
+                                         if units[uid].hex is not None and units[uid].location.value == "map")
 
 
 def test_hot_seat_never_shows_the_enemy_computer(tutorial):
