@@ -161,16 +161,24 @@ class Picture:
         return land
 
     @cached_property
+    def great_power_land(self) -> np.ndarray:
+        """The territory of a great power not on our side (China and the Soviet Union, for the UN), whether or not
+        the scenario lets us in: crossing into it is how a limited war becomes a world war."""
+        ours = {n.lower() for s in self.obs.config.seats if s.bloc == self.obs.bloc for n in s.nations}
+        land = np.zeros(self.board.size, dtype=bool)
+        for country in ("PRC", "USSR"):
+            if country.lower() not in ours:
+                land |= self.board.country == int(Country[country])
+        return land
+
+    @cached_property
     def border_risk(self) -> np.ndarray:
-        """Land we may enter within three hexes of a great power's territory closed to us (the Yalu, the Tumen)."""
-        closed = np.zeros(self.board.size, dtype=bool)
-        for bloc, country in self.obs.config.params.closed:
-            if bloc == self.obs.bloc and country in ("PRC", "USSR"):
-                closed |= self.board.country == int(Country[country])
-        if not closed.any():
+        """Land we may enter within three hexes of a great power's territory (the Yalu, the Tumen), or in it."""
+        power = self.great_power_land
+        if not power.any():
             return np.zeros(self.board.size, dtype=bool)
         near = np.zeros(self.board.size + 1, dtype=bool)
-        near[self.board.disc(3)[np.flatnonzero(closed)].ravel()] = True
+        near[self.board.disc(3)[np.flatnonzero(power)].ravel()] = True
         return near[: self.board.size] & self.passable
 
     @cached_property

@@ -115,10 +115,12 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     # are falling back past it).
     garrison = np.where(pic.ours & (place_bonus > 0) & (d_enemy <= 5) & (~withdrawing | (d_enemy >= LINE_D)),
                         place_bonus, 0.0)
-    # Near a border closed to us (the Yalu for the UN) every unit raises the great powers' alarm.
+    # Near a great power's border (the Yalu for the UN) every unit raises its alarm; across it, far more.
     border = pic.border_risk
+    power = pic.great_power_land
     escalation = obs.tracks.get("escalation", 0.0)
     alarm = (4.0 + 16.0 * escalation / max(1.0, person.tolerance.get("escalation", 100))) * (1.3 - person.aggression)
+    goals &= ~power
     if border.any() and person.aggression < 0.8:
         goals &= ~border
         if goals.any():
@@ -177,7 +179,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         if lat[h] > halt and (here is None or lat[h] > lat[here]):
             v -= 40.0
         if border[h]:
-            v -= alarm
+            v -= alarm * (4.0 if power[h] else 1.0)
         for e in nb[h]:
             if e >= 0 and enemy_def[e] > 0:
                 ratio = (planned[e] + u.attack_strength() * (0 if h == here else 1)) / enemy_def[e]

@@ -3,10 +3,15 @@
 It moves most of its units to random reachable hexes, makes about half of the
 attacks open to it, and then ends the phase.  Its choices come from its own
 seeded generator (never the game's dice), so the recorded actions alone
-replay the game.
+replay the game.  Its political choices are drawn apart, from its seed, the turn
+and the decision alone: two games from one seed that part ways on the map still
+meet the same random statesman (the pairs of issue 8's measures, the what-if
+comparisons of Monte Carlo studies).
 """
 
 from __future__ import annotations
+
+import zlib
 
 import numpy as np
 
@@ -17,6 +22,7 @@ class RandomAgent:
     name = "random"
 
     def __init__(self, seed: int, move_chance: float = 0.8, attack_chance: float = 0.5):
+        self.seed = int(seed)
         self.rng = np.random.default_rng(seed)
         self.move_chance = move_chance
         self.attack_chance = attack_chance
@@ -43,6 +49,11 @@ class RandomAgent:
             self._phase_key = key
             self._done = set()
 
+    def _political_roll(self, turn: int, decision: str) -> float:
+        """A uniform number fixed by the agent's seed, the turn and the decision (not by what came before)."""
+        key = [abs(self.seed), turn, zlib.crc32(decision.encode())]
+        return float(np.random.default_rng(key).random())
+
     def choose(self, obs: Observation) -> Action:
         self._new_phase(obs)
         legal = obs.legal
@@ -53,7 +64,7 @@ class RandomAgent:
                 if d.decision in self._done:
                     continue
                 self._done.add(d.decision)
-                if pol is not None and self.rng.random() < pol.decisions[d.decision].ai_weight:
+                if pol is not None and self._political_roll(obs.turn, d.decision) < pol.decisions[d.decision].ai_weight:
                     return d
             return EndPhase()
         if obs.phase is Phase.MOVEMENT:

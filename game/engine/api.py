@@ -41,6 +41,7 @@ from .politics.acts import carry_out
 from .politics.scoring import scores
 from .setup import Setup
 from .state import GameState, Phase
+from .state import snapshot_checksum as _snapshot_checksum
 from .units import LOCATIONS, Location, Unit, UnitTable
 
 __all__ = [
@@ -164,9 +165,10 @@ def clone(state: GameState) -> GameState:
 
 
 def reseed(state: GameState, seed: int) -> GameState:
-    """A copy of ``state`` whose dice are a new stream (Monte Carlo from one position)."""
+    """A copy of ``state`` whose dice and politics' chances are new (Monte Carlo from one position)."""
     s = state.clone()
     s.rng_state = np.random.PCG64(seed).state
+    s.seed = seed
     return s
 
 
@@ -214,6 +216,11 @@ def restore(setup: Setup, snap: dict) -> GameState:
 
 def checksum(state: GameState) -> str:
     return state.checksum()
+
+
+def snapshot_checksum(snapshot: dict) -> str:
+    """The checksum of a snapshot as saved (equal to ``checksum`` of the state it was taken from)."""
+    return _snapshot_checksum(snapshot)
 
 
 def truth(state: GameState) -> dict:

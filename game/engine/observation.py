@@ -51,6 +51,7 @@ def fogged_copy(state: GameState, seat: str) -> tuple[GameState, np.ndarray]:
     s.oos[~own] = 0                      # the enemy's supply state stays private
     s.hidden[seen] = False               # what we see is not hidden from us
     s.rng_state = {"bit_generator": "PCG64", "state": {"state": 0, "inc": 1}, "has_uint32": 0, "uinteger": 0}
+    s.seed = 0                           # the politics' chances are keyed by it: no seat may read them ahead
     pol = state.config.politics
     if pol is not None:
         for k, name in enumerate(state.setup.track_names):
@@ -235,6 +236,7 @@ class Observation:
         with the API's step/undo and legal_actions (unseen enemy units are not in it)."""
         s = self._s.clone()
         s.rng_state = np.random.PCG64(seed).state
+        s.seed = seed
         return s
 
     def preview_decision(self, decision_id: str) -> dict[str, float]:

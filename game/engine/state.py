@@ -10,7 +10,7 @@ is in game/engine/setup.py; fresh states and snapshots are made in
 game/engine/creation.py.
 
 The dice are the state's own PCG64 stream, kept as its state dict and
-advanced by :func:`draw_die` and :func:`draw_uniform`: a clone shares the (immutable) dict until one of
+advanced by :func:`draw_die`: a clone shares the (immutable) dict until one of
 them rolls.
 """
 
@@ -28,7 +28,8 @@ from .config import GameConfig, Seat
 from .setup import KOREA, Setup
 from .units import LOCATIONS, MAP, Unit, UnitTable
 
-__all__ = ["GameState", "Setup", "Phase", "TalksStatus", "KOREA", "draw_die", "draw_uniform", "set_flag_value"]
+__all__ = ["GameState", "Setup", "Phase", "TalksStatus", "KOREA", "draw_die", "keyed_uniform",
+           "set_flag_value"]
 
 
 class Phase(str, Enum):
@@ -226,8 +227,14 @@ class GameState:
 
     def checksum(self) -> str:
         """SHA-256 of the snapshot: equal states give equal checksums, byte for byte."""
-        blob = json.dumps(self.to_snapshot(), sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(blob.encode()).hexdigest()
+        return snapshot_checksum(self.to_snapshot())
+
+
+def snapshot_checksum(snapshot: dict) -> str:
+    """SHA-256 of a snapshot as written (a save's snapshot verifies against the checksum it was saved with,
+    even when it was written before the engine kept some array it keeps now)."""
+    blob = json.dumps(snapshot, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode()).hexdigest()
 
 
 def draw_die(state: GameState) -> int:
@@ -239,13 +246,13 @@ def draw_die(state: GameState) -> int:
     return value
 
 
-def draw_uniform(state: GameState) -> float:
-    """A uniform number in [0, 1) from the state's seeded stream."""
-    bg = np.random.PCG64()
-    bg.state = state.rng_state
-    value = float(np.random.Generator(bg).random())
-    state.rng_state = bg.state
-    return value
+def keyed_uniform(state: GameState, *key: int) -> float:
+    """A uniform number in [0, 1) fixed by the game's seed and ``key`` alone, not by the dice drawn before it.
+
+    The politics' chances use it: two games from one seed that part ways on the map still meet the same
+    chance at the same turn (paired measures, what-if comparisons); a reseeded copy gets new ones.
+    """
+    return float(np.random.default_rng([abs(int(state.seed)), *key]).random())
 
 
 def set_flag_value(state: GameState, name: str, value: object) -> None:

@@ -178,7 +178,7 @@ def load_save(path: Path, scenario_loader=None, replay: bool = False) -> tuple[M
             record = [action_from_dict(raw) for raw in doc["actions"]]
         except (ActionFormatError, KeyError, ValueError, TypeError, IndexError) as exc:
             raise SaveError(f"{path}: the saved position cannot be read ({exc.__class__.__name__})") from None
-        if api.checksum(state) != doc["final_checksum"]:
+        if api.snapshot_checksum(doc["snapshot"]) != doc["final_checksum"]:
             raise SaveError(f"{path}: the saved position does not match its checksum")
         match = Match(scenario.id, scenario.content_hash, int(doc["seed"]), state, dict(doc["seats"]), record, [])
         match.saved_logs = _logs_from(doc.get("logs"))

@@ -100,3 +100,15 @@ def test_a_destroyed_unit_re_forms_at_its_blocs_source_when_its_time_has_come():
     u = s.unit("lost")
     assert u.location.value == "map" and u.hex == Hex(8, 0) and u.steps >= 1
     assert "re-formed" in seen[1][0].text
+
+
+def test_the_politics_chances_do_not_depend_on_the_combat_dice():
+    from game.engine.state import draw_die, keyed_uniform
+    s = tiny_state(tiny_board(["ccc"]), [unit("r", "red", Hex(0, 0))], seed=7)
+    other = s.clone()
+    for _ in range(5):
+        draw_die(other)                        # the battles went differently...
+    assert keyed_uniform(s, 3, 1, 2, 0, 0) == keyed_uniform(other, 3, 1, 2, 0, 0)   # ...the chance is the same
+    assert keyed_uniform(s, 3, 1, 2, 0, 0) != keyed_uniform(s, 4, 1, 2, 0, 0)
+    assert keyed_uniform(api.reseed(s, 8), 3, 1, 2, 0, 0) != keyed_uniform(s, 3, 1, 2, 0, 0)
+    assert api.observe(started(s), "red").sandbox(5).seed == 5

@@ -144,3 +144,20 @@ def test_undo_goes_back_but_not_past_a_barrier(scenario):
     events = m.submit(MoveUnit("r1", Hex(2, 0)))   # spots blue: a reveal is a barrier
     assert any(e.kind == "UnitSpotted" for e in events)
     assert not m.can_undo() and not m.undo()
+
+
+def test_a_save_written_before_units_could_dig_in_still_loads(scenario, tmp_path):
+    from game.engine.api import snapshot_checksum
+    from game.session.savefile import _integrity
+    m = played(scenario)
+    path = write_save(m, tmp_path / "old.json")
+    doc = json.loads(path.read_text())
+    # As an earlier version wrote it: no dug_in array, and the checksums of that snapshot.
+    del doc["snapshot"]["dug_in"]
+    doc["final_checksum"] = snapshot_checksum(doc["snapshot"])
+    body = {k: v for k, v in doc.items() if k != "integrity"}
+    doc["integrity"] = _integrity(body)
+    path.write_text(json.dumps(doc))
+    m2, _ = load_save(path, loader(scenario))
+    assert (m2.state.dug_in == -1).all()
+    assert m2.state.turn == m.state.turn and (m2.state.hex == m.state.hex).all()

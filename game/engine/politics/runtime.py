@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from ..events import Event
 from ..narrate import render
-from ..state import GameState, draw_uniform, set_flag_value
+from ..state import GameState, keyed_uniform, set_flag_value
 from ..units import MAP
 from .acts import FireContext, ev, set_track
-from .model import Decision, Rule
+from .model import CHECK_POINTS, Decision, Rule
 
 MAX_PASSES = 8
 STABLE_FRONT_HEXES = 6   # a turn in which at most this many hexes change hands counts as a stable front
@@ -88,7 +88,10 @@ def run_rules(state: GameState, point: str) -> list[Event]:
                 if p <= 0:
                     continue
                 if p < 1:
-                    roll = draw_uniform(state)
+                    # Keyed by where it is rolled, not drawn from the combat dice (state.keyed_uniform);
+                    # after an action, by the action's number too, so each action gets its own roll.
+                    roll = keyed_uniform(state, state.turn, state.seat_index, CHECK_POINTS.index(point),
+                                         index[rule.id], state.actions_applied if point == "after_action" else 0)
                     out.append(Event("ChanceRolled", state.date, state.turn, None, (), False,
                                      {"rule": rule.id, "p": round(p, 4), "roll": round(roll, 4), "dice": True},
                                      state.setup, None, render))
