@@ -16,10 +16,14 @@ import numpy as np
 from game.engine.api import Action, Decide, EndPhase, Observation, Phase, action_from_dict
 
 from .combat_choice import best_attack
+from .influence import Picture
 from .lookahead import best_plan
 from .operations import Order, plan_movement
 from .political import best_decision
 from .profiles import difficulty, personality
+
+#: Turns the commander remembers the enemy strength it saw.
+MEMORY_TURNS = 4
 
 
 class Commander:
@@ -35,6 +39,8 @@ class Commander:
         self._orders: list[Order] = []
         self._weighed: set[str] = set()
         self._seen_open: dict[str, int] = {}
+        #: the enemy strength seen at each of the last turns (turn -> power): what fog hides is still there
+        self._enemy_seen: dict[int, float] = {}
         #: the plan of the seat's last movement phase (operations.Plan.to_dict()), for the map overlay
         self.plan: dict | None = None
 
@@ -47,6 +53,7 @@ class Commander:
             if self._phase_key else None,
             "orders": [[o.action.to_dict(), o.reason] for o in self._orders],
             "weighed": sorted(self._weighed), "seen_open": dict(self._seen_open), "plan": self.plan,
+            "enemy_seen": {str(k): v for k, v in self._enemy_seen.items()},
         }
 
     def restore(self, memory: dict) -> None:
@@ -59,6 +66,7 @@ class Commander:
         self._weighed = set(memory.get("weighed", []))
         self._seen_open = {str(k): int(v) for k, v in memory.get("seen_open", {}).items()}
         self.plan = memory.get("plan")
+        self._enemy_seen = {int(k): float(v) for k, v in memory.get("enemy_seen", {}).items()}
 
     # -- the candidates ---------------------------------------------------------------------------
     def choose(self, obs: Observation) -> Action:
@@ -68,10 +76,11 @@ class Commander:
             self._orders = []
             self._weighed = set()
             if obs.phase is Phase.MOVEMENT:
+                estimate = self._remember_enemy(obs)
                 if self.level.lookahead:
-                    self._orders, plan = best_plan(obs, self.person, self.level, self.rng)
+                    self._orders, plan = best_plan(obs, self.person, self.level, self.rng, estimate)
                 else:
-                    self._orders, plan = plan_movement(obs, self.person, self.level, self.rng)
+                    self._orders, plan = plan_movement(obs, self.person, self.level, self.rng, estimate)
                 self.plan = plan.to_dict()
         self.last_reason = None
         if obs.phase is Phase.POLITICAL:
@@ -79,6 +88,12 @@ class Commander:
         if obs.phase is Phase.MOVEMENT:
             return self._movement(obs)
         return self._combat(obs)
+
+    def _remember_enemy(self, obs: Observation) -> float:
+        """Note the enemy strength in sight; return the most seen in the last MEMORY_TURNS turns."""
+        self._enemy_seen[obs.turn] = round(Picture(obs).enemy_power, 3)
+        self._enemy_seen = {t: p for t, p in self._enemy_seen.items() if t > obs.turn - MEMORY_TURNS}
+        return max(self._enemy_seen.values())
 
     def _politics(self, obs: Observation) -> Action:
         for d in obs.legal.decisions():

@@ -25,14 +25,14 @@ TEMPERS = (0.0, -0.25, 0.25)      # aggression added to the personality's, one p
 SAMPLES = 2                       # dice samples per plan
 
 
-def best_plan(obs: Observation, person: Personality, level: Difficulty, rng: np.random.Generator) \
-        -> tuple[list[Order], Plan]:
+def best_plan(obs: Observation, person: Personality, level: Difficulty, rng: np.random.Generator,
+              enemy_estimate: float = 0.0) -> tuple[list[Order], Plan]:
     """The movement orders (and plan) that did best on average when played out on sandboxes."""
     tries = max(1, min(len(TEMPERS), level.lookahead // SAMPLES or 1))
     best = None
     for temper in TEMPERS[:tries]:
         bolder = dataclasses.replace(person, aggression=float(np.clip(person.aggression + temper, 0.0, 1.0)))
-        orders, plan = plan_movement(obs, bolder, level, rng)
+        orders, plan = plan_movement(obs, bolder, level, rng, enemy_estimate)
         value = np.mean([_play_out(obs, orders, person, int(rng.integers(1 << 30))) for _ in range(SAMPLES)])
         if best is None or value > best[0]:
             best = (value, orders, plan)

@@ -68,13 +68,16 @@ def advance_limit(obs: Observation, person: Personality) -> float:
     return person.halt_north_of
 
 
-def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng: np.random.Generator) \
-        -> tuple[list[Order], Plan]:
+def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng: np.random.Generator,
+                  enemy_estimate: float = 0.0) -> tuple[list[Order], Plan]:
+    """This turn's movement orders and the plan they carry out.  ``enemy_estimate``: the enemy strength the
+    seat believes is out there (what it remembers having seen), when more than it sees now: fog hides an
+    army, it does not remove it."""
     pic = Picture(obs)
     board = obs.board
     facts = pic.facts
     stack = obs.config.params.stacking
-    ratio = pic.own_power / max(pic.enemy_power, 1.0)
+    ratio = pic.own_power / max(pic.enemy_power, enemy_estimate, 1.0)
     forward = (0.4 + person.aggression) * ratio
     halt = advance_limit(obs, person)
     lat = board.lat
@@ -113,8 +116,10 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     d_front = pic.distance_to(front) if front.any() else d_goal
     # Our places within a few hexes of the enemy need a garrison: an empty place is lost ground (unless we
     # are falling back past it).
-    garrison = np.where(pic.ours & (place_bonus > 0) & (d_enemy <= 5) & (~withdrawing | (d_enemy >= LINE_D)),
-                        place_bonus, 0.0)
+    # The more a place is worth, the farther off an enemy need be to threaten it (a capital keeps its guard
+    # against a raid from behind the front).
+    garrison = np.where(pic.ours & (place_bonus > 0) & (d_enemy <= 5 + place_bonus // 2)
+                        & (~withdrawing | (d_enemy >= LINE_D)), place_bonus, 0.0)
     # Near a great power's border (the Yalu for the UN) every unit raises its alarm; across it, far more.
     border = pic.border_risk
     power = pic.great_power_land
@@ -218,7 +223,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         need = NEED - 1.5 * person.aggression
         for t in sorted(np.flatnonzero(enemy_def > 0).tolist(),
                         key=lambda t: (-place_bonus[t], enemy_def[t], t)):
-            if (halt < 90 and lat[t] > halt) or not main[t]:
+            if halt < 90 and lat[t] > halt:
                 continue
             adjacent = {int(e) for e in nb[t] if e >= 0}
             group: list[tuple] = []

@@ -12,9 +12,10 @@ from game.engine.hexes import Hex
 from game.engine.primitives import lose_steps
 
 PARAMS = Parameters(air_support_bloc="none", air_recon_bonus=0, interdiction_cut=0, closed=())
+CUT_ONLY = replace(PARAMS, rear_margin=0)          # the cut-off part of the rule alone
 
 
-def split_row(units, params=PARAMS):
+def split_row(units, params=CUT_ONLY):
     """A row of nine clear hexes: red holds 0-4 (its source at 0), blue holds 5-8 (its source at 8); blue first."""
     b = tiny_board(["c" * 9])
     s = tiny_state(b, units, seats=BLUE_FIRST, params=params,
@@ -41,13 +42,26 @@ def test_ground_the_enemy_is_cut_off_from_becomes_ours_at_the_end_of_our_turn():
 def test_a_pocket_with_troops_keeps_its_hex_and_unsupported_ground_stays_as_it_was():
     s = split_row([unit("b", "blue", Hex(2, 0)), unit("r", "red", Hex(4, 0))])
     s = tiny_state(s.board, [unit("b", "blue", Hex(2, 0)), unit("r", "red", Hex(4, 0))], seats=BLUE_FIRST,
-                   params=PARAMS, sources=[("communist", Hex(0, 0)), ("un", Hex(8, 0)), ("un", Hex(2, 0))])
+                   params=CUT_ONLY, sources=[("communist", Hex(0, 0)), ("un", Hex(8, 0)), ("un", Hex(2, 0))])
     for q in range(9):
         s.control[s.board.index(Hex(q, 0))] = s.config.bloc_code("communist" if q <= 4 else "un")
     s, _ = play(started(s), EndPhase(), EndPhase())
     assert owner(s, 4) == "communist"         # the pocket's own hex
     assert owner(s, 1) == "un"                # cut off from red, in blue's supply (the source at 2)
     assert owner(s, 3) == "communist"         # in both zones of control: neither side can support it
+
+
+def test_ground_our_units_dominate_becomes_ours_within_reach():
+    b = tiny_board(["c" * 14])
+    units = [unit("b", "blue", Hex(9, 0)), unit("r", "red", Hex(1, 0))]
+    s = tiny_state(b, units, seats=BLUE_FIRST, params=replace(PARAMS, rear_margin=2, rear_reach=4),
+                   sources=[("communist", Hex(0, 0)), ("un", Hex(13, 0))])
+    for q in range(14):
+        s.control[b.index(Hex(q, 0))] = s.config.bloc_code("communist" if q <= 10 else "un")
+    s, _ = play(started(s), EndPhase(), EndPhase())
+    # Blue at 9, red at 1: hexes 6-10 are within 4 of blue and at least 2 nearer it than red; 5 is not
+    # (4 from each), and nothing nearer red changes hands.
+    assert [owner(s, q) for q in range(14)] == ["communist"] * 6 + ["un"] * 8
 
 
 def test_no_ground_changes_hands_when_the_rule_is_off():
