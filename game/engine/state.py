@@ -166,7 +166,8 @@ class GameState:
             arrives=date.fromordinal(a) if a else None, arrives_at=t.arrives_at,
             requires=None if self.ungated[i] else t.requires, delay_days=t.delay_days, anti_tank=t.anti_tank,
             infiltrates=t.infiltrates, amphibious=t.amphibious, hidden=bool(self.hidden[i]),
-            moved=bool(self.moved[i]), attacked=bool(self.attacked[i]), out_of_supply=int(self.oos[i]))
+            moved=bool(self.moved[i]), attacked=bool(self.attacked[i]), out_of_supply=int(self.oos[i]),
+            dug_in=h >= 0 and int(self.dug_in[i]) == h)
 
     def unit_views(self, indices=None) -> dict[str, Unit]:
         """id -> view, in scenario order (all units, or the given numbers)."""

@@ -74,6 +74,7 @@ class Unit:
     moved: bool = False              # has used its movement this phase
     attacked: bool = False           # has attacked this combat phase
     out_of_supply: int = 0           # consecutive supply checks failed
+    dug_in: bool = False             # stood a whole turn where it is: attacks on it shift a column left
 
     @property
     def on_map(self) -> bool:

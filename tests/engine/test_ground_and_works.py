@@ -79,6 +79,7 @@ def test_a_unit_that_stays_put_a_turn_digs_in_and_costs_the_attacker_a_column():
     s, _ = play(s, EndPhase(), EndPhase(), EndPhase())    # red's turn ends; blue to combat
     o = api.preview_attack(s, Attack(Hex(2, 0), ("b1", "b2")))
     assert [sh.reason for sh in o.shifts] == ["defender dug in"]
+    assert s.unit("r").dug_in and not s.unit("b1").dug_in
     assert o.column == o.base_column - 1
     # A unit that moved in its turn has no works to fight from.
     units = [unit("r", "red", Hex(1, 0)), unit("b1", "blue", Hex(3, 0), attack=6),

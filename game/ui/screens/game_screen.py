@@ -500,6 +500,8 @@ class GameScreen(Screen):
             if view.phase is Phase.COMBAT:
                 status.append("attacked" if u.attacked else "can attack")
             status.append(supply)
+        if u.dug_in:
+            status.append("dug in (attacks on it lose a column)")
         head = f"<b>{esc(title + ': ' if title else '')}{esc(u.name)}</b>"
         return (f"{head}<br>{esc(seat.name)} · {esc(u.nation)} · {esc(u.type)} {esc(u.size)}<br>"
                 f"attack {u.attack} · defence {u.defence} · movement {u.movement} · steps {bar}"
