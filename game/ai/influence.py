@@ -200,8 +200,8 @@ class Picture:
         if len(self.own_hexes):
             ours_zoc[board.neighbors[self.own_hexes].ravel()] = True
         ours_zoc = ours_zoc[: board.size] & ~self.enemy_at
-        land = self.facts["land"] | rear
-        return distance_from(board, rear, land & ~own & ~ours_zoc) < BIG
+        # A source in our zone of control still counts as a start (the engine's supply trace starts there too).
+        return board.steps_from(np.flatnonzero(rear & ~own), self.facts["land"] & ~own & ~ours_zoc) < BIG
 
     def distance_to(self, goals: np.ndarray) -> np.ndarray:
         return distance_from(self.board, goals, self.passable)

@@ -94,8 +94,11 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
             goals[i] = True
     if halt < 90:
         goals &= lat <= halt
+    # Never a goal across a great power's border (China, the USSR for the UN), whatever the scenario allows.
+    power = pic.great_power_land
+    goals &= ~power
     if not goals.any():
-        goals = pic.enemy_at.copy()
+        goals = pic.enemy_at & ~power
     d_goal = pic.distance_to(goals) if goals.any() else np.full(board.size, BIG)
     place_bonus = np.zeros(board.size)
     for i, pts in pic.victory_hexes.items():
@@ -115,17 +118,16 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
             front = line
     d_front = pic.distance_to(front) if front.any() else d_goal
     # Our places within a few hexes of the enemy need a garrison: an empty place is lost ground (unless we
-    # are falling back past it).
-    # The more a place is worth, the farther off an enemy need be to threaten it (a capital keeps its guard
-    # against a raid from behind the front).
-    garrison = np.where(pic.ours & (place_bonus > 0) & (d_enemy <= 5 + place_bonus // 2)
-                        & (~withdrawing | (d_enemy >= LINE_D)), place_bonus, 0.0)
+    # are falling back past it).  The more a place is worth, the farther off an enemy need be to threaten
+    # it (a capital keeps its guard against a raid from behind the front).
+    threatened = pic.ours & (place_bonus > 0) & (d_enemy <= 5 + place_bonus // 2)
+    if withdrawing:
+        threatened &= d_enemy >= LINE_D
+    garrison = np.where(threatened, place_bonus, 0.0)
     # Near a great power's border (the Yalu for the UN) every unit raises its alarm; across it, far more.
     border = pic.border_risk
-    power = pic.great_power_land
     escalation = obs.tracks.get("escalation", 0.0)
     alarm = (4.0 + 16.0 * escalation / max(1.0, person.tolerance.get("escalation", 100))) * (1.3 - person.aggression)
-    goals &= ~power
     if border.any() and person.aggression < 0.8:
         goals &= ~border
         if goals.any():
@@ -134,7 +136,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     # by).  The nearest goal alone makes every unit lean on the nearest enemy, a pocket included; the pull
     # of the objective keeps the mass driving deep while a few screen what is left behind.
     objective = np.zeros(board.size, dtype=bool)
-    held = [(pts, i) for i, pts in pic.victory_hexes.items() if pic.theirs[i] and lat[i] <= halt]
+    held = [(pts, i) for i, pts in pic.victory_hexes.items() if pic.theirs[i] and lat[i] <= halt and not power[i]]
     if held and forward > 0.8:
         top = max(pts for pts, _ in held)
         for pts, i in held:
@@ -151,7 +153,8 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     # Enemy stacks we can see, and the attack strength we have planned next to each: the makings of an attack.
     enemy_def = np.zeros(board.size)
     for e in pic.enemy_units:
-        enemy_def[board.index(e.hex)] += e.defence_strength()
+        # A dug-in stack costs a column: about half as much strength again to reach the same odds.
+        enemy_def[board.index(e.hex)] += e.defence_strength() * (1.5 if e.dug_in else 1.0)
     enemy_def *= 1.0 + 0.5 * facts["terrain_defence"]          # hills and mountains take columns away
     nb = board.neighbors
     planned = np.zeros(board.size)
@@ -283,20 +286,22 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         if reach is not None and isinstance(best_a, MoveUnit):
             for j in reach.path(best_h):
                 swept[j] = True
-        place(u, best_h, best_a, _why_move(obs, pic, u, here, best_h, d_goal, halt))
+        place(u, best_h, best_a, _why_move(obs, pic, front, u, here, best_h, d_goal))
     landing = plan_landing(obs, pic, person)
     if landing:
         orders.insert(0, landing)
-    return orders, _plan(obs, pic, forward, count, d_goal, landing)
+    return orders, _plan(obs, pic, front, forward, count, d_goal, landing)
 
 
-def _plan(obs: Observation, pic: Picture, forward: float, count: np.ndarray, d_goal: np.ndarray,
-          landing: Order | None) -> Plan:
+def _plan(obs: Observation, pic: Picture, line: np.ndarray, forward: float, count: np.ndarray,
+          d_goal: np.ndarray, landing: Order | None) -> Plan:
+    """The plan for the overlay: ``line`` is the line the seat holds this turn (the contact line, or the
+    one it falls back to)."""
     board = obs.board
-    stance = "attack" if forward > 1.1 else ("hold" if forward > 0.6 else "fall back")
-    front = np.flatnonzero(pic.front)
+    stance = "attack" if forward > 1.1 else ("hold" if forward > FALLBACK else "fall back")
+    front = np.flatnonzero(line)
     own = pic.own_units
-    on_line = set(np.flatnonzero(pic.front & (count > 0)).tolist())
+    on_line = set(np.flatnonzero(line & (count > 0)).tolist())
     reserve = tuple(sorted(u.id for u, h in zip(own, pic.own_hexes.tolist()) if h not in on_line
                            and d_goal[h] < BIG))
     axis: tuple = ()
@@ -311,13 +316,13 @@ def _plan(obs: Observation, pic: Picture, forward: float, count: np.ndarray, d_g
     return Plan(stance, tuple(tuple(board.hex_at(i)) for i in front.tolist()), reserve, axis, land)
 
 
-def _why_move(obs: Observation, pic: Picture, u, here: int, there: int, d_goal: np.ndarray, halt: float) -> str:
+def _why_move(obs: Observation, pic: Picture, line: np.ndarray, u, here: int, there: int, d_goal: np.ndarray) -> str:
     board = obs.board
     place = where(board, board.hex_at(there))
     at_place = at(board, board.hex_at(there))
     if pic.enemy_attack[here] > 1.5 * pic.own_defence_at[here] and pic.enemy_attack[there] < pic.enemy_attack[here]:
         return f"{u.name} falls back to {place}: outmatched where it stood."
-    if pic.front[there]:
+    if line[there]:
         return f"{u.name} holds the line {at_place}."
     if pic.theirs[there]:
         return f"{u.name} advances to {place}."

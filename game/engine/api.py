@@ -50,7 +50,8 @@ __all__ = [
     "RESULT_NAMES", "Consequences", "GameState", "Setup", "new_state", "make_setup", "new_game",
     "start", "legal_actions", "check", "apply", "step", "undo",
     "clone", "reseed", "chance_outcomes", "current_seat", "is_terminal", "returns", "observe", "truth", "snapshot",
-    "restore", "checksum", "where", "at", "scores", "hexes_held", "Verdict", "Truth", "reveal",
+    "restore", "checksum", "snapshot_checksum", "snapshot_complete", "where", "at", "scores", "hexes_held", "Verdict",
+    "Truth", "reveal",
 ]
 
 
@@ -223,6 +224,11 @@ def snapshot_checksum(snapshot: dict) -> str:
     return _snapshot_checksum(snapshot)
 
 
+def snapshot_complete(snapshot: dict) -> bool:
+    """Whether a snapshot has every array this engine keeps (one from an older version may lack some)."""
+    return all(name in snapshot for name in GameState.ARRAYS)
+
+
 def truth(state: GameState) -> dict:
     """The facts of a position in plain data, independent of how the engine stores them (golden games)."""
     import hashlib
@@ -232,7 +238,7 @@ def truth(state: GameState) -> dict:
         h = int(state.hex[u])
         units.append([t.ids[u], LOCATIONS[int(state.loc[u])].value, list(state.board.hex_at(h)) if h >= 0 else None,
                       int(state.steps[u]), bool(state.moved[u]), bool(state.attacked[u]), bool(state.hidden[u]),
-                      int(state.oos[u])])
+                      int(state.oos[u]), int(state.dug_in[u]) == h >= 0])
     return {
         "turn": state.turn, "seat": state.seat_index, "phase": state.phase.value, "outcome": state.outcome,
         "rail_used": state.rail_used, "sea_used": state.sea_used, "landings_used": state.landings_used,

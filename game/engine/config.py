@@ -99,7 +99,7 @@ class Parameters:
     dig_in: bool = True               # a unit that stays put a turn digs in: -1 column against it
     rebuild_after_days: int = 0       # a destroyed unit may re-form this long after (0: never)
     rear_reach: int = 4               # ... within this many hexes of our units
-    rear_margin: int = 2              # ... and ground our units are this many hexes nearer than theirs (0: not)
+    rear_margin: int = 0              # ... and ground our units are this many hexes nearer than theirs (0: not)
     #: (bloc, country name) pairs a bloc's units may not enter (Japan and the USSR are off
     #: limits; Manchuria is closed to the UN unless a scenario opens it).
     closed: tuple[tuple[str, str], ...] = (

@@ -2,9 +2,10 @@
 
 Per seat, in the scenario's order (DESIGN §3): political checks ->
 reinforcements -> (political phase, if a decision is open) -> movement ->
-combat -> supply check.  The phases that wait for a seat's actions end with
-its EndPhase; the rest run here.  Politics rules run at the check points
-turn_start, seat_start, seat_end and after_action.
+combat -> supply check -> digging in -> ground behind the lines (game/engine/
+ground.py).  The phases that wait for a seat's actions end with its EndPhase;
+the rest run here.  Politics rules run at the check points turn_start,
+seat_start, seat_end and after_action.
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ def end_phase(state: GameState) -> list[Event]:
 
 
 def end_seat_turn(state: GameState) -> list[Event]:
-    """Supply check for the active seat, then hand over to the next seat (or the next turn)."""
+    """Supply check, digging in and ground behind the lines for the active seat, then hand over to the next
+    seat (or the next turn)."""
     seat = state.active_seat.id
     out = check_supply(state, seat)
     dig_in(state)
@@ -127,4 +129,4 @@ def check_end(state: GameState) -> list[Event]:
                   say="GameEnded.unification")]
 
 
-__all__ = ["start_game", "begin_seat_turn", "end_phase", "end_seat_turn", "after_action", "check_end"]
+__all__ = ["start_game", "begin_seat_turn", "end_phase", "end_seat_turn", "dig_in", "after_action", "check_end"]

@@ -60,19 +60,21 @@ def consolidate_rear(state: GameState, seat: str) -> list[Event]:
         open_land = ~(know.closed | know.enemy_hexes | (know.enemy_zoc & (know.friendly_count == 0)))
         starts = np.array([i for i in supply_sources(state, other) if not know.enemy_hexes[i]]
                           + state.hex[theirs].tolist(), dtype=np.int64)
-        taken = held & (board.steps_from(starts, open_land) == UNREACHABLE)
+        cut = held & (board.steps_from(starts, open_land) == UNREACHABLE)
+        dominated = np.zeros_like(cut)
         if p.rear_margin > 0:
             if d_us is None:
                 d_us = board.steps_from(state.hex[ours], ~closed_mask(state, bloc))
             d_them = board.steps_from(state.hex[theirs], ~closed_mask(state, other))
-            taken |= held & (d_us <= p.rear_reach) & (d_us + p.rear_margin <= d_them)
-        if not taken.any():
+            dominated = held & ~cut & (d_us <= p.rear_reach) & (d_us + p.rear_margin <= d_them)
+        if not (cut.any() or dominated.any()):
             continue
         if supplied is None:
             supplied = np.zeros(board.size, dtype=bool)
             supplied[list(supply_costs(state, bloc))] = True
-        taken &= supplied
-        taken = np.flatnonzero(taken)
+        cut &= supplied
+        dominated &= supplied
+        taken = np.flatnonzero(cut | dominated)
         if taken.size == 0:
             continue
         state.control[taken] = code
@@ -83,8 +85,8 @@ def consolidate_rear(state: GameState, seat: str) -> list[Event]:
             for place in board.place_at(h):
                 out.append(event(state, "PlaceCaptured", seat, (h,), True, place=place.id, place_name=place.name,
                                  bloc=bloc, seat_id=seat))
-        out.append(event(state, "GroundTaken", seat, (), True, count=int(taken.size), bloc=bloc, enemy=other,
-                         seat_id=seat))
+        out.append(event(state, "GroundTaken", seat, (), True, count=int(taken.size), cut=int(cut.sum()),
+                         dominated=int(dominated.sum()), bloc=bloc, enemy=other, seat_id=seat))
     return out
 
 

@@ -89,6 +89,10 @@ class _Words:
         return at(self.setup.board, Hex(*v) if v is not None else None)
 
 
+def _hexes(n: int, what: str) -> str:
+    return f"{n} hex{'es' if n != 1 else ''} {what}" if n else ""
+
+
 def _plural(n: int) -> str:
     return "s" if n > 1 else ""
 
@@ -109,8 +113,9 @@ TEMPLATES: dict[str, Callable[[_Words], str]] = {
     "StepLost": lambda w: f"{w.unit()} loses {w.d['steps']} step{_plural(w.d['steps'])} ({w.d['cause']}).",
     "HexCaptured": lambda w: f"{w.seat()} takes {w.where('at')}.",
     "PlaceCaptured": lambda w: f"{w.d['place_name']} falls to the {w.seat()}.",
-    "GroundTaken": lambda w: f"The {w.seat()} takes over {w.d['count']} hex{'es' if w.d['count'] != 1 else ''} "
-                             f"behind its lines, cut off from the enemy.",
+    "GroundTaken": lambda w: f"The {w.seat()} takes over " + " and ".join(
+        part for part in (_hexes(w.d.get("cut", w.d["count"]), "the enemy is cut off from"),
+                          _hexes(w.d.get("dominated", 0), "its army dominates")) if part) + ".",
     "UnitMoved": lambda w: f"{w.unit()} moves from {w.where('from')} to {w.where('to')}.",
     "UnitMoved.rail": lambda w: f"{w.unit()} moves by rail from {w.where('from')} to {w.where('to')}.",
     "UnitStopped": lambda w: f"{w.unit()} stops {w.at('at')}: it {w.d['reason']}.",

@@ -48,6 +48,9 @@ def fogged_copy(state: GameState, seat: str) -> tuple[GameState, np.ndarray]:
     s.hex[hidden_from_us] = -1
     s.steps[hidden_from_us] = 0
     s.arrives[hidden_from_us] = 0
+    s.dug_in[hidden_from_us] = -1        # where an unseen unit dug in is where it is
+    s.moved[hidden_from_us] = False
+    s.attacked[hidden_from_us] = False
     s.oos[~own] = 0                      # the enemy's supply state stays private
     s.hidden[seen] = False               # what we see is not hidden from us
     s.rng_state = {"bit_generator": "PCG64", "state": {"state": 0, "inc": 1}, "has_uint32": 0, "uinteger": 0}

@@ -68,6 +68,7 @@ def _relocate(s: GameState, u: int, walked: list[int], stop_reason: str | None) 
     for j in walked[1:]:
         captures.extend(take_control(s, u, j))
     s.hex[u] = walked[-1]
+    s.dug_in[u] = -1
     s.moved[u] = True
     hexes = tuple(hex_of(s, j) for j in walked)
     end = hexes[-1]
@@ -85,6 +86,7 @@ def rail(s: GameState, action: RailMove) -> list[Event]:
     s.rail_used += 1
     start = hex_of(s, int(s.hex[u]))
     s.hex[u] = s.board.index(action.to)
+    s.dug_in[u] = -1
     s.moved[u] = True
     return [event(s, "UnitMoved", seat_of(s, u), (start, action.to), unit=s.units.ids[u], rail=True,
                   say="UnitMoved.rail", **{"from": list(start)}, to=list(action.to))]
@@ -106,7 +108,7 @@ def sea(s: GameState, action: SeaMove) -> list[Event]:
         # The port was held by enemies nobody had seen: the convoy turns back (and they are seen now).
         return [event(s, "UnitStopped", seat, (action.to,), unit=uid, reveal=True, at=list(action.to),
                       say="UnitStopped.convoy")]
-    s.loc[u], s.hex[u] = MAP, i
+    s.loc[u], s.hex[u], s.dug_in[u] = MAP, i, -1
     events = [event(s, "UnitShipped", seat, (action.to,), unit=uid, **{"from": frm}, to=list(action.to))]
     return events + take_control(s, u, i)
 
@@ -125,7 +127,7 @@ def landing(s: GameState, action: Landing) -> list[Event]:
         return out + lose_steps(s, u, 1, "repulsed landing", by)
     h0 = int(s.hex[u])
     start = hex_of(s, h0) if h0 >= 0 else None
-    s.loc[u], s.hex[u] = MAP, i
+    s.loc[u], s.hex[u], s.dug_in[u] = MAP, i, -1
     out = [event(s, "UnitLanded", seat, (action.to,), unit=uid, at=list(action.to),
                  **{"from": list(start) if start else None})]
     return out + take_control(s, u, i)
@@ -182,6 +184,7 @@ def attack(s: GameState, action: Attack) -> list[Event]:
             start = hex_of(s, int(s.hex[mover]))
             s.hex[mover] = ti
             s.moved[mover] = True
+            s.dug_in[mover] = -1
             events.append(event(s, "UnitAdvanced", seat_of(s, mover), (start, target), unit=ids[mover],
                                 to=list(target)))
             events.extend(take_control(s, mover, ti))
@@ -209,6 +212,7 @@ def _retreat(s: GameState, u: int, attacking: int) -> list[Event]:
     in_zoc, _, j = min(options)
     start = hex_of(s, here)
     s.hex[u] = j
+    s.dug_in[u] = -1                     # its works are behind it, even if the retreat leads back there later
     end = hex_of(s, j)
     out = [event(s, "UnitRetreated", seat_of(s, u), (start, end), unit=s.units.ids[u], **{"from": list(start)},
                  to=list(end))]

@@ -63,7 +63,7 @@ class Unit:
     steps: int
     location: Location = Location.MAP
     hex: Hex | None = None
-    arrives: date | None = None      # when a PENDING unit enters
+    arrives: date | None = None      # when a PENDING unit enters (for an eliminated one: when it was lost)
     arrives_at: str | None = None    # a place id, "hex:q,r" or "japan"
     requires: str | None = None      # a flag that must be set before the unit enters (political gating)
     delay_days: int = 0              # days after that flag was set before it enters

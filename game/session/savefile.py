@@ -2,8 +2,10 @@
 
 A save is JSON (never pickle).  Loading checks the file's own integrity hash
 (a hand-edited or truncated file is refused), that the scenario is the same
-one (by content hash), then restores the position from the snapshot and
-checks it against the saved checksum -- fast at any length of game.
+one (by content hash), checks the snapshot as written against the saved
+checksum (so a snapshot from before the engine kept some newer array still
+loads), restores the position from it and, when nothing was missing, checks
+the restored position too -- fast at any length of game.
 ``load_save(path, replay=True)`` (and ``validate``) instead replays the whole
 record through the same ``apply`` as live play and checks that it reaches the
 same checksum.  The seats' logs travel with the save (the last
@@ -178,7 +180,8 @@ def load_save(path: Path, scenario_loader=None, replay: bool = False) -> tuple[M
             record = [action_from_dict(raw) for raw in doc["actions"]]
         except (ActionFormatError, KeyError, ValueError, TypeError, IndexError) as exc:
             raise SaveError(f"{path}: the saved position cannot be read ({exc.__class__.__name__})") from None
-        if api.snapshot_checksum(doc["snapshot"]) != doc["final_checksum"]:
+        if api.snapshot_checksum(doc["snapshot"]) != doc["final_checksum"] or (
+                api.snapshot_complete(doc["snapshot"]) and api.checksum(state) != doc["final_checksum"]):
             raise SaveError(f"{path}: the saved position does not match its checksum")
         match = Match(scenario.id, scenario.content_hash, int(doc["seed"]), state, dict(doc["seats"]), record, [])
         match.saved_logs = _logs_from(doc.get("logs"))

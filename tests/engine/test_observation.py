@@ -69,6 +69,7 @@ def test_an_agent_cannot_see_hidden_units_or_the_dice_through_an_observation():
     for uid in ("far", "pva_far", "later"):
         k = fog.unit_index(uid)
         assert fog.loc[k] != 0 and fog.hex[k] == -1           # off the map, nowhere
+        assert fog.dug_in[k] == -1 and not fog.moved[k]       # nor where it dug in or whether it moved
         assert uid not in obs.units
     assert fog.rng_state != s.rng_state
     with pytest.raises(KeyError):

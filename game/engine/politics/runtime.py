@@ -73,13 +73,14 @@ def run_rules(state: GameState, point: str) -> list[Event]:
     pol = state.config.politics
     out: list[Event] = []
     fired_now: set[str] = set()
+    failed_now: set[str] = set()       # rolled and missed at this check: the same roll would miss again
     index = state.setup.rule_index
     for _ in range(MAX_PASSES):
         fired = False
         for rule in pol.rules_at(point):
             if state.over:
                 return out
-            if rule.id in fired_now or (rule.once and state.rule_fired[index[rule.id]]):
+            if rule.id in fired_now or rule.id in failed_now or (rule.once and state.rule_fired[index[rule.id]]):
                 continue
             if rule.when is not None and not rule.when.test(state):
                 continue
@@ -96,6 +97,7 @@ def run_rules(state: GameState, point: str) -> list[Event]:
                                      {"rule": rule.id, "p": round(p, 4), "roll": round(roll, 4), "dice": True},
                                      state.setup, None, render))
                     if roll >= p:
+                        failed_now.add(rule.id)
                         continue
             fired_now.add(rule.id)
             fired = True
