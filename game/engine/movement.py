@@ -33,6 +33,12 @@ class Knowledge:
     closed: np.ndarray           # (size,) bool: water and countries closed to the bloc
 
     @cached_property
+    def trace_blocked(self) -> np.ndarray:
+        """Hexes a supply trace (or any reach of the bloc's) cannot pass: water and closed countries, enemy
+        units, and enemy zones of control where no friendly unit stands."""
+        return self.closed | self.enemy_hexes | (self.enemy_zoc & (self.friendly_count == 0))
+
+    @cached_property
     def ground_list(self) -> bytes:
         """Per hex, for the movement search: 0 open, 1 in a known enemy ZOC, 2 impassable.
 

@@ -49,7 +49,7 @@ def supply_range(state: GameState, bloc: str) -> int:
 def supply_costs(state: GameState, bloc: str, know: Knowledge | None = None) -> dict[int, int]:
     """Flat hex index -> trace cost from the nearest usable source, for every hex within the range."""
     know = know if know is not None else true_knowledge(state, bloc)
-    blocked = (know.closed | know.enemy_hexes | (know.enemy_zoc & (know.friendly_count == 0))).tolist()
+    blocked = know.trace_blocked.tolist()
     limit = supply_range(state, bloc)
     adj = adjacency(state.setup, state.is_winter())
     cost: dict[int, int] = {}
