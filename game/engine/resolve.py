@@ -173,9 +173,10 @@ def attack(s: GameState, action: Attack) -> list[Event]:
         if loser is not None:
             events.extend(lose_steps(s, loser, 1, "combat", attacking))
     if retreat:
+        from_hexes = sorted({int(s.hex[a]) for a in attackers if s.loc[a] == MAP})
         for d in defenders:
             if s.loc[d] == MAP:
-                events.extend(_retreat(s, d, attacking))
+                events.extend(_retreat(s, d, attacking, from_hexes))
     if not s.units_at(ti).size:
         survivors = [a for a in attackers if s.loc[a] == MAP]
         if survivors:
@@ -191,32 +192,56 @@ def attack(s: GameState, action: Attack) -> list[Event]:
     return events
 
 
-def _retreat(s: GameState, u: int, attacking: int) -> list[Event]:
-    """Retreat one hex away from the enemy; a unit that cannot retreat loses a step instead."""
+def _retreat(s: GameState, u: int, attacking: int, from_hexes: list[int]) -> list[Event]:
+    """Retreat up to ``retreat_hexes`` hexes away from the attackers standing on ``from_hexes``.
+
+    The first hex is compulsory: a unit with nowhere to go loses a step instead, and one that can only go
+    into an enemy zone of control loses a step on the way.  Each later hex must take it farther from the
+    attackers and stay out of enemy zones of control, or the retreat ends where it is (a partial retreat).
+    Among the hexes allowed it prefers, in order: out of enemy zones of control, farthest from the
+    attackers, its own bloc's ground, the lowest board index (so the result is deterministic).
+    """
     board = s.board
     bloc = s.config.blocs[s.units.bloc_list[u] - 1]
     truth = true_knowledge(s, bloc)
     closed = closed_mask(s, bloc)
     code = s.units.bloc_list[u]
+    sources = [board.hex_at(i) for i in from_hexes]
+
+    def away(j: int) -> int:
+        h = board.hex_at(j)
+        return min((h.distance(a) for a in sources), default=0)
+
     here = int(s.hex[u])
-    options = []
-    for d in range(6):
-        j = int(board.neighbors[here, d])
-        if j < 0 or closed[j] or truth.enemy_hexes[j]:
-            continue
-        if int(truth.friendly_count[j]) >= s.config.params.stacking:
-            continue
-        options.append((bool(truth.enemy_zoc[j]), int(s.control[j]) != code, j))
-    if not options:
-        return lose_steps(s, u, 1, "could not retreat", attacking)
-    in_zoc, _, j = min(options)
     start = hex_of(s, here)
-    s.hex[u] = j
+    path: list[int] = []
+    hit = False
+    for step in range(max(1, s.config.params.retreat_hexes)):
+        options = []
+        for d in range(6):
+            j = int(board.neighbors[here, d])
+            if j < 0 or closed[j] or truth.enemy_hexes[j] or j in path:
+                continue
+            if int(truth.friendly_count[j]) >= s.config.params.stacking:
+                continue
+            in_zoc = bool(truth.enemy_zoc[j])
+            if step and (in_zoc or away(j) <= away(here)):
+                continue
+            options.append((in_zoc, -away(j), int(s.control[j]) != code, j))
+        if not options:
+            break
+        in_zoc, _, _, here = min(options)
+        hit = hit or in_zoc
+        path.append(here)
+    if not path:
+        return lose_steps(s, u, 1, "could not retreat", attacking)
+    s.hex[u] = here
     s.dug_in[u] = -1                     # its works are behind it, even if the retreat leads back there later
-    end = hex_of(s, j)
+    end = hex_of(s, here)
     out = [event(s, "UnitRetreated", seat_of(s, u), (start, end), unit=s.units.ids[u], **{"from": list(start)},
                  to=list(end))]
-    out.extend(take_control(s, u, j))
-    if in_zoc:
+    for j in path:
+        out.extend(take_control(s, u, j))
+    if hit:
         out.extend(lose_steps(s, u, 1, "retreat through enemy fire", attacking))
     return out

@@ -5,6 +5,7 @@ from helpers import BLUE_FIRST, play, started, tiny_board, tiny_state, unit
 
 from game.engine import api
 from game.engine.actions import Attack, EndPhase
+from game.engine.config import Parameters
 from game.engine.combat import COLUMNS, TABLE, base_column, result_for
 from game.engine.hexes import Hex
 from game.engine.primitives import check_supply
@@ -119,6 +120,47 @@ def test_a_retreat_with_room_moves_the_defender_and_the_attacker_advances():
     assert s2.unit("b1").hex == Hex(1, 0)
     assert [e.kind for e in events if e.kind in ("UnitRetreated", "UnitAdvanced")] == ["UnitRetreated",
                                                                                         "UnitAdvanced"]
+
+
+def _retreat_result(b, units, params=None):
+    """Attack the red stack at (2, 1) with b1 until a seed gives a plain "defender retreats"."""
+    from dataclasses import replace
+    p = replace(Parameters(air_support_bloc="none", air_recon_bonus=0, interdiction_cut=0, closed=()),
+                **(params or {}))
+    base = started(tiny_state(b, units, seats=BLUE_FIRST, params=p))
+    base, _ = api.apply(base, EndPhase())
+    for seed in range(80):
+        s2, events = api.apply(api.reseed(base, seed), Attack(Hex(2, 1), ("b1",)))
+        if next(e for e in events if e.kind == "CombatResolved").data["result"] == "DR":
+            return s2, events
+    pytest.fail("no DR result in 80 seeds")
+
+
+def test_two_hex_retreats_when_the_scenario_says_so():
+    b = tiny_board(["cccccc", "cccccc", "cccccc"])
+    units = [unit("b1", "blue", Hex(1, 1), attack=12), unit("r", "red", Hex(2, 1))]
+    s2, events = _retreat_result(b, units, {"retreat_hexes": 2})
+    assert s2.unit("r").hex.distance(Hex(1, 1)) == 3
+    assert sum(e.kind == "UnitRetreated" for e in events) == 1
+    assert s2.unit("r").steps == 3                       # an open retreat costs nothing
+
+
+def test_a_second_retreat_hex_is_not_taken_into_an_enemy_zone_of_control():
+    # A blue unit two hexes behind the defender covers every hex farther from the attacker: the retreat stops
+    # after its first hex rather than run the gauntlet.
+    b = tiny_board(["c" * 7])
+    units = [unit("b1", "blue", Hex(1, 0), attack=12), unit("b2", "blue", Hex(5, 0)),
+             unit("r", "red", Hex(2, 0))]
+    base = started(tiny_state(b, units, seats=BLUE_FIRST, params=Parameters(
+        air_support_bloc="none", air_recon_bonus=0, interdiction_cut=0, closed=(), retreat_hexes=2)))
+    base, _ = api.apply(base, EndPhase())
+    for seed in range(80):
+        s2, events = api.apply(api.reseed(base, seed), Attack(Hex(2, 0), ("b1",)))
+        if next(e for e in events if e.kind == "CombatResolved").data["result"] == "DR":
+            break
+    else:
+        pytest.fail("no DR result in 80 seeds")
+    assert s2.unit("r").hex == Hex(3, 0) and s2.unit("r").steps == 3
 
 
 def test_supply_trace_blocked_by_enemy_zoc_and_range():
