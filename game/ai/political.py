@@ -16,6 +16,15 @@ from .profiles import Personality
 
 #: Tracks a personality keeps below its tolerance, and how they read in a sentence.
 FEARED = {"intervention": "China's entry pressure", "escalation": "escalation"}
+#: Strength, supply and air power pay by the turn: they count in full only with this many turns left to use
+#: them (China's armies called in on the last turn of a short scenario are worth little; the escalation is not).
+PAYBACK_TURNS = 6
+
+
+def payback(obs: Observation) -> float:
+    """The share of a lasting gain's worth that the turns left in the game can still use (0..1]."""
+    left = obs.last_turn - obs.turn + 1
+    return max(1, min(left, PAYBACK_TURNS)) / PAYBACK_TURNS
 
 
 @dataclass(frozen=True)
@@ -43,14 +52,15 @@ def score(obs: Observation, c: Consequences, person: Personality) -> tuple[float
             worth *= 1 + 3 * (after - limit) / max(1.0, 100 - limit) + 2
             notes.append(f"{FEARED.get(track, track)} would reach {after:g}, past our tolerance of {limit:g}")
         value += worth
+    lasting = payback(obs)
     for bloc, change in c.supply_change.items():
         if change:
-            value += person.value["supply_range"] * change * (1 if bloc == obs.bloc else -1)
+            value += lasting * person.value["supply_range"] * change * (1 if bloc == obs.bloc else -1)
     if c.mig_alley[0] != c.mig_alley[1]:
-        value += person.value["air"] * (1 if (c.mig_alley[1] and obs.bloc != "un") or
-                                        (not c.mig_alley[1] and obs.bloc == "un") else -1)
+        value += lasting * person.value["air"] * (1 if (c.mig_alley[1] and obs.bloc != "un") or
+                                                  (not c.mig_alley[1] and obs.bloc == "un") else -1)
     if c.strength_unlocked:
-        value += person.value["strength"] * c.strength_unlocked
+        value += lasting * person.value["strength"] * c.strength_unlocked
         notes.append(f"it brings in {c.units_unlocked} more units")
     if c.outcome == "general_war":
         value += person.value["outcome_general_war"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .board import Terrain
 from .hexes import Hex, direction_to
-from .state import GameState, draw_die
+from .state import GameState, keyed_die
 from .units import attack_strength, defence_strength
 
 #: Columns, worst for the attacker first, with the lowest ratio that reaches each.
@@ -149,9 +149,10 @@ def column_probabilities(column: int) -> dict[str, float]:
     return probs
 
 
-def roll(state: GameState) -> int:
-    """One die from the state's seeded generator (1..6)."""
-    return draw_die(state)
+def roll(state: GameState, target: int) -> int:
+    """The die (1..6) of this seat-turn's attack on hex index ``target``: fixed by the seed, the turn, the seat
+    and the hex (state.keyed_die), not by the attacks made before it."""
+    return keyed_die(state, state.turn, state.seat_index, target)
 
 
 def result_for(column: int, die: int) -> str:

@@ -54,7 +54,7 @@ def fogged_copy(state: GameState, seat: str) -> tuple[GameState, np.ndarray]:
     s.oos[~own] = 0                      # the enemy's supply state stays private
     s.hidden[seen] = False               # what we see is not hidden from us
     s.rng_state = {"bit_generator": "PCG64", "state": {"state": 0, "inc": 1}, "has_uint32": 0, "uinteger": 0}
-    s.seed = 0                           # the politics' chances are keyed by it: no seat may read them ahead
+    s.seed = 0                           # dice and chances are keyed by it: no seat may read them ahead
     pol = state.config.politics
     if pol is not None:
         for k, name in enumerate(state.setup.track_names):

@@ -148,7 +148,7 @@ def attack(s: GameState, action: Attack) -> list[Event]:
     attackers = [s.unit_index(a) for a in action.attackers]
     defenders = s.units_at(ti).tolist()
     o = odds(s, attackers, defenders, target)
-    die = roll(s)
+    die = roll(s, ti)
     code = result_for(o.column, die)
     att_loss, def_loss, retreat = RESULTS[code]
     s.attacked_hexes[ti] = True

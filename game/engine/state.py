@@ -9,9 +9,11 @@ one door); everything outside reads it through the API's views.  The static part
 is in game/engine/setup.py; fresh states and snapshots are made in
 game/engine/creation.py.
 
-The dice are the state's own PCG64 stream, kept as its state dict and
-advanced by :func:`draw_die`: a clone shares the (immutable) dict until one of
-them rolls.
+Chance is keyed, not streamed: a combat die (:func:`keyed_die`) and a
+political chance (:func:`keyed_uniform`) are fixed by the game's seed and by
+what is being decided (turn, seat, target hex or rule), never by what was
+rolled before.  ``rng_state`` is still carried (snapshots, reseed) for the save
+format but nothing draws from it.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from .config import GameConfig, Seat
 from .setup import KOREA, Setup
 from .units import LOCATIONS, MAP, Unit, UnitTable
 
-__all__ = ["GameState", "Setup", "Phase", "TalksStatus", "KOREA", "draw_die", "keyed_uniform",
+__all__ = ["GameState", "Setup", "Phase", "TalksStatus", "KOREA", "keyed_die", "keyed_uniform",
            "set_flag_value"]
 
 
@@ -238,13 +240,19 @@ def snapshot_checksum(snapshot: dict) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
-def draw_die(state: GameState) -> int:
-    """One six-sided die from the state's seeded stream (1..6)."""
-    bg = np.random.PCG64()
-    bg.state = state.rng_state
-    value = int(np.random.Generator(bg).integers(1, 7))
-    state.rng_state = bg.state
-    return value
+#: First word of a combat die's key, so that no die shares its key with a politics chance.
+COMBAT_DIE = 0x5EED_D1CE
+
+
+def keyed_die(state: GameState, *key: int) -> int:
+    """One six-sided die (1..6) fixed by the game's seed and ``key`` alone, like :func:`keyed_uniform`.
+
+    Combat uses it with (turn, seat, target hex): an attack on a hex meets the same die in every game from one
+    seed, whatever was rolled elsewhere before it, so two games that differ in one seat's play differ by that
+    play and not by a reshuffled dice stream (paired measures, what-if comparisons).  A hex is attacked at most
+    once a seat-turn, so no two attacks of one game share a key.
+    """
+    return int(np.random.default_rng([abs(int(state.seed)), COMBAT_DIE, *key]).integers(1, 7))
 
 
 def keyed_uniform(state: GameState, *key: int) -> float:

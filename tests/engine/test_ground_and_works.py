@@ -117,13 +117,35 @@ def test_a_destroyed_unit_re_forms_at_its_blocs_source_when_its_time_has_come():
     assert "re-formed" in seen[1][0].text
 
 
-def test_the_politics_chances_do_not_depend_on_the_combat_dice():
-    from game.engine.state import draw_die, keyed_uniform
+def test_chances_and_dice_are_keyed_not_streamed():
+    from game.engine.state import keyed_die, keyed_uniform
     s = tiny_state(tiny_board(["ccc"]), [unit("r", "red", Hex(0, 0))], seed=7)
-    other = s.clone()
-    for _ in range(5):
-        draw_die(other)                        # the battles went differently...
-    assert keyed_uniform(s, 3, 1, 2, 0, 0) == keyed_uniform(other, 3, 1, 2, 0, 0)   # ...the chance is the same
     assert keyed_uniform(s, 3, 1, 2, 0, 0) != keyed_uniform(s, 4, 1, 2, 0, 0)
     assert keyed_uniform(api.reseed(s, 8), 3, 1, 2, 0, 0) != keyed_uniform(s, 3, 1, 2, 0, 0)
-    assert api.observe(started(s), "red").sandbox(5).seed == 5
+    faces = {keyed_die(s, 1, 0, i) for i in range(60)}
+    assert faces == {1, 2, 3, 4, 5, 6}
+    assert {keyed_die(api.reseed(s, k), 1, 0, 0) for k in range(60)} == faces
+    assert api.observe(started(s), "red").sandbox(5).seed == 5       # an agent's look-ahead rolls its own dice
+    assert api.observe(started(s), "red")._s.seed == 0               # ...and never sees the game's
+
+
+def test_an_attack_meets_the_same_die_whatever_was_attacked_before():
+    # Two blue stacks each face a red one; attacking the second hex alone or after the first gives it one die.
+    b = tiny_board(["ccccc", "ccccc"])
+    units = [unit("b1", "blue", Hex(0, 0)), unit("r1", "red", Hex(1, 0)),
+             unit("b2", "blue", Hex(3, 1)), unit("r2", "red", Hex(4, 1))]
+    base = started(tiny_state(b, units, seats=BLUE_FIRST, seed=11))
+    base, _ = api.apply(base, EndPhase())
+    first = Attack(Hex(1, 0), ("b1",))
+    second = Attack(Hex(4, 1), ("b2",))
+
+    def die(events):
+        return next(e for e in events if e.kind == "CombatResolved").data["die"]
+
+    _, alone = api.apply(base, second)
+    after, _ = api.apply(base, first)
+    _, later = api.apply(after, second)
+    assert die(alone) == die(later)
+    assert len({die(api.apply(api.reseed(base, k), second)[1]) for k in range(40)}) == 6
+
+
