@@ -14,6 +14,9 @@ from game.engine.api import RESULT_NAMES, Attack, Observation, at
 from game.engine.combat import RESULTS
 
 RETREAT_WORTH = 0.5     # a defender pushed off its hex, in steps
+#: A place worth points that the attack may empty is worth its points in steps (by the scenario's scoring:
+#: ground weight / losses weight), times this share: it may be lost again before the end.
+PLACE_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -34,15 +37,30 @@ def expected_value(probabilities: dict[str, float], defender_steps: int) -> tupl
     return value, retreat
 
 
+def place_steps(obs: Observation) -> dict:
+    """Hex -> what taking it is worth in steps: its victory points at the scenario's price of a step."""
+    pol = obs.config.politics
+    sc = pol.scoring if pol else None
+    price = (sc.ground / sc.losses) if sc and sc.losses else 2.0
+    return {v.hex: v.points * price * PLACE_SHARE for v in obs.config.victory_places}
+
+
 def best_attack(obs: Observation, threshold: float) -> AttackPlan | None:
-    """The most valuable legal attack worth at least ``threshold`` (every eligible unit joins), or None."""
+    """The most valuable legal attack worth at least ``threshold`` (every eligible unit joins), or None.
+
+    Its worth is the steps it should take and cost (expected_value), and, on a place worth points, the chance
+    it empties the hex times what the place is worth in steps (the score counts places held).
+    """
     best = None
+    prize = place_steps(obs)
     for attack in obs.legal.attacks():
         odds = obs.odds(list(attack.attackers), attack.target)
         if odds is None:
             continue
         defenders = obs.units_at(attack.target)
         value, retreat = expected_value(odds.probabilities, sum(u.steps for u in defenders))
+        if attack.target in prize:
+            value += retreat * prize[attack.target]
         if value >= threshold and (best is None or value > best[0]):
             best = (value, retreat, attack, odds, defenders)
     if best is None:

@@ -33,6 +33,10 @@ COVER = 2.5
 LINE_D = 3
 #: Enemy ground counts as a goal within GOAL_R hexes of his units (his army's ground, not empty country).
 GOAL_R = 6
+#: Our places worth points keep a garrison while an enemy is within GARRISON_R hexes (plus half their points).
+GARRISON_R = 5
+#: How much more an enemy-held place is worth to a unit on the game's last turn.
+LAST_TURN_PLACES = 3.0
 
 
 @dataclass(frozen=True)
@@ -120,9 +124,14 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     # Our places within a few hexes of the enemy need a garrison: an empty place is lost ground (unless we
     # are falling back past it).  The more a place is worth, the farther off an enemy need be to threaten
     # it (a capital keeps its guard against a raid from behind the front).
-    threatened = pic.ours & (place_bonus > 0) & (d_enemy <= 5 + place_bonus // 2)
+    threatened = pic.ours & (place_bonus > 0) & (d_enemy <= GARRISON_R + place_bonus // 2)
     if withdrawing:
         threatened &= d_enemy >= LINE_D
+    # The side's first place (a capital, the port it lives by) keeps its guard whatever is in sight: raiders and
+    # infiltrators come unseen, and no other hex is worth as much at the end.
+    mine = place_bonus * pic.ours
+    if mine.max() > 0:
+        threatened |= mine >= mine.max()
     garrison = np.where(threatened, place_bonus, 0.0)
     # Near a great power's border (the Yalu for the UN) every unit raises its alarm; across it, far more.
     border = pic.border_risk
@@ -166,6 +175,8 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     w_front = 1.2 * max(0.3, 1.6 - forward)
     w_danger = 2.0 * (1.4 - person.aggression)
     w_deep = DEEP * w_goal
+    # On the last turn the places held when it ends are the score: a place within reach is worth a march.
+    w_place = 2.0 * (LAST_TURN_PLACES if obs.turn >= obs.last_turn else 1.0)
 
     def worth(h: int, u, here: int | None) -> float:
         s = u.defence_strength()
@@ -178,7 +189,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
             v += 0.8 * facts["terrain_defence"][h] + 0.5 * facts["river"][h]
         v -= w_danger * danger
         if pic.theirs[h]:
-            v += 1.5 * (0.5 + person.aggression) + 2.0 * place_bonus[h]
+            v += 1.5 * (0.5 + person.aggression) + w_place * place_bonus[h]
         elif garrison[h] and count[h] - (1 if h == here else 0) == 0:
             v += 3.0 * garrison[h]
         if not supplied[h]:

@@ -6,10 +6,7 @@ seeded generator (never the game's dice), so the recorded actions alone
 replay the game.  Its political choices are drawn apart, from its seed, the turn
 and the decision alone: two games from one seed that part ways on the map still
 meet the same random statesman (the pairs of issue 8's measures, the what-if
-comparisons of Monte Carlo studies).  Its moves and attacks are keyed the same
-way, by the turn and the unit or the target: a game that differs in one seat's
-play still meets the same random generals in the others, rather than a new
-sequence of draws from the first divergent choice on.
+comparisons of Monte Carlo studies).
 """
 
 from __future__ import annotations
@@ -26,7 +23,7 @@ class RandomAgent:
 
     def __init__(self, seed: int, move_chance: float = 0.8, attack_chance: float = 0.5):
         self.seed = int(seed)
-        self.rng = np.random.default_rng(seed)     # no longer drawn from; kept in memory for older saves
+        self.rng = np.random.default_rng(seed)
         self.move_chance = move_chance
         self.attack_chance = attack_chance
         self._phase_key: tuple | None = None
@@ -52,14 +49,10 @@ class RandomAgent:
             self._phase_key = key
             self._done = set()
 
-    def _roll(self, turn: int, name: str, draws: int = 1) -> np.ndarray:
-        """Uniform numbers fixed by the agent's seed, the turn and a name (a decision, a unit, a target), not
-        by what came before."""
-        key = [abs(self.seed), turn, zlib.crc32(name.encode())]
-        return np.random.default_rng(key).random(draws)
-
     def _political_roll(self, turn: int, decision: str) -> float:
-        return float(self._roll(turn, decision)[0])
+        """A uniform number fixed by the agent's seed, the turn and the decision (not by what came before)."""
+        key = [abs(self.seed), turn, zlib.crc32(decision.encode())]
+        return float(np.random.default_rng(key).random())
 
     def choose(self, obs: Observation) -> Action:
         self._new_phase(obs)
@@ -75,21 +68,21 @@ class RandomAgent:
                     return d
             return EndPhase()
         if obs.phase is Phase.MOVEMENT:
-            # Each unit's order, its whim to move and its destination (as a share of its options) are its own.
-            rolls = {u: self._roll(obs.turn, f"move:{u}", 3) for u in obs.movers() if u not in self._done}
-            for u in sorted(rolls, key=lambda x: (rolls[x][0], x)):
+            movers = [u for u in obs.movers() if u not in self._done]
+            while movers:
+                u = movers.pop(int(self.rng.integers(len(movers))))
                 self._done.add(u)
-                if rolls[u][1] >= self.move_chance:
+                if self.rng.random() >= self.move_chance:
                     continue
                 options = obs.moves_for(u)
                 if options:
-                    return options[min(len(options) - 1, int(rolls[u][2] * len(options)))]
+                    return options[int(self.rng.integers(len(options)))]
             return EndPhase()
         for attack in legal.attacks():
             key = f"{attack.target.q},{attack.target.r}"
             if key in self._done:
                 continue
             self._done.add(key)
-            if self._roll(obs.turn, f"attack:{obs.active_seat}:{key}")[0] < self.attack_chance:
+            if self.rng.random() < self.attack_chance:
                 return attack
         return EndPhase()

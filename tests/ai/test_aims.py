@@ -1,0 +1,70 @@
+"""The computer player aims at the score: places it may take or must keep, and gains it can still use."""
+
+from __future__ import annotations
+
+import dataclasses
+from types import SimpleNamespace
+
+from helpers import BLUE_FIRST, started, tiny_board, tiny_state, unit
+
+from game.ai.combat_choice import place_steps
+from game.ai.commander import Commander
+from game.ai.political import PAYBACK_TURNS, payback
+from game.engine import api
+from game.engine.actions import Attack, EndPhase
+from game.engine.config import VictoryPlace
+from game.engine.creation import new_state
+from game.engine.hexes import Hex
+
+
+def with_places(state, *places: tuple[Hex, int]):
+    """The same position with victory places (hex, points) added to its scenario."""
+    config = dataclasses.replace(state.config, victory_places=tuple(
+        VictoryPlace(f"p{k}", h, pts) for k, (h, pts) in enumerate(places)))
+    return new_state(state.board, config, list(state.units.templates), 1)
+
+
+def one_to_one(place_points: int | None):
+    b = tiny_board(["ccccc"])
+    units = [unit("b", "blue", Hex(1, 0), attack=4), unit("r", "red", Hex(2, 0), defence=4)]
+    s = tiny_state(b, units, seats=BLUE_FIRST)
+    if place_points:
+        s = with_places(s, (Hex(2, 0), place_points))
+    s, _ = api.apply(started(s), EndPhase())              # blue's combat phase
+    return s
+
+
+def test_a_one_to_one_attack_is_made_only_when_it_may_take_a_place():
+    # 1:1 costs about a sixth of a step on average; a 3-point place (6 steps at 1 point a place, half a point a
+    # step) taken one time in three is worth the risk.
+    assert isinstance(Commander(1).choose(api.observe(one_to_one(None), "blue")), EndPhase)
+    action = Commander(1).choose(api.observe(one_to_one(3), "blue"))
+    assert isinstance(action, Attack) and action.target == Hex(2, 0)
+
+
+def test_a_place_is_priced_in_steps_by_the_scoring():
+    obs = api.observe(one_to_one(3), "blue")
+    assert place_steps(obs) == {Hex(2, 0): 3 * 2.0 * 0.5}
+
+
+def test_the_first_place_keeps_its_guard_though_no_enemy_is_in_sight():
+    # The capital's garrison could step into enemy ground next door; the red army is out of sight, 10 hexes off.
+    b = tiny_board(["c" * 14] * 2)
+    units = [unit("g", "blue", Hex(1, 0)), unit("r", "red", Hex(12, 0))]
+    s = tiny_state(b, units, seats=BLUE_FIRST)
+    s = with_places(s, (Hex(1, 0), 5))
+    for q in range(3, 14):
+        for r in range(2):
+            h = Hex(q, r - (q - (q & 1)) // 2)
+            if b.on_map(h):
+                s.control[b.index(h)] = s.config.bloc_code("communist")
+    s = started(s)
+    assert "r" not in api.observe(s, "blue").units          # unseen
+    action = Commander(5).choose(api.observe(s, "blue"))
+    assert isinstance(action, EndPhase), action
+
+
+def test_reinforcements_count_by_the_turns_left_to_use_them():
+    assert payback(SimpleNamespace(turn=1, last_turn=40)) == 1.0
+    assert payback(SimpleNamespace(turn=40, last_turn=40)) == 1 / PAYBACK_TURNS
+    assert payback(SimpleNamespace(turn=38, last_turn=40)) == 3 / PAYBACK_TURNS
