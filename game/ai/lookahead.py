@@ -29,11 +29,14 @@ def best_plan(obs: Observation, person: Personality, level: Difficulty, rng: np.
               enemy_estimate: float = 0.0) -> tuple[list[Order], Plan]:
     """The movement orders (and plan) that did best on average when played out on sandboxes."""
     tries = max(1, min(len(TEMPERS), level.lookahead // SAMPLES or 1))
+    # Every plan meets the same dice samples (dice are keyed by seed, turn, seat and hex): the plans are
+    # compared on their merits, not on which of them drew the better dice.
+    seeds = [int(rng.integers(1 << 30)) for _ in range(SAMPLES)]
     best = None
     for temper in TEMPERS[:tries]:
         bolder = dataclasses.replace(person, aggression=float(np.clip(person.aggression + temper, 0.0, 1.0)))
         orders, plan = plan_movement(obs, bolder, level, rng, enemy_estimate)
-        value = np.mean([_play_out(obs, orders, person, int(rng.integers(1 << 30))) for _ in range(SAMPLES)])
+        value = np.mean([_play_out(obs, orders, person, seed) for seed in seeds])
         if best is None or value > best[0]:
             best = (value, orders, plan)
     return best[1], best[2]

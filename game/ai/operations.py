@@ -19,7 +19,7 @@ import numpy as np
 from game.engine.api import Action, Landing, Location, MoveUnit, Observation, RailMove, SeaMove, at, where
 from game.engine.board import Country
 
-from .influence import BIG, Picture
+from .influence import BIG, Picture, spread
 from .profiles import Difficulty, Personality
 
 #: The pull of the offensive's main objective, as a share of the pull of the nearest enemy ground.
@@ -37,6 +37,8 @@ GOAL_R = 6
 GARRISON_R = 5
 #: How much more an enemy-held place is worth to a unit on the game's last turn.
 LAST_TURN_PLACES = 3.0
+#: A garrison is reinforced while its defence is under half the enemy attack within RAID_R hexes.
+RAID_R = 6
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,10 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     if mine.max() > 0:
         threatened |= mine >= mine.max()
     garrison = np.where(threatened, place_bonus, 0.0)
+    # What a garrison must stand against: the enemy attack within a march of the place (an armoured column
+    # through a gap in the line took Pusan from a lone brigade).  One unit is not a garrison against that.
+    raid = spread(board, pic.enemy_hexes, np.array([e.attack_strength() for e in pic.enemy_units]), RAID_R) \
+        if garrison.any() and len(pic.enemy_units) else np.zeros(board.size)
     # Near a great power's border (the Yalu for the UN) every unit raises its alarm; across it, far more.
     border = pic.border_risk
     escalation = obs.tracks.get("escalation", 0.0)
@@ -190,8 +196,11 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         v -= w_danger * danger
         if pic.theirs[h]:
             v += 1.5 * (0.5 + person.aggression) + w_place * place_bonus[h]
-        elif garrison[h] and count[h] - (1 if h == here else 0) == 0:
-            v += 3.0 * garrison[h]
+        elif garrison[h]:
+            if count[h] - (1 if h == here else 0) == 0:
+                v += 3.0 * garrison[h]
+            elif defence[h] - (s if h == here else 0) < 0.5 * raid[h]:
+                v += 1.5 * garrison[h]
         if not supplied[h]:
             # Out of supply a unit attacks at half strength and soon loses steps: only for a prize.
             v -= 6.0 if u.out_of_supply == 0 else 12.0

@@ -247,7 +247,7 @@ def truth(state: GameState) -> dict:
         "steps_lost": dict(sorted(state.steps_lost_dict().items())),
         "control": hashlib.sha256(state.control.tobytes()).hexdigest(),
         "holder": hashlib.sha256(state.holder.tobytes()).hexdigest(),
-        "rng": str(state.rng_state["state"]["state"]),
+        "seed": int(state.seed),
         "units": units,
     }
 

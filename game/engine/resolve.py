@@ -198,8 +198,9 @@ def _retreat(s: GameState, u: int, attacking: int, from_hexes: list[int]) -> lis
     The first hex is compulsory: a unit with nowhere to go loses a step instead, and one that can only go
     into an enemy zone of control loses a step on the way.  Each later hex must take it farther from the
     attackers and stay out of enemy zones of control, or the retreat ends where it is (a partial retreat).
-    Among the hexes allowed it prefers, in order: out of enemy zones of control, farthest from the
-    attackers, its own bloc's ground, the lowest board index (so the result is deterministic).
+    Among the hexes allowed it prefers, in order: out of enemy zones of control, its own bloc's ground,
+    farthest from the attackers, the lowest board index (so the result is deterministic).  A unit destroyed
+    on the way (the step lost to enemy fire was its last) takes no ground.
     """
     board = s.board
     bloc = s.config.blocs[s.units.bloc_list[u] - 1]
@@ -227,7 +228,7 @@ def _retreat(s: GameState, u: int, attacking: int, from_hexes: list[int]) -> lis
             in_zoc = bool(truth.enemy_zoc[j])
             if step and (in_zoc or away(j) <= away(here)):
                 continue
-            options.append((in_zoc, -away(j), int(s.control[j]) != code, j))
+            options.append((in_zoc, int(s.control[j]) != code, -away(j), j))
         if not options:
             break
         in_zoc, _, _, here = min(options)
@@ -239,9 +240,10 @@ def _retreat(s: GameState, u: int, attacking: int, from_hexes: list[int]) -> lis
     s.dug_in[u] = -1                     # its works are behind it, even if the retreat leads back there later
     end = hex_of(s, here)
     out = [event(s, "UnitRetreated", seat_of(s, u), (start, end), unit=s.units.ids[u], **{"from": list(start)},
-                 to=list(end))]
-    for j in path:
-        out.extend(take_control(s, u, j))
+                 to=list(end), path=[list(hex_of(s, j)) for j in path])]
     if hit:
         out.extend(lose_steps(s, u, 1, "retreat through enemy fire", attacking))
+    if s.loc[u] == MAP:
+        for j in path:
+            out.extend(take_control(s, u, j))
     return out

@@ -173,7 +173,9 @@ def load_save(path: Path, scenario_loader=None, replay: bool = False) -> tuple[M
             except (ActionFormatError, IllegalAction) as exc:
                 raise SaveError(f"{path}: action {n} of the record cannot be replayed: {exc}") from None
         if match.checksum() != doc["final_checksum"]:
-            raise SaveError(f"{path}: replaying the record does not give the saved game (checksum mismatch)")
+            raise SaveError(f"{path}: replaying the record does not give the saved game (checksum mismatch; a "
+                            "save made before a change to the rules replays differently but still loads from "
+                            "its snapshot)")
     else:
         try:
             state = api.restore(scenario.setup, doc["snapshot"])

@@ -163,6 +163,27 @@ def test_a_second_retreat_hex_is_not_taken_into_an_enemy_zone_of_control():
     assert s2.unit("r").hex == Hex(3, 0) and s2.unit("r").steps == 3
 
 
+def test_a_unit_destroyed_on_its_retreat_takes_no_ground():
+    # The one way back leads past a blue unit: the retreat through its fire costs the last step, and the hex
+    # the unit died in stays blue.
+    b = tiny_board(["cccc"])
+    units = [unit("b1", "blue", Hex(0, 0), attack=12), unit("b2", "blue", Hex(3, 0)),
+             unit("r", "red", Hex(1, 0), steps=1)]
+    s = tiny_state(b, units, seats=BLUE_FIRST)
+    s.control[:] = s.config.bloc_code("un")
+    base = started(s)
+    base, _ = api.apply(base, EndPhase())
+    for seed in range(80):
+        s2, events = api.apply(api.reseed(base, seed), Attack(Hex(1, 0), ("b1",)))
+        if next(e for e in events if e.kind == "CombatResolved").data["result"] == "DR":
+            break
+    else:
+        pytest.fail("no DR result in 80 seeds")
+    assert s2.unit("r").location.value != "map"
+    assert int(s2.control[b.index(Hex(2, 0))]) == s2.config.bloc_code("un")
+    assert [e.data["cause"] for e in events if e.kind == "UnitEliminated"] == ["retreat through enemy fire"]
+
+
 def test_supply_trace_blocked_by_enemy_zoc_and_range():
     b = tiny_board(["cccccccc"])
     units = [unit("b", "blue", Hex(6, 0)), unit("r", "red", Hex(3, 0))]
