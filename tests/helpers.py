@@ -56,6 +56,16 @@ def tiny_state(board: Board, units: list[Unit], seed: int = 1, sources: tuple = 
     return new_state(board, config, units, seed)
 
 
+def with_places(state: GameState, *places: tuple[Hex, int]) -> GameState:
+    """The same position (fresh from its units) with victory places (hex, points) added to its scenario."""
+    import dataclasses
+
+    from game.engine.config import VictoryPlace
+    config = dataclasses.replace(state.config, victory_places=tuple(
+        VictoryPlace(f"p{k}", h, pts) for k, (h, pts) in enumerate(places)))
+    return new_state(state.board, config, list(state.units.templates), state.seed)
+
+
 def control_all(state: GameState, bloc: str) -> None:
     state.control[:] = state.config.bloc_code(bloc)
 

@@ -18,7 +18,8 @@ from game.engine.api import Action, Decide, EndPhase, Observation, Phase, action
 from .combat_choice import best_attack
 from .influence import Picture
 from .lookahead import best_plan
-from .operations import Order, plan_movement
+from .operations import plan_movement
+from .order import Order
 from .political import best_decision
 from .profiles import difficulty, personality
 

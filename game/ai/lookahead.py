@@ -18,7 +18,8 @@ from game.engine.api import EndPhase, Observation, Phase
 
 from .combat_choice import best_attack
 from .influence import Picture
-from .operations import Order, Plan, plan_movement
+from .operations import Plan, plan_movement
+from .order import Order
 from .profiles import Difficulty, Personality
 
 TEMPERS = (0.0, -0.25, 0.25)      # aggression added to the personality's, one plan each

@@ -6,8 +6,8 @@ ground taken, the defensive worth of the terrain, the danger of the enemy streng
 reach the hex against what would stand there, and supply.  The personality sets the balance
 between going forward and holding; the difficulty adds error and idleness.  Units are placed one
 at a time, most endangered first, each placement updating the picture for the next, so the line
-gets filled rather than every unit piling onto the same hex.  Landings are planned apart: a
-coastal hex behind an over-extended enemy, near a place worth taking, with few enemies in sight.
+gets filled rather than every unit piling onto the same hex.  Moves by sea and landings are planned
+apart (game/ai/seaborne.py).
 """
 
 from __future__ import annotations
@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine.api import Action, Landing, Location, MoveUnit, Observation, RailMove, SeaMove, at, where
-from game.engine.board import Country
+from game.engine.api import Location, MoveUnit, Observation, RailMove, at, where
 
 from .influence import BIG, Picture, spread
+from .order import Order
 from .profiles import Difficulty, Personality
+from .seaborne import plan_landing, ship_from_japan
 
 #: The pull of the offensive's main objective, as a share of the pull of the nearest enemy ground.
 DEEP = 0.5
@@ -39,12 +40,6 @@ GARRISON_R = 5
 LAST_TURN_PLACES = 3.0
 #: A garrison is reinforced while its defence is under half the enemy attack within RAID_R hexes.
 RAID_R = 6
-
-
-@dataclass(frozen=True)
-class Order:
-    action: Action
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -280,7 +275,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
             continue
         here = here_of[u.id]
         if u.location is Location.JAPAN:
-            order = _ship(obs, u, d_front, sea_left)
+            order = ship_from_japan(obs, u, d_front, sea_left)
             if order:
                 orders.append(order)
                 sea_left -= 1
@@ -349,67 +344,3 @@ def _why_move(obs: Observation, pic: Picture, line: np.ndarray, u, here: int, th
     if d_goal[there] < d_goal[here]:
         return f"{u.name} moves up toward the front, to {place}."
     return f"{u.name} moves to {place}."
-
-
-def _ship(obs: Observation, u, d_front: np.ndarray, sea_left: int) -> Order | None:
-    """From Japan, sail to the port we hold nearest the front."""
-    if sea_left <= 0:
-        return None
-    best = None
-    for a in obs.moves_for(u.id):
-        if isinstance(a, SeaMove) and a.to is not None:
-            d = d_front[obs.board.index(a.to)]
-            if best is None or d < best[0]:
-                best = (d, a)
-    if best is None:
-        return None
-    return Order(best[1], f"{u.name} sails from Japan to {where(obs.board, best[1].to)}, the port nearest the front.")
-
-
-def plan_landing(obs: Observation, pic: Picture, person: Personality) -> Order | None:
-    """A landing behind an over-extended enemy: their ground, far from our line, near a place worth points."""
-    if obs.bloc != obs.config.params.sea_bloc or obs.landings_used >= obs.config.params.landing_capacity:
-        return None
-    if pic.own_power < 0.5 * pic.enemy_power:
-        return None
-    # Over-extended: the enemy holds most of our half of the peninsula (a landing is a blow at the rear of an
-    # advance, not an opening gambit).
-    board = obs.board
-    home = board.country == int(Country.ROK) if obs.bloc == "un" else board.country == int(Country.DPRK)
-    home &= pic.facts["land"]
-    if float(pic.theirs[home].sum()) < 0.5 * float(home.sum()):
-        return None
-    candidates = []
-    for uid in obs.movers():
-        for a in obs.moves_for(uid):
-            if isinstance(a, Landing):
-                candidates.append((uid, a))
-    if not candidates:
-        return None
-    if not pic.front.any():
-        return None
-    d_front = pic.distance_to(pic.front)
-    # Places worth a blow at the enemy's rear: those worth points, and its capitals and cities on our ground.
-    places = np.zeros(board.size, dtype=bool)
-    for i in pic.victory_hexes:
-        places[i] = True
-    for p in board.places.values():
-        if p.capital or p.type == "city":
-            places[board.index(p.hex)] = True
-    places &= pic.theirs
-    d_place = pic.distance_to(places)
-    best = None
-    for uid, a in candidates:
-        h = board.index(a.to)
-        if not pic.theirs[h] or d_front[h] < 5 or d_place[h] > 2 or not home[h]:
-            continue
-        score = min(d_front[h], 15) - 2.0 * min(d_place[h], 10) - 0.5 * pic.enemy_attack[h] \
-            + 3.0 * person.aggression + obs.units[uid].attack_strength() * 0.2
-        if best is None or score > best[0]:
-            best = (score, uid, a, h)
-    if best is None or best[0] < 0:
-        return None
-    _, uid, a, h = best
-    km = int(d_front[h] * board.hex_km)
-    return Order(a, f"{obs.units[uid].name} lands {at(board, a.to)}, about {km} km behind the enemy's line, "
-                    f"where few enemies are seen: a blow at an over-extended enemy.")

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 from types import SimpleNamespace
 
-from helpers import BLUE_FIRST, started, tiny_board, tiny_state, unit
+from helpers import BLUE_FIRST, started, tiny_board, tiny_state, unit, with_places
 
 from game.ai.combat_choice import place_steps
 from game.ai.commander import Commander
 from game.ai.political import PAYBACK_TURNS, payback
 from game.engine import api
 from game.engine.actions import Attack, EndPhase
-from game.engine.config import VictoryPlace
-from game.engine.creation import new_state
 from game.engine.hexes import Hex
-
-
-def with_places(state, *places: tuple[Hex, int]):
-    """The same position with victory places (hex, points) added to its scenario."""
-    config = dataclasses.replace(state.config, victory_places=tuple(
-        VictoryPlace(f"p{k}", h, pts) for k, (h, pts) in enumerate(places)))
-    return new_state(state.board, config, list(state.units.templates), 1)
 
 
 def one_to_one(place_points: int | None):

@@ -145,12 +145,8 @@ def test_it_withdraws_across_a_river_when_outnumbered():
 
 def test_it_lands_behind_an_over_extended_enemy():
     # rule: the enemy holds most of the south and its rear is empty: a landing near a place it holds
-    import dataclasses
+    from helpers import control_all, with_places
 
-    from helpers import control_all
-
-    from game.engine.config import VictoryPlace
-    from game.engine.creation import new_state
     from game.engine.units import Location
     rows = ["." * 12, "c" * 12, "c" * 12, "." * 12]
     country = ["." * 12, "R" * 12, "R" * 12, "." * 12]
@@ -158,9 +154,7 @@ def test_it_lands_behind_an_over_extended_enemy():
     b = tiny_board(rows, country=country, places=places)
     units = [unit("m", "blue", None, location=Location.JAPAN), unit("g", "blue", Hex(0, 2), defence=6),
              unit("r", "red", Hex(2, 1)), unit("r2", "red", Hex(2, 2))]
-    s = tiny_state(b, units, seats=BLUE_FIRST)
-    config = dataclasses.replace(s.config, victory_places=(VictoryPlace("port", Hex(9, 1), 5),))
-    s = new_state(b, config, list(s.units.templates), 1)
+    s = with_places(tiny_state(b, units, seats=BLUE_FIRST), (Hex(9, 1), 5))
     control_all(s, "communist")
     s.control[b.index(Hex(0, 2))] = s.config.bloc_code("un")
     s.control[b.index(Hex(-1, 2))] = s.config.bloc_code("un")

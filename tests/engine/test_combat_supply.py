@@ -1,12 +1,14 @@
 """Combat odds, shifts, preview vs sampled results; retreats and losses; supply trace."""
 
+from dataclasses import replace
+
 import pytest
 from helpers import BLUE_FIRST, play, started, tiny_board, tiny_state, unit
 
 from game.engine import api
 from game.engine.actions import Attack, EndPhase
-from game.engine.config import Parameters
 from game.engine.combat import COLUMNS, TABLE, base_column, result_for
+from game.engine.config import Parameters
 from game.engine.hexes import Hex
 from game.engine.primitives import check_supply
 from game.engine.supply import supplied_hexes
@@ -87,20 +89,27 @@ def test_a_subset_of_the_eligible_attackers_may_attack():
     assert api.check(s2, Attack(Hex(2, 0), ("b1",))).code == "already_attacked"
 
 
+def until_result(base, attack: Attack, code: str, tries: int = 80):
+    """The state and events of ``attack`` on the first reseeded copy of ``base`` whose result is ``code``."""
+    for seed in range(tries):
+        after, events = api.apply(api.reseed(base, seed), attack)
+        if next(e for e in events if e.kind == "CombatResolved").data["result"] == code:
+            return after, events
+    pytest.fail(f"no {code} result in {tries} seeds")
+
+
+def blue_to_attack(b, units, **params):
+    """Blue's combat phase on board ``b`` (the test parameters, with ``params`` changed)."""
+    p = replace(Parameters(air_support_bloc="none", air_recon_bonus=0, interdiction_cut=0, closed=()), **params)
+    s = started(tiny_state(b, units, seats=BLUE_FIRST, params=p))
+    return api.apply(s, EndPhase())[0]
+
+
 def test_a_blocked_retreat_costs_a_step_and_the_attacker_advances():
     # rule: a defender that must retreat and has nowhere to go (sea behind, enemy in front) loses a step instead.
     b = tiny_board(["cc."])
     units = [unit("b1", "blue", Hex(0, 0), attack=30), unit("r", "red", Hex(1, 0), steps=4)]
-    base = started(tiny_state(b, units, seats=BLUE_FIRST))
-    base, _ = api.apply(base, EndPhase())
-    attack = Attack(Hex(1, 0), ("b1",))
-    for seed in range(50):
-        s2, events = api.apply(api.reseed(base, seed), attack)
-        result = next(e for e in events if e.kind == "CombatResolved").data["result"]
-        if result == "DLR":
-            break
-    else:
-        pytest.fail("no DLR result in 50 seeds")
+    s2, events = until_result(blue_to_attack(b, units), Attack(Hex(1, 0), ("b1",)), "DLR", tries=50)
     causes = [e.data.get("cause") for e in events if e.kind == "StepLost"]
     assert causes == ["combat", "could not retreat"]
     assert s2.unit("r").steps == 2 and s2.unit("r").hex == Hex(1, 0)
@@ -110,36 +119,17 @@ def test_a_blocked_retreat_costs_a_step_and_the_attacker_advances():
 def test_a_retreat_with_room_moves_the_defender_and_the_attacker_advances():
     b = tiny_board(["cccc"])
     units = [unit("b1", "blue", Hex(0, 0), attack=30), unit("r", "red", Hex(1, 0), steps=4)]
-    base = started(tiny_state(b, units, seats=BLUE_FIRST))
-    base, _ = api.apply(base, EndPhase())
-    for seed in range(50):
-        s2, events = api.apply(api.reseed(base, seed), Attack(Hex(1, 0), ("b1",)))
-        if next(e for e in events if e.kind == "CombatResolved").data["result"] == "DLR":
-            break
+    s2, events = until_result(blue_to_attack(b, units), Attack(Hex(1, 0), ("b1",)), "DLR", tries=50)
     assert s2.unit("r").hex == Hex(2, 0) and s2.unit("r").steps == 3
     assert s2.unit("b1").hex == Hex(1, 0)
     assert [e.kind for e in events if e.kind in ("UnitRetreated", "UnitAdvanced")] == ["UnitRetreated",
                                                                                         "UnitAdvanced"]
 
 
-def _retreat_result(b, units, params=None):
-    """Attack the red stack at (2, 1) with b1 until a seed gives a plain "defender retreats"."""
-    from dataclasses import replace
-    p = replace(Parameters(air_support_bloc="none", air_recon_bonus=0, interdiction_cut=0, closed=()),
-                **(params or {}))
-    base = started(tiny_state(b, units, seats=BLUE_FIRST, params=p))
-    base, _ = api.apply(base, EndPhase())
-    for seed in range(80):
-        s2, events = api.apply(api.reseed(base, seed), Attack(Hex(2, 1), ("b1",)))
-        if next(e for e in events if e.kind == "CombatResolved").data["result"] == "DR":
-            return s2, events
-    pytest.fail("no DR result in 80 seeds")
-
-
 def test_two_hex_retreats_when_the_scenario_says_so():
     b = tiny_board(["cccccc", "cccccc", "cccccc"])
     units = [unit("b1", "blue", Hex(1, 1), attack=12), unit("r", "red", Hex(2, 1))]
-    s2, events = _retreat_result(b, units, {"retreat_hexes": 2})
+    s2, events = until_result(blue_to_attack(b, units, retreat_hexes=2), Attack(Hex(2, 1), ("b1",)), "DR")
     assert s2.unit("r").hex.distance(Hex(1, 1)) == 3
     assert sum(e.kind == "UnitRetreated" for e in events) == 1
     assert s2.unit("r").steps == 3                       # an open retreat costs nothing
@@ -151,15 +141,7 @@ def test_a_second_retreat_hex_is_not_taken_into_an_enemy_zone_of_control():
     b = tiny_board(["c" * 7])
     units = [unit("b1", "blue", Hex(1, 0), attack=12), unit("b2", "blue", Hex(5, 0)),
              unit("r", "red", Hex(2, 0))]
-    base = started(tiny_state(b, units, seats=BLUE_FIRST, params=Parameters(
-        air_support_bloc="none", air_recon_bonus=0, interdiction_cut=0, closed=(), retreat_hexes=2)))
-    base, _ = api.apply(base, EndPhase())
-    for seed in range(80):
-        s2, events = api.apply(api.reseed(base, seed), Attack(Hex(2, 0), ("b1",)))
-        if next(e for e in events if e.kind == "CombatResolved").data["result"] == "DR":
-            break
-    else:
-        pytest.fail("no DR result in 80 seeds")
+    s2, _ = until_result(blue_to_attack(b, units, retreat_hexes=2), Attack(Hex(2, 0), ("b1",)), "DR")
     assert s2.unit("r").hex == Hex(3, 0) and s2.unit("r").steps == 3
 
 
@@ -171,14 +153,8 @@ def test_a_unit_destroyed_on_its_retreat_takes_no_ground():
              unit("r", "red", Hex(1, 0), steps=1)]
     s = tiny_state(b, units, seats=BLUE_FIRST)
     s.control[:] = s.config.bloc_code("un")
-    base = started(s)
-    base, _ = api.apply(base, EndPhase())
-    for seed in range(80):
-        s2, events = api.apply(api.reseed(base, seed), Attack(Hex(1, 0), ("b1",)))
-        if next(e for e in events if e.kind == "CombatResolved").data["result"] == "DR":
-            break
-    else:
-        pytest.fail("no DR result in 80 seeds")
+    base, _ = api.apply(started(s), EndPhase())
+    s2, events = until_result(base, Attack(Hex(1, 0), ("b1",)), "DR")
     assert s2.unit("r").location.value != "map"
     assert int(s2.control[b.index(Hex(2, 0))]) == s2.config.bloc_code("un")
     assert [e.data["cause"] for e in events if e.kind == "UnitEliminated"] == ["retreat through enemy fire"]
