@@ -25,6 +25,9 @@ from .profiles import difficulty, personality
 
 #: Turns the commander remembers the enemy strength it saw.
 MEMORY_TURNS = 4
+#: Most fresh plans in one movement phase after the first (each made when contact shows new enemy units): bounds
+#: the time of a turn in which every move runs into something.
+REPLANS = 6
 
 
 class Commander:
@@ -38,6 +41,9 @@ class Commander:
         self.last_reason: str | None = None
         self._phase_key: tuple | None = None
         self._orders: list[Order] = []
+        #: the enemy units in sight when this phase's orders were made, and how many times they were remade
+        self._planned_seeing: list[str] = []
+        self._replans = 0
         self._weighed: set[str] = set()
         self._seen_open: dict[str, int] = {}
         #: the enemy strength seen at each of the last turns (turn -> power): what fog hides is still there
@@ -53,6 +59,7 @@ class Commander:
             "phase_key": [self._phase_key[0], self._phase_key[1], self._phase_key[2].value]
             if self._phase_key else None,
             "orders": [[o.action.to_dict(), o.reason] for o in self._orders],
+            "planned_seeing": list(self._planned_seeing), "replans": self._replans,
             "weighed": sorted(self._weighed), "seen_open": dict(self._seen_open), "plan": self.plan,
             "enemy_seen": {str(k): v for k, v in self._enemy_seen.items()},
         }
@@ -64,6 +71,8 @@ class Commander:
         key = memory.get("phase_key")
         self._phase_key = (int(key[0]), str(key[1]), Phase(key[2])) if key else None
         self._orders = [Order(action_from_dict(a), str(r)) for a, r in memory.get("orders", [])]
+        self._planned_seeing = [str(x) for x in memory.get("planned_seeing", [])]
+        self._replans = int(memory.get("replans", 0))
         self._weighed = set(memory.get("weighed", []))
         self._seen_open = {str(k): int(v) for k, v in memory.get("seen_open", {}).items()}
         self.plan = memory.get("plan")
@@ -76,19 +85,24 @@ class Commander:
             self._phase_key = key
             self._orders = []
             self._weighed = set()
+            self._replans = 0
             if obs.phase is Phase.MOVEMENT:
-                estimate = self._remember_enemy(obs)
-                if self.level.lookahead:
-                    self._orders, plan = best_plan(obs, self.person, self.level, self.rng, estimate)
-                else:
-                    self._orders, plan = plan_movement(obs, self.person, self.level, self.rng, estimate)
-                self.plan = plan.to_dict()
+                self._plan_moves(obs, self._remember_enemy(obs))
         self.last_reason = None
         if obs.phase is Phase.POLITICAL:
             return self._politics(obs)
         if obs.phase is Phase.MOVEMENT:
             return self._movement(obs)
         return self._combat(obs)
+
+    def _plan_moves(self, obs: Observation, estimate: float) -> None:
+        """Orders for every unit still to move, from what is in sight now."""
+        if self.level.lookahead:
+            self._orders, plan = best_plan(obs, self.person, self.level, self.rng, estimate)
+        else:
+            self._orders, plan = plan_movement(obs, self.person, self.level, self.rng, estimate)
+        self.plan = plan.to_dict()
+        self._planned_seeing = _in_sight(obs)
 
     def _remember_enemy(self, obs: Observation) -> float:
         """Note the enemy strength in sight; return the most seen in the last MEMORY_TURNS turns."""
@@ -111,6 +125,13 @@ class Commander:
         return EndPhase()
 
     def _movement(self, obs: Observation) -> Action:
+        # Contact changes the plan: a move that runs into enemy units the fog hid (a city's garrison, a line
+        # behind the screen) leaves the rest of the orders aimed at a picture that was wrong - moves into
+        # hexes now known to be held, attacks massed on the wrong stack.  The units still to move are ordered
+        # afresh from what is in sight now.
+        if self._orders and self._replans < REPLANS and not set(_in_sight(obs)) <= set(self._planned_seeing):
+            self._replans += 1
+            self._plan_moves(obs, max(self._enemy_seen.values(), default=0.0))
         while self._orders:
             order = self._orders.pop(0)
             if obs.check(order.action) is None:
@@ -125,6 +146,11 @@ class Commander:
             return EndPhase()
         self.last_reason = plan.reason
         return plan.action
+
+
+def _in_sight(obs: Observation) -> list[str]:
+    """The enemy units the seat sees now, by id (sorted, for the saved memory)."""
+    return sorted(u.id for u in obs.enemies())
 
 
 def _rng_to_json(rng: np.random.Generator) -> dict:

@@ -130,6 +130,8 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     if mine.max() > 0:
         threatened |= mine >= mine.max()
     garrison = np.where(threatened, place_bonus, 0.0)
+    # ... and one with an enemy in sight keeps its lone garrison where it is, whatever else pulls (worth() below).
+    in_sight = (garrison > 0) & (d_enemy <= GARRISON_R + place_bonus // 2)
     # What a garrison must stand against: the enemy attack within a march of the place (an armoured column
     # through a gap in the line took Pusan from a lone brigade).  One unit is not a garrison against that.
     raid = spread(board, pic.enemy_hexes, np.array([e.attack_strength() for e in pic.enemy_units]), RAID_R) \
@@ -183,8 +185,14 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         s = u.defence_strength()
         stand = defence[h] + (0 if h == here else s)
         danger = max(0.0, threat[h] - 1.5 * stand) / (stand + 1.0)
-        v = -w_goal * min(d_goal[h], 40) - 0.3 * w_front * min(d_front[h], 40) - w_deep * min(d_obj[h], 60)
-        if front[h] and count[h] - (1 if h == here else 0) == 0:
+        alone = count[h] - (1 if h == here else 0) == 0
+        if in_sight[h] and alone:
+            # The lone garrison of a place that needs one is where it should be, however far the front has
+            # moved on (the tutorial's DPRK left Seoul, 5 points, to retake Kaesong, 3, and lost Seoul).
+            v = 0.0
+        else:
+            v = -w_goal * min(d_goal[h], 40) - 0.3 * w_front * min(d_front[h], 40) - w_deep * min(d_obj[h], 60)
+        if front[h] and alone:
             v += 3.0 * w_front
         if front[h] or threat[h] > 0:
             v += 0.8 * facts["terrain_defence"][h] + 0.5 * facts["river"][h]
@@ -199,7 +207,9 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         if not supplied[h]:
             # Out of supply a unit attacks at half strength and soon loses steps: only for a prize.
             v -= 6.0 if u.out_of_supply == 0 else 12.0
-        if lat[h] > halt and (here is None or lat[h] > lat[here]):
+        if lat[h] > halt and (here is None or lat[h] > lat[here]) and not place_bonus[h]:
+            # (A town worth points is still retaken past the halt: the halt keeps the front from the border,
+            # the border's own alarm below keeps units off the Yalu.)
             v -= 40.0
         if border[h]:
             v -= alarm * (4.0 if power[h] else 1.0)

@@ -8,7 +8,7 @@ import numpy as np
 from game.engine.api import Landing, Observation, SeaMove, at, where
 from game.engine.board import Country
 
-from .influence import Picture
+from .influence import BIG, Picture
 from .order import Order
 from .profiles import Personality
 
@@ -63,7 +63,8 @@ def plan_landing(obs: Observation, pic: Picture, person: Personality) -> Order |
     best = None
     for uid, a in candidates:
         h = board.index(a.to)
-        if not pic.theirs[h] or d_front[h] < 5 or d_place[h] > 2 or not home[h]:
+        # (An island - Cheju - is no blow at anyone's rear: by land it is no distance at all from the front.)
+        if not pic.theirs[h] or d_front[h] < 5 or d_front[h] >= BIG or d_place[h] > 2 or not home[h]:
             continue
         score = min(d_front[h], 15) - 2.0 * min(d_place[h], 10) - 0.5 * pic.enemy_attack[h] \
             + 3.0 * person.aggression + obs.units[uid].attack_strength() * 0.2

@@ -182,3 +182,78 @@ def test_a_game_saved_in_the_computers_turn_plays_on_the_same_after_loading(tmp_
     again = Table(loaded)
     replayed = [e.kind for _ in range(60) for e in again.step_ai()]
     assert played_on == replayed and match.checksum() == loaded.checksum()
+
+
+def test_contact_with_an_enemy_the_fog_hid_remakes_the_orders_of_the_units_still_to_move():
+    # b2's march runs into a hidden division; b3's order, made before anyone knew it was there, leads into its
+    # zone of control and is no longer legal.  Planned afresh from the new picture, b3 still moves.
+    b = tiny_board(["c" * 10] * 3)
+    units = [unit("b1", "blue", Hex(0, 0)), unit("b2", "blue", Hex(0, 1)), unit("b3", "blue", Hex(0, 2)),
+             unit("r", "red", Hex(7, 1)), unit("h", "red", Hex(3, 1), hidden=True)]
+    s = started(tiny_state(b, units, seats=BLUE_FIRST))
+    agent = Commander(3)
+    moved, spotted = [], False
+    for _ in range(6):
+        a = agent.choose(api.observe(s, "blue"))
+        if isinstance(a, EndPhase):
+            break
+        s, events = api.apply(s, a)
+        moved.append(a.unit)
+        spotted |= any(e.kind == "UnitSpotted" for e in events)
+    assert spotted and moved == ["b1", "b2", "b3"]
+    assert agent.memory()["planned_seeing"] == ["h"] and agent.memory()["replans"] == 1
+
+
+def test_it_does_not_land_on_an_island_no_road_leads_from():
+    # rule: a landing is a blow at the rear of the enemy's line; an island (Cheju) is no one's rear
+    from helpers import control_all, with_places
+
+    from game.engine.actions import Landing
+    from game.engine.units import Location
+    rows = ["." * 12, "cccccccc..cc", "cccccccc..cc", "." * 12]
+    country = ["." * 12, "RRRRRRRR..RR", "RRRRRRRR..RR", "." * 12]
+    places = [{"id": "isle", "name": "Isle", "hex": [10, 1]}]
+    b = tiny_board(rows, country=country, places=places)
+    units = [unit("m", "blue", None, location=Location.JAPAN), unit("g", "blue", Hex(0, 2), defence=6),
+             unit("r", "red", Hex(2, 1)), unit("r2", "red", Hex(2, 2))]
+    s = with_places(tiny_state(b, units, seats=BLUE_FIRST), (Hex(10, 1), 5))
+    control_all(s, "communist")
+    s.control[b.index(Hex(0, 2))] = s.config.bloc_code("un")
+    s.control[b.index(Hex(-1, 2))] = s.config.bloc_code("un")
+    s = started(s)
+    assert any(isinstance(a, Landing) and a.to.distance(Hex(10, 1)) <= 1
+               for a in api.observe(s, "blue").moves_for("m"))     # it could land there
+    agent = Commander(4)
+    action = agent.choose(api.observe(s, "blue"))
+    assert not isinstance(action, Landing), agent.last_reason
+
+
+def _guard_position(units, *theirs: tuple[Hex, int]):
+    """A 14x5 board, all ours but the top row; a 5-point place of ours at (1, 2), and ``theirs`` (hex, points)."""
+    from helpers import control_all, with_places
+    b = tiny_board(["c" * 14] * 5)
+    s = with_places(tiny_state(b, units, seats=BLUE_FIRST), (Hex(1, 2), 5), *theirs)
+    control_all(s, "un")
+    for q in range(14):
+        s.control[b.index(Hex(q, 0))] = s.config.bloc_code("communist")
+    return started(s)
+
+
+def _blue_moves(s, agent) -> dict:
+    moves = {}
+    for _ in range(6):
+        a = agent.choose(api.observe(s, "blue"))
+        if isinstance(a, EndPhase):
+            break
+        moves[a.unit] = a.to
+        s, _ = api.apply(s, a)
+    return moves
+
+
+def test_the_lone_garrison_of_a_threatened_place_stays():
+    # rule: g holds the place alone with an enemy division in sight; the enemy's empty 4-point town in the north
+    # does not draw it out (taking it would leave 5 points to the division)
+    s = _guard_position([unit("g", "blue", Hex(1, 2)), unit("o", "blue", Hex(8, 0)),
+                         unit("r", "red", Hex(6, 0), attack=6)], (Hex(1, 0), 4))
+    moves = _blue_moves(s, Commander(3))
+    assert "g" not in moves, moves
