@@ -23,7 +23,7 @@ from .order import Order
 from .political import best_decision
 from .profiles import difficulty, personality
 
-#: Turns the commander remembers the enemy strength it saw.
+#: Turns the commander remembers an enemy unit it saw, where the fog has since hidden it.
 MEMORY_TURNS = 4
 #: Most fresh plans in one movement phase after the first (each made when contact shows new enemy units): bounds
 #: the time of a turn in which every move runs into something.
@@ -46,8 +46,9 @@ class Commander:
         self._replans = 0
         self._weighed: set[str] = set()
         self._seen_open: dict[str, int] = {}
-        #: the enemy strength seen at each of the last turns (turn -> power): what fog hides is still there
-        self._enemy_seen: dict[int, float] = {}
+        #: every enemy unit seen in the last turns: id -> [turn last seen, its strength then]; what fog hides is
+        #: still there
+        self._enemy_seen: dict[str, list] = {}
         #: the plan of the seat's last movement phase (operations.Plan.to_dict()), for the map overlay
         self.plan: dict | None = None
 
@@ -61,7 +62,7 @@ class Commander:
             "orders": [[o.action.to_dict(), o.reason] for o in self._orders],
             "planned_seeing": list(self._planned_seeing), "replans": self._replans,
             "weighed": sorted(self._weighed), "seen_open": dict(self._seen_open), "plan": self.plan,
-            "enemy_seen": {str(k): v for k, v in self._enemy_seen.items()},
+            "enemy_units": {k: list(v) for k, v in self._enemy_seen.items()},
         }
 
     def restore(self, memory: dict) -> None:
@@ -76,7 +77,7 @@ class Commander:
         self._weighed = set(memory.get("weighed", []))
         self._seen_open = {str(k): int(v) for k, v in memory.get("seen_open", {}).items()}
         self.plan = memory.get("plan")
-        self._enemy_seen = {int(k): float(v) for k, v in memory.get("enemy_seen", {}).items()}
+        self._enemy_seen = {str(k): [int(v[0]), float(v[1])] for k, v in memory.get("enemy_units", {}).items()}
 
     # -- the candidates ---------------------------------------------------------------------------
     def choose(self, obs: Observation) -> Action:
@@ -105,10 +106,18 @@ class Commander:
         self._planned_seeing = _in_sight(obs)
 
     def _remember_enemy(self, obs: Observation) -> float:
-        """Note the enemy strength in sight; return the most seen in the last MEMORY_TURNS turns."""
-        self._enemy_seen[obs.turn] = round(Picture(obs).enemy_power, 3)
-        self._enemy_seen = {t: p for t, p in self._enemy_seen.items() if t > obs.turn - MEMORY_TURNS}
-        return max(self._enemy_seen.values())
+        """Note the enemy units in sight; return the strength of every one seen in the last MEMORY_TURNS turns.
+
+        Unit by unit, not the most seen at once: an army that shows a different corps each week (the PVA,
+        hidden until it attacks) is the sum of its corps, and a commander that counted only what stood in
+        sight at one time kept its army deep in the North while thirty divisions closed round it."""
+        for u in Picture(obs).enemy_units:
+            self._enemy_seen[u.id] = [obs.turn, round(u.attack_strength() + u.defence_strength(), 3)]
+        self._enemy_seen = {k: v for k, v in self._enemy_seen.items() if v[0] > obs.turn - MEMORY_TURNS}
+        return self._enemy_estimate()
+
+    def _enemy_estimate(self) -> float:
+        return float(sum(v[1] for v in self._enemy_seen.values()))
 
     def _politics(self, obs: Observation) -> Action:
         for d in obs.legal.decisions():
@@ -131,7 +140,7 @@ class Commander:
         # afresh from what is in sight now.
         if self._orders and self._replans < REPLANS and not set(_in_sight(obs)) <= set(self._planned_seeing):
             self._replans += 1
-            self._plan_moves(obs, max(self._enemy_seen.values(), default=0.0))
+            self._plan_moves(obs, self._enemy_estimate())
         while self._orders:
             order = self._orders.pop(0)
             if obs.check(order.action) is None:

@@ -27,6 +27,9 @@ from .seaborne import plan_landing, ship_from_japan
 DEEP = 0.5
 #: Attack strength brought next to an enemy stack, as a multiple of its defence, by a personality of no aggression.
 NEED = 3.5
+#: ... less PRIZE_PER_POINT of it per victory point of the place attacked, at most PRIZE_CUT of it.
+PRIZE_PER_POINT = 0.04
+PRIZE_CUT = 0.4
 #: Outmatched below this "forward" ratio; each unit then mans about COVER hexes of the line, and a line longer
 #: than the units can man is given up for one LINE_D hexes from the enemy (out of his reach for a turn).
 FALLBACK = 0.6
@@ -254,7 +257,10 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
             if halt < 90 and lat[t] > halt:
                 continue
             adjacent = {int(e) for e in nb[t] if e >= 0}
+            # A place worth points is worth a dearer attack (the score counts it; combat_choice prices it so).
+            need_t = need * (1.0 - min(PRIZE_CUT, PRIZE_PER_POINT * place_bonus[t]))
             group: list[tuple] = []
+            joining: dict[int, int] = {}
             strength = sum(obs.units[x].attack_strength() for x in committed
                            if here_of.get(x) is not None and here_of[x] in adjacent)
             for u in movers:
@@ -264,15 +270,17 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
                 spots = [(here, None)] if here in adjacent else []
                 spots += [(board.index(a.to), a) for a in options[u.id]
                           if isinstance(a, MoveUnit) and board.index(a.to) in adjacent]
-                spots = [(h, a) for h, a in spots if count[h] < stack or h == here]
+                spots = [(h, a) for h, a in spots if count[h] + joining.get(h, 0) < stack or h == here]
                 if not spots:
                     continue
                 h, a = max(spots, key=lambda ha: worth(ha[0], u, here))
                 group.append((u, h, a))
+                if h != here:
+                    joining[h] = joining.get(h, 0) + 1
                 strength += u.attack_strength()
-                if strength >= need * enemy_def[t]:
+                if strength >= need_t * enemy_def[t]:
                     break
-            if group and strength >= need * enemy_def[t]:
+            if group and strength >= need_t * enemy_def[t]:
                 for u, h, a in group:
                     committed.add(u.id)
                     target = board.hex_at(t)
