@@ -28,6 +28,8 @@ MEMORY_TURNS = 4
 #: Most fresh plans in one movement phase after the first (each made when contact shows new enemy units): bounds
 #: the time of a turn in which every move runs into something.
 REPLANS = 6
+#: Nations whose army in the field means a great power has entered the war (their land is the border alarm's).
+GREAT_POWERS = ("prc", "ussr")
 
 
 class Commander:
@@ -49,6 +51,8 @@ class Commander:
         #: every enemy unit seen in the last turns: id -> [turn last seen, its strength then]; what fog hides is
         #: still there
         self._enemy_seen: dict[str, list] = {}
+        #: whether it has met the army of a great power (China's): from then on it holds its halt line
+        self._power_in = False
         #: the plan of the seat's last movement phase (operations.Plan.to_dict()), for the map overlay
         self.plan: dict | None = None
 
@@ -62,7 +66,7 @@ class Commander:
             "orders": [[o.action.to_dict(), o.reason] for o in self._orders],
             "planned_seeing": list(self._planned_seeing), "replans": self._replans,
             "weighed": sorted(self._weighed), "seen_open": dict(self._seen_open), "plan": self.plan,
-            "enemy_units": {k: list(v) for k, v in self._enemy_seen.items()},
+            "enemy_units": {k: list(v) for k, v in self._enemy_seen.items()}, "power_in": self._power_in,
         }
 
     def restore(self, memory: dict) -> None:
@@ -78,6 +82,7 @@ class Commander:
         self._seen_open = {str(k): int(v) for k, v in memory.get("seen_open", {}).items()}
         self.plan = memory.get("plan")
         self._enemy_seen = {str(k): [int(v[0]), float(v[1])] for k, v in memory.get("enemy_units", {}).items()}
+        self._power_in = bool(memory.get("power_in", False))
 
     # -- the candidates ---------------------------------------------------------------------------
     def choose(self, obs: Observation) -> Action:
@@ -99,9 +104,9 @@ class Commander:
     def _plan_moves(self, obs: Observation, estimate: float) -> None:
         """Orders for every unit still to move, from what is in sight now."""
         if self.level.lookahead:
-            self._orders, plan = best_plan(obs, self.person, self.level, self.rng, estimate)
+            self._orders, plan = best_plan(obs, self.person, self.level, self.rng, estimate, self._power_in)
         else:
-            self._orders, plan = plan_movement(obs, self.person, self.level, self.rng, estimate)
+            self._orders, plan = plan_movement(obs, self.person, self.level, self.rng, estimate, self._power_in)
         self.plan = plan.to_dict()
         self._planned_seeing = _in_sight(obs)
 
@@ -113,6 +118,7 @@ class Commander:
         sight at one time kept its army deep in the North while thirty divisions closed round it."""
         for u in Picture(obs).enemy_units:
             self._enemy_seen[u.id] = [obs.turn, round(u.attack_strength() + u.defence_strength(), 3)]
+            self._power_in |= u.nation.lower() in GREAT_POWERS
         self._enemy_seen = {k: v for k, v in self._enemy_seen.items() if v[0] > obs.turn - MEMORY_TURNS}
         return self._enemy_estimate()
 

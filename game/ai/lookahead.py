@@ -27,7 +27,7 @@ SAMPLES = 2                       # dice samples per plan
 
 
 def best_plan(obs: Observation, person: Personality, level: Difficulty, rng: np.random.Generator,
-              enemy_estimate: float = 0.0) -> tuple[list[Order], Plan]:
+              enemy_estimate: float = 0.0, power_in: bool = False) -> tuple[list[Order], Plan]:
     """The movement orders (and plan) that did best on average when played out on sandboxes."""
     tries = max(1, min(len(TEMPERS), level.lookahead // SAMPLES or 1))
     # Every plan meets the same dice samples (dice are keyed by seed, turn, seat and hex): the plans are
@@ -36,7 +36,7 @@ def best_plan(obs: Observation, person: Personality, level: Difficulty, rng: np.
     best = None
     for temper in TEMPERS[:tries]:
         bolder = dataclasses.replace(person, aggression=float(np.clip(person.aggression + temper, 0.0, 1.0)))
-        orders, plan = plan_movement(obs, bolder, level, rng, enemy_estimate)
+        orders, plan = plan_movement(obs, bolder, level, rng, enemy_estimate, power_in)
         value = np.mean([_play_out(obs, orders, person, seed) for seed in seeds])
         if best is None or value > best[0]:
             best = (value, orders, plan)

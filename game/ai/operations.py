@@ -30,6 +30,8 @@ NEED = 3.5
 #: ... less PRIZE_PER_POINT of it per victory point of the place attacked, at most PRIZE_CUT of it.
 PRIZE_PER_POINT = 0.04
 PRIZE_CUT = 0.4
+#: Per hex north of the halt line, once a great power's army is met.
+PULL_BACK = 3.0
 #: Outmatched below this "forward" ratio; each unit then mans about COVER hexes of the line, and a line longer
 #: than the units can man is given up for one LINE_D hexes from the enemy (out of his reach for a turn).
 FALLBACK = 0.6
@@ -60,10 +62,13 @@ class Plan:
                 "axis": [list(h) for h in self.axis], "landing": list(self.landing) if self.landing else None}
 
 
-def advance_limit(obs: Observation, person: Personality) -> float:
-    """The latitude a UN-bloc advance stops at: none while China's entry pressure is below our tolerance."""
+def advance_limit(obs: Observation, person: Personality, power_in: bool = False) -> float:
+    """The latitude a UN-bloc advance stops at: none while China's entry pressure is below our tolerance and
+    no great power's army has been met; once one has (``power_in``), the halt line is where to hold."""
     if obs.bloc != "un":
         return 90.0
+    if power_in:
+        return person.halt_north_of
     pressure = obs.tracks.get("intervention")
     limit = person.tolerance.get("intervention", 100)
     escalation = obs.tracks.get("escalation", 0.0)
@@ -73,17 +78,18 @@ def advance_limit(obs: Observation, person: Personality) -> float:
 
 
 def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng: np.random.Generator,
-                  enemy_estimate: float = 0.0) -> tuple[list[Order], Plan]:
+                  enemy_estimate: float = 0.0, power_in: bool = False) -> tuple[list[Order], Plan]:
     """This turn's movement orders and the plan they carry out.  ``enemy_estimate``: the enemy strength the
     seat believes is out there (what it remembers having seen), when more than it sees now: fog hides an
-    army, it does not remove it."""
+    army, it does not remove it.  ``power_in``: the seat has met the army of a great power (China's), and
+    holds its halt line (advance_limit) whatever the tracks say."""
     pic = Picture(obs)
     board = obs.board
     facts = pic.facts
     stack = obs.config.params.stacking
     ratio = pic.own_power / max(pic.enemy_power, enemy_estimate, 1.0)
     forward = (0.4 + person.aggression) * ratio
-    halt = advance_limit(obs, person)
+    halt = advance_limit(obs, person, power_in)
     lat = board.lat
 
     # Pockets the enemy is cut off in are left to wither behind a screen: the goals are its main body's.
@@ -214,6 +220,10 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
             # (A town worth points is still retaken past the halt: the halt keeps the front from the border,
             # the border's own alarm below keeps units off the Yalu.)
             v -= 40.0
+        if power_in and lat[h] > halt:
+            # Against a great power's army the line is the halt line: north of it, every hex (16 km, about
+            # 0.144 degrees) farther is a hex too many.
+            v -= PULL_BACK * (lat[h] - halt) / 0.144
         if border[h]:
             v -= alarm * (4.0 if power[h] else 1.0)
         for e in nb[h]:

@@ -257,3 +257,24 @@ def test_the_lone_garrison_of_a_threatened_place_stays():
                          unit("r", "red", Hex(6, 0), attack=6)], (Hex(1, 0), 4))
     moves = _blue_moves(s, Commander(3))
     assert "g" not in moves, moves
+
+
+@pytest.mark.parametrize("nation, pulls_back", [("KPA", False), ("PRC", True)])
+def test_once_it_meets_a_great_powers_army_the_un_holds_its_halt_line(nation, pulls_back):
+    # rule: a Chinese division in sight means China is in the war: the UN's line is its personality's halt line
+    # (here 37.5N, row 4), whatever the intervention track says; a North Korean one does not
+    import dataclasses
+
+    from helpers import control_all
+    b = tiny_board(["c" * 10] * 6)
+    red = dataclasses.replace(unit("r", "red", Hex(6, 0)), nation=nation)
+    s = tiny_state(b, [unit("b", "blue", Hex(4, 1)), red], seats=BLUE_FIRST)
+    control_all(s, "un")
+    s = started(s)
+    agent = Commander(2)
+    halt = float(b.lat[b.index(Hex(2, 4))])
+    agent.person = dataclasses.replace(agent.person, halt_north_of=halt)
+    move = agent.choose(api.observe(s, "blue"))
+    assert isinstance(move, MoveUnit)
+    assert (float(b.lat[b.index(move.to)]) <= halt) is pulls_back, agent.last_reason
+    assert agent.memory()["power_in"] is pulls_back
