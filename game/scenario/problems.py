@@ -118,6 +118,11 @@ class ScenarioError(Exception):
     def __str__(self) -> str:
         return self.args[0]
 
+    def __reduce__(self):
+        # Rebuilt from its problems, not its message: a worker process's error must cross back to the parent
+        # (the default rebuilt it from the message string and failed in the pool's result thread).
+        return type(self), (self.problems, self.summary)
+
 
 class ScenarioNotFound(ScenarioError):
     """A scenario id or path that names no file."""

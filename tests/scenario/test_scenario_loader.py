@@ -142,3 +142,12 @@ def test_shape_only_validation_without_a_board(tiny_text):
     assert [p.field for p in result.problems] == ["units[2].steps"]
 
 
+
+
+@pytest.mark.parametrize("cls", [ScenarioError, ScenarioNotFound])
+def test_a_scenario_error_crosses_between_processes_whole(cls):
+    # rule: an error raised in a worker process reaches the parent with its problems (pickled), not as a crash
+    import pickle
+    err = cls([Problem("x.yaml", 3, "meta.id", "expected 'x'"), Problem("x.yaml", 1, "", "bad")])
+    back = pickle.loads(pickle.dumps(err))
+    assert type(back) is cls and str(back) == str(err) and back.problems == err.problems
