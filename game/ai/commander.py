@@ -4,9 +4,11 @@ The pattern is Wesnoth's RCA AI: each behaviour is a candidate with an evaluatio
 execution, and each call plays the best-scoring candidate that is ready; a new behaviour is a new
 candidate.  Candidates: take a political decision (game/ai/political.py), carry out this turn's
 movement orders (game/ai/operations.py), make the most valuable attack (game/ai/combat_choice.py),
-end the phase.  Every action comes with a reason written for a player (``last_reason``), which the
-session logs and keeps with the record.  The agent's memory (its orders for the phase, what it has
-already weighed) is plain data, so a saved game plays on the same.
+end the phase.  Movement orders are made once for the phase and made afresh for the units still to move
+when contact shows enemy units the plan did not know.  Every action comes with a reason written for a player
+(``last_reason``), which the session logs and keeps with the record.  The agent's memory (its orders for the
+phase, what it has already weighed, the enemy units it has seen) is plain data, so a saved game plays on the
+same.
 """
 
 from __future__ import annotations
