@@ -119,13 +119,22 @@ class ScenarioError(Exception):
         return self.args[0]
 
     def __reduce__(self):
-        # Rebuilt from its problems, not its message: a worker process's error must cross back to the parent
-        # (the default rebuilt it from the message string and failed in the pool's result thread).
-        return type(self), (self.problems, self.summary)
+        # Rebuilt from its problems and attributes, not its message: a worker process's error must cross back
+        # to the parent (the default rebuilt it from the message string and failed in the pool's result
+        # thread), whatever its subclass's own constructor takes.
+        return _rebuild_error, (type(self), self.problems, self.summary, dict(self.__dict__))
 
 
 class ScenarioNotFound(ScenarioError):
     """A scenario id or path that names no file."""
+
+
+def _rebuild_error(cls: type, problems: list, summary: str, state: dict) -> ScenarioError:
+    """A pickled ScenarioError (of any subclass) as it was."""
+    err = Exception.__new__(cls)
+    ScenarioError.__init__(err, problems, summary)
+    err.__dict__.update(state)
+    return err
 
 
 def _line_key(p: Problem) -> tuple:

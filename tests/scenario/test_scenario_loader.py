@@ -144,10 +144,15 @@ def test_shape_only_validation_without_a_board(tiny_text):
 
 
 
-@pytest.mark.parametrize("cls", [ScenarioError, ScenarioNotFound])
-def test_a_scenario_error_crosses_between_processes_whole(cls):
+@pytest.mark.parametrize("make", [
+    lambda: ScenarioError([Problem("x.yaml", 3, "meta.id", "expected 'x'"), Problem("x.yaml", 1, "", "bad")]),
+    lambda: ScenarioNotFound([Problem("y.yaml", None, "", "no such scenario")]),
+    lambda: __import__("game.scenario.mapfile", fromlist=["MapFileError"]).MapFileError("map.json", "truncated", 7),
+])
+def test_a_scenario_error_crosses_between_processes_whole(make):
     # rule: an error raised in a worker process reaches the parent with its problems (pickled), not as a crash
     import pickle
-    err = cls([Problem("x.yaml", 3, "meta.id", "expected 'x'"), Problem("x.yaml", 1, "", "bad")])
+    err = make()
     back = pickle.loads(pickle.dumps(err))
-    assert type(back) is cls and str(back) == str(err) and back.problems == err.problems
+    assert type(back) is type(err) and str(back) == str(err) and back.problems == err.problems
+    assert back.__dict__ == err.__dict__
