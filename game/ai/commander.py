@@ -125,7 +125,8 @@ class Commander:
         return self._enemy_estimate()
 
     def _enemy_estimate(self) -> float:
-        return float(sum(v[1] for v in self._enemy_seen.values()))
+        # Summed in id order: a loaded game's memory comes back sorted, and float sums depend on their order.
+        return float(sum(self._enemy_seen[k][1] for k in sorted(self._enemy_seen)))
 
     def _politics(self, obs: Observation) -> Action:
         for d in obs.legal.decisions():
@@ -148,7 +149,7 @@ class Commander:
         # afresh from what is in sight now.
         if self._orders and self._replans < REPLANS and not set(_in_sight(obs)) <= set(self._planned_seeing):
             self._replans += 1
-            self._plan_moves(obs, self._enemy_estimate())
+            self._plan_moves(obs, self._remember_enemy(obs))
         while self._orders:
             order = self._orders.pop(0)
             if obs.check(order.action) is None:

@@ -63,7 +63,7 @@ def plan_landing(obs: Observation, pic: Picture, person: Personality) -> Order |
     best = None
     for uid, a in candidates:
         h = board.index(a.to)
-        # (An island - Cheju - is no blow at anyone's rear: by land it is no distance at all from the front.)
+        # (An island - Cheju - is no blow at anyone's rear: no road leads from it to the front.)
         if not pic.theirs[h] or d_front[h] < 5 or d_front[h] >= BIG or d_place[h] > 2 or not home[h]:
             continue
         score = min(d_front[h], 15) - 2.0 * min(d_place[h], 10) - 0.5 * pic.enemy_attack[h] \
