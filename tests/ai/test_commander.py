@@ -143,22 +143,27 @@ def test_it_withdraws_across_a_river_when_outnumbered():
     assert "falls back" in agent.last_reason
 
 
-def test_it_lands_behind_an_over_extended_enemy():
-    # rule: the enemy holds most of the south and its rear is empty: a landing near a place it holds
+def _landing_position(rows: list[str], place: Hex):
+    """The enemy holds all of a 12x4 board but our corner at (0, 2) and (-1, 2); a 5-point place of theirs at
+    ``place``; a unit of ours waits in Japan.  ``rows``: the two land rows (c: clear, .: sea)."""
     from helpers import control_all, with_places
 
     from game.engine.units import Location
-    rows = ["." * 12, "c" * 12, "c" * 12, "." * 12]
-    country = ["." * 12, "R" * 12, "R" * 12, "." * 12]
-    places = [{"id": "port", "name": "Harbour", "hex": [9, 1]}]
-    b = tiny_board(rows, country=country, places=places)
+    country = ["".join("." if ch == "." else "R" for ch in row) for row in rows]
+    b = tiny_board(["." * 12, *rows, "." * 12], country=["." * 12, *country, "." * 12],
+                   places=[{"id": "port", "name": "Harbour", "hex": [place.q, place.r]}])
     units = [unit("m", "blue", None, location=Location.JAPAN), unit("g", "blue", Hex(0, 2), defence=6),
              unit("r", "red", Hex(2, 1)), unit("r2", "red", Hex(2, 2))]
-    s = with_places(tiny_state(b, units, seats=BLUE_FIRST), (Hex(9, 1), 5))
+    s = with_places(tiny_state(b, units, seats=BLUE_FIRST), (place, 5))
     control_all(s, "communist")
     s.control[b.index(Hex(0, 2))] = s.config.bloc_code("un")
     s.control[b.index(Hex(-1, 2))] = s.config.bloc_code("un")
-    s = started(s)
+    return started(s)
+
+
+def test_it_lands_behind_an_over_extended_enemy():
+    # rule: the enemy holds most of the south and its rear is empty: a landing near a place it holds
+    s = _landing_position(["c" * 12, "c" * 12], Hex(9, 1))
     agent = Commander(4)
     action = agent.choose(api.observe(s, "blue"))
     from game.engine.actions import Landing
@@ -206,21 +211,8 @@ def test_contact_with_an_enemy_the_fog_hid_remakes_the_orders_of_the_units_still
 
 def test_it_does_not_land_on_an_island_no_road_leads_from():
     # rule: a landing is a blow at the rear of the enemy's line; an island (Cheju) is no one's rear
-    from helpers import control_all, with_places
-
     from game.engine.actions import Landing
-    from game.engine.units import Location
-    rows = ["." * 12, "cccccccc..cc", "cccccccc..cc", "." * 12]
-    country = ["." * 12, "RRRRRRRR..RR", "RRRRRRRR..RR", "." * 12]
-    places = [{"id": "isle", "name": "Isle", "hex": [10, 1]}]
-    b = tiny_board(rows, country=country, places=places)
-    units = [unit("m", "blue", None, location=Location.JAPAN), unit("g", "blue", Hex(0, 2), defence=6),
-             unit("r", "red", Hex(2, 1)), unit("r2", "red", Hex(2, 2))]
-    s = with_places(tiny_state(b, units, seats=BLUE_FIRST), (Hex(10, 1), 5))
-    control_all(s, "communist")
-    s.control[b.index(Hex(0, 2))] = s.config.bloc_code("un")
-    s.control[b.index(Hex(-1, 2))] = s.config.bloc_code("un")
-    s = started(s)
+    s = _landing_position(["cccccccc..cc", "cccccccc..cc"], Hex(10, 1))
     assert any(isinstance(a, Landing) and a.to.distance(Hex(10, 1)) <= 1
                for a in api.observe(s, "blue").moves_for("m"))     # it could land there
     agent = Commander(4)
