@@ -130,7 +130,8 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     # Our places within a few hexes of the enemy need a garrison: an empty place is lost ground (unless we
     # are falling back past it).  The more a place is worth, the farther off an enemy need be to threaten
     # it (a capital keeps its guard against a raid from behind the front).
-    threatened = pic.ours & (place_bonus > 0) & (d_enemy <= GARRISON_R + place_bonus // 2)
+    enemy_near = d_enemy <= GARRISON_R + place_bonus // 2
+    threatened = pic.ours & (place_bonus > 0) & enemy_near
     if withdrawing:
         threatened &= d_enemy >= LINE_D
     # The side's first place (a capital, the port it lives by) keeps its guard whatever is in sight: raiders and
@@ -140,7 +141,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         threatened |= mine >= mine.max()
     garrison = np.where(threatened, place_bonus, 0.0)
     # ... and one with an enemy in sight keeps its lone garrison where it is, whatever else pulls (worth() below).
-    in_sight = (garrison > 0) & (d_enemy <= GARRISON_R + place_bonus // 2)
+    in_sight = (garrison > 0) & enemy_near
     # What a garrison must stand against: the enemy attack within a march of the place (an armoured column
     # through a gap in the line took Pusan from a lone brigade).  One unit is not a garrison against that.
     raid = spread(board, pic.enemy_hexes, np.array([e.attack_strength() for e in pic.enemy_units]), RAID_R) \
