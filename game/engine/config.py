@@ -64,6 +64,7 @@ class SupplySource:
     hex: Hex
     name: str
     always: bool = False
+    until: str | None = None        # a flag: the source serves until it is set (a depot the enemy's air war closes)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
 """Supply: trace a cost-limited path from each bloc's sources (DESIGN §7).
 
 A source counts while its bloc controls it (or always, if the scenario says
-so).  The trace runs over land, never through enemy units or through enemy
-ZOC unless a friendly unit holds the hex, and no farther than the bloc's
-range (shortened by enemy air interdiction).
+so), and until the flag it names in ``until`` is set, if it names one.  The
+trace runs over land, never through enemy units or through enemy ZOC unless a
+friendly unit holds the hex, and no farther than the bloc's range (shortened
+by enemy air interdiction).
 
 The trace is a multi-source Dijkstra over the cached adjacency lists of
 game/engine/terrain.py (0.4 ms for a side's whole network mid-campaign, where
@@ -30,11 +31,12 @@ def supply_sources(state: GameState, bloc: str) -> list[int]:
     cache = state.setup.cache
     if key not in cache:
         board = state.board
-        listed = [(board.index(s.hex), s.always) for s in state.config.supply_sources if s.bloc == bloc]
-        cache[key] = [(i, always) for i, always in listed if i >= 0]
+        listed = [(board.index(s.hex), s.always, s.until) for s in state.config.supply_sources if s.bloc == bloc]
+        cache[key] = [(i, always, until) for i, always, until in listed if i >= 0]
     code = state.config.bloc_code(bloc)
     control = state.control
-    return sorted({i for i, always in cache[key] if always or int(control[i]) == code})
+    return sorted({i for i, always, until in cache[key]
+                   if (always or int(control[i]) == code) and not (until and state.flag(until))})
 
 
 def supply_range(state: GameState, bloc: str) -> int:

@@ -437,6 +437,7 @@ SUPPLY_SOURCE = Record({
     "hex": Field(HexSpec(), None, "a hex [q, r] (give place or hex)"),
     "name": Field(Text(), None, "label (default: the place's name)"),
     "always": Field(Flag(), False, "true: a source whoever holds the hex"),
+    "until": Field(Ident(), None, "a flag: the source serves until a rule or decision sets it"),
 })
 
 VICTORY_PLACE = Record({

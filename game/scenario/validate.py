@@ -688,13 +688,33 @@ def _check_scoring(sections: dict, blocs: list[str], add: Callable[[tuple, str],
             Number(-100_000, 100_000).check(value, path, add)
 
 
+def _settable_flags(ctx: Context) -> set[str]:
+    """Every flag some set_flag effect sets or the flags section declares."""
+    sections = _politics_sections(ctx.data)
+    flags = sections.get("flags")
+    declared = set(flags) if isinstance(flags, dict) else set()
+    return declared | flags_set_anywhere(sections)
+
+
+def _unknown_flag(flag: str, settable: set[str]) -> str:
+    return (f"unknown flag '{flag}'{suggest(flag, sorted(settable))}: no rule or decision sets it and the flags "
+            "section does not declare it")
+
+
+@register_check
+def check_supply_source_flags(ctx: Context) -> None:
+    """A supply source's ``until`` names a flag some set_flag effect sets or the flags section declares."""
+    settable = _settable_flags(ctx)
+    for i, src in enumerate(_valid_list(ctx.data.get("supply_sources"))):
+        if isinstance(src, dict) and _ok(src.get("until")) and src["until"] not in settable:
+            ctx.add(("supply_sources", i, "until"), _unknown_flag(src["until"], settable))
+
+
 @register_check
 def check_arrival_flags(ctx: Context) -> None:
     """An arrival's ``requires`` names a flag some set_flag effect sets or the flags section declares."""
     sections = _politics_sections(ctx.data)
-    flags = sections.get("flags")
-    declared = set(flags) if isinstance(flags, dict) else set()
-    settable = declared | flags_set_anywhere(sections)
+    settable = _settable_flags(ctx)
     dated = {arg for _, word, arg in _effects(sections) if word == "set_flag" and isinstance(arg, str)}
     dated |= {arg["name"] for _, word, arg in _effects(sections) if word == "set_flag" and isinstance(arg, dict)
               and isinstance(arg.get("name"), str) and arg.get("value") is None}
@@ -706,8 +726,7 @@ def check_arrival_flags(ctx: Context) -> None:
             ctx.add(path, f"'{flag}' is kept by the engine; an arrival waits for a flag that a set_flag "
                           "effect sets or the flags section declares")
         elif flag not in settable:
-            ctx.add(path, f"unknown flag '{flag}'{suggest(flag, sorted(settable))}: no rule or decision sets it "
-                          "and the flags section does not declare it")
+            ctx.add(path, _unknown_flag(flag, settable))
         elif _ok(arrival.get("delay_days")) and arrival["delay_days"] > 0 and flag not in dated:
             ctx.add(("arrivals", j, "delay_days"),
                     f"delay_days counts from the date that 'set_flag: {flag}' (without a value) records; "

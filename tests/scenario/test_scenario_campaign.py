@@ -143,3 +143,18 @@ def test_pva_crossing_at_a_bare_hex_enters(campaign):
         state, _ = apply(state, EndPhase())
     ji_an = [u for u in state.unit_views().values() if u.arrives_at == "hex:4,16" and u.delay_days == 0]
     assert ji_an and all(u.location is Location.MAP for u in ji_an)
+
+
+@needs_map
+def test_the_kpa_railheads_in_the_south_serve_until_china_s_armies_cross(campaign):
+    # The 1950 KPA lived on captured railways; the PVA of 1951 on what came down from the Yalu (the scenario's note).
+    from game.engine.state import set_flag_value
+    from game.engine.supply import supply_sources
+    state = campaign.new_game(1)
+    taejon = state.board.index(state.board.places["taejon"].hex)
+    seoul = state.board.index(state.board.places["seoul"].hex)
+    state.control[[taejon, seoul]] = state.config.bloc_code("communist")
+    assert {taejon, seoul} <= set(supply_sources(state, "communist"))
+    set_flag_value(state, "pva_entered", state.date.isoformat())
+    served = set(supply_sources(state, "communist"))
+    assert taejon not in served and seoul in served        # Seoul's yards name no flag: they serve whoever holds them
