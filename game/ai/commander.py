@@ -53,7 +53,8 @@ class Commander:
         #: every enemy unit seen in the last turns: id -> [turn last seen, its strength then]; what fog hides is
         #: still there
         self._enemy_seen: dict[str, list] = {}
-        #: whether it has met the army of a great power (China's): from then on it holds its halt line
+        #: whether it has met the army of a great power (China's): from then on it holds its halt line,
+        #: or its hold line when outmatched
         self._power_in = False
         #: the plan of the seat's last movement phase (operations.Plan.to_dict()), for the map overlay
         self.plan: dict | None = None

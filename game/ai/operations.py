@@ -30,7 +30,9 @@ NEED = 3.5
 #: ... less PRIZE_PER_POINT of it per victory point of the place attacked, at most PRIZE_CUT of it.
 PRIZE_PER_POINT = 0.04
 PRIZE_CUT = 0.4
-#: Per hex north of the halt line, once a great power's army is met.
+#: Once a great power's army is met, a seat whose "forward" ratio is below HOLD_BELOW falls back to its hold line;
+#: PULL_BACK per hex north of it.
+HOLD_BELOW = 1.0
 PULL_BACK = 3.0
 #: Outmatched below this "forward" ratio; each unit then mans about COVER hexes of the line, and a line longer
 #: than the units can man is given up for one LINE_D hexes from the enemy (out of his reach for a turn).
@@ -62,13 +64,15 @@ class Plan:
                 "axis": [list(h) for h in self.axis], "landing": list(self.landing) if self.landing else None}
 
 
-def advance_limit(obs: Observation, person: Personality, power_in: bool = False) -> float:
+def advance_limit(obs: Observation, person: Personality, power_in: bool = False, outmatched: bool = True) -> float:
     """The latitude a UN-bloc advance stops at: none while China's entry pressure is below our tolerance and
-    no great power's army has been met; once one has (``power_in``), the halt line is where to hold."""
+    no great power's army has been met.  Once one has (``power_in``): its hold line while ``outmatched`` (for the
+    historical UN the Kansas line near the 38th parallel, where the front of 1951-53 settled), its halt line
+    while it is the stronger."""
     if obs.bloc != "un":
         return 90.0
     if power_in:
-        return person.halt_north_of
+        return person.hold_line if outmatched else person.halt_north_of
     pressure = obs.tracks.get("intervention")
     limit = person.tolerance.get("intervention", 100)
     escalation = obs.tracks.get("escalation", 0.0)
@@ -82,14 +86,15 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     """This turn's movement orders and the plan they carry out.  ``enemy_estimate``: the enemy strength the
     seat believes is out there (what it remembers having seen), when more than it sees now: fog hides an
     army, it does not remove it.  ``power_in``: the seat has met the army of a great power (China's), and
-    holds its halt line (advance_limit) whatever the tracks say."""
+    stops at its halt line, or falls back to its hold line when outmatched (advance_limit), whatever the tracks
+    say."""
     pic = Picture(obs)
     board = obs.board
     facts = pic.facts
     stack = obs.config.params.stacking
     ratio = pic.own_power / max(pic.enemy_power, enemy_estimate, 1.0)
     forward = (0.4 + person.aggression) * ratio
-    halt = advance_limit(obs, person, power_in)
+    halt = advance_limit(obs, person, power_in, forward < HOLD_BELOW)
     lat = board.lat
 
     # Pockets the enemy is cut off in are left to wither behind a screen: the goals are its main body's.
@@ -222,7 +227,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
             # the border's own alarm below keeps units off the Yalu.)
             v -= 40.0
         if power_in and lat[h] > halt:
-            # Against a great power's army the line is the halt line: north of it, every hex (16 km, about
+            # Against a great power's army the line is the hold line: north of it, every hex (16 km, about
             # 0.144 degrees) farther is a hex too many.
             v -= PULL_BACK * (lat[h] - halt) / 0.144
         if border[h]:

@@ -252,8 +252,8 @@ def test_the_lone_garrison_of_a_threatened_place_stays():
 
 
 @pytest.mark.parametrize("nation, pulls_back", [("KPA", False), ("PRC", True)])
-def test_once_it_meets_a_great_powers_army_the_un_holds_its_halt_line(nation, pulls_back):
-    # rule: a Chinese division in sight means China is in the war: the UN's line is its personality's halt line
+def test_once_it_meets_a_great_powers_army_the_un_falls_back_to_its_hold_line(nation, pulls_back):
+    # rule: a Chinese division in sight means China is in the war: the UN's line is its personality's hold line
     # (here 37.5N, row 4), whatever the intervention track says; a North Korean one does not
     import dataclasses
 
@@ -265,7 +265,7 @@ def test_once_it_meets_a_great_powers_army_the_un_holds_its_halt_line(nation, pu
     s = started(s)
     agent = Commander(2)
     halt = float(b.lat[b.index(Hex(2, 4))])
-    agent.person = dataclasses.replace(agent.person, halt_north_of=halt)
+    agent.person = dataclasses.replace(agent.person, hold_line=halt)
     move = agent.choose(api.observe(s, "blue"))
     assert isinstance(move, MoveUnit)
     assert (float(b.lat[b.index(move.to)]) <= halt) is pulls_back, agent.last_reason
