@@ -30,8 +30,8 @@ NEED = 3.5
 #: ... less PRIZE_PER_POINT of it per victory point of the place attacked, at most PRIZE_CUT of it.
 PRIZE_PER_POINT = 0.04
 PRIZE_CUT = 0.4
-#: Once a great power's army is met, a seat whose "forward" ratio is below HOLD_BELOW falls back to its hold line;
-#: PULL_BACK per hex north of it.
+#: Once a great power's army is met, a seat whose "forward" ratio is below HOLD_BELOW (no longer the stronger: the
+#: plan's "hold" stance, above FALLBACK's "fall back") falls back to its hold line; PULL_BACK per hex north of it.
 HOLD_BELOW = 1.0
 PULL_BACK = 3.0
 #: Outmatched below this "forward" ratio; each unit then mans about COVER hexes of the line, and a line longer
@@ -64,7 +64,7 @@ class Plan:
                 "axis": [list(h) for h in self.axis], "landing": list(self.landing) if self.landing else None}
 
 
-def advance_limit(obs: Observation, person: Personality, power_in: bool = False, outmatched: bool = True) -> float:
+def advance_limit(obs: Observation, person: Personality, power_in: bool = False, outmatched: bool = False) -> float:
     """The latitude a UN-bloc advance stops at: none while China's entry pressure is below our tolerance and
     no great power's army has been met.  Once one has (``power_in``): its hold line while ``outmatched`` (for the
     historical UN the Kansas line near the 38th parallel, where the front of 1951-53 settled), its halt line
@@ -227,8 +227,8 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
             # the border's own alarm below keeps units off the Yalu.)
             v -= 40.0
         if power_in and lat[h] > halt:
-            # Against a great power's army the line is the hold line: north of it, every hex (16 km, about
-            # 0.144 degrees) farther is a hex too many.
+            # Against a great power's army the line is the halt line, or the hold line when outmatched: north of
+            # it, every hex (16 km, about 0.144 degrees) farther is a hex too many.
             v -= PULL_BACK * (lat[h] - halt) / 0.144
         if border[h]:
             v -= alarm * (4.0 if power[h] else 1.0)

@@ -5,9 +5,10 @@ A personality says what a seat wants and how much risk it takes:
 - ``aggression`` (0-1): how readily it goes forward rather than holding (and keeps fewer reserves);
 - ``attack_ev``: the least expected value (in steps, see game/ai/combat_choice.py) an attack must promise;
 - ``tolerance``: the track values past which it will not push (PRC intervention pressure, escalation);
-- ``halt_north_of``: the latitude a UN-bloc advance stops at while intervention pressure is past tolerance;
-- ``hold_line``: the latitude a UN-bloc seat holds once it has met a great power's army (China's): the line it
-  falls back to and digs in on;
+- ``halt_north_of``: the latitude a UN-bloc advance stops at while intervention pressure is past tolerance, and
+  once it has met a great power's army (China's) while it is the stronger;
+- ``hold_line``: the latitude a UN-bloc seat falls back to once it has met a great power's army while it is
+  outmatched;
 - ``weights``: per bloc, the worth of one point of each political track;
 - ``value``: the worth of a point of supply range, of air power, of a point of strength let in, of the end of
   the world.

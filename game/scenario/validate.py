@@ -688,9 +688,8 @@ def _check_scoring(sections: dict, blocs: list[str], add: Callable[[tuple, str],
             Number(-100_000, 100_000).check(value, path, add)
 
 
-def _settable_flags(ctx: Context) -> set[str]:
-    """Every flag some set_flag effect sets or the flags section declares."""
-    sections = _politics_sections(ctx.data)
+def _settable_flags(sections: dict) -> set[str]:
+    """Every flag some set_flag effect sets or the flags section declares (``sections``: _politics_sections)."""
     flags = sections.get("flags")
     declared = set(flags) if isinstance(flags, dict) else set()
     return declared | flags_set_anywhere(sections)
@@ -703,18 +702,24 @@ def _unknown_flag(flag: str, settable: set[str]) -> str:
 
 @register_check
 def check_supply_source_flags(ctx: Context) -> None:
-    """A supply source's ``until`` names a flag some set_flag effect sets or the flags section declares."""
-    settable = _settable_flags(ctx)
+    """A supply source's ``until`` names a flag the engine keeps, some set_flag effect sets or the flags section
+    declares; a source that serves ``always`` does not close."""
+    settable = _settable_flags(_politics_sections(ctx.data)) | set(ENGINE_KEPT)
     for i, src in enumerate(_valid_list(ctx.data.get("supply_sources"))):
-        if isinstance(src, dict) and _ok(src.get("until")) and src["until"] not in settable:
+        if not isinstance(src, dict) or not _ok(src.get("until")):
+            continue
+        if src["until"] not in settable:
             ctx.add(("supply_sources", i, "until"), _unknown_flag(src["until"], settable))
+        elif src.get("always") is True:
+            ctx.add(("supply_sources", i, "until"), "a source that serves always cannot close; drop 'always' or "
+                                                    "'until'")
 
 
 @register_check
 def check_arrival_flags(ctx: Context) -> None:
     """An arrival's ``requires`` names a flag some set_flag effect sets or the flags section declares."""
     sections = _politics_sections(ctx.data)
-    settable = _settable_flags(ctx)
+    settable = _settable_flags(sections)
     dated = {arg for _, word, arg in _effects(sections) if word == "set_flag" and isinstance(arg, str)}
     dated |= {arg["name"] for _, word, arg in _effects(sections) if word == "set_flag" and isinstance(arg, dict)
               and isinstance(arg.get("name"), str) and arg.get("value") is None}

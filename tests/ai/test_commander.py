@@ -270,3 +270,19 @@ def test_once_it_meets_a_great_powers_army_the_un_falls_back_to_its_hold_line(na
     assert isinstance(move, MoveUnit)
     assert (float(b.lat[b.index(move.to)]) <= halt) is pulls_back, agent.last_reason
     assert agent.memory()["power_in"] is pulls_back
+
+
+def test_the_stronger_un_keeps_its_halt_line_after_meeting_china():
+    # rule: once China's army is met, a UN seat that is the stronger stops at its halt line (row 2); outmatched, it
+    # falls back to its hold line (row 4)
+    import dataclasses
+
+    from game.ai.operations import advance_limit
+    b = tiny_board(["c" * 10] * 6)
+    red = dataclasses.replace(unit("r", "red", Hex(6, 0)), nation="PRC")
+    s = started(tiny_state(b, [unit("b", "blue", Hex(4, 1)), red], seats=BLUE_FIRST))
+    person = dataclasses.replace(Commander(2).person, halt_north_of=float(b.lat[b.index(Hex(2, 2))]),
+                                 hold_line=float(b.lat[b.index(Hex(2, 4))]))
+    obs = api.observe(s, "blue")
+    assert advance_limit(obs, person, power_in=True, outmatched=False) == person.halt_north_of
+    assert advance_limit(obs, person, power_in=True, outmatched=True) == person.hold_line
