@@ -18,11 +18,14 @@ from game.engine.api import EndPhase, Observation, Phase
 
 from .combat_choice import best_attack
 from .influence import Picture
-from .operations import Plan, plan_movement
+from .operations import WORKS, Plan, plan_movement
 from .order import Order
 from .profiles import Difficulty, Personality
 
 TEMPERS = (0.0, -0.25, 0.25)      # aggression added to the personality's, one plan each
+HOLD = True
+RESPONSE = True                   # play the other seats' answer before valuing a plan
+RESPONSE_ACTIONS = 400            # at most, for the other seats' whole turns
 SAMPLES = 2                       # dice samples per plan
 
 
@@ -40,6 +43,11 @@ def best_plan(obs: Observation, person: Personality, level: Difficulty, rng: np.
         value = np.mean([_play_out(obs, orders, person, seed) for seed in seeds])
         if best is None or value > best[0]:
             best = (value, orders, plan)
+    if HOLD:
+        # Standing fast is a plan too: a line that shuffles every week never digs in.
+        value = np.mean([_play_out(obs, [], person, seed) for seed in seeds])
+        if value > best[0]:
+            return [], dataclasses.replace(best[2], stance="hold")
     return best[1], best[2]
 
 
@@ -58,12 +66,37 @@ def _play_out(obs: Observation, orders: list[Order], person: Personality, seed: 
         if plan is None:
             break
         state, _ = api.apply(state, plan.action)
+    if RESPONSE:
+        state = _answer(state, seat, seed)
     return value_of(api.observe(state, seat), api.returns(state)[seat])
 
 
+def _answer(state, seat: str, seed: int):
+    """The position when the seat's turn comes round again, the other seats played by the normal AI on what the
+    seat knows (the sandbox holds no unit it has not seen): a bold plan that the enemy punishes shows it here."""
+    for _ in range(len(Phase)):                # the rest of the seat's own turn
+        if state.over or state.active_seat.id != seat:
+            break
+        state, _ = api.apply(state, EndPhase())
+    # (imported here: commander imports this module)
+    from .commander import Commander
+    others: dict = {}
+    for _ in range(RESPONSE_ACTIONS):
+        if state.over or state.active_seat.id == seat:
+            break
+        who = state.active_seat.id
+        agent = others.setdefault(who, Commander(seed))
+        state, _ = api.apply(state, agent.choose(api.observe(state, who)))
+    return state
+
+
 def value_of(obs: Observation, score: float) -> float:
-    """The seat's score, less the danger its units are left in (enemy strength that can reach them next turn)."""
+    """The seat's score, less the danger its units are left in (enemy strength that can reach them next turn;
+    a unit that has not moved this turn digs in at its end, and stands WORKS times stronger)."""
     pic = Picture(obs)
-    danger = np.maximum(0.0, pic.enemy_attack - 1.5 * pic.own_defence_at)[pic.own_hexes].sum() if len(
-        pic.own_hexes) else 0.0
+    if not len(pic.own_hexes):
+        return score
+    stand = np.zeros(obs.board.size)
+    np.add.at(stand, pic.own_hexes, [u.defence_strength() * (1.0 if u.moved else WORKS) for u in pic.own_units])
+    danger = np.maximum(0.0, pic.enemy_attack - 1.5 * stand)[pic.own_hexes].sum()
     return score - 0.1 * float(danger)

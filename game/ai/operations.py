@@ -47,6 +47,10 @@ GARRISON_R = 5
 LAST_TURN_PLACES = 3.0
 #: A garrison is reinforced while its defence is under half the enemy attack within RAID_R hexes.
 RAID_R = 6
+#: A unit dug in where the enemy can strike stands as if WORKS times stronger (the engine's column against an attack
+#: on a stack all dug in), and prizes its works at DUG_IN.
+WORKS = 1.5
+DUG_IN = 1.5
 
 
 @dataclass(frozen=True)
@@ -199,6 +203,9 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     def worth(h: int, u, here: int | None) -> float:
         s = u.defence_strength()
         stand = defence[h] + (0 if h == here else s)
+        works = h == here and u.dug_in and threat[h] > 0
+        if works:
+            stand *= WORKS
         danger = max(0.0, threat[h] - 1.5 * stand) / (stand + 1.0)
         alone = count[h] - (1 if h == here else 0) == 0
         if in_sight[h] and alone:
@@ -212,6 +219,8 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         if front[h] or threat[h] > 0:
             v += 0.8 * facts["terrain_defence"][h] + 0.5 * facts["river"][h]
         v -= w_danger * danger
+        if works:
+            v += DUG_IN
         if pic.theirs[h]:
             v += 1.5 * (0.5 + person.aggression) + w_place * place_bonus[h]
         elif garrison[h]:

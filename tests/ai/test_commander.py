@@ -286,3 +286,17 @@ def test_the_stronger_un_keeps_its_halt_line_after_meeting_china():
     obs = api.observe(s, "blue")
     assert advance_limit(obs, person, power_in=True, outmatched=False) == person.halt_north_of
     assert advance_limit(obs, person, power_in=True, outmatched=True) == person.hold_line
+
+
+def test_the_hard_ai_values_a_plan_after_the_enemy_has_answered_it():
+    # rule: a plan is valued when the seat's turn comes round again, the other seats' turns played on the sandbox by
+    # the normal AI: a division that steps next to a strong enemy division in sight is attacked before it is valued
+    from game.ai.lookahead import _answer
+    b = tiny_board(["c" * 8])
+    s = started(tiny_state(b, [unit("b", "blue", Hex(2, 0)), unit("r", "red", Hex(4, 0), attack=12)],
+                           seats=BLUE_FIRST))
+    sandbox = api.observe(s, "blue").sandbox(3)
+    sandbox, _ = api.apply(sandbox, MoveUnit("b", Hex(3, 0)))
+    answered = _answer(sandbox, "blue", 3)
+    assert answered.active_seat.id == "blue" and answered.turn == s.turn + 1
+    assert answered.unit("b").steps < 3
