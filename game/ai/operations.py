@@ -70,13 +70,13 @@ class Plan:
 
 def advance_limit(obs: Observation, person: Personality, power_in: bool = False, outmatched: bool = False) -> float:
     """The latitude a UN-bloc advance stops at: none while China's entry pressure is below our tolerance and
-    no great power's army has been met.  Once one has (``power_in``): its hold line while ``outmatched`` (for the
-    historical UN the Kansas line near the 38th parallel, where the front of 1951-53 settled), its halt line
-    while it is the stronger."""
+    no great power's army has been met.  Once one has (``power_in``): its hold line while ``outmatched`` or while
+    armistice talks are open (for the historical UN the Kansas line near the 38th parallel, where the front of
+    1951-53 settled: with talks open the UN went over to an active defence), else its halt line."""
     if obs.bloc != "un":
         return 90.0
     if power_in:
-        return person.hold_line if outmatched else person.halt_north_of
+        return person.hold_line if outmatched or obs.talks == "open" else person.halt_north_of
     pressure = obs.tracks.get("intervention")
     limit = person.tolerance.get("intervention", 100)
     escalation = obs.tracks.get("escalation", 0.0)

@@ -286,6 +286,8 @@ def test_the_stronger_un_keeps_its_halt_line_after_meeting_china():
     obs = api.observe(s, "blue")
     assert advance_limit(obs, person, power_in=True, outmatched=False) == person.halt_north_of
     assert advance_limit(obs, person, power_in=True, outmatched=True) == person.hold_line
+    s.talks = type(s.talks)("open")                    # with talks open it holds the hold line whatever the odds
+    assert advance_limit(api.observe(s, "blue"), person, power_in=True, outmatched=False) == person.hold_line
 
 
 def test_the_hard_ai_values_a_plan_after_the_enemy_has_answered_it():
