@@ -185,7 +185,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     enemy_def = np.zeros(board.size)
     for e in pic.enemy_units:
         # A dug-in stack costs a column: about half as much strength again to reach the same odds.
-        enemy_def[board.index(e.hex)] += e.defence_strength() * (1.5 if e.dug_in else 1.0)
+        enemy_def[board.index(e.hex)] += e.defence_strength() * (WORKS if e.dug_in else 1.0)
     enemy_def *= 1.0 + 0.5 * facts["terrain_defence"]          # hills and mountains take columns away
     nb = board.neighbors
     planned = np.zeros(board.size)
