@@ -24,8 +24,6 @@ from .order import Order
 from .profiles import Difficulty, Personality
 
 TEMPERS = (0.0, -0.25, 0.25)      # aggression added to the personality's, one plan each
-HOLD = True                       # also try standing fast (no moves)
-RESPONSE = True                   # play the other seats' answer before valuing a plan
 RESPONSE_ACTIONS = 400            # at most, for the other seats' whole turns (10-15 are usual; past it the plan
                                   # is valued where the answer stands)
 SAMPLES = 2                       # dice samples per plan
@@ -45,12 +43,11 @@ def best_plan(obs: Observation, person: Personality, level: Difficulty, rng: np.
         value = np.mean([_play_out(obs, orders, person, seed) for seed in seeds])
         if best is None or value > best[0]:
             best = (value, orders, plan)
-    if HOLD:
-        # Standing fast is a plan too: a line that shuffles every week never digs in.
-        value = np.mean([_play_out(obs, [], person, seed) for seed in seeds])
-        if value > best[0]:
-            # (No axis and no landing: the overlay shows a seat that stands.)
-            return [], dataclasses.replace(best[2], stance="hold", axis=(), landing=None)
+    # Standing fast is a plan too: a line that shuffles every week never digs in.
+    value = np.mean([_play_out(obs, [], person, seed) for seed in seeds])
+    if value > best[0]:
+        # (No axis and no landing: the overlay shows a seat that stands.)
+        return [], dataclasses.replace(best[2], stance="hold", axis=(), landing=None)
     return best[1], best[2]
 
 
@@ -69,8 +66,7 @@ def _play_out(obs: Observation, orders: list[Order], person: Personality, seed: 
         if plan is None:
             break
         state, _ = api.apply(state, plan.action)
-    if RESPONSE:
-        state = _answer(state, seat, seed)
+    state = _answer(state, seat, seed)
     return value_of(api.observe(state, seat), api.returns(state)[seat])
 
 

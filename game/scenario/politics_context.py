@@ -30,6 +30,12 @@ Report = Callable[[tuple, str], None]
 Parser = Callable[["ParseContext", Any, tuple], Any]
 
 
+def unknown_flag(flag: str, known) -> str:
+    """The refusal of a flag that nothing sets (conditions, effects, arrivals and supply sources say the same)."""
+    return (f"unknown flag '{flag}'{suggest(flag, sorted(known))}: no rule or decision sets it and the flags section "
+            "does not declare it")
+
+
 @dataclass
 class ParseContext:
     """What a rule may refer to: seats, nations, places, regions, tracks, flags, decisions."""
@@ -152,8 +158,7 @@ class ParseContext:
             self.report(path, f"expected a flag name, got {describe(value)}")
             return None
         if value not in self.flags:
-            self.report(path, f"unknown flag '{value}'{suggest(value, self.flags)}: no rule or decision sets "
-                              "it and the flags section does not declare it")
+            self.report(path, unknown_flag(value, self.flags))
             return None
         return value
 

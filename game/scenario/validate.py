@@ -34,7 +34,7 @@ from game.engine.hexes import Hex, axial_to_offset
 from game.engine.politics.effects import OUTCOMES
 
 from .politics_compile import compile_politics, flags_set_anywhere
-from .politics_context import ParseContext
+from .politics_context import ParseContext, unknown_flag
 from .problems import Problem, describe, one_of, suggest
 from .schema import (
     HISTORICAL_KEYS,
@@ -695,11 +695,6 @@ def _settable_flags(sections: dict) -> set[str]:
     return declared | flags_set_anywhere(sections)
 
 
-def _unknown_flag(flag: str, settable: set[str]) -> str:
-    return (f"unknown flag '{flag}'{suggest(flag, sorted(settable))}: no rule or decision sets it and the flags "
-            "section does not declare it")
-
-
 @register_check
 def check_supply_source_flags(ctx: Context) -> None:
     """A supply source's ``until`` names a flag the engine keeps, some set_flag effect sets or the flags section
@@ -709,7 +704,7 @@ def check_supply_source_flags(ctx: Context) -> None:
         if not isinstance(src, dict) or not _ok(src.get("until")):
             continue
         if src["until"] not in settable:
-            ctx.add(("supply_sources", i, "until"), _unknown_flag(src["until"], settable))
+            ctx.add(("supply_sources", i, "until"), unknown_flag(src["until"], settable))
         elif src.get("always") is True:
             ctx.add(("supply_sources", i, "until"), "a source that serves always cannot close; drop 'always' or "
                                                     "'until'")
@@ -731,7 +726,7 @@ def check_arrival_flags(ctx: Context) -> None:
             ctx.add(path, f"'{flag}' is kept by the engine; an arrival waits for a flag that a set_flag "
                           "effect sets or the flags section declares")
         elif flag not in settable:
-            ctx.add(path, _unknown_flag(flag, settable))
+            ctx.add(path, unknown_flag(flag, settable))
         elif _ok(arrival.get("delay_days")) and arrival["delay_days"] > 0 and flag not in dated:
             ctx.add(("arrivals", j, "delay_days"),
                     f"delay_days counts from the date that 'set_flag: {flag}' (without a value) records; "
