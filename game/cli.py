@@ -109,10 +109,37 @@ def cmd_info(args: argparse.Namespace) -> int:
     print(f"  calendar: {cal['first']} to {cal['last']}, {cal['turns']} turns")
     print(f"  map: {info['map']['cols']}x{info['map']['rows']} hexes of {info['hex_km']:g} km, "
           f"{info['land_hexes']} on land, {len(info['places'])} named places")
-    for seat in info["seats"]:
-        sid = seat["id"]
-        print(f"  {seat['name']:<14} {info['units_at_start'][sid]:>3} units at start, {info['units'][sid]:>3} in all")
+    rows = [(seat["name"], str(info["units_at_start"][seat["id"]]), str(info["units"][seat["id"]]))
+            for seat in info["seats"]]
+    print(_table(("Side", "Units at start", "Units in all"), rows, indent=2))
     return 0
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], indent: int = 0,
+           groups: list[tuple[str, int]] | None = None) -> str:
+    """A plain-text table: the first column left-aligned, the others right-aligned, each as wide as its widest
+    cell (names of any length stay in their column).  ``groups``, if given: (title, number of columns) spans,
+    left to right, printed as a line above the header (a blank title leaves its columns bare)."""
+    widths = [max(len(r[k]) for r in [header, *rows]) for k in range(len(header))]
+    col = 0
+    for title, span in groups or []:
+        room = sum(widths[col:col + span]) + 2 * (span - 1)
+        if len(title) > room:
+            widths[col + span - 1] += len(title) - room
+        col += span
+
+    def line(cells: tuple[str, ...]) -> str:
+        out = [cells[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(cells[1:], widths[1:])]
+        return " " * indent + "  ".join(out).rstrip()
+    lines = [line(header), *(line(r) for r in rows)]
+    if groups:
+        spans, col = [], 0
+        for title, span in groups:
+            room = sum(widths[col:col + span]) + 2 * (span - 1)
+            spans.append(title.center(room) if title else " " * room)
+            col += span
+        lines.insert(0, " " * indent + "  ".join(spans).rstrip())
+    return "\n".join(lines)
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
@@ -141,16 +168,44 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
     def progress(i: int, r: dict) -> None:
         if args.json != "-":
-            print(f"run {i}: seed {r['seed']}, {r['turns_played']} turns, {r['final_date']}, {r['outcome']}; "
-                  f"units {r['units']}, hexes {r['hexes']}", file=sys.stderr)
+            print(f"run {i + 1} of {args.runs}: {r['turns_played']} turns to {r['final_date']}, "
+                  f"{_OUTCOMES.get(r['outcome'], r['outcome'])}", file=sys.stderr)
 
     report = simulate(sc, args.runs, args.seed, agent, args.turns, folder, progress)
     text = json.dumps(report, indent=1, sort_keys=True) + "\n"
     if args.json == "-":
         sys.stdout.write(text)
-    elif args.json:
+        return 0
+    if args.json:
         Path(args.json).write_text(text, encoding="utf-8")
+    print(simulate_table(sc, report))
     return 0
+
+
+#: How a game ended, in words (simulate's table).
+_OUTCOMES = {"unfinished": "stopped (--turns)", "last_turn": "last turn reached"}
+
+
+def simulate_table(sc, report: dict) -> str:
+    """``simulate``'s report for people: one row a run (its seed, the turns played, the date and how it ended,
+    then each side's units, Korean hexes held and score), under a line naming the sides."""
+    seats = list(sc.config.seats)
+    header = ("Run", "Seed", "Turns", "Last turn", "Ended",
+              *(what for _ in seats for what in ("units", "hexes", "score")))
+    rows = []
+    for i, r in enumerate(report["results"], start=1):
+        cells = [str(i), str(r["seed"]), str(r["turns_played"]), r["final_date"],
+                 _OUTCOMES.get(r["outcome"], r["outcome"].replace("_", " "))]
+        for s in seats:
+            score = r.get("scores", {}).get(s.id)
+            cells += [str(r["units"][s.id]), str(r["hexes"].get(s.id, 0)),
+                      f"{score:+.1f}" if score is not None else "-"]
+        rows.append(tuple(cells))
+    agents = report["agent"]
+    who = ", ".join(f"{s.name}: {agents[s.id] if isinstance(agents, dict) else agents}" for s in seats)
+    title = f"{sc.config.title} ({sc.id}), seed {report['seed']}, {report['runs']} runs; {who}"
+    groups = [("", 5)] + [(s.name, 3) for s in seats]
+    return title + "\n" + _table(header, rows, groups=groups) + "\n(hexes: Korean hexes held at the end)"
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -205,6 +260,12 @@ def main(argv: list[str] | None = None) -> int:
     func = getattr(args, "func", cmd_gui)
     try:
         return int(func(args) or 0)
+    except BrokenPipeError:
+        # The reader went away (`... | head`): a normal end.  Point stdout at nothing so the interpreter's
+        # last flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except SystemExit as exc:
         return int(exc.code or 0)
     except KeyboardInterrupt:

@@ -91,9 +91,13 @@ def summary(match: Match, seed: int) -> dict:
         alive = [u for u in t.units.values() if u.seat == seat.id and u.location in (Location.MAP, Location.JAPAN)]
         units[seat.id] = len(alive)
         steps[seat.id] = sum(u.steps for u in alive)
+    # The last turn played: the one the game ended in, or, stopped after a number of turns, the one before the
+    # turn it stands at the start of (so ``--turns 3`` reports turn 3 and its date).
+    final_turn = t.turn if t.outcome else max(1, t.turn - 1)
+    final_date = match.state.turn_dates[final_turn - 1] if final_turn <= len(match.state.turn_dates) else t.date
     return {
-        "seed": seed, "turns_played": t.turn - 1 + (1 if t.outcome else 0), "final_turn": t.turn,
-        "final_date": t.date.isoformat(), "outcome": t.outcome or "unfinished",
+        "seed": seed, "turns_played": t.turn - 1 + (1 if t.outcome else 0), "final_turn": final_turn,
+        "final_date": final_date.isoformat(), "outcome": t.outcome or "unfinished",
         "actions": len(match.record), "units": units, "steps": steps, "hexes": t.hexes_held,
         "steps_lost": dict(sorted(t.steps_lost.items())), "checksum": match.checksum(),
     }

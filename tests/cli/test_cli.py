@@ -61,3 +61,37 @@ def test_simulate_is_byte_identical_and_saves_validate(capsys, tmp_path):
     assert len(saves) == 2
     code, out, _ = run(capsys, "validate", *map(str, saves))
     assert code == 0, out
+
+
+def test_info_table_keeps_its_columns(capsys):
+    code, out, _ = run(capsys, "info", "1950-invasion")
+    assert code == 0
+    lines = out.splitlines()
+    head = next(k for k, line in enumerate(lines) if line.strip().startswith("Side"))
+    rows = lines[head:head + 4]
+    # Every row ends where the header does, whatever the length of the side's name ("Republic of Korea").
+    assert len({len(r) for r in rows}) == 1, rows
+    assert "Republic of Korea" in out and "dprk_prc" not in out
+
+
+def test_a_closed_pipe_is_a_normal_end():
+    import subprocess
+    import sys
+    proc = subprocess.Popen([sys.executable, "-m", "game", "info", "1950-invasion", "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()                  # `| head` that has read enough: nobody reads what follows
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, err
+    assert err == ""
+
+
+def test_simulate_prints_a_table_for_people_and_stops_at_the_turn_asked(capsys):
+    code, out, err = run(capsys, "simulate", "tutorial", "--runs", "2", "--turns", "3")
+    assert code == 0
+    assert "{" not in out and "dprk_prc" not in out and "{" not in err
+    assert "Republic of Korea" in out and "stopped (--turns)" in out
+    rows = [line.split() for line in out.splitlines() if line[:1].isdigit()]
+    assert [r[0] for r in rows] == ["1", "2"] and all(r[2] == "3" for r in rows)
+    code, out, _ = run(capsys, "simulate", "tutorial", "--runs", "1", "--turns", "3", "--json", "-")
+    r = json.loads(out)["results"][0]
+    assert r["turns_played"] == 3 and r["final_turn"] == 3 and r["final_date"] == "1950-10-15"
