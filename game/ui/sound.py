@@ -1,14 +1,61 @@
 """A few short sounds, synthesised with numpy (no sound files to ship): select, move, combat, turn.
 
-Silent when the setting is off or the machine has no audio device.
+Silent when the setting is off or the machine has no audio device.  The audio device is opened only when
+there is one to open, and quietly: on a Linux machine without sound, asking SDL for audio makes the ALSA
+library print a screenful of errors on the terminal the game was started from.
 """
 
 from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
 
 import numpy as np
 import pygame
 
 RATE = 22050
+#: Where Linux lists its sound cards' playback devices (pcmC0D0p ...).
+SOUND_DEVICES = Path("/dev/snd")
+
+
+def audio_device_available() -> bool:
+    """Whether there is a sound device worth opening.  A driver the player chose (SDL_AUDIODRIVER) is always
+    tried; on Linux, a sound server's socket (PulseAudio, PipeWire) or a playback device in /dev/snd must
+    exist; elsewhere the system always has one."""
+    if os.environ.get("SDL_AUDIODRIVER"):
+        return True
+    if not sys.platform.startswith("linux"):
+        return True
+    if os.environ.get("PULSE_SERVER"):
+        return True
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and any((Path(runtime) / name).exists() for name in ("pulse/native", "pipewire-0")):
+        return True
+    try:
+        return any(p.name.startswith("pcm") and p.name.endswith("p") for p in SOUND_DEVICES.iterdir())
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def _quiet_stderr():
+    """Send what C libraries write to the process's stderr (file descriptor 2) to nowhere, for a moment."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        sys.stderr.flush()
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 2)
+        os.close(null)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _tone(freqs: list[float], seconds: float, decay: float, noise: float = 0.0, seed: int = 0) -> np.ndarray:
@@ -38,9 +85,12 @@ class Sounds:
 
     def _init(self) -> None:
         self._ready = True
+        if not pygame.mixer.get_init() and not audio_device_available():
+            return
         try:
             if not pygame.mixer.get_init():
-                pygame.mixer.init(frequency=RATE, size=-16, channels=1)
+                with _quiet_stderr():
+                    pygame.mixer.init(frequency=RATE, size=-16, channels=1)
             freq, _, channels = pygame.mixer.get_init()
             for name, wave in _recipes().items():
                 data = wave if channels == 1 else np.repeat(wave[:, None], channels, axis=1)

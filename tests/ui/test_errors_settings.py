@@ -108,3 +108,39 @@ def test_settings_are_remembered(tmp_path):
     path.write_text('{"ui_scale": 900, "animation": "warp"}')
     clamped = load_settings(path)
     assert clamped.ui_scale == 200 and clamped.animation == "normal"
+
+
+def test_no_sound_device_means_no_mixer_and_no_noise(monkeypatch, tmp_path):
+    """On a machine without sound the mixer is never opened (SDL's ALSA attempt prints errors on the terminal)."""
+    import game.ui.sound as sound
+    monkeypatch.delenv("SDL_AUDIODRIVER", raising=False)
+    monkeypatch.delenv("PULSE_SERVER", raising=False)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))          # no sound server's socket in it
+    monkeypatch.setattr(sound.sys, "platform", "linux")
+    monkeypatch.setattr(sound, "SOUND_DEVICES", tmp_path / "snd")
+    assert not sound.audio_device_available()
+    (tmp_path / "snd").mkdir()
+    (tmp_path / "snd" / "controlC0").touch()                       # a card without a playback device
+    assert not sound.audio_device_available()
+    (tmp_path / "snd" / "pcmC0D0p").touch()
+    assert sound.audio_device_available()
+    (tmp_path / "snd" / "pcmC0D0p").unlink()
+    (tmp_path / "pulse").mkdir()
+    (tmp_path / "pulse" / "native").touch()
+    assert sound.audio_device_available()
+    (tmp_path / "pulse" / "native").unlink()
+    opened = []
+    monkeypatch.setattr(sound.pygame.mixer, "get_init", lambda: None)
+    monkeypatch.setattr(sound.pygame.mixer, "init", lambda *a, **k: opened.append(1))
+    sound.Sounds(True).play("select")
+    assert opened == []
+
+
+def test_playing_a_sound_prints_nothing_on_the_terminal():
+    import subprocess
+    import sys
+    env = {k: v for k, v in os.environ.items() if k != "SDL_AUDIODRIVER"}
+    code = "from game.ui.sound import Sounds; s = Sounds(True); s.play('select'); s.play('turn')"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "ALSA" not in done.stderr and done.stderr.strip() == ""
