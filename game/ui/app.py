@@ -175,7 +175,7 @@ class App:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F12:
             path = self.screenshot()
             if self.screen and hasattr(self.screen, "notify"):
-                self.screen.notify(f"Screenshot saved: {path.name}")
+                self.screen.notify(f"Screenshot saved: {path}")
             return
         consumed = self.manager.process_events(event)
         if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.dialog:
