@@ -53,10 +53,9 @@ class Table:
                 and self.match.active_seat != self.viewer)
 
     def take_over(self) -> list[LogEntry]:
-        """The active human takes the screen: returns what they may read since their last turn."""
+        """The active human takes the screen: returns what they may read since their last turn (since the last
+        action they took; submit() keeps the mark)."""
         seat = self.match.active_seat
-        if self.viewer in self.last_seen:
-            self.last_seen[self.viewer] = self.logs.count(self.viewer)
         self.viewer = seat
         return self.logs.since(seat, self.last_seen.get(seat, 0))
 
@@ -107,7 +106,14 @@ class Table:
     def submit(self, action: Action, reason: str | None = None) -> list[Event]:
         """A seat's action (IllegalAction propagates, nothing changes); ``reason``: a computer seat's why."""
         counts = {seat: len(entries) for seat, entries in self.logs.entries.items()}
+        seat = self.match.active_seat
         events = self.match.submit(action, reason)
+        if seat in self.last_seen:
+            # A human has read their log up to their own action; what it and everything after it brings (the
+            # end of their turn, the computer's turns that follow) is theirs to read at their next turn.  The
+            # mark is set here, not when the next human takes the screen: by then a computer seat may have played
+            # a whole turn (the ROK's attack on the KPA's 13th Division) that the report would skip.
+            self.last_seen[seat] = counts.get(seat, 0)
         if self.match.can_undo():
             self._log_marks.append(counts)
         else:

@@ -303,3 +303,46 @@ def test_one_reach_per_selected_unit(app, campaign, errors, monkeypatch):
     assert len(calls) <= 1, f"the reach was searched {len(calls)} times"
     assert observed == [], "selecting and hovering took new observations of an unchanged position"
     assert errors == []
+
+
+def test_since_your_last_turn_lists_everything_the_seat_saw_in_order():
+    """Hot-seat, the DPRK/PRC and the UN human, the ROK the computer (as in the play-test): the DPRK player's
+    report holds every entry of its log since its own last action, oldest first, under a heading for each side's
+    turn - the ROK computer's attack on a KPA unit included (the mark used to be set when the UN player took the
+    screen, after the ROK had played, and the report skipped the ROK's turn)."""
+    from game.scenario.loader import load_scenario
+    from game.session.match import Match
+    from game.session.simulate import make_agents
+    from game.session.table import Table
+    from game.ui.screens.game_screen import HIDDEN_IN_LOG, esc, since_html
+    match = Match.start(load_scenario("1950-invasion"), 5, {"dprk_prc": "human", "rok": "ai:historical:normal",
+                                                           "un": "human"})
+    table = Table(match)
+    agents = make_agents(match, "ai", 5)
+    log = table.logs.entries
+    reports = []
+    mark = None
+    while match.turn <= 6:
+        if table.needs_handover():
+            if match.active_seat == "dprk_prc" and mark is not None:
+                reports.append((log["dprk_prc"][mark:], table.take_over()))
+            else:
+                table.take_over()
+        seat = match.active_seat
+        if table.ai.plays(seat):
+            table.step_ai()
+            continue
+        if seat == "dprk_prc":
+            mark = len(log["dprk_prc"])         # what the player has read: everything before its next action
+        table.submit(agents[seat].choose(match.view(seat)), agents[seat].last_reason)
+    names = {s.id: s.name for s in match.config.seats}
+    assert len(reports) >= 4
+    for expected, got in reports:
+        assert got == expected                  # everything since its last action, in order
+        html = since_html(got, names)
+        shown = [e for e in got if e.event.kind not in HIDDEN_IN_LOG and e.event.kind != "TrackChanged"]
+        assert all(esc(e.text.rstrip(".")) in html for e in shown)
+        assert 0 < html.index("<b>Republic of Korea, turn") < html.index("<b>UN Command, turn")
+    rok_attacks = [e for expected, _ in reports for e in expected
+                   if e.event.kind == "CombatResolved" and e.event.seat == "rok"]
+    assert rok_attacks, "the ROK computer attacked the KPA in these turns"

@@ -96,6 +96,22 @@ def group_track_changes(entries: list[LogEntry]) -> list[list[LogEntry]]:
     return out
 
 
+def since_html(entries: list[LogEntry], names: dict[str, str]) -> str:
+    """The hot-seat report "Since your last turn": every entry the seat may read, oldest first, under a heading
+    for each side's turn (whose turn it was and its date), so an attack on the seat's units in the first of the
+    other turns is read first, not cut off the top of a long report."""
+    lines: list[str] = []
+    turn_of = None
+    for group in group_track_changes([e for e in entries if e.event.kind not in HIDDEN_IN_LOG]):
+        ev = group[0].event
+        key = (ev.turn, ev.seat)
+        if ev.seat is not None and key != turn_of:
+            turn_of = key
+            lines.append(f"<b>{esc(names.get(ev.seat, ev.seat))}, turn {ev.turn} ({ev.date:%d %B %Y})</b>")
+        lines.append(log_line_html(group, names))
+    return "<br>".join(lines) or "Nothing you could see happened."
+
+
 def log_line_html(group: list[LogEntry], names: dict[str, str] | None = None) -> str:
     """One line of the log: an entry, or a run of track changes as one line (``names``: seat id -> name)."""
     if len(group) == 1:
@@ -876,12 +892,12 @@ class GameScreen(Screen):
         self.help_window = win
 
     def show_since(self) -> None:
-        win = self._window("Since your last turn", self.s(620), self.s(460))
-        entries = [e for e in self.since if e.event.kind not in HIDDEN_IN_LOG][-80:]
+        w, h = self.app.size
+        win = self._window("Since your last turn", min(self.s(620), w - self.s(20)), min(self.s(460), h - self.s(20)))
         names = {seat.id: seat.name for seat in self.match.config.seats}
-        rows = "<br>".join(log_line_html(g, names) for g in group_track_changes(entries))
-        UITextBox(rows or "Nothing you could see happened.", pygame.Rect(0, 0, self.s(588), self.s(400)),
-                  self.manager, container=win)
+        inner = win.get_container().get_rect()
+        UITextBox(since_html(self.since, names), pygame.Rect(0, 0, inner.width, inner.height), self.manager,
+                  container=win)
         self.since = []
 
     def show_decisions(self) -> None:
