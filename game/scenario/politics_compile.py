@@ -299,10 +299,11 @@ def _rules(ctx: ParseContext, data: Any) -> list[Rule]:
         texts = _texts(ctx, m, path)
         milestone = ctx.choice(m["milestone"], path + ("milestone",), MILESTONES, "milestone") \
             if "milestone" in m else ""
-        if None in (rid, effects, points, texts, milestone) or ("when" in m and when is None) or \
+        to = ctx.names(m["to"], path + ("to",), ctx.seat_ids, "seat") if "to" in m else ()
+        if None in (rid, effects, points, texts, milestone, to) or ("when" in m and when is None) or \
                 ("chance" in m and chance is None):
             continue
-        out.append(Rule(rid, when, chance, effects, once, points, *texts, milestone))
+        out.append(Rule(rid, when, chance, effects, once, points, *texts, milestone, to))
     return out
 
 

@@ -109,12 +109,14 @@ def _track_per_loss(cls, ctx, arg, path):
 def _log(cls, ctx, arg, path):
     if isinstance(arg, str):
         return cls(arg)
-    if (m := ctx.record(arg, path, "{text, history, idea}", ("text", "history", "idea"), ("text",))) is None:
+    if (m := ctx.record(arg, path, "{text, history, idea, to}", ("text", "history", "idea", "to"),
+                        ("text",))) is None:
         return None
     text = ctx.text(m["text"], path + ("text",))
     history = ctx.text(m["history"], path + ("history",)) if "history" in m else ""
     idea = ctx.choice(m["idea"], path + ("idea",), IDEAS, "idea") if "idea" in m else ""
-    return None if text is None or history is None or idea is None else cls(text, history, idea)
+    to = ctx.names(m["to"], path + ("to",), ctx.seat_ids, "seat") if "to" in m else ()
+    return None if text is None or history is None or idea is None or to is None else cls(text, history, idea, to)
 
 
 # -- forces -------------------------------------------------------------------------------------------------

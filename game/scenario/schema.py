@@ -474,7 +474,7 @@ REGION = Loose(dict, "a region (a mapping)", ("country", "places", "hexes", "rad
                                                "border", "polygon"))
 CONTROL = Loose(dict, "a control entry (a mapping)", ("bloc", "region"))
 RULE = Loose(dict, "a rule (a mapping)", ("id", "when", "chance", "effects", "once", "check", "text", "history",
-                                          "idea", "milestone"))
+                                          "idea", "milestone", "to"))
 DECISION = Loose(dict, "a decision (a mapping)", ("id", "seat", "title", "text", "history", "idea", "when",
                                                   "effects", "once", "offered", "ai_weight", "milestone"))
 SCORING = Loose(dict, "scoring weights (a mapping)", ("ground", "losses", "escalation", "cohesion", "outcome",

@@ -1,7 +1,8 @@
 """Which events a seat may read: the fog of war applied to the log.
 
 An event is a seat's to read if it is public, if it concerns the seat's own
-bloc, or if it happened where the seat could see at that moment.  Enemy moves
+bloc, or if it happened where the seat could see at that moment -- unless a
+scenario addressed it to other seats (a rule's ``to``: a tip for one side).  Enemy moves
 seen only in part are reported without saying where the unit came from.
 The session tags events with the seats that saw them right after each action
 (:func:`witnesses`), since what a seat can see changes as the game goes on.
@@ -51,6 +52,9 @@ def readable(obs: Observation, events: list[Event]) -> list[LogEntry]:
     visible = None
     out: list[LogEntry] = []
     for e in events:
+        readers = e.data.get("readers")
+        if readers and obs.seat not in readers:
+            continue                   # a tip for another seat (a scenario rule's ``to``)
         own = e.seat is not None and config.seat(e.seat).bloc == bloc
         if own:
             out.append(LogEntry(e, e.text, True))

@@ -62,3 +62,19 @@ def test_an_unknown_keyword_gets_a_suggestion():
     compile_politics(ctx, {"rules": [{"id": "r", "when": {"flg": "x"}, "effects": [{"set_flg": "x"}]}]})
     assert [m.split(";")[0] for _, m in problems] == ["unknown condition 'flg' (did you mean 'flag'?)",
                                                       "unknown effect 'set_flg' (did you mean 'set_flag'?)"]
+
+
+def test_words_for_one_seat_name_a_seat():
+    """A rule's ``to`` and a log entry's ``to`` name seats; a wrong one is reported with a suggestion."""
+    problems: list = []
+    ctx = ParseContext(tiny_board(["cc"] * 2), SEATS, report=lambda path, msg: problems.append((path, msg)))
+    politics = compile_politics(ctx, {"rules": [
+        {"id": "tip", "to": "blue", "text": "For Blue.", "effects": [{"log": {"text": "Also Blue."}},
+                                                                   {"log": {"text": "For Red.", "to": ["red"]}}]},
+        {"id": "bad", "to": "bleu", "effects": [{"log": {"text": "x", "to": ["blue", "rd"]}}]}]})
+    assert [r.id for r in politics.rules] == ["tip"]
+    tip = politics.rules[0]
+    assert tip.to == ("blue",) and [e.to for e in tip.effects] == [(), ("red",)]
+    assert [(path, msg.split(";")[0]) for path, msg in problems] == [
+        (("rules", 1, "effects", 0, "log", "to", 1), "unknown seat 'rd' (did you mean 'red'?)"),
+        (("rules", 1, "to"), "unknown seat 'bleu' (did you mean 'blue'?)")]

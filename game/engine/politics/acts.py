@@ -22,6 +22,8 @@ class FireContext:
 
     source: str
     seat: str | None = None
+    #: the seats the rule's words are for (Rule.to); () for every seat
+    to: tuple[str, ...] = ()
 
 
 def ev(state: GameState, kind: str, text: str, seat: str | None = None, **data) -> Event:

@@ -124,16 +124,19 @@ class TrackPerLoss(Effect):
 @register
 @dataclass(frozen=True)
 class Log(Effect):
-    """``log: {text: ..., history: ..., idea: limited_war}``: a dated log entry."""
+    """``log: {text: ..., history: ..., idea: limited_war, to: [un]}``: a dated log entry; ``to``: the seats it is
+    for (a tip for one side), else those of its rule, else every seat."""
 
     KEY = "log"
     text: str
     history: str = ""
     idea: str = ""
+    to: tuple[str, ...] = ()
 
     def apply(self, state, fire):
+        to = self.to or fire.to
         return [ev(state, "RuleFired", self.text, fire.seat, history=self.history, idea=self.idea,
-                   source=fire.source)]
+                   source=fire.source, **({"readers": list(to)} if to else {}))]
 
     def describe(self):
         return "a log entry"

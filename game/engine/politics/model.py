@@ -96,6 +96,7 @@ class Rule:
     history: str
     idea: str
     milestone: str = ""     # a key event of the war this rule marks (MILESTONES), for records and the classroom
+    to: tuple[str, ...] = ()  # the seats its words (text and log entries) are for: a tip for one side (): all
 
 
 #: Key events a rule or decision may be tagged with (``milestone: prc_warns``); records date them.

@@ -114,9 +114,11 @@ def fire_rule(state: GameState, rule: Rule) -> list[Event]:
     out: list[Event] = []
     if rule.text:
         tag = {"milestone": rule.milestone} if rule.milestone else {}
+        if rule.to:
+            tag["readers"] = list(rule.to)
         out.append(ev(state, "RuleFired", rule.text, None, rule=rule.id, history=rule.history, idea=rule.idea,
                       **tag))
-    fire = FireContext(rule.id)
+    fire = FireContext(rule.id, to=rule.to)
     for effect in rule.effects:
         out.extend(effect.apply(state, fire))
         if state.over:
