@@ -47,6 +47,13 @@ class Match:
     #: the computer seats' memories: a callable giving them now (set by the AI players), and those of a save
     agent_memory: object = field(default=None, repr=False)
     saved_agents: dict | None = field(default=None, repr=False)
+    #: how many actions of the record the last save (or autosave) holds; a new game has nothing to lose yet
+    saved_actions: int = field(default=0, repr=False)
+
+    @property
+    def unsaved_actions(self) -> int:
+        """Actions taken since the last save: what leaving the game now would lose."""
+        return max(0, len(self.record) - self.saved_actions)
 
     @classmethod
     def start(cls, scenario, seed: int, seats: dict[str, str] | None = None) -> "Match":

@@ -90,6 +90,7 @@ def write_save(match: Match, path: Path, label: str = "", handover: bool = False
     """Save ``match`` to ``path`` atomically; returns the path."""
     doc = save_document(match, label, handover)
     write_atomic(Path(path), json.dumps(doc, indent=1, sort_keys=True) + "\n")
+    match.saved_actions = len(match.record)
     return Path(path)
 
 
@@ -190,6 +191,7 @@ def load_save(path: Path, scenario_loader=None, replay: bool = False) -> tuple[M
     match.reasons = _reasons_from(doc.get("reasons"), len(match.record))
     agents = doc.get("agents")
     match.saved_agents = agents if isinstance(agents, dict) else None
+    match.saved_actions = len(match.record)
     return match, doc
 
 

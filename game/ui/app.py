@@ -167,7 +167,10 @@ class App:
 
     def _dispatch(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
-            self.running = False
+            # A game with unsaved moves asks first (GameScreen.before_quit); closing the window again leaves.
+            ask = getattr(self.screen, "before_quit", None)
+            if ask is None or ask(self.stop):
+                self.running = False
             return
         if event.type in (pygame.VIDEORESIZE,) and not self.settings.fullscreen:
             self.resize((event.w, event.h))
@@ -185,6 +188,10 @@ class App:
             return
         if not consumed and self.screen:
             self.screen.handle(event)
+
+    def stop(self) -> None:
+        """End the main loop (the window closes after this frame)."""
+        self.running = False
 
     def run(self) -> int:
         while self.running:

@@ -346,3 +346,45 @@ def test_since_your_last_turn_lists_everything_the_seat_saw_in_order():
     rok_attacks = [e for expected, _ in reports for e in expected
                    if e.event.kind == "CombatResolved" and e.event.seat == "rok"]
     assert rok_attacks, "the ROK computer attacked the KPA in these turns"
+
+
+def test_leaving_a_game_with_unsaved_moves_asks_first(app, errors):
+    from game.session.table import Table
+    from game.ui.screens.game_screen import GameScreen
+    match = Match.start(load_scenario("tutorial"), 1, {"dprk_prc": "ai:normal", "rok": "ai:normal", "un": "human"})
+    app.go("game", table=Table(match))
+    screen = app.screen
+    for _ in range(400):                       # the computer seats play their first turns
+        if match.active_seat == "un":
+            break
+        frames(app, 1)
+    press = lambda key: screen.leave_dialog.choose(key)   # noqa: E731 - the dialog's buttons, by their keys
+    assert match.unsaved_actions > 0           # the computer's moves of this turn are not saved yet
+    screen.menu_choice("quit")
+    assert isinstance(app.screen, GameScreen) and screen.leave_dialog.alive()
+    assert "would be lost" in " ".join(t for t, _ in shown_texts(app))
+    press("stay")
+    assert isinstance(app.screen, GameScreen) and not screen.leave_dialog.alive()
+    # Closing the window asks too; closing it again while asked leaves.
+    app.frame([pygame.event.Event(pygame.QUIT)], dt=0.02)
+    assert app.running and screen.leave_dialog.alive()
+    app.frame([pygame.event.Event(pygame.QUIT)], dt=0.02)
+    assert not app.running
+    app.running = True
+    # Save, then leave: the save dialog names the save; once written, the main menu.
+    screen.menu_choice("quit")
+    press("save")
+    dialog = next(w for w in screen.open_windows() if w.window_display_title == "Save the game")
+    dialog.commit()
+    assert match.unsaved_actions == 0 and isinstance(app.screen, MainMenu)
+    assert any(p.name.startswith("tutorial") for p in app.save_dir.glob("*.json"))
+    assert not errors
+
+
+def test_leaving_a_saved_game_does_not_ask(app, errors):
+    from game.session.table import Table
+    match = Match.start(load_scenario("tutorial"), 1, {"dprk_prc": "human", "rok": "ai:normal", "un": "human"})
+    app.go("game", table=Table(match))
+    assert match.unsaved_actions == 0          # a new game, nothing played yet
+    app.screen.menu_choice("quit")
+    assert isinstance(app.screen, MainMenu) and not errors

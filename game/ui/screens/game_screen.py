@@ -34,6 +34,7 @@ from game.ui.map_labels import get_font
 from game.ui.map_plan import plans_to_draw
 from game.ui.palette import get_palette
 from game.ui.screens.base import Screen
+from game.ui.screens.leave_dialog import LeaveDialog
 from game.ui.terrain_cache import map_view_for
 from game.ui.tracks_bar import TracksBar, gauges
 
@@ -748,6 +749,8 @@ class GameScreen(Screen):
                 self.toggle(key)
             elif getattr(event.ui_element, "menu_key", None):
                 self.menu_choice(event.ui_element.menu_key)
+            elif getattr(event.ui_element, "leave_key", None) and getattr(self, "leave_dialog", None) is not None:
+                self.leave_dialog.choose(event.ui_element.leave_key)
         elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and event.ui_element is self.info:
             if event.link_target in self.view.units:
                 self.selected = event.link_target
@@ -942,9 +945,25 @@ class GameScreen(Screen):
         elif key == "settings":
             self.app.go("settings", back_to=self)
         elif key == "load":
-            self.app.go("load")
+            self.leave_then(lambda: self.app.go("load"))
         elif key == "quit":
-            self.app.go("menu")
+            self.leave_then(lambda: self.app.go("menu"))
+
+    def leave_then(self, then) -> bool:
+        """Leave the game by ``then()`` now if nothing would be lost (True); else ask first (False): save and
+        leave, leave, or stay.  Asked again while the question is open (the window closed twice), it leaves."""
+        dialog = getattr(self, "leave_dialog", None)
+        if self.match.over or self.match.unsaved_actions == 0 or (dialog is not None and dialog.alive()):
+            then()
+            return True
+        last = self.table.last_autosave
+        turn = self.match.turn if last is not None else None
+        self.leave_dialog = LeaveDialog(self, then, turn)
+        return False
+
+    def before_quit(self, quit_now) -> bool:
+        """The window is being closed: True to close now, or ask first and close (by ``quit_now``) on leaving."""
+        return self.leave_then(quit_now)
 
     # -- tooltips -----------------------------------------------------------------------------------
     def date_tip(self) -> str:

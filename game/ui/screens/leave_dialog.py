@@ -1,0 +1,65 @@
+"""Before a game with unsaved moves is left (Quit to the main menu, Load game, closing the window): ask first.
+
+The question says what would be lost (the moves since the last save; the autosave keeps the game as it stood
+at the end of the last turn) and offers three ways on: save and leave, leave without saving, stay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+from pygame_gui.elements import UIButton, UITextBox, UIWindow
+
+#: The choices, in the order of their buttons: (key, label).
+CHOICES = (("save", "Save and leave"), ("leave", "Leave"), ("stay", "Stay"))
+
+
+def question(unsaved: int, autosave_turn: int | None) -> str:
+    """The words of the question: what leaving now would lose."""
+    moves = "1 action" if unsaved == 1 else f"{unsaved} actions"
+    kept = (f" The autosave keeps the game as it stood at the start of turn {autosave_turn}."
+            if autosave_turn else "")
+    return (f"<b>Leave this game?</b><br>{moves} since the last save (the computer's included) would be lost."
+            f"{kept}")
+
+
+class LeaveDialog:
+    """The question over the game screen; ``choose(key)`` carries out a choice (the screen routes its buttons
+    here: each button has a ``leave_key``)."""
+
+    def __init__(self, screen, then: Callable[[], None], autosave_turn: int | None):
+        self.screen = screen
+        self.then = then
+        s = screen.s
+        w, h = screen.app.size
+        ww, wh = min(s(440), w - s(20)), min(s(200), h - s(20))
+        self.window = UIWindow(pygame.Rect((w - ww) // 2, (h - wh) // 2, ww, wh), screen.manager,
+                               window_display_title="Unsaved moves")
+        inner = self.window.get_container().get_rect()
+        pad, bh = s(10), s(40)
+        UITextBox(question(screen.match.unsaved_actions, autosave_turn),
+                  pygame.Rect(pad, pad, inner.width - 2 * pad, inner.height - 3 * pad - bh), screen.manager,
+                  container=self.window)
+        bw = (inner.width - 4 * pad) // 3
+        for k, (key, label) in enumerate(CHOICES):
+            b = UIButton(pygame.Rect(pad + k * (bw + pad), inner.height - pad - bh, bw, bh), label, screen.manager,
+                         container=self.window)
+            b.leave_key = key
+
+    def alive(self) -> bool:
+        return self.window.alive()
+
+    def choose(self, key: str) -> None:
+        self.window.kill()
+        if key == "save":
+            # The save dialog names the save; once it is written, leave.
+            self.screen.app.open_dialog("save", match=self.screen.match, handover=False, on_done=self._saved)
+        elif key == "leave":
+            self.then()
+
+    def _saved(self, message: str) -> None:
+        if self.screen.match.unsaved_actions == 0:
+            self.then()
+        else:                                   # the save failed: say why and stay
+            self.screen.notify(message)
