@@ -171,6 +171,12 @@ def test_scripted_hot_seat_click_through(app, campaign, errors, tmp_path):
     unit, move = choice
     click_hex(app, unit.hex)
     assert screen.selected == unit.id
+    assert f"Selected: {unit.name}" in screen.info.html_text
+    screen.on_map_click(move.to, 3)             # a right-click lets go of the unit, and so does the side panel
+    frames(app, 1)
+    assert screen.selected is None and "Selected:" not in screen.info.html_text
+    click_hex(app, unit.hex)
+    assert screen.selected == unit.id
     assert match.board.index(move.to) in screen.targets
     click_hex(app, move.to)
     assert match.reveal().units[unit.id].hex == move.to
@@ -388,3 +394,18 @@ def test_leaving_a_saved_game_does_not_ask(app, errors):
     assert match.unsaved_actions == 0          # a new game, nothing played yet
     app.screen.menu_choice("quit")
     assert isinstance(app.screen, MainMenu) and not errors
+
+
+def test_a_hex_tooltip_stays_on_screen_and_clear_of_the_neighbours():
+    from game.ui.screens.game_screen import tip_beside_hex
+    window = pygame.Rect(0, 0, 1600, 900)
+    r = 20.0
+    for centre in [(800, 450), (1590, 450), (1220, 880), (10, 10), (1590, 890)]:
+        left, top = tip_beside_hex((360, 90), centre, r, window)
+        tip = pygame.Rect(left, top, 360, 90)
+        assert window.contains(tip), centre
+        # No part of it within 2.5 radii of the hovered hex's centre: the hex and its six neighbours stay visible.
+        cx, cy = centre
+        nearest = (max(tip.left - cx, 0, cx - tip.right) ** 2 + max(tip.top - cy, 0, cy - tip.bottom) ** 2) ** 0.5
+        assert nearest >= 2.5 * r, (centre, tip)
+    assert tip_beside_hex((360, 90), (1590, 450), r, window)[0] < 1590 - 360   # at the right edge, to the left

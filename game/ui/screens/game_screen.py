@@ -97,6 +97,22 @@ def group_track_changes(entries: list[LogEntry]) -> list[list[LogEntry]]:
     return out
 
 
+def tip_beside_hex(size: tuple[int, int], centre: tuple[float, float], radius: float,
+                   window: pygame.Rect) -> tuple[int, int]:
+    """Where a hex's tooltip of ``size`` goes: beside the hex at ``centre`` (of ``radius`` pixels), clear of it and
+    of its six neighbours (the units next to the cursor stay in sight) -- to the right, else the left, else below,
+    else above -- and inside ``window`` (near its right edge it flips to the left).  The top-left corner."""
+    w, h = size
+    gap = 2.7 * radius                        # from the hex's centre past the far side of its neighbours
+    cx, cy = centre
+    y = min(max(window.top, int(cy - h / 2)), window.bottom - h)
+    x = min(max(window.left, int(cx - w / 2)), window.right - w)
+    for left, top in ((int(cx + gap), y), (int(cx - gap - w), y), (x, int(cy + gap)), (x, int(cy - gap - h))):
+        if window.contains(pygame.Rect(left, top, w, h)):
+            return left, top
+    return x, min(max(window.top, int(cy + gap)), window.bottom - h)
+
+
 def since_html(entries: list[LogEntry], names: dict[str, str]) -> str:
     """The hot-seat report "Since your last turn": every entry the seat may read, oldest first, under a heading
     for each side's turn (whose turn it was and its date), so an attack on the seat's units in the first of the
@@ -616,6 +632,7 @@ class GameScreen(Screen):
             self.selected, self.attackers, self.target = None, [], None
             self.update_overlays()
             self.update_action_box()
+            self.update_info(h)             # the side panel lets go of the unit with the selection
             return
         view = self.view
         i = self.match.board.index(h)
@@ -1023,6 +1040,12 @@ class GameScreen(Screen):
             from pygame_gui.elements import UITooltip
             self.tooltip = UITooltip(text(), (0, self.s(18)), self.manager, wrap_width=self.s(360))
             self.tooltip.find_valid_position(pygame.math.Vector2(pos))
+            if key[0] == "hex":
+                mv = self.mapview
+                cx, cy = mv.layout.hex_to_pixel(key[1])
+                centre = (mv.rect.x + cx, mv.rect.y + cy)
+                self.tooltip.set_position(tip_beside_hex(self.tooltip.rect.size, centre, mv.layout.size,
+                                                         pygame.Rect((0, 0), self.app.size)))
 
     # -- frame --------------------------------------------------------------------------------------
     def update(self, dt: float) -> None:
