@@ -33,6 +33,8 @@ class Table:
         active = match.active_seat
         self.viewer = active if active in self.humans else (self.humans[0] if self.humans else active)
         self.last_seen: dict[str, int] = {s: 0 for s in self.humans}
+        #: the unit each seat last selected on the map: its next turn opens there (a screen's memory, not saved)
+        self.last_selected: dict[str, str] = {}
         self.last_autosave: Path | None = None
         self._log_marks: list[dict[str, int]] = []   # per undoable action: log lengths before it
         #: A classroom shows every computer seat's plan at any time (see :meth:`may_see_plan`).

@@ -93,6 +93,15 @@ class Layout:
         ymax = (self.rows - 1) * hk * SQRT3 / 2.0 + rad
         return xmin, ymin, xmax, ymax
 
+    def inner_bounds(self) -> tuple[float, float, float, float]:
+        """(xmin, ymin, xmax, ymax) in km of the rectangle the board's hexes cover without a gap: inside the
+        zig-zag of the offset rows and of the hexes' points at the top and the bottom."""
+        hk = self.hex_km
+        rad = hk / SQRT3
+        xmin, ymin, xmax, ymax = self.world_bounds()
+        indent = hk / 2.0 if self.rows > 1 else 0.0
+        return xmin + indent, ymin + rad / 2.0, xmax - indent, ymax - rad / 2.0
+
     @property
     def min_scale(self) -> float:
         return self.fit_scale() * MIN_FIT_FRACTION
@@ -193,12 +202,14 @@ class Layout:
         self.origin = (self.origin[0] + dx, self.origin[1] + dy)
         self.clamp()
 
-    def center_on_km(self, x: float, y: float) -> None:
+    def center_on_km(self, x: float, y: float, snug: bool = False) -> None:
+        """Put km (x, y) at the centre of the view.  ``snug``: as near as the map allows without showing any
+        void beyond its edges (where the camera is placed for the player, not panned by them)."""
         self.origin = (self.viewport[0] / 2.0 - x * self.scale, self.viewport[1] / 2.0 - y * self.scale)
-        self.clamp()
+        self.clamp(0.0 if snug else EDGE_SLACK)
 
-    def center_on_hex(self, h: Hex) -> None:
-        self.center_on_km(*self.hex_center_km(h))
+    def center_on_hex(self, h: Hex, snug: bool = False) -> None:
+        self.center_on_km(*self.hex_center_km(h), snug=snug)
 
     def center_on_lonlat(self, lon: float, lat: float) -> None:
         self.center_on_km(*self.projection.to_km(lon, lat))
@@ -209,15 +220,16 @@ class Layout:
         self.scale = self.fit_scale()
         self.center_on_km((xmin + xmax) / 2.0, (ymin + ymax) / 2.0)
 
-    def clamp(self) -> None:
+    def clamp(self, slack: float = EDGE_SLACK) -> None:
         """Keep the map in view: centred on an axis where it is smaller than the view,
-        else its edges no more than ``EDGE_SLACK`` of the view inside."""
+        else its edges no more than ``slack`` of the view inside."""
         if not self.clamp_enabled:
             return
-        xmin, ymin, xmax, ymax = self.world_bounds()
+        # Snug (no slack): inside the zig-zag edges too, so not even a sliver of the void shows.
+        xmin, ymin, xmax, ymax = self.inner_bounds() if slack <= 0 else self.world_bounds()
         ox, oy = self.origin
-        ox = _clamp_axis(ox, xmin * self.scale, xmax * self.scale, self.viewport[0])
-        oy = _clamp_axis(oy, ymin * self.scale, ymax * self.scale, self.viewport[1])
+        ox = _clamp_axis(ox, xmin * self.scale, xmax * self.scale, self.viewport[0], slack)
+        oy = _clamp_axis(oy, ymin * self.scale, ymax * self.scale, self.viewport[1], slack)
         self.origin = (ox, oy)
 
     # -- culling -------------------------------------------------------------------
@@ -251,12 +263,12 @@ class Layout:
         return axial_to_offset(h)
 
 
-def _clamp_axis(o: float, lo_px: float, hi_px: float, view: int) -> float:
+def _clamp_axis(o: float, lo_px: float, hi_px: float, view: int, slack_share: float = EDGE_SLACK) -> float:
     """Clamp one origin coordinate so the map span [lo_px, hi_px] (relative to the origin)
-    sits properly in a view of ``view`` pixels."""
+    sits properly in a view of ``view`` pixels, its edges at most ``slack_share`` of the view inside."""
     span = hi_px - lo_px
     if span <= view:
         return (view - span) / 2.0 - lo_px
-    slack = view * EDGE_SLACK
+    slack = view * slack_share
     # Left edge (o + lo_px) at most `slack`; right edge (o + hi_px) at least view - slack.
     return min(max(o, view - slack - hi_px), slack - lo_px)

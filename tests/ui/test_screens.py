@@ -17,7 +17,7 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 
 import game.ui.app as app_module  # noqa: E402
-from game.engine.api import MoveUnit, Phase  # noqa: E402
+from game.engine.api import Hex, MoveUnit, Phase  # noqa: E402
 from game.scenario.loader import load_scenario  # noqa: E402
 from game.session.match import Match  # noqa: E402
 from game.session.savefile import load_save, write_save  # noqa: E402
@@ -409,3 +409,31 @@ def test_a_hex_tooltip_stays_on_screen_and_clear_of_the_neighbours():
         nearest = (max(tip.left - cx, 0, cx - tip.right) ** 2 + max(tip.top - cy, 0, cy - tip.bottom) ** 2) ** 0.5
         assert nearest >= 2.5 * r, (centre, tip)
     assert tip_beside_hex((360, 90), (1590, 450), r, window)[0] < 1590 - 360   # at the right edge, to the left
+
+
+def test_the_camera_is_placed_snug_to_the_map_and_on_the_viewers_front(app, campaign, errors):
+    from game.session.table import Table
+    from game.ui.layout import Layout
+    lay = Layout.for_board(campaign.board, (1200, 800))
+    lay.zoom_to(22 * 1.7320508 / lay.hex_km)
+    xmin, ymin, xmax, ymax = lay.inner_bounds()
+    for corner in (Hex(-14, 0), campaign.board.hex_at(campaign.board.size - 1), Hex(0, 0)):
+        lay.center_on_hex(corner, snug=True)                 # Tab to a unit on the edge of the map
+        x0, y0, x1, y1 = lay.visible_km_rect()
+        assert x0 >= xmin - 1e-6 and y0 >= ymin - 1e-6 and x1 <= xmax + 1e-6 and y1 <= ymax + 1e-6, corner
+    # A turn opens on the unit the seat last selected, else on its front.
+    match = Match.start(campaign, 1, {"dprk_prc": "human", "rok": "ai:normal", "un": "ai:normal"})
+    table = Table(match)
+    app.go("game", table=table)
+    view = app.screen.view
+    lay = app.screen.mapview.layout
+    centre = lay.pixel_to_hex(lay.viewport[0] / 2, lay.viewport[1] / 2)
+    enemies = [u.hex for u in view.enemies() if u.hex is not None]
+    assert min(centre.distance(e) for e in enemies) <= 4       # the 38th parallel, not the rear
+    far = max((u for u in view.friendly() if u.hex is not None), key=lambda u: u.hex.r)
+    table.last_selected["dprk_prc"] = far.id
+    app.go("game", table=table)
+    lay = app.screen.mapview.layout
+    x, y = lay.hex_to_pixel(far.hex)                           # in sight, well inside the view (snug to the map)
+    assert 40 <= x <= lay.viewport[0] - 40 and 40 <= y <= lay.viewport[1] - 40
+    assert not errors

@@ -75,6 +75,8 @@ LOG_LINES_BUSY = 24
 LOG_EVERY_S = 1.0
 #: Log entries that are the game's bookkeeping, not history (rule dice are shown by their outcome).
 HIDDEN_IN_LOG = {"ChanceRolled"}
+#: A turn opens on the viewer's front: its units within this many hexes of an enemy it sees.
+FRONT_R = 3
 POLITICAL_KINDS = {"RuleFired", "DecisionTaken"}
 HEADLINE_KINDS = {"TalksChanged", "ArmisticeSigned", "GameEnded"}
 
@@ -311,16 +313,24 @@ class GameScreen(Screen):
         return self.gauges[k].tip if 0 <= k < len(self.gauges) else ""
 
     def frame_own_forces(self) -> None:
-        """Open at an operational zoom over the viewer's forces (the whole map if it has none)."""
+        """Open at an operational zoom on the unit the viewer last selected, else on its front (its units within
+        FRONT_R hexes of an enemy it sees), else on all its forces; the whole map if it has none.  Snug to the
+        map: never a strip of the void beyond its edge."""
         view = self.view
-        hexes = [u.hex for u in view.friendly() if u.location is Location.MAP and u.hex is not None]
         lay = self.mapview.layout
-        if not hexes:
+        own = [u for u in view.friendly() if u.location is Location.MAP and u.hex is not None]
+        if not own:
             lay.fit_map()
             return
         lay.zoom_to(22 * 1.7320508 / lay.hex_km)
-        xs, ys = zip(*(lay.hex_center_km(h) for h in hexes))
-        lay.center_on_km(sum(xs) / len(xs), sum(ys) / len(ys))
+        last = view.units.get(self.table.last_selected.get(view.seat, ""))
+        if last is not None and last.location is Location.MAP and last.hex is not None and last.seat == view.seat:
+            lay.center_on_hex(last.hex, snug=True)
+            return
+        enemies = [u.hex for u in view.enemies() if u.hex is not None]
+        front = [u.hex for u in own if any(u.hex.distance(e) <= FRONT_R for e in enemies)]
+        xs, ys = zip(*(lay.hex_center_km(h) for h in (front or [u.hex for u in own])))
+        lay.center_on_km(sum(xs) / len(xs), sum(ys) / len(ys), snug=True)
 
     # -- refreshing -----------------------------------------------------------------------------------
     @property
@@ -418,6 +428,8 @@ class GameScreen(Screen):
     def update_overlays(self) -> None:
         mv = self.mapview
         view = self.view
+        if self.selected:
+            self.table.last_selected[view.seat] = self.selected     # where this seat's next turn opens
         board = self.match.board
         for name in ("reach", "rail", "sea", "targets", "attackers"):
             mv.clear_overlay(name)
@@ -733,7 +745,7 @@ class GameScreen(Screen):
         self.selected = nxt
         u = self.view.units[nxt]
         if u.hex is not None:
-            self.mapview.layout.center_on_hex(u.hex)
+            self.mapview.layout.center_on_hex(u.hex, snug=True)
         self.update_overlays()
         self.update_info(u.hex)
         self.update_action_box()
