@@ -680,6 +680,8 @@ class Minimap:
         self.height = height
         self.margin = margin
         self.visible = True
+        #: called with the new state when a click on its tab brings a collapsed minimap back
+        self.on_change: Callable[[bool], None] | None = None
         self._img: pygame.Surface | None = None
         self._img_key: tuple | None = None
         self._dragging = False
@@ -719,8 +721,20 @@ class Minimap:
         b = self.mv.terrain.neat
         return b[0] + (pos[0] - r.x) / s, b[1] + (pos[1] - r.y) / s
 
+    @property
+    def tab_rect(self) -> pygame.Rect:
+        """The small tab a collapsed minimap leaves in its corner (click it, or press M, to bring it back)."""
+        r = self.mv.rect
+        w, h = 118, 24
+        return pygame.Rect(r.right - w - self.margin, r.bottom - h - self.margin, w, h)
+
     def handle_event(self, event: pygame.event.Event) -> bool:
         if not self.visible:
+            if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.tab_rect.collidepoint(event.pos):
+                self.visible = True
+                if self.on_change:
+                    self.on_change(True)
+                return True
             return False
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.rect.collidepoint(event.pos):
             self._dragging = True
@@ -736,6 +750,11 @@ class Minimap:
 
     def draw(self, screen: pygame.Surface) -> None:
         if not self.visible:
+            tab = self.tab_rect
+            pygame.draw.rect(screen, (32, 31, 27), tab)
+            pygame.draw.rect(screen, self.mv.palette.ui_accent, tab, 1)
+            text = get_font(13).render("Minimap (M)", True, (235, 225, 200))
+            screen.blit(text, text.get_rect(center=tab.center))
             return
         r = self.rect
         pal = self.mv.palette

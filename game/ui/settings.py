@@ -22,6 +22,7 @@ class Settings:
     animation: str = "normal"      # key of ANIMATION_SPEEDS
     sound: bool = True
     hex_grid: bool = True
+    minimap: bool = True           # off: a tab in its corner (M), so it hides no units
 
     def clamp(self) -> "Settings":
         self.ui_scale = max(100, min(200, int(self.ui_scale)))

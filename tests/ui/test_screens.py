@@ -437,3 +437,25 @@ def test_the_camera_is_placed_snug_to_the_map_and_on_the_viewers_front(app, camp
     x, y = lay.hex_to_pixel(far.hex)                           # in sight, well inside the view (snug to the map)
     assert 40 <= x <= lay.viewport[0] - 40 and 40 <= y <= lay.viewport[1] - 40
     assert not errors
+
+
+def test_the_minimap_folds_away_so_it_hides_no_units(app, campaign, errors):
+    from game.session.table import Table
+    match = Match.start(campaign, 1, {"dprk_prc": "human", "rok": "ai:normal", "un": "ai:normal"})
+    app.go("game", table=Table(match))
+    screen = app.screen
+    mini = screen.mapview.minimap
+    frames(app, 1)
+    area = mini.rect.copy()
+    area.height -= mini.tab_rect.height + 8          # the corner above where the tab will be
+    shown = pygame.surfarray.array3d(app.window.subsurface(area)).copy()
+    app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_m, mod=0, unicode="m")], dt=0.02)
+    assert not mini.visible and app.settings.minimap is False
+    frames(app, 1)
+    folded = pygame.surfarray.array3d(app.window.subsurface(area))
+    assert (shown != folded).any(axis=2).mean() > 0.5     # the map itself is drawn there now
+    assert mini.tab_rect.height <= 30 and not area.colliderect(mini.tab_rect)
+    # A click on the tab brings it back.
+    app.frame([pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=mini.tab_rect.center)], dt=0.02)
+    app.frame([pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=mini.tab_rect.center)], dt=0.02)
+    assert mini.visible and app.settings.minimap is True and not errors

@@ -48,6 +48,7 @@ KEYS_HELP = [
                                                                    "historical front"),
     ("P", "the computer's plans: line, reserves, main axis (your side's; the enemy's when the war is over)"),
     ("Space in the computer's turn", "skip its animations to the end of its turn"),
+    ("M", "minimap on/off (off, it hides no units in its corner)"),
     ("Home", "whole map"), ("F12", "screenshot"), ("Esc", "menu"), ("F1 or ?", "this help"),
 ]
 
@@ -213,6 +214,8 @@ class GameScreen(Screen):
         if self.mapview is None:
             self.mapview = map_view_for(board, self.map_rect, self.app.settings.colourblind)
             self.mapview.show_grid = self.app.settings.hex_grid
+            self.mapview.minimap.visible = self.app.settings.minimap
+            self.mapview.minimap.on_change = lambda on: setattr(self.app.settings, "minimap", on)
             self.mapview.on_click = self.on_map_click
             self.frame_own_forces()
         else:
@@ -832,6 +835,8 @@ class GameScreen(Screen):
             self.cycle_units()
         elif key == pygame.K_F1 or event.unicode == "?":
             self.show_help()
+        elif key == pygame.K_m and not ctrl:
+            self.toggle("minimap")
         elif key in (pygame.K_z, pygame.K_u, pygame.K_f, pygame.K_h, pygame.K_p) and not ctrl:
             self.toggle({pygame.K_z: "zoc", pygame.K_u: "supply", pygame.K_f: "front", pygame.K_h: "history",
                          pygame.K_p: "plans"}[key])
@@ -860,6 +865,11 @@ class GameScreen(Screen):
         if key == "grid":
             self.mapview.show_grid = not self.mapview.show_grid
             self.app.settings.hex_grid = self.mapview.show_grid
+        elif key == "minimap":
+            mini = self.mapview.minimap
+            mini.visible = self.app.settings.minimap = not mini.visible
+            self.notify("Minimap: on" if mini.visible else "Minimap: off (M or its tab brings it back)")
+            return
         else:
             self.toggles[key] = not self.toggles[key]
             self.update_overlays()
@@ -948,10 +958,11 @@ class GameScreen(Screen):
         self.decisions_window = win
 
     def show_overlay_menu(self) -> None:
-        win = self._window("Overlays", self.s(360), self.s(380))
+        win = self._window("Overlays", self.s(360), self.s(430))
         for k, (key, text) in enumerate((("zoc", "Zones of control (Z)"), ("supply", "Supply net / out of supply (U)"),
                                          ("front", "Front line (F)"), ("history", "Historical front at this date (H)"),
-                                         ("plans", "The computer's plans (P)"), ("grid", "Hex grid (G)"))):
+                                         ("plans", "The computer's plans (P)"), ("grid", "Hex grid (G)"),
+                                         ("minimap", "Minimap (M)"))):
             b = UIButton(pygame.Rect(self.s(10), self.s(10) + k * self.s(50), self.s(320), self.s(42)), text,
                          self.manager, container=win)
             b.overlay_key = key
@@ -1038,7 +1049,8 @@ class GameScreen(Screen):
         h = self.mapview.hover if self.map_rect.collidepoint(pos) else None
         if h is not None and any(w.rect.collidepoint(pos) for w in self.open_windows()):
             h = None                    # a window over the map: no hex tooltip on top of it
-        if text is None and h is not None and not self.mapview.minimap.rect.collidepoint(pos):
+        mini = self.mapview.minimap
+        if text is None and h is not None and not (mini.visible and mini.rect.collidepoint(pos)):
             key = ("hex", h)
             text = lambda: self.map_tip(h)  # noqa: E731
         if key != self.tip_key:
