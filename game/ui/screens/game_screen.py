@@ -30,11 +30,11 @@ from game.engine.terrain import HALF, TERRAIN_COST
 from game.session.eventlog import LogEntry
 from game.session.table import Table
 from game.ui.decisions_panel import DecisionsPanel, idea_tag, open_decisions, overview_html, plain
+from game.ui.leave_dialog import LeaveDialog
 from game.ui.map_labels import get_font
 from game.ui.map_plan import plans_to_draw
 from game.ui.palette import get_palette
 from game.ui.screens.base import Screen
-from game.ui.screens.leave_dialog import LeaveDialog
 from game.ui.terrain_cache import map_view_for
 from game.ui.tracks_bar import TracksBar, gauges
 
