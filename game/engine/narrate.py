@@ -21,29 +21,48 @@ from .hexes import Hex
 COMPASS = ("east", "north-east", "north", "north-west", "west", "south-west", "south", "south-east")
 
 
-def where(board: Board, h: Hex | None) -> str:
-    """A readable name for a hex: its place, 'near' a place within 2 hexes, else a bearing from one."""
+#: A place across a border (the 38th parallel's two Koreas, the Yalu) counts this many hexes farther when a hex is
+#: named after its nearest place: a hex in the South is named after a southern town where one is about as near.
+ACROSS_BORDER = 1.5
+
+
+def where(board: Board, h: Hex | None, precise: bool = False) -> str:
+    """A readable name for a hex: its place, 'near' a place within 2 hexes, else a bearing from one.
+    ``precise``: a bearing and distance even within 2 hexes (two hexes near one town told apart)."""
     board = getattr(board, "board", board)
     if h is None:
         return "Japan"
     places = board.place_at(h)
     if places:
         return places[0].name
+    i = board.index(h)
+    country = int(board.country[i]) if i >= 0 else -1
     best = None
     for p in board.places.values():
         d = p.hex.distance(h)
-        if best is None or (d, p.id) < (best[0], best[1].id):
-            best = (d, p)
+        j = board.index(p.hex)
+        cost = d + (ACROSS_BORDER if j >= 0 and int(board.country[j]) != country else 0.0)
+        if best is None or (cost, p.id) < (best[0], best[2].id):
+            best = (cost, d, p)
     if best is None:
         return f"hex {h}"
-    d, place = best
-    if d <= 2:
+    _, d, place = best
+    if d <= 2 and not precise:
         return f"near {place.name}"
     proj = board.projection
     (x0, y0), (x1, y1) = proj.hex_center_km(place.hex), proj.hex_center_km(h)
     angle = math.degrees(math.atan2(y0 - y1, x1 - x0)) % 360     # screen y grows southward
     bearing = COMPASS[int((angle + 22.5) // 45) % 8]
-    return f"{round(d * board.hex_km / 5) * 5:.0f} km {bearing} of {place.name}"
+    return f"{max(5, round(d * board.hex_km / 5) * 5):.0f} km {bearing} of {place.name}"
+
+
+def where_pair(board: Board, a: Hex | None, b: Hex | None) -> tuple[str, str]:
+    """Names for the two ends of a move: ``where`` of each, by bearing and distance where both would read the
+    same ('from near Chorwon to near Chorwon')."""
+    first, second = where(board, a), where(board, b)
+    if first == second and a != b:
+        first, second = where(board, a, precise=True), where(board, b, precise=True)
+    return first, second
 
 
 def at(board: Board, h: Hex | None) -> str:
@@ -84,6 +103,11 @@ class _Words:
         v = self.d.get(key)
         return where(self.setup.board, Hex(*v) if v is not None else None)
 
+    def move_ends(self) -> tuple[str, str]:
+        """Where a move started and ended, told apart when both would read the same."""
+        a, b = self.d.get("from"), self.d.get("to")
+        return where_pair(self.setup.board, Hex(*a) if a is not None else None, Hex(*b) if b is not None else None)
+
     def at(self, key: str) -> str:
         v = self.d.get(key)
         return at(self.setup.board, Hex(*v) if v is not None else None)
@@ -116,8 +140,8 @@ TEMPLATES: dict[str, Callable[[_Words], str]] = {
     "GroundTaken": lambda w: f"The {w.seat()} takes over " + " and ".join(
         part for part in (_hexes(w.d.get("cut", w.d["count"]), "the enemy is cut off from"),
                           _hexes(w.d.get("dominated", 0), "its army dominates")) if part) + ".",
-    "UnitMoved": lambda w: f"{w.unit()} moves from {w.where('from')} to {w.where('to')}.",
-    "UnitMoved.rail": lambda w: f"{w.unit()} moves by rail from {w.where('from')} to {w.where('to')}.",
+    "UnitMoved": lambda w: "{} moves from {} to {}.".format(w.unit(), *w.move_ends()),
+    "UnitMoved.rail": lambda w: "{} moves by rail from {} to {}.".format(w.unit(), *w.move_ends()),
     "UnitStopped": lambda w: f"{w.unit()} stops {w.at('at')}: it {w.d['reason']}.",
     "UnitStopped.convoy": lambda w: f"{w.unit()}'s convoy finds {w.where('at')} in enemy hands and turns back.",
     "UnitStopped.landing": lambda w: f"{w.unit()}'s landing {w.at('at')} is thrown back by unseen defenders.",

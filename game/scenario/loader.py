@@ -18,6 +18,7 @@ validation (game/scenario/politics_compile.py), become ``GameConfig.politics``
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -256,6 +257,26 @@ def build_units(data: dict, board: Board) -> list[Unit]:
             token = at if isinstance(at, str) else f"{HEX_PREFIX}{at[0]},{at[1]}"
             out.append(_unit(u, location=Location.PENDING, arrives=arrival["date"], arrives_at=token,
                              requires=arrival.get("requires"), delay_days=arrival.get("delay_days") or 0))
+    return with_army_names(out)
+
+
+#: The army a nation's units are known by, for names two armies share ("KPA 6th Division", "ROK 6th Division").
+ARMIES = {"dprk": "KPA", "prc": "PVA", "rok": "ROK", "us": "US", "uk": "British", "ussr": "Soviet"}
+
+
+def with_army_names(units: list[Unit]) -> list[Unit]:
+    """Units whose name another nation's unit also bears, each named with its army in front ("6th Infantry
+    Division" of the KPA and of the ROK read "KPA 6th Infantry Division" and "ROK 6th Infantry Division" in the
+    log, the panels and the computer's reasons).  Names no other army uses are left as the scenario wrote them."""
+    nations: dict[str, set[str]] = {}
+    for u in units:
+        nations.setdefault(u.name, set()).add(u.nation.lower())
+    out = []
+    for u in units:
+        army = ARMIES.get(u.nation.lower(), u.nation.upper())
+        if len(nations[u.name]) > 1 and not u.name.startswith(army + " "):
+            u = dataclasses.replace(u, name=f"{army} {u.name}")
+        out.append(u)
     return out
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.engine.api import Event, Observation, where
+from game.engine.api import Event, Observation, at
 
 #: Enemy event kinds that are noise to the other side even when seen.
 QUIET_KINDS = {"HexCaptured", "PhaseStarted", "SupplyLost", "SupplyRestored", "UnitReplaced", "ArrivalDelayed"}
@@ -70,11 +70,11 @@ def readable(obs: Observation, events: list[Event]) -> list[LogEntry]:
         if not seen:
             continue
         if e.kind == "UnitMoved" and e.hexes and seen[-1] != e.hexes[-1]:
-            out.append(LogEntry(e, f"Enemy movement seen near {where(board, seen[0])}."))
+            out.append(LogEntry(e, f"Enemy movement seen {at(board, seen[0])}."))
         elif e.kind == "UnitMoved":
             unit = obs.units.get(e.data.get("unit", ""))
             name = unit.name if unit else "An enemy unit"
-            out.append(LogEntry(e, f"{name} seen moving to {where(board, e.hexes[-1])}."))
+            out.append(LogEntry(e, f"{name} seen moving, now {at(board, e.hexes[-1])}."))
         else:
             out.append(LogEntry(e, e.text))
     return out

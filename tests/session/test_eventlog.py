@@ -48,3 +48,49 @@ def test_a_lesson_for_one_seat_is_read_by_that_seat_only():
         assert not any(t.startswith(lesson) or t.startswith("Step 3") for t in texts[other]), other
     # What the rule does for everyone still happens for everyone: the welcome reaches every seat.
     assert all(any(t.startswith("Welcome to Armistice") for t in texts[s]) for s in texts)
+
+
+def test_the_log_tells_places_and_armies_apart():
+    """Words a player can read: no 'near near', no move 'from near Chorwon to near Chorwon', a hex in the South
+    named after a southern town where one is about as near, and the army in front of a name two armies share."""
+    from game.engine.board import Country
+    from game.engine.narrate import ACROSS_BORDER, where, where_pair
+    from game.scenario.loader import load_scenario
+    from game.session.match import Match
+    from game.session.simulate import make_agents
+    from game.session.table import Table
+    sc = load_scenario("1950-invasion")
+    names = {u.name for u in sc.units}
+    assert {"KPA 6th Infantry Division", "ROK 6th Infantry Division"} <= names
+    assert "14th Regiment, 6th Division" in names               # a name only one army uses stays as written
+    board = sc.board
+    chorwon = board.places["chorwon"].hex
+    near = [h for h in board.hexes_within(chorwon, 2) if h != chorwon and board.is_land(board.index(h))] \
+        if hasattr(board, "hexes_within") else [chorwon.neighbor(d) for d in range(6)]
+    a, b = near[0], near[-1]
+    assert where(board, a) == where(board, b) == "near Chorwon"
+    first, second = where_pair(board, a, b)
+    assert first != second and "Chorwon" in first and "Chorwon" in second
+    # South of the parallel, a northern town names a hex only where no southern one is about as near.
+    south = [board.hex_at(i) for i in range(board.size)
+             if int(board.country[i]) == int(Country.ROK) and board.is_land(i) and not board.place_at(board.hex_at(i))]
+    places = list(board.places.values())
+    for h in south:
+        text = where(board, h)
+        named = next(p for p in places if text.endswith(p.name) and (text == p.name or " " in text))
+        if int(board.country[board.index(named.hex)]) != int(Country.ROK):
+            d = named.hex.distance(h)
+            assert not any(int(board.country[board.index(p.hex)]) == int(Country.ROK)
+                           and p.hex.distance(h) <= d + ACROSS_BORDER - 0.5 for p in places), (h, text)
+    # A few turns of play: every seat's log.
+    match = Match.start(sc, 2, {s: "human" for s in ("dprk_prc", "rok", "un")})
+    table = Table(match)
+    agents = make_agents(match, "random", 2)
+    while match.turn <= 3:
+        seat = match.active_seat
+        table.submit(agents[seat].choose(match.view(seat)))
+    import re
+    texts = [e.text for entries in table.logs.entries.values() for e in entries]
+    assert not [t for t in texts if "near near" in t or "to near" in t and "moving" in t]
+    moves = [m.groups() for t in texts if (m := re.search(r" moves (?:by rail )?from (.+) to (.+)\.$", t))]
+    assert moves and not [(a, b) for a, b in moves if a == b]
