@@ -144,3 +144,18 @@ def test_playing_a_sound_prints_nothing_on_the_terminal():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "ALSA" not in done.stderr and done.stderr.strip() == ""
+
+
+def test_the_load_list_names_sides_and_says_the_date_once(tmp_path):
+    from game.scenario.loader import load_scenario
+    from game.session.match import Match
+    from game.session.savefile import save_info, write_save
+    from game.ui.screens.load_save import describe
+    match = Match.start(load_scenario("tutorial"), 1, {"dprk_prc": "ai:normal", "rok": "ai:normal", "un": "human"})
+    row = describe(save_info(write_save(match, tmp_path / "a.json", label="tutorial 1950-10-01 turn 1")))
+    assert "solo as UN Command" in row and "solo: " not in row
+    assert "dprk_prc" not in row and row.count("1950") == 1 and "01 October 1950" in row
+    named = describe(save_info(write_save(match, tmp_path / "b.json", label="Before the Yalu")))
+    assert named.startswith("Before the Yalu — ")
+    auto = describe(save_info(write_save(match, tmp_path / "autosave-x.json", label="Autosave, turn 1")))
+    assert auto.startswith("AUTOSAVE — ") and auto.count("turn 1") == 1

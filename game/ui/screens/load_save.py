@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 import pygame
@@ -25,13 +26,35 @@ def list_saves(folder) -> tuple[list[SaveInfo], list[tuple[str, str]]]:
     return infos, broken
 
 
+@functools.lru_cache(maxsize=32)
+def seat_names(scenario_id: str) -> dict[str, str]:
+    """The scenario's seats by name (for the list); {} if the scenario cannot be read."""
+    from game.scenario.loader import load_scenario
+    try:
+        return {s.id: s.name for s in load_scenario(scenario_id).config.seats}
+    except Exception:  # noqa: BLE001 - a list row is never worth a crash; the load itself says what is wrong
+        return {}
+
+
 def describe(info: SaveInfo) -> str:
-    humans = [s for s, c in info.seats.items() if c == "human"]
-    who = "hot-seat" if len(humans) > 1 else ("solo: " + humans[0] if humans else "computer only")
+    """One row of the load list, for people: the save's name (unless it only repeats the date and turn), the
+    scenario, the game's date and turn, who plays (sides by name), and when it was saved."""
+    names = seat_names(info.scenario_id)
+    humans = [names.get(s, s) for s, c in info.seats.items() if c == "human"]
+    who = "hot-seat" if len(humans) > 1 else ("solo as " + humans[0] if humans else "computer only")
     when = datetime.datetime.fromtimestamp(info.mtime).strftime("%d %b %H:%M")
-    tag = "AUTOSAVE  " if info.path.name.startswith("autosave-") else ""
-    hand = "  · at hand-over" if info.handover else ""
-    return f"{tag}{info.label or info.path.stem} — {info.title}, {info.date}, turn {info.turn} — {who}{hand}  ({when})"
+    autosave = info.path.name.startswith("autosave-")
+    try:
+        date = datetime.date.fromisoformat(info.date).strftime("%d %B %Y")
+    except ValueError:
+        date = info.date
+    label = info.label or info.path.stem
+    # The default names ("tutorial 1950-10-01 turn 1", "Autosave, turn 3") say nothing the row does not.
+    plain_label = autosave or info.date in label or label == info.path.stem
+    head = "AUTOSAVE" if autosave else ("" if plain_label else label)
+    hand = " · at hand-over" if info.handover else ""
+    row = f"{info.title} · {date} · turn {info.turn} · {who}{hand}  (saved {when})"
+    return f"{head} — {row}" if head else row
 
 
 class LoadScreen(Screen):
