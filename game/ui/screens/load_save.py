@@ -50,7 +50,7 @@ def describe(info: SaveInfo) -> str:
         date = info.date
     label = info.label or info.path.stem
     # The default names ("tutorial 1950-10-01 turn 1", "Autosave, turn 3") say nothing the row does not.
-    plain_label = autosave or info.date in label or label == info.path.stem
+    plain_label = autosave or info.date in label
     head = "AUTOSAVE" if autosave else ("" if plain_label else label)
     hand = " · at hand-over" if info.handover else ""
     row = f"{info.title} · {date} · turn {info.turn} · {who}{hand}  (saved {when})"
