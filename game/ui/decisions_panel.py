@@ -21,7 +21,8 @@ import pygame
 from pygame_gui.elements import UIButton, UIScrollingContainer, UITextBox
 
 from game.engine.api import IllegalAction, Phase
-from game.engine.politics.effects import EndGame, MoveTrack, TakeDecision, Talks, Withdraw
+from game.engine.politics.effects import EndGame, Talks
+from game.session.decision_words import split, track_worth
 from game.ui.tracks_bar import IDEA_NOTES, esc, fmt, idea_name, nice
 
 IDEA_COLOUR = "#8fc1e3"
@@ -45,25 +46,7 @@ def idea_tag(idea: str) -> str:
     return f"<font color='{IDEA_COLOUR}'>[{esc(idea_name(idea))}]</font>" if idea else ""
 
 
-def effect_text(config, e) -> str:
-    """An effect in words, with the track's label rather than its name."""
-    pol = config.politics
-    if isinstance(e, MoveTrack) and pol is not None and e.name in pol.tracks:
-        label = pol.tracks[e.name].label
-        if e.add is not None:
-            return f"{label} {'+' if e.add >= 0 else ''}{e.add:g}"
-        return f"{label} set to {e.to:g}"
-    if isinstance(e, Talks):
-        return {"open": "opens armistice talks", "suspend": "suspends the armistice talks",
-                "resume": "resumes the armistice talks",
-                "sign": "signs the armistice"}.get(e.verb, f"armistice talks {e.amount:+g}")
-    try:
-        return plain(e.describe())
-    except Exception:  # noqa: BLE001 - a description is never worth a crash
-        return type(e).__name__
-
-
-def track_moves(view, decision_id: str) -> list[str]:
+def track_moves(view, decision_id: str, costs: bool | None = None) -> list[str] | None:
     """The public tracks that taking the decision now would move, as the engine previews it.
 
     ``view.preview_decision`` applies the decision to a copy of the seat's view
@@ -76,7 +59,7 @@ def track_moves(view, decision_id: str) -> list[str]:
     try:
         after = view.preview_decision(decision_id)
     except IllegalAction:        # not open now: nothing to preview
-        return []
+        return None
     before = view.tracks
     out: list[str] = []
     for name, spec in pol.tracks.items():
@@ -85,6 +68,8 @@ def track_moves(view, decision_id: str) -> list[str]:
         old = float(before.get(name, spec.start))
         new = float(after[name])
         if abs(new - old) < 1e-9:
+            continue
+        if costs is not None and (track_worth(view.bloc, name, new - old) < 0) != costs:
             continue
         up = [(n, v) for n, v in spec.thresholds if old < v <= new]
         down = [(n, v) for n, v in spec.thresholds if new < v <= old]
@@ -101,40 +86,43 @@ def track_moves(view, decision_id: str) -> list[str]:
 
 
 def risks(view, d) -> list[str]:
-    """What taking ``d`` now risks at once: the tracks it moves (the engine's preview) and thresholds they
-    cross, the war's end, forces leaving.
-
-    The track moves come from ``view.preview_decision``; the rest describes the
-    decision's own effects (their specs), which the tracks alone do not show.
-    """
+    """What taking ``d`` now costs or risks the seat, and only that: the costs among its effects (in words made
+    from the rules, decision_words), the war's end, and the tracks the engine's preview moves against the seat
+    (``view.preview_decision``, with the rules that react at once) with the thresholds they cross."""
     pol = view.config.politics
     if pol is None:
         return []
-    out = track_moves(view, d.id)
+    moves = track_moves(view, d.id, costs=True)
+    _, costs = split(view.config, view.bloc, d.effects, moves is None, _names(view), d.id)
+    out = [esc(plain(c)) for c in costs] + (moves or [])
     for e in d.effects:
         if isinstance(e, EndGame):
             out.append(f"<b>ends the war at once</b>: {esc(e.outcome.replace('_', ' ').replace(':', ' by '))}")
-        elif isinstance(e, Withdraw):
-            out.append(f"forces leave the war: {esc(', '.join(e.nations + e.units))}")
-        elif isinstance(e, Talks) and e.verb == "suspend":
-            out.append("the armistice talks stop")
         elif isinstance(e, Talks) and e.verb == "sign":
             out.append("<b>ends the war at once</b>: the line of contact freezes into the DMZ")
-        elif isinstance(e, TakeDecision) and e.decision in pol.decisions:
-            out.append(f"also carries out '{esc(pol.decisions[e.decision].title)}'")
     return out
 
 
+def _names(view) -> dict[str, str]:
+    return {u.id: u.name for u in view.units.values()}
+
+
+def does(view, d) -> list[str]:
+    """What taking ``d`` does for the seat, or does that is neither good nor bad, in words made from the rules;
+    the tracks it moves in the seat's favour as the engine previews them (with the rules that react at once)."""
+    moves = track_moves(view, d.id, costs=False)
+    good, _ = split(view.config, view.bloc, d.effects, moves is None, _names(view), d.id)
+    return [esc(plain(g)) for g in good if not g.startswith("ends the war")] + (moves or [])
+
+
 def card_html(view, d) -> str:
-    """An open decision for the political-phase panel: title, what it does and risks (above its button)."""
+    """An open decision for the political-phase panel: title, what it does and what it costs (above its button)."""
     parts = [f"<b><font color='#f3e6c0'>{esc(d.title)}</font></b>"]
     if d.text:
         parts.append(esc(plain(d.text)))
-    does = "; ".join(esc(effect_text(view.config, e)) for e in d.effects) or "nothing on the tracks"
-    parts.append(f"<font color='{MUTED}'>Does:</font> {does}")
+    parts.append(f"<font color='{MUTED}'>Does:</font> " + ("; ".join(does(view, d)) or "nothing in your favour"))
     r = risks(view, d)
-    parts.append(f"<font color='{RISK_COLOUR}'>Risks:</font> " + ("; ".join(r) if r else
-                                                                "no threshold is crossed at once"))
+    parts.append(f"<font color='{RISK_COLOUR}'>Risks:</font> " + ("; ".join(r) if r else "none at once"))
     return "<br>".join(parts)
 
 
@@ -190,10 +178,12 @@ def overview_html(view) -> str:
         when = esc(plain(d.when.describe())) if d.when is not None else "at any time"
         if d.offered:
             when += " (once offered)"
-        does = "; ".join(esc(effect_text(view.config, e)) for e in d.effects)
+        good, bad = split(view.config, view.bloc, d.effects, names=_names(view), own=d.id)
         block = [f"<b>{esc(d.title)}</b> — <font color='{colour}'>{esc(words)}</font>",
                  f"<font color='{MUTED}'>When:</font> {when}",
-                 f"<font color='{MUTED}'>Does:</font> {does}"]
+                 f"<font color='{MUTED}'>Does:</font> {esc(plain('; '.join(good)) or 'nothing in your favour')}"]
+        if bad:
+            block.append(f"<font color='{RISK_COLOUR}'>Costs:</font> {esc(plain('; '.join(bad)))}")
         if d.history:
             block.append(f"<i><font color='#cbbf9c'>{esc(plain(d.history))}</font></i>")
         if d.idea:

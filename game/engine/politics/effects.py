@@ -168,7 +168,7 @@ class Reinforce(Effect):
         return out
 
     def describe(self):
-        return f"{len(self.units)} units arrive"
+        return "1 unit arrives" if len(self.units) == 1 else f"{len(self.units)} units arrive"
 
 
 @register

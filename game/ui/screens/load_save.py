@@ -29,7 +29,7 @@ def list_saves(folder) -> tuple[list[SaveInfo], list[tuple[str, str]]]:
 @functools.lru_cache(maxsize=32)
 def seat_names(scenario_id: str) -> dict[str, str]:
     """The scenario's seats by name (for the list); {} if the scenario cannot be read."""
-    from game.scenario.loader import load_scenario
+    from game.session.catalog import load_scenario
     try:
         return {s.id: s.name for s in load_scenario(scenario_id).config.seats}
     except Exception:  # noqa: BLE001 - a list row is never worth a crash; the load itself says what is wrong

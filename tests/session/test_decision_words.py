@@ -1,0 +1,43 @@
+"""A decision's words are made from its effects and the rules that read its flags: no internal ids, and every
+real cost said (issue 9: 'sets pow hardline un' said nothing of the talks it slows)."""
+
+import pytest
+
+from game.engine.politics.effects import Reinforce, TalksProgress
+from game.scenario.loader import load_scenario, scenario_ids
+from game.session.decision_words import split
+
+
+def words(scenario_id: str, decision_id: str) -> tuple[list[str], list[str]]:
+    sc = load_scenario(scenario_id)
+    d = sc.config.politics.decisions[decision_id]
+    return split(sc.config, sc.config.seat(d.seat).bloc, d.effects, names={u.id: u.name for u in sc.units},
+                 own=d.id)
+
+
+def test_the_hard_line_on_prisoners_says_what_it_costs():
+    sc = load_scenario("tutorial")
+    slow = next(fx.hardline for r in sc.config.politics.rules for fx in r.effects if isinstance(fx, TalksProgress))
+    good, costs = words("tutorial", "pow_voluntary_repatriation")
+    assert f"while the talks sit, they advance {slow:g} less a turn" in costs    # 10 in the tutorial
+    assert "UN cohesion +3" in good and not any("pow" in t or "hardline" in t for t in good + costs)
+
+
+def test_a_resolution_says_what_it_rules_out_and_what_it_risks():
+    good, costs = words("1950-invasion", "seek_unga_resolution")
+    assert "rules out: UN troops cross the parallel with no General Assembly mandate" in good
+    assert "UN cohesion +12" in good and costs == ["PRC intervention pressure +5"]
+
+
+@pytest.mark.parametrize("scenario_id", scenario_ids())
+def test_no_decision_shows_an_internal_id(scenario_id):
+    sc = load_scenario(scenario_id)
+    pol = sc.config.politics
+    for d in (pol.decisions.values() if pol else ()):
+        good, costs = words(scenario_id, d.id)
+        for text in good + costs:
+            assert "_" not in text and " 1 units" not in text, (d.id, text)
+
+
+def test_one_unit_arrives():
+    assert Reinforce(("a",)).describe() == "1 unit arrives" and Reinforce(("a", "b")).describe() == "2 units arrive"
