@@ -158,7 +158,7 @@ def gauges(view, palette=None) -> list[Gauge]:
             continue
         value = float(view.tracks.get(name, spec.start))
         g = Gauge(name, spec.label, value, spec.lo, spec.hi, tuple(spec.thresholds), blocs=bloc_colours)
-        g.value_text = fmt(value)
+        g.value_text = f"{value:.0f}"         # whole points on every gauge: one scale, 0.3 reads 0 of 100
         if name == "talks":
             g.kind = "talks"
             g.status = str(view.talks or "closed")

@@ -241,12 +241,14 @@ def test_track_add_set_and_range():
     s, events = fire([{"track": {"name": "t", "add": 15}}, {"track": {"name": "u", "add": -40}}], doc)
     assert tracks_of(s)["t"] == 25 and tracks_of(s)["u"] == -10
     changed = kinds(events, "TrackChanged")
-    assert [e.text for e in changed] == ["Tension +15 (now 25).", "U -15 (now -10)."]
+    # Each with its scale: one scale everywhere (a weariness of 0.3 is 0.3 of 100, not 30%).
+    assert [e.text for e in changed] == ["Tension +15 (now 25 of 100).", "U -15 (now -10 on a scale of -10 to 10)."]
     assert changed[0].data == {"track": "t", "change": 15.0, "value": 25.0, "source": "fx"}
     s, events = fire([{"track": {"name": "t", "set": 60}}, {"track": {"name": "t", "add": 500}},
                       {"track": {"name": "t", "add": 0}}], doc)
     assert tracks_of(s)["t"] == 100
-    assert [e.text for e in kinds(events, "TrackChanged")] == ["Tension +50 (now 60).", "Tension +40 (now 100)."]
+    assert [e.text for e in kinds(events, "TrackChanged")] == ["Tension +50 (now 60 of 100).",
+                                                               "Tension +40 (now 100 of 100)."]
 
 
 def test_track_per_loss_counts_new_losses_only():

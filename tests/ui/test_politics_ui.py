@@ -439,3 +439,14 @@ def test_monkey_on_the_political_screens(tmp_path, scenario, errors):
             app.show(GameScreen(app, Table(Match.start(scenario, int(rng.integers(100)),
                                                        {"dprk_prc": "human", "rok": "ai:normal", "un": "human"}))))
     assert errors == [], [repr(e) for e in errors[:3]]
+
+
+def test_every_gauge_reads_whole_points_of_its_own_scale():
+    """A war weariness of 0.3 (of 100) reads 0, never '0.3' beside another scenario's '30'."""
+    from game.scenario.loader import load_scenario
+    from game.ui.tracks_bar import gauges
+    match = Match.start(load_scenario("1950-invasion"), 1, {})
+    state = match.state
+    state.tracks[state.setup.track_index["weariness_un"]] = 0.3
+    g = next(x for x in gauges(match.view("un")) if x.name == "weariness_un")
+    assert g.value_text == "0"
