@@ -25,7 +25,6 @@ from game.engine.politics.effects import EndGame, Talks
 from game.session.decision_words import split, track_worth
 from game.ui.tracks_bar import IDEA_NOTES, esc, fmt, idea_name, nice
 
-IDEA_COLOUR = "#8fc1e3"
 RISK_COLOUR = "#e8a27a"
 MUTED = "#9c927a"
 
@@ -42,8 +41,8 @@ def plain(text: str) -> str:
 
 
 def idea_tag(idea: str) -> str:
-    """The idea of international relations as a coloured tag (HTML)."""
-    return f"<font color='{IDEA_COLOUR}'>[{esc(idea_name(idea))}]</font>" if idea else ""
+    """The idea of international relations as a link (HTML) that opens the glossary at it (GameScreen)."""
+    return f"<a href='idea:{esc(idea)}'>[{esc(idea_name(idea))}]</a>" if idea else ""
 
 
 def track_moves(view, decision_id: str, costs: bool | None = None) -> list[str] | None:

@@ -450,3 +450,26 @@ def test_every_gauge_reads_whole_points_of_its_own_scale():
     state.tracks[state.setup.track_index["weariness_un"]] = 0.3
     g = next(x for x in gauges(match.view("un")) if x.name == "weariness_un")
     assert g.value_text == "0"
+
+
+def test_an_idea_tag_opens_the_glossary_at_that_idea(tmp_path, errors):
+    """The '[Collective security]' tags under political events and decisions are links: they open the glossary,
+    which explains every idea a scenario may name."""
+    import pygame_gui
+
+    from game.engine.politics.model import IDEAS
+    from game.ui.decisions_panel import idea_tag
+    from game.ui.glossary import GLOSSARY
+    assert set(IDEAS) <= set(GLOSSARY)
+    assert idea_tag("collective_security") == "<a href='idea:collective_security'>[Collective security]</a>"
+    app = make_app(tmp_path)
+    screen = GameScreen(app, Table(human_match(politics_scenario(POLITICS))))
+    app.show(screen)
+    frames(app)
+    app.frame([pygame.event.Event(pygame_gui.UI_TEXT_BOX_LINK_CLICKED, link_target="idea:collective_security",
+                                  ui_element=screen.log_box)], dt=0.02)
+    win = screen.glossary_window
+    assert win.alive() and win.window_display_title == "Ideas of international relations"
+    text = " ".join(el.html_text for el in win.get_container().elements if hasattr(el, "html_text"))
+    assert text.index("Collective security") < text.index("Balance of power") and "In this war:" in text
+    assert errors == []

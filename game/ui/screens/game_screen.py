@@ -30,6 +30,7 @@ from game.engine.terrain import HALF, TERRAIN_COST
 from game.session.eventlog import LogEntry
 from game.session.table import Table
 from game.ui.decisions_panel import DecisionsPanel, idea_tag, open_decisions, overview_html, plain
+from game.ui.glossary import glossary_html
 from game.ui.leave_dialog import LeaveDialog
 from game.ui.map_labels import get_font
 from game.ui.map_plan import plans_to_draw
@@ -783,6 +784,8 @@ class GameScreen(Screen):
                 self.menu_choice(event.ui_element.menu_key)
             elif getattr(event.ui_element, "leave_key", None) and getattr(self, "leave_dialog", None) is not None:
                 self.leave_dialog.choose(event.ui_element.leave_key)
+        elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and str(event.link_target).startswith("idea:"):
+            self.show_glossary(str(event.link_target)[5:])
         elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and event.ui_element is self.info:
             if event.link_target in self.view.units:
                 self.selected = event.link_target
@@ -929,9 +932,19 @@ class GameScreen(Screen):
         w, h = self.app.size
         win = self._window("Keys and mouse", min(self.s(600), w - self.s(20)), min(self.s(560), h - self.s(20)))
         rows = "".join(f"<b>{esc(k)}</b> — {esc(v)}<br>" for k, v in KEYS_HELP)
+        rows += "<br><a href='idea:'>The ideas of international relations the game shows (glossary)</a>"
         inner = win.get_container().get_rect()
         UITextBox(rows, pygame.Rect(0, 0, inner.width, inner.height), self.manager, container=win)
         self.help_window = win
+
+    def show_glossary(self, focus: str = "") -> None:
+        """The ideas of international relations the game shows, explained; ``focus`` first (a tag clicked)."""
+        w, h = self.app.size
+        win = self._window("Ideas of international relations", min(self.s(640), w - self.s(20)),
+                           min(self.s(600), h - self.s(20)))
+        inner = win.get_container().get_rect()
+        UITextBox(glossary_html(focus), pygame.Rect(0, 0, inner.width, inner.height), self.manager, container=win)
+        self.glossary_window = win
 
     def show_since(self) -> None:
         w, h = self.app.size
