@@ -188,7 +188,7 @@ _OUTCOMES = {"unfinished": "stopped (--turns)", "last_turn": "last turn reached"
 
 def simulate_table(sc, report: dict) -> str:
     """``simulate``'s report for people: one row a run (its seed, the turns played, the date and how it ended,
-    then each side's units, Korean hexes held and score), under a line naming the sides."""
+    then each side's units, land hexes held and score), under a line naming the sides."""
     seats = list(sc.config.seats)
     header = ("Run", "Seed", "Turns", "Last turn", "Ended",
               *(what for _ in seats for what in ("units", "hexes", "score")))
@@ -205,7 +205,7 @@ def simulate_table(sc, report: dict) -> str:
     who = ", ".join(f"{s.name}: {agents[s.id] if isinstance(agents, dict) else agents}" for s in seats)
     title = f"{sc.config.title} ({sc.id}), seed {report['seed']}, {report['runs']} runs; {who}"
     groups = [("", 5)] + [(s.name, 3) for s in seats]
-    return title + "\n" + _table(header, rows, groups=groups) + "\n(hexes: Korean hexes held at the end)"
+    return title + "\n" + _table(header, rows, groups=groups) + "\n(hexes: land hexes held at the end)"
 
 
 def cmd_bench(args: argparse.Namespace) -> int:

@@ -90,3 +90,14 @@ def test_a_general_war_costs_every_seat_against_a_historical_armistice():
     sc = api.scores(s)
     assert sc["red"]["components"]["outcome"] == -100 and sc["blue"]["components"]["outcome"] == -100
     assert date(1950, 6, 25) == s.date
+
+
+def test_the_ground_reason_names_the_places_held():
+    """The score explains itself: 'Ground: your side holds Seoul, Inchon and 2 more (4 of the 9 victory places):
+    ... points, shared with ... (in history: ... points)'."""
+    from game.scenario.loader import load_scenario
+    from game.session.match import Match
+    match = Match.start(load_scenario("tutorial"), 1, {})
+    why = match.reveal().scores["rok"]["why"][0]
+    assert why.startswith("Ground: your side holds Seoul") and "victory places" in why
+    assert "shared with the UN Command" in why and "(in history:" in why

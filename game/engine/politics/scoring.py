@@ -24,6 +24,19 @@ def _bloc_points(state: GameState, bloc: str) -> int:
     return sum(v.points for v in state.config.victory_places if int(state.control[state.board.index(v.hex)]) == code)
 
 
+def _places_held(state: GameState, bloc: str) -> str:
+    """The victory places a bloc holds, in words: the three worth most by name, then how many more, of how many."""
+    code = state.config.bloc_code(bloc)
+    places = state.config.victory_places
+    held = sorted(((v.points, state.board.places[v.place].name) for v in places
+                   if int(state.control[state.board.index(v.hex)]) == code), key=lambda pn: (-pn[0], pn[1]))
+    names = [n for _, n in held]
+    if not names:
+        return f"none of the {len(places)} victory places"
+    text = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return f"{text} ({len(names)} of the {len(places)} victory places)"
+
+
 def coalition_seat(seat) -> bool:
     """Whether a seat answers for the UN coalition's cohesion: a UN-bloc seat with nations besides the ROK."""
     return seat.bloc == "un" and any(n.lower() != "rok" for n in seat.nations)
@@ -56,7 +69,8 @@ def scores(state: GameState) -> dict[str, dict]:
         h_ground = float((hist.get("ground") or {}).get(b, held if not hist else 0))
         comp["ground"] = round(w_ground * (held - h_ground), 1)
         shared = f", shared with the {' and the '.join(allies)}" if allies else ""
-        why.append(f"your side holds {held} victory points of ground{shared} (history: {h_ground:g})")
+        why.append(f"Ground: your side holds {_places_held(state, b)}: {held} points{shared} "
+                   f"(in history: {h_ground:g} points)")
         inflicted, taken = inflicted_by[seat.id], lost_by[seat.id]
         balance = inflicted - taken
         benchmarks = hist.get("loss_balance") or {}

@@ -80,8 +80,9 @@ def report_html(truth: Truth, config: GameConfig, board: Board) -> str:
             for why in got["why"]:
                 lines.append(f"• {html.escape(why)}")
         n, units, steps, lost, hexes, places = field[seat.name]
-        lines.append(f"<font color='{MUTED}'>In the field: {units} units ({steps} steps); {lost} steps lost; "
-                     f"{hexes} hexes held; {places} victory places held</font>")
+        lines.append(f"<font color='{MUTED}'>In the field: {units} unit{'' if units == 1 else 's'} ({steps} "
+                     f"step{'' if steps == 1 else 's'}); {lost} step{'' if lost == 1 else 's'} lost; "
+                     f"{hexes} hexes held; {places} victory place{'' if places == 1 else 's'} held</font>")
         blocks.append("<br>".join(lines))
     return "<br><br>".join(blocks)
 
