@@ -41,3 +41,24 @@ def test_no_decision_shows_an_internal_id(scenario_id):
 
 def test_one_unit_arrives():
     assert Reinforce(("a",)).describe() == "1 unit arrives" and Reinforce(("a", "b")).describe() == "2 units arrive"
+
+
+def test_following_the_tutorial_briefing_is_not_a_trap():
+    """The briefing says: from the second turn take the resolution first, then cross.  The resolution is open in
+    the UN's political phase of turn 2, and once taken the 'crossing without a mandate' penalty cannot fire."""
+    from game.engine.api import Decide, EndPhase, Phase
+    from game.session.match import Match
+    from game.session.simulate import make_agents
+    sc = load_scenario("tutorial")
+    brief = " ".join(sc.briefing.split())
+    assert brief.index("seek a General Assembly resolution first") < brief.index("Then cross the 38th parallel")
+    match = Match.start(sc, 4, {})
+    others = make_agents(match, "random", 4)
+    while not (match.turn == 2 and match.active_seat == "un" and match.phase is Phase.POLITICAL):
+        seat = match.active_seat
+        match.submit(EndPhase() if seat == "un" else others[seat].choose(match.view(seat)))
+    view = match.view("un")
+    assert "seek_unga_resolution" in [d.decision for d in view.legal.decisions()]
+    match.submit(Decide("seek_unga_resolution"))
+    rule = next(r for r in sc.config.politics.rules if r.id == "crossing_without_mandate")
+    assert not rule.when.test(match.state)           # the penalty needs 'no mandate': it can no longer fire
