@@ -58,6 +58,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except (SaveError, FileNotFoundError, ValueError) as exc:
             bad += 1
             print(str(exc), file=sys.stderr)
+        except BrokenPipeError:
+            raise                              # the reader went away: main() ends quietly
         except Exception as exc:  # noqa: BLE001 - a player never sees a traceback
             bad += 1
             log = log_exception(exc)
@@ -168,8 +170,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
     def progress(i: int, r: dict) -> None:
         if args.json != "-":
-            print(f"run {i + 1} of {args.runs}: {r['turns_played']} turns to {r['final_date']}, "
-                  f"{_OUTCOMES.get(r['outcome'], r['outcome'])}", file=sys.stderr)
+            turns = r["turns_played"]
+            print(f"run {i + 1} of {args.runs}: {turns} turn{'' if turns == 1 else 's'} to {r['final_date']}, "
+                  f"{outcome_words(r['outcome'])}", file=sys.stderr)
 
     report = simulate(sc, args.runs, args.seed, agent, args.turns, folder, progress)
     text = json.dumps(report, indent=1, sort_keys=True) + "\n"
@@ -183,7 +186,16 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 
 #: How a game ended, in words (simulate's table).
-_OUTCOMES = {"unfinished": "stopped (--turns)", "last_turn": "last turn reached"}
+_OUTCOMES = {"unfinished": "stopped (--turns)", "last_turn": "last turn reached", "armistice": "armistice",
+             "general_war": "general war"}
+
+
+def outcome_words(outcome: str) -> str:
+    """'unification:un' -> 'unification by UN'; the others from _OUTCOMES."""
+    if outcome in _OUTCOMES:
+        return _OUTCOMES[outcome]
+    kind, _, who = outcome.partition(":")
+    return f"{kind.replace('_', ' ')} by {who.upper()}" if who else kind.replace("_", " ")
 
 
 def simulate_table(sc, report: dict) -> str:
@@ -194,8 +206,7 @@ def simulate_table(sc, report: dict) -> str:
               *(what for _ in seats for what in ("units", "hexes", "score")))
     rows = []
     for i, r in enumerate(report["results"], start=1):
-        cells = [str(i), str(r["seed"]), str(r["turns_played"]), r["final_date"],
-                 _OUTCOMES.get(r["outcome"], r["outcome"].replace("_", " "))]
+        cells = [str(i), str(r["seed"]), str(r["turns_played"]), r["final_date"], outcome_words(r["outcome"])]
         for s in seats:
             score = r.get("scores", {}).get(s.id)
             cells += [str(r["units"][s.id]), str(r["hexes"].get(s.id, 0)),
@@ -203,7 +214,8 @@ def simulate_table(sc, report: dict) -> str:
         rows.append(tuple(cells))
     agents = report["agent"]
     who = ", ".join(f"{s.name}: {agents[s.id] if isinstance(agents, dict) else agents}" for s in seats)
-    title = f"{sc.config.title} ({sc.id}), seed {report['seed']}, {report['runs']} runs; {who}"
+    runs = report["runs"]
+    title = f"{sc.config.title} ({sc.id}), seed {report['seed']}, {runs} run{'' if runs == 1 else 's'}; {who}"
     groups = [("", 5)] + [(s.name, 3) for s in seats]
     return title + "\n" + _table(header, rows, groups=groups) + "\n(hexes: land hexes held at the end)"
 
@@ -259,7 +271,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     func = getattr(args, "func", cmd_gui)
     try:
-        return int(func(args) or 0)
+        code = int(func(args) or 0)
+        sys.stdout.flush()                     # a buffered pipe fails here, not at the interpreter's exit
+        return code
     except BrokenPipeError:
         # The reader went away (`... | head`): a normal end.  Point stdout at nothing so the interpreter's
         # last flush does not fail again.

@@ -62,6 +62,13 @@ def where_pair(board: Board, a: Hex | None, b: Hex | None) -> tuple[str, str]:
     first, second = where(board, a), where(board, b)
     if first == second and a != b:
         first, second = where(board, a, precise=True), where(board, b, precise=True)
+    if first == second and a is not None and b is not None and a != b:
+        # Still alike (two hexes rounded to one distance and bearing): the end told from the start.
+        proj = getattr(board, "board", board).projection
+        (x0, y0), (x1, y1) = proj.hex_center_km(a), proj.hex_center_km(b)
+        angle = math.degrees(math.atan2(y0 - y1, x1 - x0)) % 360
+        km = max(5, round(math.hypot(x1 - x0, y1 - y0) / 5) * 5)
+        second = f"{km:.0f} km {COMPASS[int((angle + 22.5) // 45) % 8]} of there"
     return first, second
 
 

@@ -120,8 +120,10 @@ def flag_consequences(config, bloc: str, flag: str, setting: bool, own: str = ""
         if sign and rule.text:
             allows = (sign > 0) == setting
             first = rule.text.split(". ")[0].rstrip(".")
-            if len(first) > 1 and first[1].islower():
-                first = first[0].lower() + first[1:]         # "The armistice ..." -> "the armistice ...", not "UN"
+            head, _, rest = first.partition(" ")
+            if head in ("The", "A", "An") and rest:
+                first = f"{head.lower()} {rest}"             # "The armistice ..." -> "the armistice ..."; names keep
+                #                                              their capitals ("Washington", "UN troops")
             out.append(Consequence(f"{'makes possible' if allows else 'rules out'}: {first}"))
     for d in pol.decisions.values():
         if d.id == own:

@@ -33,6 +33,13 @@ class Table:
         active = match.active_seat
         self.viewer = active if active in self.humans else (self.humans[0] if self.humans else active)
         self.last_seen: dict[str, int] = {s: 0 for s in self.humans}
+        if match.saved_logs is not None:
+            # A loaded game: each player's report starts with the last round (the turn before this one), not with
+            # the whole war (the marks of the session that saved it are not in the save).
+            for s in self.humans:
+                entries = self.logs.entries.get(s, [])
+                self.last_seen[s] = next((k for k, e in enumerate(entries) if e.event.turn >= match.turn - 1),
+                                         len(entries))
         #: the unit each seat last selected on the map: its next turn opens there (a screen's memory, not saved)
         self.last_selected: dict[str, str] = {}
         self.last_autosave: Path | None = None

@@ -78,6 +78,14 @@ class App:
     def s(self, px: float) -> int:
         return int(round(px * self.scale))
 
+    def keep_settings(self) -> None:
+        """Write the settings as they stand (a choice made in play: the grid, the minimap), where they persist."""
+        if self.persist_settings:
+            try:
+                save_settings(self.settings)
+            except OSError:
+                pass                                # a read-only folder loses the choice, never the game
+
     def apply_settings(self) -> None:
         """Re-open the window and rebuild the theme and the screen after a settings change."""
         if self.persist_settings:

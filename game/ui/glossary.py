@@ -22,8 +22,8 @@ GLOSSARY: dict[str, tuple[str, str, str]] = {
         "Bandwagoning",
         "The opposite choice to balancing: a weaker state joins the side that looks strongest, hoping to share "
         "its victory or to escape its anger.",
-        "Contingents reached the UN Command fastest while it was winning; allied doubts grew when it was "
-        "losing, as the cohesion track shows."),
+        "Small states sent contingents to the UN Command partly to stand beside, and earn the goodwill of, "
+        "the strongest Western power; when the war went badly, allied doubts grew, as the cohesion track shows."),
     "collective_security": (
         "Collective security",
         "Members of a security organisation treat an attack on one as an attack on all and answer it together. "

@@ -680,6 +680,9 @@ class Minimap:
         self.height = height
         self.margin = margin
         self.visible = True
+        #: folded away (not visible), it leaves a tab to bring it back -- only where the player folds it (the game
+        #: screen); a screen that hides it on purpose (the end screen, a headless render) shows no tab
+        self.foldable = False
         #: called with the new state when a click on its tab brings a collapsed minimap back
         self.on_change: Callable[[bool], None] | None = None
         self._img: pygame.Surface | None = None
@@ -730,7 +733,8 @@ class Minimap:
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if not self.visible:
-            if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.tab_rect.collidepoint(event.pos):
+            if self.foldable and event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 \
+                    and self.tab_rect.collidepoint(event.pos):
                 self.visible = True
                 if self.on_change:
                     self.on_change(True)
@@ -750,6 +754,8 @@ class Minimap:
 
     def draw(self, screen: pygame.Surface) -> None:
         if not self.visible:
+            if not self.foldable:
+                return
             tab = self.tab_rect
             pygame.draw.rect(screen, (32, 31, 27), tab)
             pygame.draw.rect(screen, self.mv.palette.ui_accent, tab, 1)

@@ -30,10 +30,11 @@ def audio_device_available() -> bool:
         return True
     if os.environ.get("PULSE_SERVER"):
         return True
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    if runtime and any((Path(runtime) / name).exists() for name in ("pulse/native", "pipewire-0")):
-        return True
     try:
+        # (Path.exists raises on a folder we may not read: another user's runtime folder after su or sudo.)
+        runtime = os.environ.get("XDG_RUNTIME_DIR")
+        if runtime and any((Path(runtime) / name).exists() for name in ("pulse/native", "pipewire-0")):
+            return True
         return any(p.name.startswith("pcm") and p.name.endswith("p") for p in SOUND_DEVICES.iterdir())
     except OSError:
         return False

@@ -163,7 +163,7 @@ def gauges(view, palette=None) -> list[Gauge]:
             g.kind = "talks"
             g.status = str(view.talks or "closed")
             g.colour = TALKS_COLOURS.get(g.status, MUTED)
-            g.value_text = g.status if g.status in ("closed", "signed") else f"{g.status} {fmt(value)}%"
+            g.value_text = g.status if g.status in ("closed", "signed") else f"{g.status} {value:.0f}%"
         elif spec.lo < 0 < spec.hi:
             g.kind = "balance"
             lead = "un" if value > 0 else "communist"
@@ -171,7 +171,7 @@ def gauges(view, palette=None) -> list[Gauge]:
             if abs(value) < 2:
                 g.value_text = "even"
             else:
-                g.value_text = f"{'UN' if lead == 'un' else 'Comm.'} +{fmt(abs(value))}"
+                g.value_text = f"{'UN' if lead == 'un' else 'Comm.'} +{abs(value):.0f}"
         elif name == "escalation":
             g.colour = danger_colour(value, spec.thresholds)
         elif name == "cohesion" and spec.thresholds and value < spec.thresholds[0][1]:

@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from game.cli import main
 
 
@@ -74,15 +76,24 @@ def test_info_table_keeps_its_columns(capsys):
     assert "Republic of Korea" in out and "dprk_prc" not in out
 
 
-def test_a_closed_pipe_is_a_normal_end():
+@pytest.mark.parametrize("argv", [["info", "1950-invasion", "--json"], ["info", "tutorial"],
+                                  ["validate", "scenarios/tutorial.yaml"]])
+def test_a_closed_pipe_is_a_normal_end(argv):
+    """`... | head` that has read enough: the reader is gone before the verb writes.  Buffered (a terminal's usual
+    pipe) the write fails only at the last flush; unbuffered, at the first print: both end quietly, exit 0."""
+    import os
     import subprocess
     import sys
-    proc = subprocess.Popen([sys.executable, "-m", "game", "info", "1950-invasion", "--json"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    proc.stdout.close()                  # `| head` that has read enough: nobody reads what follows
-    err = proc.stderr.read().decode()
-    assert proc.wait(timeout=60) == 0, err
-    assert err == ""
+    for unbuffered in (False, True):
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+        if unbuffered:
+            env["PYTHONUNBUFFERED"] = "1"
+        proc = subprocess.Popen([sys.executable, "-m", "game", *argv], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, env=env)
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=60) == 0, (unbuffered, err)
+        assert err == "", (unbuffered, err)
 
 
 def test_simulate_prints_a_table_for_people_and_stops_at_the_turn_asked(capsys):

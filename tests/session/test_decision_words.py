@@ -60,5 +60,8 @@ def test_following_the_tutorial_briefing_is_not_a_trap():
     view = match.view("un")
     assert "seek_unga_resolution" in [d.decision for d in view.legal.decisions()]
     match.submit(Decide("seek_unga_resolution"))
+    assert match.state.flag("unga_resolution")
+    # The penalty needs 'no mandate': with the mandate taken it can no longer fire, wherever the UN stands.
     rule = next(r for r in sc.config.politics.rules if r.id == "crossing_without_mandate")
-    assert not rule.when.test(match.state)           # the penalty needs 'no mandate': it can no longer fire
+    needs = [p for p in rule.when.parts if p.KEY == "not"]
+    assert needs and not needs[0].test(match.state)

@@ -71,6 +71,13 @@ def test_the_log_tells_places_and_armies_apart():
     assert where(board, a) == where(board, b) == "near Chorwon"
     first, second = where_pair(board, a, b)
     assert first != second and "Chorwon" in first and "Chorwon" in second
+    # Whatever the rounding, the two ends of a step never read alike.
+    for i in range(board.size):
+        if board.is_land(i):
+            for j in board.neighbors[i]:
+                if j >= 0 and board.is_land(int(j)):
+                    x, y = where_pair(board, board.hex_at(i), board.hex_at(int(j)))
+                    assert x != y, (board.hex_at(i), board.hex_at(int(j)), x)
     # South of the parallel, a northern town names a hex only where no southern one is about as near.
     south = [board.hex_at(i) for i in range(board.size)
              if int(board.country[i]) == int(Country.ROK) and board.is_land(i) and not board.place_at(board.hex_at(i))]

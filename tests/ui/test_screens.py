@@ -459,3 +459,20 @@ def test_the_minimap_folds_away_so_it_hides_no_units(app, campaign, errors):
     app.frame([pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=mini.tab_rect.center)], dt=0.02)
     app.frame([pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=mini.tab_rect.center)], dt=0.02)
     assert mini.visible and app.settings.minimap is True and not errors
+
+
+def test_a_loaded_hot_seat_game_reports_the_last_round_not_the_whole_war(tmp_path):
+    from game.session.savefile import load_save
+    from game.session.simulate import make_agents
+    from game.session.table import Table
+    match = Match.start(load_scenario("tutorial"), 6, {s: "human" for s in ("dprk_prc", "rok", "un")})
+    table = Table(match)
+    agents = make_agents(match, "random", 6)
+    while match.turn < 4:
+        seat = match.active_seat
+        table.submit(agents[seat].choose(match.view(seat)))
+    loaded, _ = load_save(write_save(match, tmp_path / "hot.json", handover=True))
+    again = Table(loaded)
+    report = again.take_over()
+    assert report and min(e.event.turn for e in report) >= loaded.turn - 1
+    assert len(report) < len(again.logs.entries[loaded.active_seat])

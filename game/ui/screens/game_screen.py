@@ -216,7 +216,8 @@ class GameScreen(Screen):
             self.mapview = map_view_for(board, self.map_rect, self.app.settings.colourblind)
             self.mapview.show_grid = self.app.settings.hex_grid
             self.mapview.minimap.visible = self.app.settings.minimap
-            self.mapview.minimap.on_change = lambda on: setattr(self.app.settings, "minimap", on)
+            self.mapview.minimap.foldable = True
+            self.mapview.minimap.on_change = self.minimap_changed
             self.mapview.on_click = self.on_map_click
             self.frame_own_forces()
         else:
@@ -864,13 +865,19 @@ class GameScreen(Screen):
         if self.my_turn and self.view.phase is Phase.MOVEMENT:
             self.update_action_box()
 
+    def minimap_changed(self, on: bool) -> None:
+        self.app.settings.minimap = on
+        self.app.keep_settings()
+
     def toggle(self, key: str) -> None:
         if key == "grid":
             self.mapview.show_grid = not self.mapview.show_grid
             self.app.settings.hex_grid = self.mapview.show_grid
+            self.app.keep_settings()
         elif key == "minimap":
             mini = self.mapview.minimap
             mini.visible = self.app.settings.minimap = not mini.visible
+            self.app.keep_settings()
             self.notify("Minimap: on" if mini.visible else "Minimap: off (M or its tab brings it back)")
             return
         else:
