@@ -28,9 +28,10 @@ class LeaveDialog:
     """The question over the game screen; ``choose(key)`` carries out a choice (the screen routes its buttons
     here: each button has a ``leave_key``)."""
 
-    def __init__(self, screen, then: Callable[[], None], autosave_turn: int | None):
+    def __init__(self, screen, then: Callable[[], None], autosave_turn: int | None, handover: bool = False):
         self.screen = screen
         self.then = then
+        self.handover = handover
         s = screen.s
         w, h = screen.app.size
         ww, wh = min(s(440), w - s(20)), min(s(200), h - s(20))
@@ -54,7 +55,8 @@ class LeaveDialog:
         self.window.kill()
         if key == "save":
             # The save dialog names the save; once it is written, leave.
-            self.screen.app.open_dialog("save", match=self.screen.match, handover=False, on_done=self._saved)
+            self.screen.app.open_dialog("save", match=self.screen.match, handover=self.handover,
+                                        on_done=self._saved)
         elif key == "leave":
             self.then()
 
@@ -62,4 +64,37 @@ class LeaveDialog:
         if self.screen.match.unsaved_actions == 0:
             self.then()
         else:                                   # the save failed: say why and stay
-            self.screen.notify(message)
+            self.screen.app.message("Not saved", message)
+
+
+class LeaveGuard:
+    """What a screen of a game in progress (the game screen, the hand-over) does before the game is left: it asks
+    when moves would be lost.  The screen has ``table`` and ``match``; its ``on_ui`` passes a pressed button with a
+    ``leave_key`` to ``leave_choice``."""
+
+    #: the screen's hand-over state: a save made from the question is a hand-over save
+    leave_at_handover = False
+
+    def leave_then(self, then: Callable[[], None]) -> bool:
+        """Leave the game by ``then()`` now if nothing would be lost (True); else ask first (False): save and
+        leave, leave, or stay.  Asked again while the question or its save is open (the window closed twice), it
+        leaves."""
+        dialog = getattr(self, "leave_dialog", None)
+        asked = dialog is not None and (dialog.alive() or any(
+            getattr(w, "window_display_title", "") == "Save the game" for w in self.manager.get_window_stack()
+            .get_full_stack() if w.alive()))
+        if self.match.over or self.match.unsaved_actions == 0 or asked:
+            then()
+            return True
+        turn = self.match.turn if self.table.last_autosave is not None else None
+        self.leave_dialog = LeaveDialog(self, then, turn, self.leave_at_handover)
+        return False
+
+    def before_quit(self, quit_now: Callable[[], None]) -> bool:
+        """The window is being closed: True to close now, or ask first and close (by ``quit_now``) on leaving."""
+        return self.leave_then(quit_now)
+
+    def leave_choice(self, key: str) -> None:
+        dialog = getattr(self, "leave_dialog", None)
+        if dialog is not None:
+            dialog.choose(key)

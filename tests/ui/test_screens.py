@@ -476,3 +476,26 @@ def test_a_loaded_hot_seat_game_reports_the_last_round_not_the_whole_war(tmp_pat
     report = again.take_over()
     assert report and min(e.event.turn for e in report) >= loaded.turn - 1
     assert len(report) < len(again.logs.entries[loaded.active_seat])
+
+
+def test_the_hand_over_asks_before_a_turn_is_lost(app, errors):
+    """Hot-seat: at the hand-over the last player's turn is not saved yet (the autosave is at a turn's start):
+    'Main menu' asks first; closing the window while the question's save dialog is open leaves."""
+    from game.session.simulate import make_agents
+    from game.session.table import Table
+    match = Match.start(load_scenario("tutorial"), 2, {"dprk_prc": "human", "rok": "ai:normal", "un": "human"})
+    table = Table(match)
+    agents = make_agents(match, "random", 2)
+    while match.active_seat == "dprk_prc":
+        table.submit(agents["dprk_prc"].choose(match.view("dprk_prc")))
+    while table.ai.plays(match.active_seat):
+        table.step_ai()
+    app.go("handover", table=table)
+    screen = app.screen
+    assert isinstance(screen, HandOver) and match.unsaved_actions > 0
+    screen.leave_then(lambda: app.go("menu"))
+    assert isinstance(app.screen, HandOver) and screen.leave_dialog.alive()
+    screen.leave_choice("save")
+    assert any(w.window_display_title == "Save the game" for w in app.manager.get_window_stack().get_full_stack())
+    app.frame([pygame.event.Event(pygame.QUIT)], dt=0.02)
+    assert not app.running and not errors

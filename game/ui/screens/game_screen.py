@@ -31,7 +31,7 @@ from game.session.eventlog import LogEntry
 from game.session.table import Table
 from game.ui.decisions_panel import DecisionsPanel, idea_tag, open_decisions, overview_html, plain
 from game.ui.glossary import glossary_html
-from game.ui.leave_dialog import LeaveDialog
+from game.ui.leave_dialog import LeaveGuard
 from game.ui.map_labels import get_font
 from game.ui.map_plan import plans_to_draw
 from game.ui.palette import get_palette
@@ -168,7 +168,7 @@ def entry_html(e: LogEntry, names: dict[str, str] | None = None) -> str:
     return f"{date} <font color='{colour}'>{esc(e.text)}</font>"
 
 
-class GameScreen(Screen):
+class GameScreen(LeaveGuard, Screen):
     def __init__(self, app, table: Table, since=None):
         super().__init__(app)
         self.table = table
@@ -783,8 +783,8 @@ class GameScreen(Screen):
                 self.toggle(key)
             elif getattr(event.ui_element, "menu_key", None):
                 self.menu_choice(event.ui_element.menu_key)
-            elif getattr(event.ui_element, "leave_key", None) and getattr(self, "leave_dialog", None) is not None:
-                self.leave_dialog.choose(event.ui_element.leave_key)
+            elif getattr(event.ui_element, "leave_key", None):
+                self.leave_choice(event.ui_element.leave_key)
         elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and str(event.link_target).startswith("idea:"):
             self.show_glossary(str(event.link_target)[5:])
         elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and event.ui_element is self.info:
@@ -1008,22 +1008,6 @@ class GameScreen(Screen):
             self.leave_then(lambda: self.app.go("load"))
         elif key == "quit":
             self.leave_then(lambda: self.app.go("menu"))
-
-    def leave_then(self, then) -> bool:
-        """Leave the game by ``then()`` now if nothing would be lost (True); else ask first (False): save and
-        leave, leave, or stay.  Asked again while the question is open (the window closed twice), it leaves."""
-        dialog = getattr(self, "leave_dialog", None)
-        if self.match.over or self.match.unsaved_actions == 0 or (dialog is not None and dialog.alive()):
-            then()
-            return True
-        last = self.table.last_autosave
-        turn = self.match.turn if last is not None else None
-        self.leave_dialog = LeaveDialog(self, then, turn)
-        return False
-
-    def before_quit(self, quit_now) -> bool:
-        """The window is being closed: True to close now, or ask first and close (by ``quit_now``) on leaving."""
-        return self.leave_then(quit_now)
 
     # -- tooltips -----------------------------------------------------------------------------------
     def date_tip(self) -> str:

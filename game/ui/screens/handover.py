@@ -6,15 +6,21 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel
 
+from game.ui.leave_dialog import LeaveGuard
 from game.ui.screens.base import Screen
 
 
-class HandOver(Screen):
+class HandOver(LeaveGuard, Screen):
     private = True
+    leave_at_handover = True
 
     def __init__(self, app, table):
         super().__init__(app)
         self.table = table
+
+    @property
+    def match(self):
+        return self.table.match
 
     def build(self) -> None:
         w, h = self.app.size
@@ -44,7 +50,9 @@ class HandOver(Screen):
             self.app.open_dialog("save", match=self.table.match, handover=True,
                                  on_done=lambda msg: self.app.message("Saved", msg))
         elif event.ui_element is self.menu:
-            self.app.go("menu")
+            self.leave_then(lambda: self.app.go("menu"))
+        elif getattr(event.ui_element, "leave_key", None):
+            self.leave_choice(event.ui_element.leave_key)
 
     def proceed(self) -> None:
         since = self.table.take_over()
