@@ -484,6 +484,14 @@ HISTORICAL_KEYS = ("ground", "loss_balance", "escalation_peak", "cohesion", "out
 #: Sections compiled by game.scenario.politics_compile.compile_politics into GameConfig.politics.
 POLITICS_SECTIONS = ("tracks", "regions", "flags", "rules", "decisions", "scoring", "control")
 
+#: What a player does that completes a tutorial lesson (game/ui/lessons.py watches for it).
+LESSON_ACTIONS = ("select", "move", "undo", "end_phase", "attack", "overlay", "decide")
+
+LESSON = Record({
+    "text": Field(Text(), doc="what the player is asked to do, in a sentence or two"),
+    "done": Field(Choice(LESSON_ACTIONS), doc="what the player does that completes it"),
+})
+
 #: The top-level sections.  One entry per section; order = README order.
 SECTIONS: dict[str, Field] = {
     "format": Field(Int(FORMAT_VERSION, FORMAT_VERSION), doc="format version; always 1"),
@@ -506,5 +514,6 @@ SECTIONS: dict[str, Field] = {
     "scoring": Field(SCORING, OMIT, "victory-point weights and the historical benchmarks"),
     "control": Field(ListOf(CONTROL), OMIT, "who holds which regions at the start (instead of the 1950 border)"),
     "ai": Field(MapOf(AI_SEAT), OMIT, "per seat id, the computer player's temper here (a cautious Truman...)"),
+    "lessons": Field(ListOf(LESSON), OMIT, "tutorial steps, shown one at a time in a panel of their own"),
 }
 ROOT = Record(SECTIONS)

@@ -28,7 +28,7 @@ def test_enemy_move_seen_in_part_hides_its_origin():
 
 
 def test_a_lesson_for_one_seat_is_read_by_that_seat_only():
-    """The tutorial's lessons for the UN's first turn (rule ``to: un``) reach the UN player's log, not the DPRK/PRC
+    """The tutorial's turn-2 politics lesson (a log entry ``to: un``) reaches the UN player's log, not the DPRK/PRC
     player's: in hot-seat play a tip meant for one side was shown to the other."""
     from game.scenario.loader import load_scenario
     from game.session.match import Match
@@ -37,17 +37,17 @@ def test_a_lesson_for_one_seat_is_read_by_that_seat_only():
     match = Match.start(load_scenario("tutorial"), 3, {s: "human" for s in ("dprk_prc", "rok", "un")})
     table = Table(match)
     agents = make_agents(match, "random", 3)
-    while match.turn == 1:
+    while match.turn <= 2:
         seat = match.active_seat
         table.submit(agents[seat].choose(match.view(seat)))
     texts = {seat: [e.text for e in entries] for seat, entries in table.logs.entries.items()}
-    lesson = "UN Command, your turn. Step 1"
+    lesson = "Politics: first take 'Seek a General Assembly resolution'"
     assert any(t.startswith(lesson) for t in texts["un"])
-    assert any(t.startswith("Step 3: moved the wrong way") for t in texts["un"])
     for other in ("dprk_prc", "rok"):
-        assert not any(t.startswith(lesson) or t.startswith("Step 3") for t in texts[other]), other
-    # What the rule does for everyone still happens for everyone: the welcome reaches every seat.
+        assert not any(t.startswith(lesson) for t in texts[other]), other
+    # What a rule says for everyone still reaches everyone: the welcome and the turn-2 note.
     assert all(any(t.startswith("Welcome to Armistice") for t in texts[s]) for s in texts)
+    assert all(any(t.startswith("Turn 2. Press F") for t in texts[s]) for s in texts)
 
 
 def test_the_log_tells_places_and_armies_apart():

@@ -499,3 +499,33 @@ def test_the_hand_over_asks_before_a_turn_is_lost(app, errors):
     assert any(w.window_display_title == "Save the game" for w in app.manager.get_window_stack().get_full_stack())
     app.frame([pygame.event.Event(pygame.QUIT)], dt=0.02)
     assert not app.running and not errors
+
+
+def test_the_tutorial_steps_come_one_at_a_time_in_order(app, errors):
+    """The tutorial's lessons in a panel of their own: step 1 of N first, each moved on by what the player does
+    (select, then move), a step the player need not take skipped, and the log no longer carries 'Step 4, 3, 2, 1'."""
+    from game.session.table import Table
+    match = Match.start(load_scenario("tutorial"), 1, {"dprk_prc": "ai:normal", "rok": "ai:normal", "un": "human"})
+    table = Table(match)
+    app.go("game", table=table)
+    screen = app.screen
+    for _ in range(400):
+        if match.active_seat == "un":
+            break
+        frames(app, 1)
+    panel = screen.lessons
+    n = len(panel.steps)
+    assert n >= 6 and "step 1 of" in panel.box.html_text and "Click one of your units" in panel.box.html_text
+    view = screen.view
+    uid = view.movers()[0]
+    click_hex(app, view.units[uid].hex)                    # select
+    assert "step 2 of" in panel.box.html_text
+    move = next(a for a in view.moves_for(uid) if isinstance(a, MoveUnit))
+    click_hex(app, move.to)                                # move
+    assert "step 3 of" in panel.box.html_text and "Ctrl+Z" in panel.box.html_text
+    import pygame_gui
+    screen.on_ui(pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=panel.skip))   # no need to undo
+    assert "step 4 of" in panel.box.html_text
+    assert not any(e.text.startswith(("Step 1", "Step 3", "UN Command, your turn. Step"))
+                   for e in table.entries())
+    assert errors == []

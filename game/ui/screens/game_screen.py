@@ -32,6 +32,7 @@ from game.session.table import Table
 from game.ui.decisions_panel import DecisionsPanel, idea_tag, open_decisions, overview_html, plain
 from game.ui.glossary import glossary_html
 from game.ui.leave_dialog import LeaveGuard
+from game.ui.lessons import LessonPanel
 from game.ui.map_labels import get_font
 from game.ui.map_plan import plans_to_draw
 from game.ui.palette import get_palette
@@ -239,6 +240,9 @@ class GameScreen(LeaveGuard, Screen):
         self.decisions_panel = DecisionsPanel(self.manager, side, pygame.Rect(pad, pad, inner, y - 2 * pad), self.s)
         y += self.s(24)
         self.log_box = UITextBox("", pygame.Rect(pad, y, inner, ph - y - pad), self.manager, container=side)
+        mr = self.map_rect
+        self.lessons = LessonPanel(self, pygame.Rect(mr.x + self.s(10), mr.y + self.s(10),
+                                                     min(self.s(480), mr.width - self.s(20)), self.s(90)))
         self.refresh(self.view)
         if self.since:
             self.show_since()
@@ -435,6 +439,7 @@ class GameScreen(LeaveGuard, Screen):
         view = self.view
         if self.selected:
             self.table.last_selected[view.seat] = self.selected     # where this seat's next turn opens
+            self.lesson_done("select")
         board = self.match.board
         for name in ("reach", "rail", "sea", "targets", "attackers"):
             mv.clear_overlay(name)
@@ -709,6 +714,8 @@ class GameScreen(LeaveGuard, Screen):
             self.notify(exc.reason)
             self.app.sounds.play("error")
             return
+        self.lesson_done({MoveUnit: "move", RailMove: "move", SeaMove: "move", Landing: "move", Decide: "decide",
+                          Attack: "attack", EndPhase: "end_phase"}.get(type(action), ""))
         if isinstance(action, (MoveUnit, RailMove, SeaMove, Landing)):
             self.selected = None
             self.app.sounds.play("move")
@@ -785,6 +792,8 @@ class GameScreen(LeaveGuard, Screen):
                 self.menu_choice(event.ui_element.menu_key)
             elif getattr(event.ui_element, "leave_key", None):
                 self.leave_choice(event.ui_element.leave_key)
+            elif getattr(event.ui_element, "lesson_skip", False):
+                self.lessons.advance()
         elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and str(event.link_target).startswith("idea:"):
             self.show_glossary(str(event.link_target)[5:])
         elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and event.ui_element is self.info:
@@ -865,11 +874,18 @@ class GameScreen(LeaveGuard, Screen):
         if self.my_turn and self.view.phase is Phase.MOVEMENT:
             self.update_action_box()
 
+    def lesson_done(self, action: str) -> None:
+        """The player did ``action``: the tutorial panel moves on if its step asked for it."""
+        lessons = getattr(self, "lessons", None)
+        if lessons is not None and action:
+            lessons.done(action)
+
     def minimap_changed(self, on: bool) -> None:
         self.app.settings.minimap = on
         self.app.keep_settings()
 
     def toggle(self, key: str) -> None:
+        self.lesson_done("overlay")
         if key == "grid":
             self.mapview.show_grid = not self.mapview.show_grid
             self.app.settings.hex_grid = self.mapview.show_grid
@@ -916,6 +932,7 @@ class GameScreen(LeaveGuard, Screen):
         if not self.my_turn:
             return
         if self.table.undo():
+            self.lesson_done("undo")
             self.notify("Undone.")
             self.selected = None
             self.refresh()
