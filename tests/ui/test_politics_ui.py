@@ -473,3 +473,27 @@ def test_an_idea_tag_opens_the_glossary_at_that_idea(tmp_path, errors):
     text = " ".join(el.html_text for el in win.get_container().elements if hasattr(el, "html_text"))
     assert text.index("Collective security") < text.index("Balance of power") and "In this war:" in text
     assert errors == []
+
+
+def test_the_rules_reference_is_made_from_the_engines_tables(tmp_path, errors):
+    """F2: pages for a turn, movement, combat, supply, the tracks and the ideas; the combat page holds the engine's
+    own odds table and result names, the movement page the terrain costs, so the reference cannot drift."""
+    from game.engine.combat import RESULT_NAMES, TABLE
+    from game.ui.rules_reference import pages
+    app = make_app(tmp_path)
+    screen = GameScreen(app, Table(human_match(politics_scenario(POLITICS))))
+    app.show(screen)
+    frames(app)
+    book = dict(pages(screen.match.config))
+    assert list(book) == ["A turn", "Movement", "Combat", "Supply", "Tracks", "Ideas"]
+    assert all(", ".join(f"{k + 1} {c}" for k, c in enumerate(row)) in book["Combat"] for row in TABLE)
+    assert all(name in book["Combat"] for name in RESULT_NAMES.values())
+    assert "hills: 2 MP" in book["Movement"] and "Zones of control" in book["Movement"]
+    app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F2, mod=0, unicode="")], dt=0.02)
+    win = screen.rules_window
+    assert win.alive() and win.window_display_title == "Rules"
+    combat = next(el for el in win.get_container().elements if getattr(el, "rules_page", None) == 2)
+    screen.on_ui(pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=combat))
+    text = " ".join(el.html_text for el in screen.rules_window.get_container().elements if hasattr(el, "html_text"))
+    assert "Column shifts" in text and "One die" in text
+    assert errors == []

@@ -36,6 +36,7 @@ from game.ui.lessons import LessonPanel
 from game.ui.map_labels import get_font
 from game.ui.map_plan import plans_to_draw
 from game.ui.palette import get_palette
+from game.ui.rules_reference import pages as rules_pages
 from game.ui.screens.base import Screen
 from game.ui.terrain_cache import map_view_for
 from game.ui.tracks_bar import TracksBar, gauges
@@ -52,6 +53,7 @@ KEYS_HELP = [
     ("Space in the computer's turn", "skip its animations to the end of its turn"),
     ("M", "minimap on/off (off, it hides no units in its corner)"),
     ("Home", "whole map"), ("F12", "screenshot"), ("Esc", "menu"), ("F1 or ?", "this help"),
+    ("F2", "the rules: a turn, movement and zones of control, combat, supply, the tracks, the ideas"),
 ]
 
 
@@ -794,8 +796,12 @@ class GameScreen(LeaveGuard, Screen):
                 self.leave_choice(event.ui_element.leave_key)
             elif getattr(event.ui_element, "lesson_skip", False):
                 self.lessons.advance()
+            elif getattr(event.ui_element, "rules_page", None) is not None:
+                self.show_rules(event.ui_element.rules_page)
         elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and str(event.link_target).startswith("idea:"):
             self.show_glossary(str(event.link_target)[5:])
+        elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and str(event.link_target) == "rules:":
+            self.show_rules()
         elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and event.ui_element is self.info:
             if event.link_target in self.view.units:
                 self.selected = event.link_target
@@ -848,6 +854,8 @@ class GameScreen(LeaveGuard, Screen):
             self.cycle_units()
         elif key == pygame.K_F1 or event.unicode == "?":
             self.show_help()
+        elif key == pygame.K_F2:
+            self.show_rules()
         elif key == pygame.K_m and not ctrl:
             self.toggle("minimap")
         elif key in (pygame.K_z, pygame.K_u, pygame.K_f, pygame.K_h, pygame.K_p) and not ctrl:
@@ -956,10 +964,32 @@ class GameScreen(LeaveGuard, Screen):
         w, h = self.app.size
         win = self._window("Keys and mouse", min(self.s(600), w - self.s(20)), min(self.s(560), h - self.s(20)))
         rows = "".join(f"<b>{esc(k)}</b> — {esc(v)}<br>" for k, v in KEYS_HELP)
-        rows += "<br><a href='idea:'>The ideas of international relations the game shows (glossary)</a>"
+        rows += ("<br><a href='rules:'>The rules: a turn, movement, combat, supply, the tracks (F2)</a>"
+                 "<br><a href='idea:'>The ideas of international relations the game shows (glossary)</a>")
         inner = win.get_container().get_rect()
         UITextBox(rows, pygame.Rect(0, 0, inner.width, inner.height), self.manager, container=win)
         self.help_window = win
+
+    def show_rules(self, page: int = 0) -> None:
+        """The rules reference (game/ui/rules_reference.py): a row of page buttons over the page's text."""
+        old = getattr(self, "rules_window", None)
+        if old is not None and old.alive():
+            old.kill()
+        w, h = self.app.size
+        win = self._window("Rules", min(self.s(760), w - self.s(20)), min(self.s(620), h - self.s(20)))
+        inner = win.get_container().get_rect()
+        book = rules_pages(self.match.config)
+        page = max(0, min(page, len(book) - 1))
+        bw = (inner.width - self.s(4) * (len(book) + 1)) // len(book)
+        for k, (title, _) in enumerate(book):
+            b = UIButton(pygame.Rect(self.s(4) + k * (bw + self.s(4)), self.s(4), bw, self.s(34)), title,
+                         self.manager, container=win)
+            b.rules_page = k
+            if k == page:
+                b.select()
+        top = self.s(44)
+        UITextBox(book[page][1], pygame.Rect(0, top, inner.width, inner.height - top), self.manager, container=win)
+        self.rules_window = win
 
     def show_glossary(self, focus: str = "") -> None:
         """The ideas of international relations the game shows, explained; ``focus`` first (a tag clicked)."""
