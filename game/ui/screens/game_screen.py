@@ -230,10 +230,14 @@ class GameScreen(LeaveGuard, Screen):
         pad = self.s(8)
         inner = rp - 2 * pad
         ph = h - tb
-        self.info = UITextBox("", pygame.Rect(pad, pad, inner, int(ph * 0.30)), self.manager, container=side)
-        y = pad + int(ph * 0.30) + pad
-        self.action_box = UITextBox("", pygame.Rect(pad, y, inner, int(ph * 0.27)), self.manager, container=side)
-        y += int(ph * 0.27) + pad
+        # The three boxes share what the button, the label and the gaps leave: on a short window at a large UI scale
+        # (a projector) each gets its share rather than the log being pushed out of the window.
+        free = max(3 * self.s(40), ph - self.s(40) - self.s(24) - 5 * pad)
+        info_h, action_h = int(free * 0.36), int(free * 0.32)
+        self.info = UITextBox("", pygame.Rect(pad, pad, inner, info_h), self.manager, container=side)
+        y = pad + info_h + pad
+        self.action_box = UITextBox("", pygame.Rect(pad, y, inner, action_h), self.manager, container=side)
+        y += action_h + pad
         self.attack_button = UIButton(pygame.Rect(pad, y, inner, self.s(40)), "Attack!", self.manager,
                                       container=side, tool_tip_text="Resolve this attack: one die is rolled.")
         self.attack_button.hide()

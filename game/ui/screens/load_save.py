@@ -77,8 +77,15 @@ class LoadScreen(Screen):
         self.back = UIButton(pygame.Rect(m, h - m - self.s(46), self.s(160), self.s(46)), "Back", self.manager)
         self.load = UIButton(pygame.Rect(w - m - self.s(220), h - m - self.s(46), self.s(220), self.s(46)),
                              "Load  ›", self.manager, object_id="@big_button")
-        UILabel(pygame.Rect(m + self.s(180), h - m - self.s(46), w - 2 * m - self.s(420), self.s(46)),
-                f"Saves folder: {self.app.save_dir}", self.manager)
+        # The folder in full where it fits; else its last parts after an ellipsis.
+        room = w - 2 * m - self.s(420)
+        font = self.manager.get_theme().get_font(["label"])
+        text = f"Saves folder: {self.app.save_dir}"
+        parts = list(self.app.save_dir.parts)
+        while font.size(text)[0] > room - self.s(8) and len(parts) > 1:
+            parts.pop(0)
+            text = "Saves folder: …/" + "/".join(parts)
+        UILabel(pygame.Rect(m + self.s(180), h - m - self.s(46), room, self.s(46)), text, self.manager)
 
     def selected(self):
         sel = self.list.get_single_selection(include_object_id=True)

@@ -17,6 +17,11 @@ BUTTONS = (
 )
 
 
+#: The menu's subtitle, longest first: the first that fits the window is shown.
+SUBTITLES = ("The Korean War, 1950–53: intervention, escalation and the armistice",
+             "The Korean War, 1950–53", "Korea, 1950–53")
+
+
 class MainMenu(Screen):
     def __init__(self, app, offer_autosave=None):
         super().__init__(app)
@@ -26,13 +31,26 @@ class MainMenu(Screen):
 
     def build(self) -> None:
         w, h = self.app.size
-        bw, bh, gap = self.s(340), self.s(54), self.s(14)
-        top = max(self.s(250), h // 2 - self.s(120))
         col = int(w * 0.58)       # the left part of the screen; the peninsula fills the right
-        UILabel(pygame.Rect(0, top - self.s(200), col, self.s(70)), "ARMISTICE", self.manager,
+        margin = self.s(12)
+        bw, bh, gap = min(self.s(340), col - 2 * margin), self.s(54), self.s(14)
+        title_h, sub_h, head_gap = self.s(70), self.s(32), self.s(98)
+        # The whole block (title, subtitle, buttons) centred in the window; on a small window at a large UI scale
+        # (a projector) the buttons give up height and gaps before anything leaves the window.
+        room = h - 2 * margin - title_h - head_gap
+        need = len(BUTTONS) * bh + (len(BUTTONS) - 1) * gap
+        if need > room:
+            squeeze = max(0.3, room / need)
+            bh, gap = max(self.s(30), int(bh * squeeze)), max(4, int(gap * squeeze))
+        block = title_h + head_gap + len(BUTTONS) * bh + (len(BUTTONS) - 1) * gap
+        top = max(margin, (h - block) // 2) + title_h + head_gap
+        UILabel(pygame.Rect(0, top - head_gap - title_h, col, title_h), "ARMISTICE", self.manager,
                 object_id="@title")
-        UILabel(pygame.Rect(0, top - self.s(130), col, self.s(32)),
-                "The Korean War, 1950–53: intervention, escalation and the armistice", self.manager,
+        # The subtitle whole where it fits, else its short form (a projector's large type on a small window).
+        font = self.manager.get_theme().get_font(["label", "@subtitle"])
+        subtitle = next((t for t in SUBTITLES if font.size(t)[0] <= col - 2 * margin - self.s(48)), SUBTITLES[-1])
+        sub_h = max(sub_h, font.size(subtitle)[1] + self.s(8))
+        UILabel(pygame.Rect(0, top - head_gap + self.s(6), col, sub_h), subtitle, self.manager,
                 object_id="@subtitle")
         self.buttons = {}
         for k, (key, text, tip) in enumerate(BUTTONS):

@@ -32,6 +32,12 @@ class SettingsScreen(Screen):
         x = (w - col) // 2
         y = self.s(30)
         UILabel(pygame.Rect(x, y, col, self.s(44)), "Settings", self.manager, object_id="@heading")
+        # Six rows between the heading and the bottom buttons: on a small window at a large UI scale (a projector)
+        # the rows close up rather than run under the buttons.
+        bar_h, bar_gap = self.s(46), self.s(24)
+        room = h - bar_h - bar_gap - self.s(12) - (y + self.s(44))
+        step = min(self.s(58), room // 6)
+        row_h = min(self.s(40), step - 4)
         sizes = [f"{a} × {b}" for a, b in WINDOW_SIZES]
         if self.values["size"] not in sizes:
             sizes.append(self.values["size"])
@@ -45,18 +51,19 @@ class SettingsScreen(Screen):
             ("sound", "Sound", list(ON_OFF), "Sound effects on or off."),
         ]
         self.menus = {}
+        y += self.s(44) - step + self.s(8)
         for key, label, options, tip in rows:
-            y += self.s(58)
-            UILabel(pygame.Rect(x, y, col // 2, self.s(40)), label, self.manager)
+            y += step
+            UILabel(pygame.Rect(x, y, col // 2, row_h), label, self.manager)
             self.menus[key] = UIDropDownMenu(options, self.values[key], pygame.Rect(x + col // 2, y, col // 2,
-                                                                                  self.s(40)), self.manager)
-        y += self.s(58)
-        self.scale_label = UILabel(pygame.Rect(x, y, col // 2, self.s(40)), f"UI scale: {self.values['scale']}%",
+                                                                                  row_h), self.manager)
+        y += step
+        self.scale_label = UILabel(pygame.Rect(x, y, col // 2, row_h), f"UI scale: {self.values['scale']}%",
                                    self.manager)
-        self.slider = UIHorizontalSlider(pygame.Rect(x + col // 2, y, col // 2, self.s(40)), self.values["scale"],
+        self.slider = UIHorizontalSlider(pygame.Rect(x + col // 2, y, col // 2, row_h), self.values["scale"],
                                          (100, 200), self.manager, click_increment=10)
-        self.back = UIButton(pygame.Rect(self.s(24), h - self.s(70), self.s(160), self.s(46)), "Back", self.manager)
-        self.apply = UIButton(pygame.Rect(w - self.s(244), h - self.s(70), self.s(220), self.s(46)), "Apply",
+        self.back = UIButton(pygame.Rect(self.s(24), h - bar_h - bar_gap, self.s(160), bar_h), "Back", self.manager)
+        self.apply = UIButton(pygame.Rect(w - self.s(244), h - bar_h - bar_gap, self.s(220), bar_h), "Apply",
                               self.manager, object_id="@big_button")
 
     def on_ui(self, event) -> None:
