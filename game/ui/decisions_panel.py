@@ -45,8 +45,9 @@ def idea_tag(idea: str) -> str:
     return f"<a href='idea:{esc(idea)}'>[{esc(idea_name(idea))}]</a>" if idea else ""
 
 
-def track_moves(view, decision_id: str, costs: bool | None = None) -> list[str] | None:
-    """The public tracks that taking the decision now would move, as the engine previews it.
+def track_moves(view, decision_id: str) -> list[tuple[str, float]] | None:
+    """The public tracks that taking the decision now would move, as the engine previews it: (words, worth to the
+    seat) for each; None if the decision is not open now.
 
     ``view.preview_decision`` applies the decision to a copy of the seat's view
     (with whatever rules react at once) and returns the public tracks after it;
@@ -60,7 +61,7 @@ def track_moves(view, decision_id: str, costs: bool | None = None) -> list[str] 
     except IllegalAction:        # not open now: nothing to preview
         return None
     before = view.tracks
-    out: list[str] = []
+    out: list[tuple[str, float]] = []
     for name, spec in pol.tracks.items():
         if name not in after:
             continue
@@ -68,32 +69,28 @@ def track_moves(view, decision_id: str, costs: bool | None = None) -> list[str] 
         new = float(after[name])
         if abs(new - old) < 1e-9:
             continue
-        if costs is not None and (track_worth(view.bloc, name, new - old) < 0) != costs:
-            continue
+        worth = track_worth(view.bloc, name, new - old)
         up = [(n, v) for n, v in spec.thresholds if old < v <= new]
         down = [(n, v) for n, v in spec.thresholds if new < v <= old]
         move = f"{esc(spec.label)} from {fmt(old)} to {fmt(new)}"
         if up:
-            out.append(f"{move}: <b>reaches {', '.join(f'{esc(nice(n))} ({fmt(v)})' for n, v in up)}</b>")
+            text = f"{move}: <b>reaches {', '.join(f'{esc(nice(n))} ({fmt(v)})' for n, v in up)}</b>"
         elif down:
-            out.append(f"{move}: falls below {', '.join(f'{esc(nice(n))} ({fmt(v)})' for n, v in down)}")
+            text = f"{move}: falls below {', '.join(f'{esc(nice(n))} ({fmt(v)})' for n, v in down)}"
         else:
             nxt = [(n, v) for n, v in spec.thresholds if v > new] if new > old else \
                   [(n, v) for n, v in reversed(spec.thresholds) if v <= new]
-            out.append(move + (f" (next: {esc(nice(nxt[0][0]))} at {fmt(nxt[0][1])})" if nxt else ""))
+            text = move + (f" (next: {esc(nice(nxt[0][0]))} at {fmt(nxt[0][1])})" if nxt else "")
+        out.append((text, worth))
     return out
 
 
-def risks(view, d) -> list[str]:
+def risks(view, d, moves: list[tuple[str, float]] | None) -> list[str]:
     """What taking ``d`` now costs or risks the seat, and only that: the costs among its effects (in words made
-    from the rules, decision_words), the war's end, and the tracks the engine's preview moves against the seat
-    (``view.preview_decision``, with the rules that react at once) with the thresholds they cross."""
-    pol = view.config.politics
-    if pol is None:
-        return []
-    moves = track_moves(view, d.id, costs=True)
+    from the rules, decision_words), the war's end, and the tracks the engine's preview (``moves``, track_moves)
+    moves against the seat with the thresholds they cross."""
     _, costs = split(view.config, view.bloc, d.effects, moves is None, _names(view), d.id)
-    out = [esc(plain(c)) for c in costs] + (moves or [])
+    out = [esc(plain(c)) for c in costs] + [text for text, worth in moves or () if worth < 0]
     for e in d.effects:
         if isinstance(e, EndGame):
             out.append(f"<b>ends the war at once</b>: {esc(e.outcome.replace('_', ' ').replace(':', ' by '))}")
@@ -106,12 +103,12 @@ def _names(view) -> dict[str, str]:
     return {u.id: u.name for u in view.units.values()}
 
 
-def does(view, d) -> list[str]:
+def does(view, d, moves: list[tuple[str, float]] | None) -> list[str]:
     """What taking ``d`` does for the seat, or does that is neither good nor bad, in words made from the rules;
-    the tracks it moves in the seat's favour as the engine previews them (with the rules that react at once)."""
-    moves = track_moves(view, d.id, costs=False)
+    the tracks the engine's preview (``moves``, track_moves) moves in the seat's favour."""
     good, _ = split(view.config, view.bloc, d.effects, moves is None, _names(view), d.id)
-    return [esc(plain(g)) for g in good if not g.startswith("ends the war")] + (moves or [])
+    return [esc(plain(g)) for g in good if not g.startswith("ends the war")] + \
+        [text for text, worth in moves or () if worth >= 0]
 
 
 def card_html(view, d) -> str:
@@ -119,8 +116,10 @@ def card_html(view, d) -> str:
     parts = [f"<b><font color='#f3e6c0'>{esc(d.title)}</font></b>"]
     if d.text:
         parts.append(esc(plain(d.text)))
-    parts.append(f"<font color='{MUTED}'>Does:</font> " + ("; ".join(does(view, d)) or "nothing in your favour"))
-    r = risks(view, d)
+    moves = track_moves(view, d.id) if view.config.politics is not None else None   # one preview a card
+    parts.append(f"<font color='{MUTED}'>Does:</font> " + ("; ".join(does(view, d, moves)) or
+                                                           "nothing in your favour"))
+    r = risks(view, d, moves)
     parts.append(f"<font color='{RISK_COLOUR}'>Risks:</font> " + ("; ".join(r) if r else "none at once"))
     return "<br>".join(parts)
 
