@@ -123,11 +123,13 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], indent: int = 0
     cell (names of any length stay in their column).  ``groups``, if given: (title, number of columns) spans,
     left to right, printed as a line above the header (a blank title leaves its columns bare)."""
     widths = [max(len(r[k]) for r in [header, *rows]) for k in range(len(header))]
+
+    def room(col: int, span: int) -> int:
+        return sum(widths[col:col + span]) + 2 * (span - 1)
     col = 0
     for title, span in groups or []:
-        room = sum(widths[col:col + span]) + 2 * (span - 1)
-        if len(title) > room:
-            widths[col + span - 1] += len(title) - room
+        if len(title) > room(col, span):
+            widths[col + span - 1] += len(title) - room(col, span)
         col += span
 
     def line(cells: tuple[str, ...]) -> str:
@@ -137,8 +139,7 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], indent: int = 0
     if groups:
         spans, col = [], 0
         for title, span in groups:
-            room = sum(widths[col:col + span]) + 2 * (span - 1)
-            spans.append(title.center(room) if title else " " * room)
+            spans.append(title.center(room(col, span)) if title else " " * room(col, span))
             col += span
         lines.insert(0, " " * indent + "  ".join(spans).rstrip())
     return "\n".join(lines)

@@ -49,11 +49,15 @@ def where(board: Board, h: Hex | None, precise: bool = False) -> str:
     _, d, place = best
     if d <= 2 and not precise:
         return f"near {place.name}"
+    return f"{max(5, round(d * board.hex_km / 5) * 5):.0f} km {_bearing(board, place.hex, h)} of {place.name}"
+
+
+def _bearing(board: Board, frm: Hex, to: Hex) -> str:
+    """The compass point of ``to`` seen from ``frm`` ('north-east')."""
     proj = board.projection
-    (x0, y0), (x1, y1) = proj.hex_center_km(place.hex), proj.hex_center_km(h)
+    (x0, y0), (x1, y1) = proj.hex_center_km(frm), proj.hex_center_km(to)
     angle = math.degrees(math.atan2(y0 - y1, x1 - x0)) % 360     # screen y grows southward
-    bearing = COMPASS[int((angle + 22.5) // 45) % 8]
-    return f"{max(5, round(d * board.hex_km / 5) * 5):.0f} km {bearing} of {place.name}"
+    return COMPASS[int((angle + 22.5) // 45) % 8]
 
 
 def where_pair(board: Board, a: Hex | None, b: Hex | None) -> tuple[str, str]:
@@ -64,11 +68,9 @@ def where_pair(board: Board, a: Hex | None, b: Hex | None) -> tuple[str, str]:
         first, second = where(board, a, precise=True), where(board, b, precise=True)
     if first == second and a is not None and b is not None and a != b:
         # Still alike (two hexes rounded to one distance and bearing): the end told from the start.
-        proj = getattr(board, "board", board).projection
-        (x0, y0), (x1, y1) = proj.hex_center_km(a), proj.hex_center_km(b)
-        angle = math.degrees(math.atan2(y0 - y1, x1 - x0)) % 360
-        km = max(5, round(math.hypot(x1 - x0, y1 - y0) / 5) * 5)
-        second = f"{km:.0f} km {COMPASS[int((angle + 22.5) // 45) % 8]} of there"
+        board = getattr(board, "board", board)
+        km = max(5, round(a.distance(b) * board.hex_km / 5) * 5)
+        second = f"{km:.0f} km {_bearing(board, a, b)} of there"
     return first, second
 
 

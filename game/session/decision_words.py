@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from game.ai.profiles import personality
 from game.engine.politics.conditions import All, Any_, FlagIs, Not
 from game.engine.politics.effects import (
+    HARDLINE_FLAGS,
     Air,
     ClearFlag,
     EndGame,
@@ -27,9 +28,6 @@ from game.engine.politics.effects import (
     TalksProgress,
     Withdraw,
 )
-
-#: The flags the talks' own rule reads (TalksProgress): a hard stance on the prisoners slows the talks.
-HARDLINE_FLAGS = ("pow_hardline_un", "pow_hardline_communist")
 
 
 @dataclass(frozen=True)

@@ -302,6 +302,10 @@ class Talks(Effect):
         return f"talks {self.verb}" + (f" {self.amount:+g}" if self.verb == "advance" else "")
 
 
+#: The flags of a hard stance on the prisoners, one a side, that slow the talks (TalksProgress).
+HARDLINE_FLAGS = ("pow_hardline_un", "pow_hardline_communist")
+
+
 @register
 @dataclass(frozen=True)
 class TalksProgress(Effect):
@@ -324,7 +328,7 @@ class TalksProgress(Effect):
         amount = self.base + self.per_weariness * (sum(w) / len(w) if w else 0.0)
         if state.stable_turns >= 2:
             amount += self.stable_front
-        amount -= self.hardline * sum(1 for k in ("pow_hardline_un", "pow_hardline_communist") if state.flag(k))
+        amount -= self.hardline * sum(1 for k in HARDLINE_FLAGS if state.flag(k))
         return move_track(state, "talks", round(amount, 2), None, fire)
 
     def describe(self):

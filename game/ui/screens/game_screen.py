@@ -960,27 +960,34 @@ class GameScreen(LeaveGuard, Screen):
         rect = pygame.Rect((w - width) // 2, (h - height) // 2, width, height)
         return UIWindow(rect, self.manager, window_display_title=title)
 
+    def _fitted_window(self, title: str, width: int, height: int, margin: int = 20) -> UIWindow:
+        """A window of about ``width`` x ``height`` (scaled), no bigger than the screen less ``margin``."""
+        w, h = self.app.size
+        return self._window(title, min(self.s(width), w - self.s(margin)), min(self.s(height), h - self.s(margin)))
+
+    def _text_window(self, title: str, html_text: str, width: int, height: int, margin: int = 20) -> UIWindow:
+        """A fitted window that is one scrolling text box of ``html_text``."""
+        win = self._fitted_window(title, width, height, margin)
+        inner = win.get_container().get_rect()
+        UITextBox(html_text, pygame.Rect(0, 0, inner.width, inner.height), self.manager, container=win)
+        return win
+
     def show_help(self) -> None:
         if self.help_window is not None and self.help_window.alive():
             self.help_window.kill()
             self.help_window = None
             return
-        w, h = self.app.size
-        win = self._window("Keys and mouse", min(self.s(600), w - self.s(20)), min(self.s(560), h - self.s(20)))
         rows = "".join(f"<b>{esc(k)}</b> — {esc(v)}<br>" for k, v in KEYS_HELP)
         rows += ("<br><a href='rules:'>The rules: a turn, movement, combat, supply, the tracks (F2)</a>"
                  "<br><a href='idea:'>The ideas of international relations the game shows (glossary)</a>")
-        inner = win.get_container().get_rect()
-        UITextBox(rows, pygame.Rect(0, 0, inner.width, inner.height), self.manager, container=win)
-        self.help_window = win
+        self.help_window = self._text_window("Keys and mouse", rows, 600, 560)
 
     def show_rules(self, page: int = 0) -> None:
         """The rules reference (game/ui/rules_reference.py): a row of page buttons over the page's text."""
         old = getattr(self, "rules_window", None)
         if old is not None and old.alive():
             old.kill()
-        w, h = self.app.size
-        win = self._window("Rules", min(self.s(760), w - self.s(20)), min(self.s(620), h - self.s(20)))
+        win = self._fitted_window("Rules", 760, 620)
         inner = win.get_container().get_rect()
         book = rules_pages(self.match.config)
         page = max(0, min(page, len(book) - 1))
@@ -997,20 +1004,11 @@ class GameScreen(LeaveGuard, Screen):
 
     def show_glossary(self, focus: str = "") -> None:
         """The ideas of international relations the game shows, explained; ``focus`` first (a tag clicked)."""
-        w, h = self.app.size
-        win = self._window("Ideas of international relations", min(self.s(640), w - self.s(20)),
-                           min(self.s(600), h - self.s(20)))
-        inner = win.get_container().get_rect()
-        UITextBox(glossary_html(focus), pygame.Rect(0, 0, inner.width, inner.height), self.manager, container=win)
-        self.glossary_window = win
+        self.glossary_window = self._text_window("Ideas of international relations", glossary_html(focus), 640, 600)
 
     def show_since(self) -> None:
-        w, h = self.app.size
-        win = self._window("Since your last turn", min(self.s(620), w - self.s(20)), min(self.s(460), h - self.s(20)))
         names = {seat.id: seat.name for seat in self.match.config.seats}
-        inner = win.get_container().get_rect()
-        UITextBox(since_html(self.since, names), pygame.Rect(0, 0, inner.width, inner.height), self.manager,
-                  container=win)
+        self._text_window("Since your last turn", since_html(self.since, names), 620, 460)
         self.since = []
 
     def show_decisions(self) -> None:
@@ -1019,14 +1017,9 @@ class GameScreen(LeaveGuard, Screen):
             self.decisions_window.kill()
             self.decisions_window = None
             return
-        w, h = self.app.size
-        ww, wh = min(self.s(640), w - self.s(40)), min(self.s(560), h - self.s(40))
         view = self.view
         name = view.config.seat(view.seat).name
-        win = self._window(f"Decisions — {name}", ww, wh)
-        inner = win.get_container().get_rect()
-        UITextBox(overview_html(view), pygame.Rect(0, 0, inner.width, inner.height), self.manager, container=win)
-        self.decisions_window = win
+        self.decisions_window = self._text_window(f"Decisions — {name}", overview_html(view), 640, 560, margin=40)
 
     def show_overlay_menu(self) -> None:
         win = self._window("Overlays", self.s(360), self.s(430))
