@@ -180,6 +180,8 @@ class PlaceLabels:
         self.neat = neat               # km rect names must stay inside (the printed map's edge)
         self._rivers = _river_anchors(geo)
         self._choice: dict[int, list[LabelItem]] = {}
+        #: Every name's font size is multiplied by this: the UI scale, so a projector's map reads like its panels.
+        self.text_scale = 1.0
         # One entry per drawn place; places sharing a spot (Seoul/Yongdungpo/Kimpo) keep their own.
         self.places = sorted(board.places.values(), key=lambda p: (-place_rank(p), p.name))
 
@@ -187,11 +189,20 @@ class PlaceLabels:
         self.palette = palette
         self._choice.clear()
 
+    def set_text_scale(self, scale: float) -> None:
+        """Draw every name ``scale`` times its size (the UI scale); names are chosen afresh for the new sizes."""
+        if scale != self.text_scale:
+            self.text_scale = scale
+            self._choice.clear()
+
+    def _fs(self, px: float) -> int:
+        return max(6, int(round(px * self.text_scale)))
+
     # -- choosing ---------------------------------------------------------------------------
     def _place_text(self, p: Place, size: float) -> pygame.Surface:
         pal = self.palette
         rank = place_rank(p)
-        fs = label_size(rank, size)
+        fs = self._fs(label_size(rank, size))
         name = short_name(p.name)
         if p.type in ("reservoir",):
             return render_text(name, fs, pal.water_label, pal.label_halo, italic=True, family="serif")
@@ -258,16 +269,16 @@ class PlaceLabels:
         z = max(math.log2(max(size, 4.0) / 8.0), 0.0)
         s = size * math.sqrt(3) / proj.hex_km
         items: list[tuple[float, float, pygame.Surface]] = []
-        sea_fs = int(min(13 + 3 * z, 24))
+        sea_fs = self._fs(min(13 + 3 * z, 24))
         for text, lon, lat in (("YELLOW SEA", 124.95, 36.3), ("KOREA BAY", 124.45, 39.25),
                                ("SEA OF JAPAN", 130.2, 39.0), ("KOREA STRAIT", 129.05, 34.45)):
             items.append((lon, lat, render_text(text, sea_fs, pal.water_label, None, italic=True,
                                                 family="serif", spacing=2)))
-        reg_fs = int(min(14 + 3 * z, 26))
+        reg_fs = self._fs(min(14 + 3 * z, 26))
         for text, lon, lat in (("MANCHURIA", 125.3, 42.6), ("USSR", 130.85, 42.75)):
             items.append((lon, lat, render_text(text, reg_fs, pal.region_label, pal.label_halo, bold=True,
                                                 spacing=4, halo_px=1)))
-        par_fs = int(min(10 + 2 * z, 17))
+        par_fs = self._fs(min(10 + 2 * z, 17))
         par = render_text("38th PARALLEL", par_fs, pal.parallel, pal.label_halo, italic=True, bold=True,
                           family="serif", halo_px=1)
         x38, y38 = proj.to_km(124.0, 38.0)
@@ -276,7 +287,7 @@ class PlaceLabels:
             items.append((proj.to_lonlat(x + par.get_width() / 2 / s + 6 / s, y38)[0],
                           proj.to_lonlat(x, y38 - (par.get_height() / 2 + 2) / s)[1], par))
         if size >= 14:
-            rfs = int(min(10 + 2 * z, 18))
+            rfs = self._fs(min(10 + 2 * z, 18))
             for text, lon, lat in (("TAEBAEK  MOUNTAINS", 128.75, 37.55), ("SOBAEK  MOUNTAINS", 127.85, 36.15),
                                    ("HAMGYONG  MOUNTAINS", 128.9, 41.25), ("NANGNIM  MOUNTAINS", 127.0, 40.35)):
                 items.append((lon, lat, render_text(text, rfs, pal.relief_label, pal.label_halo, italic=True,
@@ -292,7 +303,7 @@ class PlaceLabels:
                 taken.append(r)
                 out.append(LabelItem(surf, x, y, pos[0] - x * s, pos[1] - y * s))
         if size >= 11:
-            rfs = int(min(10 + 2 * z, 17))
+            rfs = self._fs(min(10 + 2 * z, 17))
             for name, spots in self._rivers:
                 text = render_text(f"{name} R.", rfs, pal.water_label, pal.label_halo, italic=True,
                                    family="serif", halo_px=1)
@@ -305,7 +316,7 @@ class PlaceLabels:
                         out.append(LabelItem(surf, x, y, -w / 2, -h / 2))
                         break
         if size >= 20:
-            pfs = int(min(9 + 2 * z, 15))
+            pfs = self._fs(min(9 + 2 * z, 15))
             for pk in self.geo.peaks:
                 text = f"{short_name(pk.name)} {pk.elevation_m}"
                 surf = render_text(text, pfs, pal.relief_label, pal.label_halo, italic=True, halo_px=1)

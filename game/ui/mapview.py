@@ -166,6 +166,10 @@ class MapView:
             self._dmz_cache = None
             self._dmz_major = None
 
+    def set_ui_scale(self, scale: float) -> None:
+        """Names on the map at ``scale`` times their size (the UI scale; counters follow the zoom)."""
+        self.terrain.labels.set_text_scale(scale)
+
     def set_plans(self, plans: list[PlanShown], legend_scale: float = 1.0) -> None:
         """Show these plans (game/ui/map_plan.py) over the counters; [] shows none."""
         self.plans = list(plans)

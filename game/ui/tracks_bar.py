@@ -220,25 +220,28 @@ def tooltip(spec, g: Gauge) -> str:
 def flow(widths: list[int], total: int, gap: int) -> list[list[int]]:
     """Split items of minimum ``widths`` into rows of at most ``total`` px (each row at least one item).
 
-    Rows are balanced: the fewest rows that fit, then as even a count per row as possible.
+    The fewest rows that fit (filled in order), then as even a count per row as fits in that many rows: an
+    item wider than the rest (the date and turn at a large scale) shares its row rather than forcing a row
+    for every pair of gauges.
     """
     n = len(widths)
     if n == 0:
         return []
-    for rows in range(1, n + 1):
-        per = -(-n // rows)
-        out, k = [], 0
-        ok = True
-        while k < n:
-            row = list(range(k, min(n, k + per)))
-            if sum(widths[i] for i in row) + gap * (len(row) - 1) > total and len(row) > 1:
-                ok = False
-                break
-            out.append(row)
-            k += per
-        if ok:
-            return out
-    return [[i] for i in range(n)]
+    greedy: list[list[int]] = [[]]
+    used = 0
+    for i, w in enumerate(widths):
+        if greedy[-1] and used + gap + w > total:
+            greedy.append([])
+            used = 0
+        used += (gap if greedy[-1] else 0) + w
+        greedy[-1].append(i)
+    rows = len(greedy)
+    per = -(-n // rows)
+    even = [list(range(k, min(n, k + per))) for k in range(0, n, per)]
+    if len(even) == rows and all(sum(widths[i] for i in row) + gap * (len(row) - 1) <= total or len(row) == 1
+                                 for row in even):
+        return even
+    return greedy
 
 
 def place(widths: list[int], weights: list[float], x: int, y: int, total: int, row_h: int, gap: int,
@@ -279,6 +282,13 @@ def fit_label(g: Gauge, font: pygame.font.Font, room: int) -> str:
     return text + "…"
 
 
+def gauge_label(g: Gauge, width: int, scale: float) -> str:
+    """The label ``g`` shows in a gauge ``width`` px wide at ``scale``: beside its value, as much as fits."""
+    s = lambda px: max(1, int(round(px * scale)))  # noqa: E731
+    room = width - 2 * s(6) - get_font(s(13), bold=True).size(g.value_text)[0] - s(6)
+    return fit_label(g, get_font(s(13)), room)
+
+
 def draw_gauge(surface: pygame.Surface, rect: pygame.Rect, g: Gauge, scale: float, hover: bool = False) -> None:
     """One gauge in ``rect``: label and value on a line, the bar with its threshold ticks under it."""
     s = lambda px: max(1, int(round(px * scale)))  # noqa: E731
@@ -289,8 +299,7 @@ def draw_gauge(surface: pygame.Surface, rect: pygame.Rect, g: Gauge, scale: floa
     value_font = get_font(s(13), bold=True)
     value_img = value_font.render(g.value_text, True, g.colour if g.kind != "track" or g.name == "escalation"
                                   else TEXT)
-    room = rect.width - 2 * pad - value_img.get_width() - s(6)
-    label_img = label_font.render(fit_label(g, label_font, room), True, MUTED)
+    label_img = label_font.render(gauge_label(g, rect.width, scale), True, MUTED)
     ty = rect.y + s(3)
     surface.blit(label_img, (rect.x + pad, ty))
     surface.blit(value_img, (rect.right - pad - value_img.get_width(), ty))
@@ -360,12 +369,21 @@ class TracksBar:
     def row_height(self) -> int:
         return self.s(36)
 
-    def layout(self, x: int, y: int, width: int, n_gauges: int, lead: int = 0, tail: int = 0,
-               gauge_min: int | None = None) -> tuple[list[pygame.Rect], pygame.Rect | None, pygame.Rect | None, int]:
-        """(gauge rects, lead rect, tail rect, total height) for ``n_gauges`` gauges in ``width`` px."""
-        gmin = self.s(gauge_min or self.GAUGE_MIN)
-        widths = ([lead] if lead else []) + [gmin] * n_gauges + ([tail] if tail else [])
-        weights = ([0.35] if lead else []) + [1.0] * n_gauges + ([0.0] if tail else [])
+    def gauge_min_width(self, g: Gauge) -> int:
+        """The narrowest ``g`` may be drawn: its shortest label form beside the widest value its kind shows, so a
+        label is shortened by a rule a reader can follow ("Balance", never "Bal...") and never cut."""
+        font = get_font(self.s(13))
+        bold = get_font(self.s(13), bold=True)
+        label = min((t for t in (g.label, SHORT.get(g.name, ""), TINY.get(g.name, "")) if t),
+                    key=lambda t: font.size(t)[0])
+        widest = {"balance": "Comm. +100", "talks": "suspended 100%"}.get(g.kind, f"{max(abs(g.lo), abs(g.hi)):.0f}")
+        return max(self.s(self.GAUGE_MIN), font.size(label)[0] + bold.size(widest)[0] + self.s(2 * 6 + 6 + 2))
+
+    def layout(self, x: int, y: int, width: int, mins: list[int], lead: int = 0, tail: int = 0) \
+            -> tuple[list[pygame.Rect], pygame.Rect | None, pygame.Rect | None, int]:
+        """(gauge rects, lead rect, tail rect, total height) for gauges at least ``mins`` px wide in ``width`` px."""
+        widths = ([lead] if lead else []) + list(mins) + ([tail] if tail else [])
+        weights = ([0.35] if lead else []) + [1.0] * len(mins) + ([0.0] if tail else [])
         gap, row_gap = self.s(6), self.s(2)
         pad = self.s(6)
         rects = place(widths, weights, x + pad, y + self.s(3), width - 2 * pad, self.row_height, gap, row_gap)
@@ -377,6 +395,10 @@ class TracksBar:
 
     def set(self, gauges: list[Gauge], rects: list[pygame.Rect], strip: pygame.Rect) -> None:
         self.gauges, self.rects, self.rect = gauges, rects, strip
+
+    def labels_drawn(self) -> list[str]:
+        """The label each gauge shows now (for tests: none is cut short)."""
+        return [gauge_label(g, r.width, self.scale) for g, r in zip(self.gauges, self.rects)]
 
     def gauge_at(self, pos) -> int | None:
         for k, r in enumerate(self.rects):

@@ -18,7 +18,8 @@ from game.scenario.loader import load_scenario  # noqa: E402
 from game.session.match import Match  # noqa: E402
 from game.session.table import Table  # noqa: E402
 from game.ui.app import App  # noqa: E402
-from game.ui.screens.game_screen import GameScreen  # noqa: E402
+from game.ui.screens.end_screen import EndScreen  # noqa: E402
+from game.ui.screens.game_screen import TOP_BUTTONS, GameScreen  # noqa: E402
 from game.ui.screens.handover import HandOver  # noqa: E402
 from game.ui.screens.load_save import LoadScreen  # noqa: E402
 from game.ui.screens.menu import MainMenu  # noqa: E402
@@ -43,11 +44,19 @@ def campaign():
 
 
 def screens(app, campaign):
+    """(name, make the screen, what to open on it once shown): every screen, and the game's dialogs."""
     match = Match.start(campaign, 1, {"dprk_prc": "human", "rok": "ai:normal", "un": "ai:normal"})
-    return [("main menu", lambda: MainMenu(app)), ("scenario choice", lambda: ScenarioChoice(app)),
-            ("seat set-up", lambda: SeatSetup(app, campaign)), ("settings", lambda: SettingsScreen(app)),
-            ("load", lambda: LoadScreen(app)), ("game", lambda: GameScreen(app, Table(match))),
-            ("hand-over", lambda: HandOver(app, Table(match)))]
+    game = lambda: GameScreen(app, Table(match))  # noqa: E731
+    nothing = lambda screen: None  # noqa: E731
+    return [("main menu", lambda: MainMenu(app), nothing), ("scenario choice", lambda: ScenarioChoice(app), nothing),
+            ("seat set-up", lambda: SeatSetup(app, campaign), nothing),
+            ("settings", lambda: SettingsScreen(app), nothing), ("load", lambda: LoadScreen(app), nothing),
+            ("game", game, nothing), ("game's menu", game, lambda screen: screen.open_menu()),
+            ("game's keys", game, lambda screen: screen.show_help()),
+            ("game's rules", game, lambda screen: screen.show_rules()),
+            ("game's decisions", game, lambda screen: screen.show_decisions()),
+            ("hand-over", lambda: HandOver(app, Table(match)), nothing),
+            ("end screen", lambda: EndScreen(app, Table(match)), nothing)]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -60,10 +69,13 @@ def test_every_screen_keeps_every_control_in_the_window(tmp_path, monkeypatch, c
     app.save_dir.mkdir(parents=True, exist_ok=True)
     window = pygame.Rect((0, 0), size)
     bad = []
-    for name, make in screens(app, campaign):
+    for name, make, then in screens(app, campaign):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            app.show(make())
+            screen = make()
+            app.show(screen)
+            app.frame(dt=0.02)
+            then(screen)
             for _ in range(2):
                 app.frame(dt=0.02)
         # pygame_gui warns when a label's text does not fit: clipped words on a projector.
@@ -82,5 +94,13 @@ def test_every_screen_keeps_every_control_in_the_window(tmp_path, monkeypatch, c
                 if overlap.width > 2 and overlap.height > 2:
                     bad.append(f"{name}: {type(a).__name__} {getattr(a, 'text', '')!r} {a.rect} overlaps "
                                f"{type(b).__name__} {getattr(b, 'text', '')!r} {b.rect}")
+        if name == "game":
+            # Every button of the top bar at every size (at 150% Save and Keys used to go), the viewer named, and
+            # no gauge's label cut short.
+            bad += [f"game: no {key} button" for key, *_ in TOP_BUTTONS if key not in screen.buttons]
+            status = screen.status.text + (screen.status2.text if screen.status2 else "")
+            if "(you)" not in status and "viewing as" not in status:
+                bad.append(f"game: the top bar does not say whom it shows: {status!r}")
+            bad += [f"game: gauge label cut: {label!r}" for label in screen.tracks_bar.labels_drawn() if "…" in label]
     assert not bad, "\n".join(bad[:12])
     assert not errors

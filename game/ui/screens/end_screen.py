@@ -174,6 +174,7 @@ class EndScreen(Screen):
         board = self.table.match.board
         self.map_rect = rect
         mv = map_view_for(board, rect, self.app.settings.colourblind)
+        mv.set_ui_scale(self.app.scale)
         mv.minimap.visible = False
         mv.show_labels = True
         mv.set_view(None)

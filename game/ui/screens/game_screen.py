@@ -61,17 +61,21 @@ KEYS_HELP = [
 MOVE_COLOURS = {"reach": (70, 170, 70, 95), "rail": (60, 110, 220, 95), "sea": (20, 160, 160, 110)}
 
 
-#: Top-bar buttons: key, text, width (unscaled px), tooltip; the compact bar leaves out the optional ones.
+#: Top-bar buttons: key, text, width (unscaled px), tooltip.  All stay at every size (a narrow bar closes them up).
 TOP_BUTTONS = (
     ("end", "End phase ›", 150, "End this phase (Space): political, then movement, then combat, then the end "
-                                "of your turn.", False),
-    ("undo", "Undo", 80, "Take back the last move (Ctrl+Z), until something was revealed.", False),
+                                "of your turn."),
+    ("undo", "Undo", 80, "Take back the last move (Ctrl+Z), until something was revealed."),
     ("overlays", "Overlays", 100, "Zones of control (Z), supply (U), front line (F), historical front (H), "
-                                  "the computer's plans (P), hex grid (G).", False),
-    ("save", "Save", 70, "Save the game (Ctrl+S).", True),
-    ("help", "Keys", 70, "Every key (F1).", True),
-    ("menu", "Menu", 80, "Save, settings, load, quit (Esc).", False),
+                                  "the computer's plans (P), hex grid (G)."),
+    ("save", "Save", 70, "Save the game (Ctrl+S)."),
+    ("help", "Keys", 70, "Every key (F1)."),
+    ("menu", "Menu", 80, "Save, settings, load, quit (Esc)."),
 )
+#: What the first button says in each phase (and once the game is over); a closed-up bar fits the longest.
+END_TEXTS = {Phase.POLITICAL: "To movement ›", Phase.MOVEMENT: "End movement ›", Phase.COMBAT: "End turn ›"}
+END_OVER = "Summary ›"
+END_TEXT_LONGEST = max((*END_TEXTS.values(), END_OVER), key=len)
 #: Lines of the event log shown (older ones are in the saves); while the computer plays, fewer, laid out at
 #: most every LOG_EVERY_S: a pygame_gui text box of 100 lines takes a few hundred ms to lay out, which once
 #: per computer action would freeze the window.
@@ -203,7 +207,6 @@ class GameScreen(LeaveGuard, Screen):
         self.decisions_button: UIButton | None = None
         self.strip = pygame.Rect(0, 0, 0, 0)
         self.gauge_rects: list[pygame.Rect] = []
-        self.compact = False
 
     # -- building ---------------------------------------------------------------------------------
     def build(self) -> None:
@@ -225,6 +228,7 @@ class GameScreen(LeaveGuard, Screen):
             self.frame_own_forces()
         else:
             self.mapview.set_rect(self.map_rect)
+        self.mapview.set_ui_scale(self.app.scale)
         tb = top_h
         side = UIPanel(pygame.Rect(w - rp, tb, rp, h - tb), manager=self.manager, object_id="@panel")
         pad = self.s(8)
@@ -232,8 +236,8 @@ class GameScreen(LeaveGuard, Screen):
         ph = h - tb
         # The three boxes share what the button, the label and the gaps leave: on a short window at a large UI scale
         # (a projector) each gets its share rather than the log being pushed out of the window.
-        free = max(3 * self.s(40), ph - self.s(40) - self.s(24) - 5 * pad)
-        info_h, action_h = int(free * 0.36), int(free * 0.32)
+        free = ph - self.s(40) - self.s(24) - 5 * pad
+        info_h, action_h = max(self.s(28), int(free * 0.36)), max(self.s(28), int(free * 0.32))
         self.info = UITextBox("", pygame.Rect(pad, pad, inner, info_h), self.manager, container=side)
         y = pad + info_h + pad
         self.action_box = UITextBox("", pygame.Rect(pad, y, inner, action_h), self.manager, container=side)
@@ -245,7 +249,8 @@ class GameScreen(LeaveGuard, Screen):
         UILabel(pygame.Rect(pad, y, inner, self.s(24)), "Event log", self.manager, container=side)
         self.decisions_panel = DecisionsPanel(self.manager, side, pygame.Rect(pad, pad, inner, y - 2 * pad), self.s)
         y += self.s(24)
-        self.log_box = UITextBox("", pygame.Rect(pad, y, inner, ph - y - pad), self.manager, container=side)
+        self.log_box = UITextBox("", pygame.Rect(pad, y, inner, max(self.s(28), ph - y - pad)), self.manager,
+                                 container=side)
         mr = self.map_rect
         self.lessons = LessonPanel(self, pygame.Rect(mr.x + self.s(10), mr.y + self.s(10),
                                                      min(self.s(480), mr.width - self.s(20)), self.s(90)))
@@ -256,34 +261,43 @@ class GameScreen(LeaveGuard, Screen):
     def build_top(self, w: int, tb: int) -> None:
         """The top bar (date, turn, seat, buttons) and under it the strip of political gauges.
 
-        On a narrow window or at a large UI scale the optional buttons go (their keys and the menu
-        remain) and the date and turn move into the strip, which wraps into as many rows as it needs.
+        Every button stays at every size and scale (a projector needs Save and Keys as much as a laptop): on a
+        narrow bar they close up to their text.  The date, turn, seat and viewer take one line beside them if
+        there is room, else two lines, else they move into the strip, which wraps into as many rows as it needs.
         """
         s = self.s
-        self.compact = w / self.app.scale < 1180
-        specs = [b for b in TOP_BUTTONS if not (self.compact and b[4])]
-        buttons_w = sum(s(b[2]) for b in specs) + s(8) * (len(specs) - 1)
+        font = get_font(s(15))
+        gap = s(8)
+        widths = [s(b[2]) for b in TOP_BUTTONS]
+        if sum(widths) + gap * (len(widths) - 1) > w - s(20):
+            widths = [max(s(48), font.size(END_TEXT_LONGEST if key == "end" else text)[0] + s(22))
+                      for (key, text, _w, _tip), _full in zip(TOP_BUTTONS, widths)]
+        buttons_w = sum(widths) + gap * (len(widths) - 1)
         view = self.view
         self.gauges = gauges(view, self.palette)
         has_decisions = bool(view.config.politics and view.config.politics.decisions)
         status_room = w - buttons_w - s(30)
         # The date, turn and seat: one line if there is room, else two lines, else in the strip.
-        self.status_mode = "line" if status_room >= s(540) else "two" if status_room >= s(170) else "strip"
+        self.status_mode = "line" if status_room >= s(640) else "two" if status_room >= s(300) else "strip"
         status_in_strip = self.status_mode == "strip"
         top = UIPanel(pygame.Rect(0, 0, w, tb), manager=self.manager, object_id="@topbar")
         bx = w - buttons_w - s(10)
         self.buttons = {}
-        for key, text, width, tip, _optional in specs:
-            self.buttons[key] = UIButton(pygame.Rect(bx, s(6), s(width), tb - s(12)), text, self.manager,
+        for (key, text, _w, tip), width in zip(TOP_BUTTONS, widths):
+            self.buttons[key] = UIButton(pygame.Rect(bx, s(6), width, tb - s(12)), text, self.manager,
                                          container=top, tool_tip_text=tip)
-            bx += s(width) + s(8)
+            bx += width + gap
         self.tracks_bar = TracksBar(self.app.scale)
-        lead = s(300) if status_in_strip else 0
+        # In the strip the status is one line: as wide as its longest form for this game's seats.
+        lead = max(font.size(self.status_text(view, seat, "strip"))[0] for seat in view.config.seats) + s(16) \
+            if status_in_strip else 0
+        lead = min(lead, w - s(12))
         tail = s(124) if has_decisions else 0
         self.tip_zones = []
         self.decisions_button = None
         if self.gauges or lead or tail:
-            rects, lead_r, tail_r, height = self.tracks_bar.layout(0, tb, w, len(self.gauges), lead, tail)
+            mins = [self.tracks_bar.gauge_min_width(g) for g in self.gauges]
+            rects, lead_r, tail_r, height = self.tracks_bar.layout(0, tb, w, mins, lead, tail)
             self.strip = pygame.Rect(0, tb, w, height)
             self.gauge_rects = rects
             self.tracks_bar.set(self.gauges, rects, self.strip)
@@ -312,13 +326,26 @@ class GameScreen(LeaveGuard, Screen):
             width = max(s(120), status_room)
             self.status = UILabel(pygame.Rect(s(10), s(6), width, tb - s(12)), "", self.manager, container=top)
             # The tooltips follow the text: date, turn, then the seat and phase.
-            font = get_font(s(15))
             x = s(14)
             for part, fn in ((f"{view.date:%d %B %Y}   ·   ", self.date_tip),
                              ("Turn 100 of 100   ·   ", self.turn_tip), ("", self.phase_tip)):
                 pw = font.size(part)[0] if part else max(s(60), width - x)
                 self.tip_zones.append((pygame.Rect(x, 0, pw, tb), fn))
                 x += pw
+
+    @staticmethod
+    def status_text(view: Observation, active, mode: str) -> str:
+        """The status line of the top bar (``mode`` "line" or "strip"; "two" gives its second line): the date,
+        the turn, whose phase it is and whom the screen shows (said short when it is the player's own)."""
+        viewer = view.config.seat(view.seat).name
+        phase = view.phase.value
+        if mode == "line":
+            return (f"{view.date:%d %B %Y}   ·   Turn {view.turn} of {view.last_turn}   ·   "
+                    f"{active.name}: {phase}   ·   viewing as {viewer}")
+        who = f"{active.name}: {phase}" + (" (you)" if active.id == view.seat else f" · you: {viewer}")
+        if mode == "two":
+            return who
+        return f"{view.date:%d %b %Y} · Turn {view.turn}/{view.last_turn} · {who}"
 
     @property
     def palette(self):
@@ -337,7 +364,8 @@ class GameScreen(LeaveGuard, Screen):
         if not own:
             lay.fit_map()
             return
-        lay.zoom_to(22 * 1.7320508 / lay.hex_km)
+        # An operational zoom, larger at a larger UI scale: a projector's counters read like its panels.
+        lay.zoom_to(22 * 1.7320508 / lay.hex_km * self.app.scale)
         last = view.units.get(self.table.last_selected.get(view.seat, ""))
         if last is not None and last.location is Location.MAP and last.hex is not None and last.seat == view.seat:
             lay.center_on_hex(last.hex, snug=True)
@@ -367,18 +395,12 @@ class GameScreen(LeaveGuard, Screen):
         if self.my_turn and view.phase is Phase.COMBAT:
             self.attack_targets = {a.target: a.attackers for a in view.legal_actions() if isinstance(a, Attack)}
         seat = view.config.seat(view.active_seat)
-        phase = view.phase.value
-        viewer = view.config.seat(view.seat).name
         if self.status2 is not None:
             self.status.set_text(f"{view.date:%d %b %Y} · Turn {view.turn}/{view.last_turn}")
-            self.status2.set_text(f"{seat.name}: {phase}")
-        elif self.status_mode == "strip":
-            self.status.set_text(f"{view.date:%d %b %Y} · Turn {view.turn}/{view.last_turn} · {seat.name}: {phase}")
+            self.status2.set_text(self.status_text(view, seat, "two"))
         else:
-            self.status.set_text(f"{view.date:%d %B %Y}   ·   Turn {view.turn} of {view.last_turn}   ·   "
-                                 f"{seat.name}: {phase}   ·   viewing as {viewer}")
-        end_text = {Phase.POLITICAL: "To movement ›", Phase.MOVEMENT: "End movement ›"}.get(view.phase, "End turn ›")
-        self.buttons["end"].set_text("Summary ›" if m.over else end_text)
+            self.status.set_text(self.status_text(view, seat, self.status_mode))
+        self.buttons["end"].set_text(END_OVER if m.over else END_TEXTS.get(view.phase, END_TEXTS[Phase.COMBAT]))
         for key in ("end", "undo"):
             (self.buttons[key].enable if self.my_turn else self.buttons[key].disable)()
         if m.over:
