@@ -490,6 +490,8 @@ LESSON_ACTIONS = ("select", "move", "undo", "end_phase", "attack", "overlay", "d
 LESSON = Record({
     "text": Field(Text(), doc="what the player is asked to do, in a sentence or two"),
     "done": Field(Choice(LESSON_ACTIONS), doc="what the player does that completes it"),
+    "to": Field(ListOf(Text(), 1), OMIT, "the seat ids it is for (left out: every human seat); in a hot-seat "
+                                          "game the others never see it"),
 })
 
 #: The top-level sections.  One entry per section; order = README order.

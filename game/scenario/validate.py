@@ -358,6 +358,10 @@ def check_replacements(ctx: Context) -> None:
         for sid in (ctx.data.get(section) or {}):
             if seats and sid not in seats:
                 ctx.add((section, sid), one_of(sid, list(seats), "a seat id, one of"))
+    for i, lesson in enumerate(_valid_list(ctx.data.get("lessons"))):
+        for k, sid in enumerate(_valid_list(lesson.get("to")) if isinstance(lesson, dict) else []):
+            if seats and _ok(sid) and sid not in seats:
+                ctx.add(("lessons", i, "to", k), one_of(sid, list(seats), "a seat id, one of"))
 
 
 def _check_unit(ctx: Context, unit: dict, path: tuple, ids: dict[str, tuple]) -> str | None:

@@ -42,8 +42,8 @@ class Table:
                                          len(entries))
         #: the unit each seat last selected on the map: its next turn opens there (a screen's memory, not saved)
         self.last_selected: dict[str, str] = {}
-        #: how far the players have got in the scenario's tutorial lessons (game/ui/lessons.py)
-        self.lesson_at = 0
+        #: how far each seat's player has got in the scenario's tutorial lessons (game/ui/lessons.py): seat -> step
+        self.lesson_at: dict[str, int] = {}
         self.last_autosave: Path | None = None
         self._log_marks: list[dict[str, int]] = []   # per undoable action: log lengths before it
         #: A classroom shows every computer seat's plan at any time (see :meth:`may_see_plan`).

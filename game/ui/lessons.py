@@ -2,8 +2,9 @@
 
 Each lesson says what to do and names the player's action that completes it (``done``: select, move, undo,
 end_phase, attack, overlay, decide); the game screen reports the player's actions here and the panel moves on.
-A step the player need not take (an undo) can be skipped.  Where the player has got to is kept on the table, so a
-hot-seat hand-over or a rebuilt screen carries on from the same step.
+A step the player need not take (an undo) can be skipped.  A lesson with ``to`` is for those seats only: in a
+hot-seat game each player sees the steps meant for their seat.  Where each seat's player has got to is kept on
+the table, so a hot-seat hand-over or a rebuilt screen carries on from the same step.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from pygame_gui.elements import UIButton, UITextBox
 from game.ui.tracks_bar import esc
 
 
-def lessons_of(config) -> list[dict]:
-    """The scenario's lessons ([] if it has none)."""
-    return list(dict(config.extra).get("lessons") or [])
+def lessons_of(config, seat: str | None = None) -> list[dict]:
+    """The scenario's lessons ([] if it has none); with ``seat``, those for that seat's player."""
+    return [step for step in (dict(config.extra).get("lessons") or [])
+            if seat is None or not step.get("to") or seat in step["to"]]
 
 
 class LessonPanel:
@@ -26,14 +28,15 @@ class LessonPanel:
     def __init__(self, screen, rect: pygame.Rect):
         self.screen = screen
         self.rect = rect
-        self.steps = lessons_of(screen.match.config)
+        self.seat = screen.view.seat
+        self.steps = lessons_of(screen.match.config, self.seat)
         self.box: UITextBox | None = None
         self.skip: UIButton | None = None
         self.build()
 
     @property
     def at(self) -> int:
-        return self.screen.table.lesson_at
+        return self.screen.table.lesson_at.get(self.seat, 0)
 
     def build(self) -> None:
         self.kill()
@@ -71,5 +74,5 @@ class LessonPanel:
             self.advance()
 
     def advance(self) -> None:
-        self.screen.table.lesson_at = self.at + 1
+        self.screen.table.lesson_at[self.seat] = self.at + 1
         self.build()

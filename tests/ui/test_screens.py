@@ -529,3 +529,26 @@ def test_the_tutorial_steps_come_one_at_a_time_in_order(app, errors):
     assert not any(e.text.startswith(("Step 1", "Step 3", "UN Command, your turn. Step"))
                    for e in table.entries())
     assert errors == []
+
+
+def test_in_hot_seat_each_player_sees_the_lessons_for_their_seat(app, errors):
+    """Issue 9, §5: a step meant for one seat (the UN's 'blue counters', its General Assembly resolution) is not
+    shown to the DPRK/PRC player, who gets the red-counter step instead, and each player keeps their own place."""
+    from game.session.table import Table
+    from game.ui.lessons import lessons_of
+    match = Match.start(load_scenario("tutorial"), 1, {"dprk_prc": "human", "rok": "ai:normal", "un": "human"})
+    table = Table(match)
+    every = lessons_of(match.config)
+    for_un, for_dprk = lessons_of(match.config, "un"), lessons_of(match.config, "dprk_prc")
+    assert len(for_un) < len(every) and len(for_dprk) < len(every)
+    assert any("blue counters" in s["text"] for s in for_un) and not any("blue counters" in s["text"] for s in for_dprk)
+    assert any("red counters" in s["text"] for s in for_dprk)
+    assert not any("General Assembly" in s["text"] for s in for_dprk)
+    app.go("game", table=table)
+    screen = app.screen
+    assert screen.view.seat == "dprk_prc"
+    assert "red counters" in screen.lessons.box.html_text and "step 1 of" in screen.lessons.box.html_text
+    screen.lessons.advance()
+    assert table.lesson_at == {"dprk_prc": 1}
+    table.lesson_at["un"] = 0
+    assert errors == []
