@@ -51,6 +51,7 @@ RAID_R = 6
 #: on a stack all dug in), and prizes its works at DUG_IN.
 WORKS = 1.5
 DUG_IN = 1.5
+SWEEP = 0.8
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     orders: list[Order] = []
     theirs = pic.theirs & (lat <= halt)
     swept = np.zeros(board.size, dtype=bool)
-    sweep = 0.8 * (0.5 + person.aggression) if forward > 0.8 else 0.0
+    sweep = SWEEP * (0.5 + person.aggression) if forward > 0.8 else 0.0
     movers = [obs.units[uid] for uid in obs.movers()]
     here_of = {u.id: (board.index(u.hex) if u.hex is not None else None) for u in movers}
     options = {u.id: obs.moves_for(u.id) for u in movers if u.location is Location.MAP}

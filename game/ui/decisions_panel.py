@@ -4,7 +4,7 @@ In the political phase (DESIGN §8) the side panel lists each open decision as a
 card -- its title, what it will do (the effects' ``describe()``), what it
 risks (the public tracks after taking it, as the engine previews it on a copy
 of the seat's view: ``Observation.preview_decision``, and the thresholds they
-cross), its history note and the idea it shows -- with a "Decide" button, and
+cross), its history note and the idea it shows -- under a "Decide: <title>" button, and
 a button that goes on to movement.  The screen submits ``Decide(id)`` when a
 button carrying a ``decision_id`` is pressed and ``EndPhase`` for the one
 carrying ``continue_phase``.  Outside the political phase, :func:`overview_html`
@@ -23,6 +23,7 @@ from pygame_gui.elements import UIButton, UIScrollingContainer, UITextBox
 from game.engine.api import IllegalAction, Phase
 from game.engine.politics.effects import EndGame, Talks
 from game.session.decision_words import split, track_worth
+from game.ui.map_labels import get_font
 from game.ui.tracks_bar import IDEA_NOTES, esc, fmt, idea_name, nice
 
 RISK_COLOUR = "#e8a27a"
@@ -38,6 +39,16 @@ def plain(text: str) -> str:
     for k, v in PLAIN.items():
         text = text.replace(k, v)
     return text
+
+
+def fit_text(text: str, font: pygame.font.Font, room: int) -> str:
+    """``text``, cut at a word with an ellipsis if it is wider than ``room`` px in ``font``."""
+    if font.size(text)[0] <= room:
+        return text
+    words = text.split()
+    while len(words) > 1 and font.size(" ".join(words) + "…")[0] > room:
+        words.pop()
+    return " ".join(words) + "…"
 
 
 def idea_tag(idea: str) -> str:
@@ -237,14 +248,17 @@ class DecisionsPanel:
             box = UITextBox("<b>Political phase:</b> no decision is open now.", pygame.Rect(0, y, inner, -1),
                             self.manager, container=scroll)
             y += box.rect.height + s(8)
+        font = get_font(s(15))
         for d in decisions:
-            card = UITextBox(card_html(view, d), pygame.Rect(0, y, inner, -1), self.manager, container=scroll)
-            y += card.rect.height + s(4)
-            b = UIButton(pygame.Rect(0, y, inner, s(34)), "Decide", self.manager, container=scroll,
-                         tool_tip_text=f"Take this decision now: {esc(d.title)}.")
+            # The button first, named for the decision: on a projector the card runs below the fold, and a
+            # button under it was found only by scrolling.
+            b = UIButton(pygame.Rect(0, y, inner, s(34)), fit_text(f"Decide: {d.title}", font, inner - s(20)),
+                         self.manager, container=scroll, tool_tip_text=f"Take this decision now: {esc(d.title)}.")
             b.decision_id = d.id
             self.buttons[d.id] = b
             y += s(34) + s(4)
+            card = UITextBox(card_html(view, d), pygame.Rect(0, y, inner, -1), self.manager, container=scroll)
+            y += card.rect.height + s(4)
             bg = background_html(d)
             if bg:
                 note = UITextBox(bg, pygame.Rect(0, y, inner, -1), self.manager, container=scroll,

@@ -237,7 +237,9 @@ class GameScreen(LeaveGuard, Screen):
         # The three boxes share what the button, the label and the gaps leave: on a short window at a large UI scale
         # (a projector) each gets its share rather than the log being pushed out of the window.
         free = ph - self.s(40) - self.s(24) - 5 * pad
-        info_h, action_h = max(self.s(28), int(free * 0.36)), max(self.s(28), int(free * 0.32))
+        # The action box (odds and results, what to do next) gets the larger share: on a projector the hex box's
+        # few lines matter less than the attack's results.
+        info_h, action_h = max(self.s(28), int(free * 0.27)), max(self.s(28), int(free * 0.40))
         self.info = UITextBox("", pygame.Rect(pad, pad, inner, info_h), self.manager, container=side)
         y = pad + info_h + pad
         self.action_box = UITextBox("", pygame.Rect(pad, y, inner, action_h), self.manager, container=side)
