@@ -203,6 +203,12 @@ class App:
             if self.screen and hasattr(self.screen, "notify"):
                 self.screen.notify(f"Screenshot saved: {path}")
             return
+        if (event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and self.dialog is not None
+                and self.dialog.alive()):
+            # Esc closes a message (the Classroom notice, an error) on any screen, as its Dismiss button does.
+            self.dialog.kill()
+            self.dialog = None
+            return
         consumed = self.manager.process_events(event)
         if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.dialog:
             self.dialog = None

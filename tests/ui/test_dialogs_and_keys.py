@@ -1,5 +1,6 @@
-"""Dialogs at every UI scale (play-test report: at 200% every window's title was cut in half and its close button
-stayed tiny, 'Dismiss' spilled out of its button, tooltips near the right edge wrapped to a word or two a line)."""
+"""Dialogs at every UI scale and the Esc key (play-test report: at 200% every window's title was cut in half and its
+close button stayed tiny, 'Dismiss' spilled out of its button, tooltips near the right edge wrapped to a word or two
+a line; Esc in Settings with a list open left the screen and lost the choices; Esc ignored the Classroom notice)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pygame_gui.elements import UIWindow  # noqa: E402
 import game.ui.app as app_module  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.manager import tip_lines, tip_width  # noqa: E402
+from game.ui.screens.menu import MainMenu  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 from game.ui.theme import theme  # noqa: E402
 
@@ -37,6 +39,11 @@ def make_app(tmp_path, scale=100, size=(1600, 900)) -> App:
 def frames(app, n=2):
     for _ in range(n):
         app.frame([], dt=0.02)
+
+
+def escape(app) -> None:
+    app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode="")], dt=0.02)
+    frames(app, 1)
 
 
 def press(app, button) -> None:
@@ -104,4 +111,81 @@ def test_a_tooltip_at_the_right_edge_keeps_whole_lines_in_the_window(tmp_path, e
     assert tip.rect.width >= font.size(text)[0] // 2
     short = app.manager.create_tool_tip("Save the game (Ctrl+S).", right, (0, app.s(20)), None, None)
     assert short.rect.width < font.size(text)[0] // 2 and window.contains(short.rect)
+    assert errors == []
+
+
+def test_esc_closes_the_classroom_notice(tmp_path, errors):
+    app = make_app(tmp_path)
+    app.go("menu")
+    press(app, app.screen.buttons["classroom"])
+    frames(app)
+    dialog = app.dialog
+    assert dialog is not None and dialog.alive()
+    escape(app)
+    assert not dialog.alive() and app.dialog is None and isinstance(app.screen, MainMenu)
+    assert errors == []
+
+
+def open_list(app, menu) -> None:
+    menu.current_state.should_transition = True       # what a click on the closed drop-down does
+    frames(app)
+    assert menu.current_state is menu.menu_states["expanded"]
+
+
+def test_esc_in_settings_closes_an_open_list_before_it_leaves(tmp_path, errors):
+    app = make_app(tmp_path)
+    app.go("settings")
+    screen = app.screen
+    menu = screen.menus["size"]
+    open_list(app, menu)
+    escape(app)
+    assert app.screen is screen, "Esc with a list open left Settings"
+    frames(app)
+    assert menu.current_state is menu.menu_states["closed"]
+    escape(app)
+    assert isinstance(app.screen, MainMenu)                # nothing changed: Esc leaves without a question
+    assert errors == []
+
+
+def choose(app, key, text) -> None:
+    menu = app.screen.menus[key]
+    app.screen.on_ui(pygame.event.Event(pygame_gui.UI_DROP_DOWN_MENU_CHANGED, ui_element=menu, text=text))
+
+
+def test_leaving_settings_with_changes_not_applied_asks(tmp_path, errors):
+    app = make_app(tmp_path)
+    app.go("settings")
+    screen = app.screen
+    choose(app, "palette", "Colour-blind safe")
+    escape(app)
+    assert app.screen is screen and screen.ask_window is not None and screen.ask_window.alive()
+    assert "Colours: Standard to Colour-blind safe" in screen.changes()
+    escape(app)                                            # Esc on the question: stay
+    assert app.screen is screen and not screen.ask_window
+    press(app, screen.back)
+    buttons = {b.ask_key: b for b in app.manager.get_sprite_group().sprites() if getattr(b, "ask_key", None)}
+    assert set(buttons) == {"apply", "discard", "stay"}
+    press(app, buttons["discard"])
+    assert isinstance(app.screen, MainMenu) and not app.settings.colourblind
+
+    app.go("settings")
+    choose(app, "palette", "Colour-blind safe")
+    press(app, app.screen.back)
+    apply = next(b for b in app.manager.get_sprite_group().sprites() if getattr(b, "ask_key", None) == "apply")
+    press(app, apply)
+    assert isinstance(app.screen, MainMenu) and app.settings.colourblind
+    assert errors == []
+
+
+def test_esc_in_seat_set_up_closes_an_open_list_first(tmp_path, errors):
+    from game.scenario.loader import load_scenario
+    app = make_app(tmp_path)
+    screen = app.go("seat_setup", scenario=load_scenario("tutorial"))
+    frames(app)
+    menu = screen.who_menus["un"]
+    open_list(app, menu)
+    escape(app)
+    assert app.screen is screen
+    escape(app)
+    assert not isinstance(app.screen, type(screen))
     assert errors == []

@@ -18,7 +18,7 @@ from pygame_gui.elements import UIButton, UIDropDownMenu, UILabel, UITextBox, UI
 from game.session.controllers import AI_LEVELS, AI_PERSONALITIES, ai_controller, ai_settings, seat_temper
 from game.session.match import HUMAN
 from game.session.simulate import scenario_tempers
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Screen, close_open_menu
 
 HUMAN_TEXT = "Human"
 #: personality -> the text of its entry in the "who plays" drop-down
@@ -210,6 +210,8 @@ class SeatSetup(Screen):
 
     def handle(self, event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.go("scenario_choice")
+            # An open list closes first: Esc never throws away the seats chosen so far.
+            if not close_open_menu([*self.who_menus.values(), *self.level_menus.values()]):
+                self.app.go("scenario_choice")
             return True
         return False
