@@ -72,6 +72,11 @@ TOP_BUTTONS = (
     ("help", "Keys", 70, "Every key (F1)."),
     ("menu", "Menu", 80, "Save, settings, load, quit (Esc)."),
 )
+#: The Overlays window's buttons: the toggle's key (GameScreen.toggle) and its name with its key on the keyboard.
+OVERLAYS = (("zoc", "Zones of control (Z)"), ("supply", "Supply net / out of supply (U)"), ("front", "Front line (F)"),
+            ("history", "Historical front at this date (H)"), ("plans", "The computer's plans (P)"),
+            ("grid", "Hex grid (G)"), ("minimap", "Minimap (M)"))
+OVERLAYS_TEXT = dict(OVERLAYS)
 #: What the first button says in each phase (and once the game is over); a closed-up bar fits the longest.
 END_TEXTS = {Phase.POLITICAL: "To movement ›", Phase.MOVEMENT: "End movement ›", Phase.COMBAT: "End turn ›"}
 END_OVER = "Summary ›"
@@ -816,6 +821,7 @@ class GameScreen(LeaveGuard, Screen):
             elif getattr(event.ui_element, "overlay_key", None):
                 key = event.ui_element.overlay_key
                 self.toggle(key)
+                self.mark_overlay(event.ui_element)
             elif getattr(event.ui_element, "menu_key", None):
                 self.menu_choice(event.ui_element.menu_key)
             elif getattr(event.ui_element, "leave_key", None):
@@ -1044,14 +1050,30 @@ class GameScreen(LeaveGuard, Screen):
         self.decisions_window = self._text_window(f"Decisions — {name}", overview_html(view), 640, 560, margin=40)
 
     def show_overlay_menu(self) -> None:
-        win = self._window("Overlays", self.s(360), self.s(430))
-        for k, (key, text) in enumerate((("zoc", "Zones of control (Z)"), ("supply", "Supply net / out of supply (U)"),
-                                         ("front", "Front line (F)"), ("history", "Historical front at this date (H)"),
-                                         ("plans", "The computer's plans (P)"), ("grid", "Hex grid (G)"),
-                                         ("minimap", "Minimap (M)"))):
-            b = UIButton(pygame.Rect(self.s(10), self.s(10) + k * self.s(50), self.s(320), self.s(42)), text,
-                         self.manager, container=win)
+        """A button per overlay that says whether it is on (and is lit when it is); a click toggles it."""
+        win = self._fitted_window("Overlays", 400, 430)
+        inner = win.get_container().get_rect()
+        step = min(self.s(50), (inner.height - self.s(10)) // len(OVERLAYS))
+        for k, (key, text) in enumerate(OVERLAYS):
+            b = UIButton(pygame.Rect(self.s(10), self.s(10) + k * step, inner.width - self.s(20), step - self.s(8)),
+                         text, self.manager, container=win)
             b.overlay_key = key
+            self.mark_overlay(b)
+
+    def overlay_on(self, key: str) -> bool:
+        """Whether an overlay of the Overlays window is shown now."""
+        if key == "grid":
+            return bool(self.mapview.show_grid)
+        if key == "minimap":
+            return bool(self.mapview.minimap.visible)
+        return bool(self.toggles[key])
+
+    def mark_overlay(self, button: UIButton) -> None:
+        """An overlay's button says 'on' or 'off', and is lit while the overlay is on."""
+        key = button.overlay_key
+        on = self.overlay_on(key)
+        button.set_text(f"{OVERLAYS_TEXT[key]}: {'on' if on else 'off'}")
+        (button.select if on else button.unselect)()
 
     def open_menu(self) -> None:
         win = self._window("Menu", self.s(340), self.s(330))
