@@ -576,3 +576,13 @@ def test_the_overlays_window_says_which_overlays_are_on(app, campaign, errors):
     assert not screen.toggles["front"] and buttons["front"].text == "Front line (F): off"
     assert errors == []
 
+
+def test_the_hand_over_says_the_date_and_turn(app, campaign, errors):
+    """Play-test §8: the hand-over screen showed neither the date nor the turn."""
+    match = Match.start(campaign, 1, {"dprk_prc": "human", "rok": "human", "un": "human"})
+    app.go("match", match=match)
+    frames(app, 1)
+    texts = " ".join(text for text, _ in shown_texts(app))
+    first = match.config.calendar.turn_dates()[0]
+    assert f"{first:%d %B %Y}" in texts and f"Turn 1 of {len(match.config.calendar.turn_dates())}" in texts
+    assert errors == []

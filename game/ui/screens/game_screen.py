@@ -72,6 +72,10 @@ TOP_BUTTONS = (
     ("help", "Keys", 70, "Every key (F1)."),
     ("menu", "Menu", 80, "Save, settings, load, quit (Esc)."),
 )
+#: How the top bar says the game ended, by the state's outcome (the end screen tells it at length).
+GAME_OVER = {"armistice": "armistice signed", "ceasefire": "ceasefire", "last_turn": "the last turn is played",
+             "general_war": "general war", "unification:un": "Korea unified by the South",
+             "unification:communist": "Korea unified by the North"}
 #: The Overlays window's buttons: the toggle's key (GameScreen.toggle) and its name with its key on the keyboard.
 OVERLAYS = (("zoc", "Zones of control (Z)"), ("supply", "Supply net / out of supply (U)"), ("front", "Front line (F)"),
             ("history", "Historical front at this date (H)"), ("plans", "The computer's plans (P)"),
@@ -343,11 +347,13 @@ class GameScreen(LeaveGuard, Screen):
         """The status line of the top bar (``mode`` "line" or "strip"; "two" gives its second line): the date,
         the turn, whose phase it is and whom the screen shows (said short when it is the player's own)."""
         viewer = view.config.seat(view.seat).name
-        phase = view.phase.value
+        # Once the war is over nobody's phase is under way: the line says how it ended.
+        doing = f"Game over: {GAME_OVER.get(view.outcome or '', 'the war is over')}" if view.over else \
+            f"{active.name}: {view.phase.value}"
         if mode == "line":
             return (f"{view.date:%d %B %Y}   ·   Turn {view.turn} of {view.last_turn}   ·   "
-                    f"{active.name}: {phase}   ·   viewing as {viewer}")
-        who = f"{active.name}: {phase}" + (" (you)" if active.id == view.seat else f" · you: {viewer}")
+                    f"{doing}   ·   viewing as {viewer}")
+        who = doing + (" (you)" if active.id == view.seat and not view.over else f" · you: {viewer}")
         if mode == "two":
             return who
         return f"{view.date:%d %b %Y} · Turn {view.turn}/{view.last_turn} · {who}"
