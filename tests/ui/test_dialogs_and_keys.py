@@ -189,33 +189,3 @@ def test_esc_in_seat_set_up_closes_an_open_list_first(tmp_path, errors):
     escape(app)
     assert not isinstance(app.screen, type(screen))
     assert errors == []
-
-
-@pytest.mark.parametrize("scale, size", ((100, (1600, 900)), (150, (1600, 900)), (200, (1600, 900)),
-                                         (200, (1280, 720))))
-def test_scenario_names_fit_the_list_and_the_title_is_a_heading(tmp_path, errors, scale, size):
-    """Play-test §4: at 150/200% the list cut names with no ellipsis ("The Pusan Perimeter, Augus"), and the
-    scenario's title in the details was smaller than their text."""
-    import re
-
-    from game.ui.screens.scenario_choice import short_title
-    app = make_app(tmp_path, scale, size)
-    screen = app.go("scenario_choice")
-    frames(app)
-    font = app.manager.get_theme().get_font(["selection_list"])
-    titles = {sid: screen.scenario(sid).title for sid in screen.ids}
-    for item in screen.list.item_list:
-        text, title = item["text"], titles[item["object_id"]]
-        assert font.size(text)[0] <= screen.list.rect.width - app.s(30), f"{text!r} is cut at {scale}%"
-        assert text == title or text.endswith("…") or title.startswith(text + ", "), (text, title)
-    for sid in screen.ids:
-        screen.chosen = sid
-        screen.show_chosen()
-        html = screen.text.html_text
-        assert titles[sid].replace("&", "&amp;") in html       # the whole title, however the list shows it
-        size_px = int(re.search(r"pixel_size=(\d+)", html).group(1))
-        assert size_px > round(14 * scale / 100)               # larger than the text box's body
-    assert short_title("The Pusan Perimeter, August-September 1950", lambda t: len(t) <= 25) == "The Pusan Perimeter"
-    assert short_title("Chinese Intervention: the Yalu, Chosin and Hungnam, 1950", lambda t: len(t) <= 30) == \
-        "Chinese Intervention: the…"
-    assert errors == []
