@@ -427,6 +427,8 @@ class GameScreen(LeaveGuard, Screen):
         self.update_info(self.mapview.hover)
         self.update_log()
         self.update_action_box()
+        if getattr(self, "lessons", None) is not None:
+            self.lessons.refresh()          # a step that cannot be done now says so (lessons.why_not)
 
     def refresh_politics(self) -> None:
         """The gauges, the Decisions button, and the decisions panel in the seat's political phase."""
@@ -832,8 +834,8 @@ class GameScreen(LeaveGuard, Screen):
                 self.menu_choice(event.ui_element.menu_key)
             elif getattr(event.ui_element, "leave_key", None):
                 self.leave_choice(event.ui_element.leave_key)
-            elif getattr(event.ui_element, "lesson_skip", False):
-                self.lessons.advance()
+            elif getattr(event.ui_element, "lesson_key", None):
+                self.lessons.press(event.ui_element.lesson_key)
             elif getattr(event.ui_element, "rules_page", None) is not None:
                 self.show_rules(event.ui_element.rules_page)
         elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and str(event.link_target).startswith("idea:"):
@@ -984,6 +986,7 @@ class GameScreen(LeaveGuard, Screen):
             self.refresh()
         else:
             self.notify("Nothing to undo: the last action revealed something or rolled dice.")
+            self.lesson_done("undo")        # the tutorial's undo step has shown what it teaches: go on
 
     def save(self) -> None:
         self.app.open_dialog("save", match=self.match, handover=False, on_done=self.notify)
