@@ -19,7 +19,7 @@ from game.scenario.loader import load_scenario  # noqa: E402
 from game.session.match import Match  # noqa: E402
 from game.session.table import Table  # noqa: E402
 from game.ui.app import App  # noqa: E402
-from game.ui.lessons import CORNERS, Moment, corner_rect, least_covered, why_not  # noqa: E402
+from game.ui.lessons import CORNERS, Moment, corner_rect, least_covered, lessons_of, why_not  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 
 
@@ -179,3 +179,14 @@ def test_the_panel_hides_the_fewest_units_and_can_be_moved_and_folded(tmp_path, 
     press(panel.buttons[0])
     assert panel.box is not None and "step 1 of" in panel.box.html_text
     assert errors == []
+def test_the_tutorials_texts_can_be_followed(tutorial):
+    """The front line starts on, so a step that says 'press F for the front line' turns it off; the undo step says
+    that Skip goes on when the game refuses the undo."""
+    for seat in ("un", "dprk_prc"):
+        steps = lessons_of(tutorial.config, seat)
+        overlay = next(s["text"] for s in steps if s["done"] == "overlay")
+        assert not overlay.startswith("Try the overlays: F") and "F hides it" in overlay
+        assert "Skip" in next(s["text"] for s in steps if s["done"] == "undo")
+    assert "Press F to see the front line" not in tutorial.path.read_text(encoding="utf-8")
+
+
