@@ -7,8 +7,8 @@ hot-seat game each player sees the steps meant for their seat.  Where each seat'
 the table, so a hot-seat hand-over or a rebuilt screen carries on from the same step.
 
 A step must never trap the player: when its action cannot be done now (nothing can be undone once a move revealed
-an enemy; no enemy is in reach in this combat phase) the panel says why and what to do instead (:func:`why_not`),
-and an undo the game refuses completes the undo step as well as one it grants.
+an enemy; no enemy is in reach in this combat phase; units move only in the movement phase) the panel says why and
+what to do instead (:func:`why_not`), and an undo the game refuses completes the undo step as well as one it grants.
 
 The panel sits in the corner of the map where it hides the fewest of the player's units (never on the minimap);
 its Move button takes it to the next corner and Hide folds it to a tab, and both choices are kept on the table.
@@ -50,14 +50,20 @@ def why_not(action: str, now: Moment) -> str:
     turn, when nothing can be done)."""
     if not now.my_turn:
         return ""
+    if action in ("select", "move") and now.phase is Phase.POLITICAL:
+        return "Units move in your movement phase: continue to it first (Space)."
+    if action in ("select", "move") and now.phase is Phase.COMBAT:
+        return "Units move in your movement phase: end the turn (Space) and do it next turn, or Skip › to go on."
     if action == "undo" and not now.can_undo:
-        return ("Nothing can be undone now: your move revealed an enemy or dice were rolled. Press Ctrl+Z to see "
-                "the game refuse it, or Skip › to go on.")
+        return ("Nothing can be undone now (a move that revealed an enemy, or dice rolled, cannot be taken back). "
+                "Press Ctrl+Z to see the game refuse it, or Skip › to go on.")
     if action == "attack" and now.phase is Phase.COMBAT and not now.can_attack:
         return "No enemy is in reach this turn: end the turn (Space) and try next turn, or Skip › to go on."
     if action == "attack" and now.phase is not Phase.COMBAT:
         return ("Attacks come in your combat phase: move a unit next to an enemy, then end movement (Space). "
                 "Or Skip › to go on.")
+    if action == "decide" and now.phase is not Phase.POLITICAL:
+        return "Decisions are taken in your political phase, at the start of your next turn (or Skip › to go on)."
     return ""
 
 

@@ -77,7 +77,11 @@ def test_why_not_says_what_cannot_be_done_now_and_what_to_do():
     assert why_not("attack", Moment(True, Phase.COMBAT, False, True)) == ""
     assert why_not("attack", now).startswith("Attacks come in your combat phase")
     assert why_not("attack", Moment(False, Phase.COMBAT, False, False)) == ""      # the computer's turn
-    assert why_not("select", now) == why_not("overlay", now) == ""
+    assert why_not("select", now) == why_not("move", now) == why_not("overlay", now) == ""
+    assert why_not("move", combat).startswith("Units move in your movement phase: end the turn")
+    assert why_not("select", Moment(True, Phase.POLITICAL, False, False)).endswith("continue to it first (Space).")
+    assert why_not("decide", now).startswith("Decisions are taken in your political phase")
+    assert why_not("decide", Moment(True, Phase.POLITICAL, False, False)) == ""
 
 
 def test_the_panel_goes_to_the_corner_that_hides_fewest_units():
