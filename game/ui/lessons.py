@@ -194,6 +194,10 @@ class LessonPanel:
         mv = getattr(self.screen, "mapview", None)
         return mv.minimap.rect if mv is not None and mv.minimap.visible else None
 
+    def covers(self, pos: tuple[int, int]) -> bool:
+        """Whether the panel (its text or a button) is at the screen position ``pos``."""
+        return any(el.rect.collidepoint(pos) for el in (self.box, *self.buttons) if el is not None)
+
     def kill(self) -> None:
         for el in (self.box, *self.buttons):
             if el is not None:

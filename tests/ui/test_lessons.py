@@ -173,6 +173,10 @@ def test_the_panel_hides_the_fewest_units_and_can_be_moved_and_folded(tmp_path, 
     press(buttons["move"])
     assert panel.corner != before and screen.table.lesson_ui["un"]["corner"] == panel.corner
     assert screen.map_rect.contains(panel.box.rect)
+    # A click on the panel's text is not a click on the hex under it.
+    assert panel.covers(panel.box.rect.center)
+    screen.handle(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=panel.box.rect.center))
+    assert mv._drag_from is None
     press(next(b for b in panel.buttons if b.lesson_key == "fold"))
     assert panel.box is None and [b.lesson_key for b in panel.buttons] == ["unfold"]
     assert "step 1 of" in panel.buttons[0].text

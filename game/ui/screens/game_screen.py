@@ -863,6 +863,9 @@ class GameScreen(LeaveGuard, Screen):
         if self.tooltip is not None and event.type in (pygame.KEYDOWN, pygame.MOUSEWHEEL, pygame.MOUSEBUTTONDOWN):
             self.tooltip.kill()
             self.tooltip = None
+        if (event.type == pygame.MOUSEBUTTONDOWN and getattr(self, "lessons", None) is not None
+                and self.lessons.covers(event.pos)):
+            return True                     # a click on the tutorial's text is not a click on the hex under it
         if self.mapview.handle_event(event):
             if event.type == pygame.MOUSEMOTION:
                 self.hover_changed()
@@ -1148,8 +1151,9 @@ class GameScreen(LeaveGuard, Screen):
                 key = ("zone", rect.x, rect.y)
                 text = fn
         h = self.mapview.hover if self.map_rect.collidepoint(pos) else None
-        if h is not None and any(w.rect.collidepoint(pos) for w in self.open_windows()):
-            h = None                    # a window over the map: no hex tooltip on top of it
+        if h is not None and (any(w.rect.collidepoint(pos) for w in self.open_windows())
+                              or (getattr(self, "lessons", None) is not None and self.lessons.covers(pos))):
+            h = None                    # a window or the tutorial panel over the map: no hex tooltip on top of it
         mini = self.mapview.minimap
         if text is None and h is not None and not (mini.visible and mini.rect.collidepoint(pos)):
             key = ("hex", h)
