@@ -44,6 +44,8 @@ class Table:
         self.last_selected: dict[str, str] = {}
         #: how far each seat's player has got in the scenario's tutorial lessons (game/ui/lessons.py): seat -> step
         self.lesson_at: dict[str, int] = {}
+        #: how each seat's player left the tutorial panel (game/ui/lessons.py): seat -> {"corner", "folded"}
+        self.lesson_ui: dict[str, dict] = {}
         self.last_autosave: Path | None = None
         self._log_marks: list[dict[str, int]] = []   # per undoable action: log lengths before it
         #: A classroom shows every computer seat's plan at any time (see :meth:`may_see_plan`).

@@ -21,6 +21,7 @@ import pygame_gui
 
 from game.errorlog import log_dir, log_exception
 from game.ui import router
+from game.ui.manager import TipManager
 from game.ui.screens.base import Screen
 from game.ui.settings import Settings, save_settings
 from game.ui.sound import Sounds
@@ -59,7 +60,7 @@ class App:
 
     def _new_manager(self) -> pygame_gui.UIManager:
         data = theme(self.scale)
-        manager = pygame_gui.UIManager(self.size, data)
+        manager = TipManager(self.size, data, self.scale)
         # Preload every size the theme uses (and the text boxes' <b>/<i> styles), so nothing is
         # loaded -- or warned about -- in the middle of a game.
         sizes = {int(b["font"]["size"]) for b in data.values() if isinstance(b, dict) and "font" in b}
@@ -132,6 +133,20 @@ class App:
         rect = pygame.Rect((self.size[0] - w) // 2, (self.size[1] - h) // 2, w, h)
         html = text.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>")
         self.dialog = pygame_gui.windows.UIMessageWindow(rect, html, self.manager, window_title=title)
+        self._fit_dismiss(self.dialog)
+
+    def _fit_dismiss(self, window: pygame_gui.windows.UIMessageWindow) -> None:
+        """pygame_gui makes a message window's Dismiss button 24 px high whatever the font: at a large UI scale its
+        word spills out.  The button grows with the scale (and its text), the text above gives it the room."""
+        button, text = window.dismiss_button, window.text_block
+        font = self.manager.get_theme().get_font(["button"])
+        tw, th = font.size("Dismiss")
+        w, h = max(self.s(100), tw + self.s(24)), max(self.s(32), th + self.s(8))
+        gap = self.s(10)
+        button.set_dimensions((w, h))
+        button.set_relative_position((-gap - w, -gap - h))
+        inner = window.get_container().get_size()
+        text.set_dimensions((inner[0], inner[1] - 2 * gap - h))
 
     def error(self, title: str, problems: list[str] | str) -> None:
         lines = problems if isinstance(problems, list) else [problems]
@@ -187,6 +202,12 @@ class App:
             path = self.screenshot()
             if self.screen and hasattr(self.screen, "notify"):
                 self.screen.notify(f"Screenshot saved: {path}")
+            return
+        if (event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and self.dialog is not None
+                and self.dialog.alive()):
+            # Esc closes a message (the Classroom notice, an error) on any screen, as its Dismiss button does.
+            self.dialog.kill()
+            self.dialog = None
             return
         consumed = self.manager.process_events(event)
         if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.dialog:

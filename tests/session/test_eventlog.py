@@ -47,7 +47,7 @@ def test_a_lesson_for_one_seat_is_read_by_that_seat_only():
         assert not any(t.startswith(lesson) for t in texts[other]), other
     # What a rule says for everyone still reaches everyone: the welcome and the turn-2 note.
     assert all(any(t.startswith("Welcome to Armistice") for t in texts[s]) for s in texts)
-    assert all(any(t.startswith("Turn 2. Press F") for t in texts[s]) for s in texts)
+    assert all(any(t.startswith("Turn 2. The front line") for t in texts[s]) for s in texts)
 
 
 def test_the_log_tells_places_and_armies_apart():

@@ -358,6 +358,20 @@ def test_dmz_drawn_after_an_armistice(tmp_path, scenario, errors):
     assert errors == []
 
 
+@pytest.mark.parametrize("size", ((1600, 900), (1280, 720)))
+def test_after_the_game_ends_the_top_bar_says_it_is_over(tmp_path, scenario, errors, size):
+    """Play-test §8: the final map's top bar read 'DPRK / PRC: combat' after the armistice."""
+    app = make_app(tmp_path, size=size, scale=150 if size[0] < 1600 else 100)
+    table = signed_table(scenario)
+    screen = GameScreen(app, table)
+    app.show(screen)
+    frames(app)
+    status = screen.status.text + " " + (screen.status2.text if screen.status2 else "")
+    assert "Game over: armistice signed" in status
+    assert not any(f": {phase.value}" in status for phase in Phase), status
+    assert errors == []
+
+
 def test_end_screen_shows_scores_and_charts(tmp_path, scenario, errors):
     app = make_app(tmp_path)
     table = signed_table(scenario)

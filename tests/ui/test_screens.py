@@ -552,3 +552,37 @@ def test_in_hot_seat_each_player_sees_the_lessons_for_their_seat(app, errors):
     assert table.lesson_at == {"dprk_prc": 1}
     table.lesson_at["un"] = 0
     assert errors == []
+
+
+def test_the_overlays_window_says_which_overlays_are_on(app, campaign, errors):
+    """Play-test §7: the Overlays window did not show which overlays were on.  Each button now says on or off (and
+    is lit when on), and says so again once clicked."""
+    from game.ui.screens.game_screen import OVERLAYS
+    match = Match.start(campaign, 1, {"dprk_prc": "human", "rok": "ai:normal", "un": "ai:normal"})
+    from game.session.table import Table
+    screen = app.go("game", table=Table(match))
+    frames(app)
+    screen.show_overlay_menu()
+    frames(app)
+    buttons = {b.overlay_key: b for b in app.manager.get_sprite_group().sprites() if getattr(b, "overlay_key", None)}
+    assert set(buttons) == {key for key, _ in OVERLAYS}
+    assert buttons["front"].text.endswith(": on") and buttons["zoc"].text.endswith(": off")
+    assert buttons["grid"].text.endswith(": on" if screen.mapview.show_grid else ": off")
+    assert buttons["front"].is_selected and not buttons["zoc"].is_selected
+    import pygame_gui
+    screen.on_ui(pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=buttons["zoc"]))
+    assert screen.toggles["zoc"] and buttons["zoc"].text == "Zones of control (Z): on" and buttons["zoc"].is_selected
+    screen.on_ui(pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=buttons["front"]))
+    assert not screen.toggles["front"] and buttons["front"].text == "Front line (F): off"
+    assert errors == []
+
+
+def test_the_hand_over_says_the_date_and_turn(app, campaign, errors):
+    """Play-test §8: the hand-over screen showed neither the date nor the turn."""
+    match = Match.start(campaign, 1, {"dprk_prc": "human", "rok": "human", "un": "human"})
+    app.go("match", match=match)
+    frames(app, 1)
+    texts = " ".join(text for text, _ in shown_texts(app))
+    first = match.config.calendar.turn_dates()[0]
+    assert f"{first:%d %B %Y}" in texts and f"Turn 1 of {len(match.config.calendar.turn_dates())}" in texts
+    assert errors == []

@@ -48,6 +48,17 @@ class Screen:
         """Called when another screen replaces this one."""
 
 
+def close_open_menu(menus) -> bool:
+    """Close the first of ``menus`` (drop-downs) whose list is open; True if one was (Esc closes an open list before
+    it leaves a screen, so a half-made choice is never lost with the screen)."""
+    for menu in menus:
+        state = getattr(menu, "current_state", None)
+        if menu.alive() and state is not None and state is menu.menu_states.get("expanded"):
+            state.should_transition = True        # pygame_gui closes it on its next update, keeping the choice
+            return True
+    return False
+
+
 def centred_rect(app: "App", width: int, height: int, y: int | None = None) -> pygame.Rect:
     w, h = app.size
     return pygame.Rect((w - width) // 2, (h - height) // 2 if y is None else y, width, height)

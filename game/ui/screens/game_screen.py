@@ -72,6 +72,15 @@ TOP_BUTTONS = (
     ("help", "Keys", 70, "Every key (F1)."),
     ("menu", "Menu", 80, "Save, settings, load, quit (Esc)."),
 )
+#: How the top bar says the game ended, by the state's outcome (the end screen tells it at length).
+GAME_OVER = {"armistice": "armistice signed", "ceasefire": "ceasefire", "last_turn": "the last turn is played",
+             "general_war": "general war", "unification:un": "Korea unified by the South",
+             "unification:communist": "Korea unified by the North"}
+#: The Overlays window's buttons: the toggle's key (GameScreen.toggle) and its name with its key on the keyboard.
+OVERLAYS = (("zoc", "Zones of control (Z)"), ("supply", "Supply net / out of supply (U)"), ("front", "Front line (F)"),
+            ("history", "Historical front at this date (H)"), ("plans", "The computer's plans (P)"),
+            ("grid", "Hex grid (G)"), ("minimap", "Minimap (M)"))
+OVERLAYS_TEXT = dict(OVERLAYS)
 #: What the first button says in each phase (and once the game is over); a closed-up bar fits the longest.
 END_TEXTS = {Phase.POLITICAL: "To movement ›", Phase.MOVEMENT: "End movement ›", Phase.COMBAT: "End turn ›"}
 END_OVER = "Summary ›"
@@ -340,11 +349,13 @@ class GameScreen(LeaveGuard, Screen):
         """The status line of the top bar (``mode`` "line" or "strip"; "two" gives its second line): the date,
         the turn, whose phase it is and whom the screen shows (said short when it is the player's own)."""
         viewer = view.config.seat(view.seat).name
-        phase = view.phase.value
+        # Once the war is over nobody's phase is under way: the line says how it ended.
+        doing = f"Game over: {GAME_OVER.get(view.outcome or '', 'the war is over')}" if view.over else \
+            f"{active.name}: {view.phase.value}"
         if mode == "line":
             return (f"{view.date:%d %B %Y}   ·   Turn {view.turn} of {view.last_turn}   ·   "
-                    f"{active.name}: {phase}   ·   viewing as {viewer}")
-        who = f"{active.name}: {phase}" + (" (you)" if active.id == view.seat else f" · you: {viewer}")
+                    f"{doing}   ·   viewing as {viewer}")
+        who = doing + (" (you)" if active.id == view.seat and not view.over else f" · you: {viewer}")
         if mode == "two":
             return who
         return f"{view.date:%d %b %Y} · Turn {view.turn}/{view.last_turn} · {who}"
@@ -418,6 +429,8 @@ class GameScreen(LeaveGuard, Screen):
         self.update_info(self.mapview.hover)
         self.update_log()
         self.update_action_box()
+        if getattr(self, "lessons", None) is not None:
+            self.lessons.refresh()          # a step that cannot be done now says so (lessons.why_not)
 
     def refresh_politics(self) -> None:
         """The gauges, the Decisions button, and the decisions panel in the seat's political phase."""
@@ -818,12 +831,13 @@ class GameScreen(LeaveGuard, Screen):
             elif getattr(event.ui_element, "overlay_key", None):
                 key = event.ui_element.overlay_key
                 self.toggle(key)
+                self.mark_overlay(event.ui_element)
             elif getattr(event.ui_element, "menu_key", None):
                 self.menu_choice(event.ui_element.menu_key)
             elif getattr(event.ui_element, "leave_key", None):
                 self.leave_choice(event.ui_element.leave_key)
-            elif getattr(event.ui_element, "lesson_skip", False):
-                self.lessons.advance()
+            elif getattr(event.ui_element, "lesson_key", None):
+                self.lessons.press(event.ui_element.lesson_key)
             elif getattr(event.ui_element, "rules_page", None) is not None:
                 self.show_rules(event.ui_element.rules_page)
         elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and str(event.link_target).startswith("idea:"):
@@ -851,6 +865,9 @@ class GameScreen(LeaveGuard, Screen):
         if self.tooltip is not None and event.type in (pygame.KEYDOWN, pygame.MOUSEWHEEL, pygame.MOUSEBUTTONDOWN):
             self.tooltip.kill()
             self.tooltip = None
+        if (event.type == pygame.MOUSEBUTTONDOWN and getattr(self, "lessons", None) is not None
+                and self.lessons.covers(event.pos)):
+            return True                     # a click on the tutorial's text is not a click on the hex under it
         if self.mapview.handle_event(event):
             if event.type == pygame.MOUSEMOTION:
                 self.hover_changed()
@@ -974,6 +991,7 @@ class GameScreen(LeaveGuard, Screen):
             self.refresh()
         else:
             self.notify("Nothing to undo: the last action revealed something or rolled dice.")
+            self.lesson_done("undo")        # the tutorial's undo step has shown what it teaches: go on
 
     def save(self) -> None:
         self.app.open_dialog("save", match=self.match, handover=False, on_done=self.notify)
@@ -1046,14 +1064,30 @@ class GameScreen(LeaveGuard, Screen):
         self.decisions_window = self._text_window(f"Decisions — {name}", overview_html(view), 640, 560, margin=40)
 
     def show_overlay_menu(self) -> None:
-        win = self._window("Overlays", self.s(360), self.s(430))
-        for k, (key, text) in enumerate((("zoc", "Zones of control (Z)"), ("supply", "Supply net / out of supply (U)"),
-                                         ("front", "Front line (F)"), ("history", "Historical front at this date (H)"),
-                                         ("plans", "The computer's plans (P)"), ("grid", "Hex grid (G)"),
-                                         ("minimap", "Minimap (M)"))):
-            b = UIButton(pygame.Rect(self.s(10), self.s(10) + k * self.s(50), self.s(320), self.s(42)), text,
-                         self.manager, container=win)
+        """A button per overlay that says whether it is on (and is lit when it is); a click toggles it."""
+        win = self._fitted_window("Overlays", 400, 430)
+        inner = win.get_container().get_rect()
+        step = min(self.s(50), (inner.height - self.s(10)) // len(OVERLAYS))
+        for k, (key, text) in enumerate(OVERLAYS):
+            b = UIButton(pygame.Rect(self.s(10), self.s(10) + k * step, inner.width - self.s(20), step - self.s(8)),
+                         text, self.manager, container=win)
             b.overlay_key = key
+            self.mark_overlay(b)
+
+    def overlay_on(self, key: str) -> bool:
+        """Whether an overlay of the Overlays window is shown now."""
+        if key == "grid":
+            return bool(self.mapview.show_grid)
+        if key == "minimap":
+            return bool(self.mapview.minimap.visible)
+        return bool(self.toggles[key])
+
+    def mark_overlay(self, button: UIButton) -> None:
+        """An overlay's button says 'on' or 'off', and is lit while the overlay is on."""
+        key = button.overlay_key
+        on = self.overlay_on(key)
+        button.set_text(f"{OVERLAYS_TEXT[key]}: {'on' if on else 'off'}")
+        (button.select if on else button.unselect)()
 
     def open_menu(self) -> None:
         win = self._window("Menu", self.s(340), self.s(330))
@@ -1119,8 +1153,9 @@ class GameScreen(LeaveGuard, Screen):
                 key = ("zone", rect.x, rect.y)
                 text = fn
         h = self.mapview.hover if self.map_rect.collidepoint(pos) else None
-        if h is not None and any(w.rect.collidepoint(pos) for w in self.open_windows()):
-            h = None                    # a window over the map: no hex tooltip on top of it
+        if h is not None and (any(w.rect.collidepoint(pos) for w in self.open_windows())
+                              or (getattr(self, "lessons", None) is not None and self.lessons.covers(pos))):
+            h = None                    # a window or the tutorial panel over the map: no hex tooltip on top of it
         mini = self.mapview.minimap
         if text is None and h is not None and not (mini.visible and mini.rect.collidepoint(pos)):
             key = ("hex", h)

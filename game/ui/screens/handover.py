@@ -25,9 +25,11 @@ class HandOver(LeaveGuard, Screen):
     def build(self) -> None:
         w, h = self.app.size
         seat = self.table.match.config.seat(self.table.match.active_seat)
-        UILabel(pygame.Rect(0, h // 2 - self.s(150), w, self.s(80)), f"{seat.name}", self.manager,
+        UILabel(pygame.Rect(0, h // 2 - self.s(176), w, self.s(80)), f"{seat.name}", self.manager,
                 object_id="@title")
-        UILabel(pygame.Rect(0, h // 2 - self.s(60), w, self.s(32)),
+        # The date and turn tell the next player where the war stands (they are no secret of either side).
+        UILabel(pygame.Rect(0, h // 2 - self.s(96), w, self.s(32)), self.when(), self.manager, object_id="@heading")
+        UILabel(pygame.Rect(0, h // 2 - self.s(56), w, self.s(32)),
                 f"Pass the screen to the {seat.name} player. Others, please look away.", self.manager,
                 object_id="@subtitle")
         bw = self.s(300)
@@ -37,6 +39,11 @@ class HandOver(LeaveGuard, Screen):
                              "Save and stop here", self.manager)
         self.menu = UIButton(pygame.Rect((w - bw) // 2, h // 2 + self.s(134), bw, self.s(44)),
                              "Main menu", self.manager)
+
+    def when(self) -> str:
+        """The date and the turn of the turn being handed over ("08 October 1950 · Turn 2 of 6")."""
+        state = self.match.state
+        return f"{state.date:%d %B %Y}  ·  Turn {state.turn} of {state.last_turn}"
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill((14, 13, 11))

@@ -1,4 +1,9 @@
-"""Scenario choice: the list, and for the chosen one its title, dates, briefing, teaching notes and a map preview."""
+"""Scenario choice: the list, and for the chosen one its title, dates, briefing, teaching notes and a map preview.
+
+The list is as wide as its titles need, up to two fifths of the window; a title still too wide for it at a large
+UI scale (a projector) is shown short -- without its dates ("The Pusan Perimeter"), else cut with an ellipsis --
+and whole as the heading of the details beside it.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,20 @@ from pygame_gui.elements import UIButton, UIImage, UILabel, UISelectionList, UIT
 
 from game.session.catalog import ScenarioError, load_scenario, scenario_ids
 from game.ui.screens.base import Screen
+
+
+def short_title(title: str, fits) -> str:
+    """``title`` if ``fits(title)``; else without its trailing dates ("The Pusan Perimeter, August-September 1950"
+    -> "The Pusan Perimeter") if that fits; else as many whole words as fit, with an ellipsis."""
+    if fits(title):
+        return title
+    head, sep, tail = title.rpartition(", ")
+    if sep and any(ch.isdigit() for ch in tail) and fits(head):
+        return head
+    words = (head if sep and any(ch.isdigit() for ch in tail) else title).split()
+    while len(words) > 1 and not fits(" ".join(words) + "…"):
+        words.pop()
+    return " ".join(words).rstrip(",:;") + "…"
 
 
 def esc(text: str) -> str:
@@ -44,18 +63,31 @@ class ScenarioChoice(Screen):
         w, h = self.app.size
         m = self.s(24)
         UILabel(pygame.Rect(m, m, w - 2 * m, self.s(40)), "Choose a scenario", self.manager, object_id="@heading")
-        list_w = min(self.s(420), w // 4)
-        top = m + self.s(50)
-        bottom = h - m - self.s(60)
-        labels = []
+        titles = []
         for sid in self.ids:
             sc = self.scenario(sid)
-            labels.append((sc.title if sc else f"{sid} (has errors)", sid))
+            titles.append(sc.title if sc else f"{sid} (has errors)")
+        # As wide as the widest title (its padding and the scroll bar beside), within a quarter to two fifths of the
+        # window: at 200% on a small window the titles shorten rather than the details pane becoming a column of words.
+        font = self.manager.get_theme().get_font(["selection_list"])
+        room = self.s(44)                                  # item padding, the list's border and its scroll bar
+        need = max((font.size(t)[0] for t in titles), default=0) + room
+        list_w = max(min(self.s(420), w // 4), min(need, int(w * 0.4)))
+        top = m + self.s(50)
+        bottom = h - m - self.s(60)
+        labels = [(short_title(t, lambda text: font.size(text)[0] + room <= list_w), sid)
+                  for t, sid in zip(titles, self.ids)]
         self.list = UISelectionList(pygame.Rect(m, top, list_w, bottom - top), labels, self.manager,
                                     default_selection=next((lab for lab in labels if lab[1] == self.chosen), None))
         x = m + list_w + m
-        preview_w = min(self.s(360), (w - x - m) // 2)
-        self.text = UITextBox("", pygame.Rect(x, top, w - x - m - preview_w - m, bottom - top), self.manager)
+        rest = w - x - m
+        # The map preview gives way to the text: the briefing keeps a readable width (some 30 words a line) at a
+        # large UI scale, and on a small window at a projector's scale the preview goes.
+        preview_w = min(self.s(360), rest // 2, rest - m - self.s(400))
+        if preview_w < self.s(120):
+            preview_w = 0
+        text_w = rest - (preview_w + m if preview_w else 0)
+        self.text = UITextBox("", pygame.Rect(x, top, text_w, bottom - top), self.manager)
         self.preview_rect = pygame.Rect(w - m - preview_w, top, preview_w, bottom - top)
         self.preview: UIImage | None = None
         self.back = UIButton(pygame.Rect(m, h - m - self.s(46), self.s(160), self.s(46)), "Back", self.manager)
@@ -79,7 +111,8 @@ class ScenarioChoice(Screen):
             return
         self.next.enable()
         dates = sc.config.calendar.turn_dates()
-        parts = [f"<font size=5><b>{esc(sc.title)}</b></font>",
+        # The title is a heading above the body text at every UI scale (a <font size> is fixed in pixels).
+        parts = [f"<font pixel_size={self.s(20)}><b>{esc(sc.title)}</b></font>",
                  f"<i>{dates[0]:%d %B %Y} – {dates[-1]:%d %B %Y}, {len(dates)} turns</i>", "",
                  esc(sc.description), "", "<b>Briefing</b>", esc(sc.briefing)]
         teaching = sc.teaching or {}
@@ -93,6 +126,9 @@ class ScenarioChoice(Screen):
         self.text.set_text("<br>".join(parts))
         if self.preview:
             self.preview.kill()
+            self.preview = None
+        if not self.preview_rect.width:
+            return
         try:
             from game.ui.preview import scenario_preview
             img = scenario_preview(sc, self.preview_rect.size)

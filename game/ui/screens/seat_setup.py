@@ -3,7 +3,8 @@
 Each seat has two drop-downs: who plays it ("Human", or the computer with one of its personalities) and,
 for a computer seat, how well it plays.  A computer seat's controller is ``ai:PERSONALITY:DIFFICULTY``
 (game/session/controllers.py names both lists; the UI never imports game.ai).  The rows fit the window
-at every UI scale: the seat's nations go when the name alone fits, the notes go when the rows need the room.
+at every UI scale: the seat's nations go when the name alone fits; the notes on the choices scroll in what room is
+left, and the subtitle goes before they do.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pygame_gui.elements import UIButton, UIDropDownMenu, UILabel, UITextBox, UI
 from game.session.controllers import AI_LEVELS, AI_PERSONALITIES, ai_controller, ai_settings, seat_temper
 from game.session.match import HUMAN
 from game.session.simulate import scenario_tempers
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Screen, close_open_menu
 
 HUMAN_TEXT = "Human"
 #: personality -> the text of its entry in the "who plays" drop-down
@@ -111,16 +112,23 @@ class SeatSetup(Screen):
         button_h = s(46)
         bottom = h - m - button_h - s(8)
         top, heading_h, sub_h, row, step, pad = s(14), s(40), s(26), s(40), s(50), s(12)
-        if top + heading_h + pad + len(seats) * step + pad + row > bottom:
+        min_notes = s(25) * 2 + s(16)                    # two lines of the notes, with a scroll bar for the rest
+        if top + heading_h + pad + len(seats) * step + pad + row + pad + min_notes > bottom:
             top, heading_h, row, step, pad = s(4), s(32), s(34), s(40), s(6)
         notes = NOTES + (f"<br><i>{html.escape(self.temper_note)}</i>" if self.temper_note else "")
         plain = notes.replace("<b>", "").replace("</b>", "").replace("<i>", "").replace("</i>", "")
         notes_h = s(25) * (-(-self.text_width(plain) // max(1, col - s(20))) + notes.count("<br>")) + s(16)
         fixed = top + heading_h + pad + len(seats) * step + pad + row
-        show_sub = fixed + sub_h <= bottom and self.text_width(self.subtitle(), 18) <= col
+        # The notes are what the choices mean: they keep their place before the subtitle does, and where they do
+        # not fit whole they scroll in the room there is (two lines at least).
+        sub_fits = self.text_width(self.subtitle(), 18) <= col and fixed + sub_h <= bottom
+        show_sub = sub_fits and fixed + sub_h + notes_h + pad <= bottom
+        room = bottom - fixed - (sub_h if show_sub else 0) - pad
+        show_notes = room >= min_notes
+        show_sub = show_sub or (sub_fits and not show_notes)
         if show_sub:
             fixed += sub_h
-        show_notes = fixed + notes_h + pad <= bottom
+        notes_h = min(notes_h, bottom - fixed - pad)
         y = top
         UILabel(pygame.Rect(x, y, col, heading_h), self.heading(col), self.manager, object_id="@heading")
         y += heading_h
@@ -210,6 +218,8 @@ class SeatSetup(Screen):
 
     def handle(self, event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.go("scenario_choice")
+            # An open list closes first: Esc never throws away the seats chosen so far.
+            if not close_open_menu([*self.who_menus.values(), *self.level_menus.values()]):
+                self.app.go("scenario_choice")
             return True
         return False

@@ -1,15 +1,24 @@
-"""Settings: windowed/fullscreen, window size, UI scale, colour-blind palette, animation speed, sound."""
+"""Settings: windowed/fullscreen, window size, UI scale, colour-blind palette, animation speed, sound.
+
+Nothing changes until Apply.  Esc closes an open drop-down list first; leaving (Esc, Back) with choices not yet
+applied asks whether to apply them, drop them or stay, rather than losing them without a word.
+"""
 
 from __future__ import annotations
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UIDropDownMenu, UIHorizontalSlider, UILabel
+from pygame_gui.elements import UIButton, UIDropDownMenu, UIHorizontalSlider, UILabel, UITextBox, UIWindow
 
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Screen, close_open_menu
 from game.ui.settings import ANIMATION_SPEEDS, WINDOW_SIZES
 
 ON_OFF = ("On", "Off")
+#: What each setting is called in the question about unapplied changes.
+NAMES = {"mode": "Display", "size": "Window size", "scale": "UI scale", "palette": "Colours",
+         "animation": "Computer moves", "sound": "Sound"}
+#: The question's buttons, in order: (key, label).
+ASK_CHOICES = (("apply", "Apply"), ("discard", "Discard"), ("stay", "Stay"))
 
 
 class SettingsScreen(Screen):
@@ -25,6 +34,9 @@ class SettingsScreen(Screen):
             "animation": st.animation.capitalize(),
             "sound": "On" if st.sound else "Off",
         }
+        self.applied = dict(self.values)          # what the settings are: the values differ once a choice is made
+        self.menus: dict[str, UIDropDownMenu] = {}
+        self.ask_window: UIWindow | None = None
 
     def build(self) -> None:
         w, h = self.app.size
@@ -79,6 +91,8 @@ class SettingsScreen(Screen):
                 self.commit()
             elif event.ui_element is self.back:
                 self.leave_screen()
+            elif getattr(event.ui_element, "ask_key", None):
+                self.answer(event.ui_element.ask_key)
 
     def commit(self) -> None:
         st = self.app.settings
@@ -90,9 +104,54 @@ class SettingsScreen(Screen):
         st.animation = self.values["animation"].lower()
         st.sound = self.values["sound"] == "On"
         st.clamp()
+        self.applied = dict(self.values)
         self.app.apply_settings()
 
+    def changes(self) -> list[str]:
+        """The choices made and not applied, in words ("UI scale: 100% to 150%")."""
+        unit = {"scale": "%"}
+        return [f"{NAMES[k]}: {self.applied[k]}{unit.get(k, '')} to {v}{unit.get(k, '')}"
+                for k, v in self.values.items() if v != self.applied[k]]
+
     def leave_screen(self) -> None:
+        """Back to where the settings were opened from; with choices not applied, ask first."""
+        if self.changes():
+            self.ask()
+        else:
+            self.leave_now()
+
+    def ask(self) -> None:
+        """The question: apply the changed settings, discard them, or stay on this screen."""
+        if self.ask_window is not None and self.ask_window.alive():
+            return
+        s = self.s
+        w, h = self.app.size
+        ww, wh = min(s(480), w - s(20)), min(s(250), h - s(20))
+        self.ask_window = UIWindow(pygame.Rect((w - ww) // 2, (h - wh) // 2, ww, wh), self.manager,
+                                   window_display_title="Settings not applied")
+        inner = self.ask_window.get_container().get_rect()
+        pad, bh = s(10), s(40)
+        text = "<b>Apply the changed settings?</b><br>" + "<br>".join(self.changes())
+        UITextBox(text, pygame.Rect(pad, pad, inner.width - 2 * pad, inner.height - 3 * pad - bh), self.manager,
+                  container=self.ask_window)
+        bw = (inner.width - 4 * pad) // 3
+        for k, (key, label) in enumerate(ASK_CHOICES):
+            b = UIButton(pygame.Rect(pad + k * (bw + pad), inner.height - pad - bh, bw, bh), label, self.manager,
+                         container=self.ask_window)
+            b.ask_key = key
+
+    def answer(self, key: str) -> None:
+        """A button of the question: apply and leave, leave without applying, or stay."""
+        if self.ask_window is not None:
+            self.ask_window.kill()
+            self.ask_window = None
+        if key == "apply":
+            self.commit()
+            self.leave_now()
+        elif key == "discard":
+            self.leave_now()
+
+    def leave_now(self) -> None:
         if self.back_to is not None:
             self.app.show(self.back_to)
         else:
@@ -100,6 +159,10 @@ class SettingsScreen(Screen):
 
     def handle(self, event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.leave_screen()
+            # Esc undoes the last thing opened: the question, else an open list, else the screen.
+            if self.ask_window is not None and self.ask_window.alive():
+                self.answer("stay")
+            elif not close_open_menu(self.menus.values()):
+                self.leave_screen()
             return True
         return False
