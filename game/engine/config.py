@@ -65,6 +65,7 @@ class SupplySource:
     name: str
     always: bool = False
     until: str | None = None        # a flag: the source serves until it is set (a depot the enemy's air war closes)
+    linked: bool = False            # a depot: it serves only while a land route links it to a source that is not
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,11 @@
 """Supply: trace a cost-limited path from each bloc's sources (DESIGN §7).
 
 A source counts while its bloc controls it (or always, if the scenario says
-so), and until the flag it names in ``until`` is set, if it names one.  The
+so), and until the flag it names in ``until`` is set, if it names one.  A depot
+(``linked``) counts only while a land route free of enemy units and their zones of
+control links it to a source that is not a depot: the railheads an army lives on in
+the enemy's country serve it while the line behind them is open (cut the line at
+Seoul, as the Incheon landing did, and the army beyond it starves).  The
 trace runs over land, never through enemy units or through enemy ZOC unless a
 friendly unit holds the hex, and no farther than the bloc's range (shortened
 by enemy air interdiction).
@@ -20,23 +24,34 @@ import heapq
 
 import numpy as np
 
+from .board import UNREACHABLE, Terrain
 from .movement import Knowledge, true_knowledge
 from .state import GameState
 from .terrain import HALF, adjacency
 
 
-def supply_sources(state: GameState, bloc: str) -> list[int]:
-    """Flat indices of the sources ``bloc`` may trace to now."""
+def supply_sources(state: GameState, bloc: str, know: Knowledge | None = None) -> list[int]:
+    """Flat indices of the sources ``bloc`` may trace to now (depots by what ``know`` shows, else the truth)."""
     key = ("sources", bloc)
     cache = state.setup.cache
     if key not in cache:
         board = state.board
-        listed = [(board.index(s.hex), s.always, s.until) for s in state.config.supply_sources if s.bloc == bloc]
-        cache[key] = [(i, always, until) for i, always, until in listed if i >= 0]
+        listed = [(board.index(s.hex), s.always, s.until, s.linked)
+                  for s in state.config.supply_sources if s.bloc == bloc]
+        cache[key] = [entry for entry in listed if entry[0] >= 0]
     code = state.config.bloc_code(bloc)
     control = state.control
-    return sorted({i for i, always, until in cache[key]
-                   if (always or int(control[i]) == code) and not (until and state.flag(until))})
+    held = [(i, linked) for i, always, until, linked in cache[key]
+            if (always or int(control[i]) == code) and not (until and state.flag(until))]
+    roots = sorted({i for i, linked in held if not linked})
+    depots = sorted({i for i, linked in held if linked} - set(roots))
+    if not depots:
+        return roots
+    know = know if know is not None else true_knowledge(state, bloc)
+    open_land = ~know.trace_blocked
+    reach = state.board.steps_from(np.array([i for i in roots if not know.enemy_hexes[i]], dtype=np.int64),
+                                   open_land & (state.board.terrain >= Terrain.CLEAR))
+    return sorted(set(roots) | {i for i in depots if reach[i] != UNREACHABLE})
 
 
 def supply_range(state: GameState, bloc: str) -> int:
@@ -56,7 +71,7 @@ def supply_costs(state: GameState, bloc: str, know: Knowledge | None = None) -> 
     adj = adjacency(state.setup, state.is_winter())
     cost: dict[int, int] = {}
     heap: list[tuple[int, int]] = []
-    for i in supply_sources(state, bloc):
+    for i in supply_sources(state, bloc, know):
         if know.enemy_hexes[i]:
             continue
         cost[i] = 0

@@ -227,7 +227,7 @@ def build_config(data: dict, board: Board, politics: Any = _COMPILE) -> GameConf
         h = locate(board, where)
         name = src.get("name") or (board.places[where].name if isinstance(where, str) else f"hex [{h.q}, {h.r}]")
         sources.append(SupplySource(bloc=src["bloc"], hex=h, name=name, always=src["always"],
-                                    until=src.get("until")))
+                                    until=src.get("until"), linked=src.get("linked", False)))
     return GameConfig(
         scenario_id=meta["id"], title=meta["title"],
         seats=tuple(Seat(s["id"], s["name"], s["bloc"], tuple(s["nations"])) for s in data["seats"]),

@@ -438,6 +438,8 @@ SUPPLY_SOURCE = Record({
     "name": Field(Text(), None, "label (default: the place's name)"),
     "always": Field(Flag(), False, "true: a source whoever holds the hex"),
     "until": Field(Ident(), None, "a flag: the source serves until a rule or decision sets it"),
+    "linked": Field(Flag(), False, "true: a depot, serving only while a land route free of enemy units and "
+                                   "their zones of control links it to a source that is not a depot"),
 })
 
 VICTORY_PLACE = Record({
