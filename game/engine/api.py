@@ -35,7 +35,7 @@ from .events import EVENT_KINDS, Event
 from .fog import seen_mask
 from .hexes import Hex
 from .legal import LegalActions, seat_knowledge, why_illegal
-from .narrate import at, where
+from .narrate import at, place_words, title, where
 from .observation import Consequences, Observation
 from .politics.acts import carry_out
 from .politics.scoring import scores
@@ -50,8 +50,8 @@ __all__ = [
     "RESULT_NAMES", "Consequences", "GameState", "Setup", "new_state", "make_setup", "new_game",
     "start", "legal_actions", "check", "apply", "step", "undo",
     "clone", "reseed", "chance_outcomes", "current_seat", "is_terminal", "returns", "observe", "truth", "snapshot",
-    "restore", "checksum", "snapshot_checksum", "snapshot_complete", "where", "at", "scores", "hexes_held", "Verdict",
-    "Truth", "reveal",
+    "restore", "checksum", "snapshot_checksum", "snapshot_complete", "where", "at", "place_words", "title", "scores",
+    "hexes_held", "Verdict", "Truth", "reveal",
 ]
 
 
