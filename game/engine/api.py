@@ -35,7 +35,7 @@ from .events import EVENT_KINDS, Event
 from .fog import seen_mask
 from .hexes import Hex
 from .legal import LegalActions, seat_knowledge, why_illegal
-from .narrate import at, place_words, title, where
+from .narrate import at, place_words, render_for_other_side, title, where
 from .observation import Consequences, Observation
 from .politics.acts import carry_out
 from .politics.scoring import scores
@@ -51,7 +51,7 @@ __all__ = [
     "start", "legal_actions", "check", "apply", "step", "undo",
     "clone", "reseed", "chance_outcomes", "current_seat", "is_terminal", "returns", "observe", "truth", "snapshot",
     "restore", "checksum", "snapshot_checksum", "snapshot_complete", "where", "at", "place_words", "title", "scores",
-    "hexes_held", "Verdict", "Truth", "reveal",
+    "hexes_held", "Verdict", "Truth", "reveal", "render_for_other_side",
 ]
 
 

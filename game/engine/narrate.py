@@ -227,6 +227,18 @@ TEMPLATES: dict[str, Callable[[_Words], str]] = {
 }
 
 
+#: What the other side reads of an event whose words are its owner's (game/session/eventlog.py decides whether it
+#: reads it at all): the same fact from the other side of the hill.  A spotted unit's own side learns that it is
+#: hidden no longer, not "Enemy spotted"; a march stopped by forces it had not seen was, to those forces, only a
+#: unit seen where it stopped.
+OTHER_SIDE: dict[str, Callable[[_Words], str]] = {
+    "UnitSpotted": lambda w: f"{w.unit()} has been spotted by the enemy {w.at('at')}: it is hidden no longer.",
+    "UnitStopped": lambda w: f"{w.unit()} was seen {w.at('at')}.",
+    "UnitStopped.convoy": lambda w: f"An enemy convoy with {w.unit()} turns back from {w.place('at', 'ground')}.",
+    "UnitStopped.landing": lambda w: f"{w.unit()}'s landing {w.at('at')} is thrown back.",
+}
+
+
 def render(e: Event) -> str:
     """The sentence of an event."""
     data = e.data
@@ -238,3 +250,10 @@ def render(e: Event) -> str:
         return str(data.get("text", e.kind))
     return template(_Words(e.setup, data))
 
+
+def render_for_other_side(e: Event) -> str:
+    """The sentence of an event as the side that did not make it reads it (OTHER_SIDE), else its usual one."""
+    template = OTHER_SIDE.get(e.data.get("say", e.kind))
+    if template is None or e.setup is None:
+        return e.text
+    return template(_Words(e.setup, e.data))

@@ -105,3 +105,25 @@ def test_the_log_tells_places_and_armies_apart():
     moves = [m.groups() for t in texts if (m := re.search(r" moves (?:by rail )?from (.+) to (.+)\.$", t))]
     assert moves and not [(a, b) for a, b in moves if a == b]
 
+
+def test_each_side_reads_a_spotting_and_a_stop_from_its_own_side():
+    """Play-test: DPRK's log said 'Enemy spotted: 43rd Infantry Division', its own division, and the UN's log told
+    why a DPRK division stopped ('it met enemy forces it had not seen').  'Enemy spotted' names only an enemy; a
+    unit stopped by unseen forces is its owner's news; the other side reads that it was seen there."""
+    b = tiny_board(["c" * 12])
+    for hidden in (False, True):
+        s, _ = start_game(tiny_state(b, [unit("r", "red", Hex(0, 0), movement=6),
+                                          unit("b", "blue", Hex(6, 0), hidden=hidden)]))
+        s2, events = apply(s, MoveUnit("r", Hex(5, 0)))           # into blue's unseen zone of control
+        assert [e.kind for e in events if e.kind in ("UnitStopped", "UnitSpotted")] == ["UnitStopped", "UnitSpotted"]
+        red = [x.text for x in readable(observe(s2, "red"), events)]
+        blue = [x.text for x in readable(observe(s2, "blue"), events)]
+        assert any(t.startswith("Enemy spotted: B ") for t in red), red
+        assert any("met enemy forces it had not seen" in t for t in red), red
+        assert not any("Enemy spotted" in t or "had not seen" in t for t in blue), blue
+        assert any(t.startswith("R seen moving") for t in blue), blue
+        # The blue unit's own side learns it was spotted only when it had been hidden (its counter shows it).
+        assert any(t.startswith("B has been spotted by the enemy") for t in blue) == hidden, blue
+        # Read without the march, the stop is a sighting.
+        stop = [e for e in events if e.kind == "UnitStopped"]
+        assert [x.text for x in readable(observe(s2, "blue"), stop)] == ["R was seen at hex (5,0)."]
