@@ -43,6 +43,7 @@ from .setup import Setup
 from .state import GameState, Phase
 from .state import snapshot_checksum as _snapshot_checksum
 from .units import LOCATIONS, Location, Unit, UnitTable
+from .words import change, in_sentence, nice, plural, points
 
 __all__ = [
     "Action", "ActionFormatError", "Attack", "Decide", "EndPhase", "IllegalAction", "Landing", "MoveUnit", "RailMove",
@@ -52,6 +53,8 @@ __all__ = [
     "clone", "reseed", "chance_outcomes", "current_seat", "is_terminal", "returns", "observe", "truth", "snapshot",
     "restore", "checksum", "snapshot_checksum", "snapshot_complete", "where", "at", "place_words", "title", "scores",
     "hexes_held", "Verdict", "Truth", "reveal", "render_for_other_side",
+    # words every layer reads numbers and names in (game/engine/words.py)
+    "points", "change", "nice", "in_sentence", "plural",
 ]
 
 

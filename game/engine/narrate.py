@@ -17,6 +17,7 @@ from .board import Board
 from .combat import RESULT_NAMES
 from .events import Event
 from .hexes import Hex
+from .words import change, nice, points
 
 COMPASS = ("east", "north-east", "north", "north-west", "west", "south-west", "south", "south-east")
 
@@ -220,8 +221,7 @@ TEMPLATES: dict[str, Callable[[_Words], str]] = {
     "GameEnded.last_turn": lambda w: "The scenario's last turn is over.",
     "GameEnded.unification": lambda w: f"Korea is unified by the {w.d['bloc']} side.",
     "ChanceRolled": lambda w: f"{w.d['rule']}: {w.d['roll']:.2f} against {w.d['p']:.2f}",
-    "TrackChanged": lambda w: (f"{w.d['label']} {'rises' if w.d['change'] > 0 else 'falls'} by "
-                               f"{abs(w.d['change']):g} (now {w.d['value']:g})."),
+    "TrackChanged": lambda w: _track_changed(w),
     "ArmisticeSigned": lambda w: (f"The armistice is signed on {date.fromisoformat(w.d['date']):%d %B %Y}: the line "
                                   "of contact becomes the demilitarised zone."),
 }
@@ -237,6 +237,20 @@ OTHER_SIDE: dict[str, Callable[[_Words], str]] = {
     "UnitStopped.convoy": lambda w: f"An enemy convoy with {w.unit()} turns back from {w.place('at', 'ground')}.",
     "UnitStopped.landing": lambda w: f"{w.unit()}'s landing {w.at('at')} is thrown back.",
 }
+
+
+def _track_changed(w: _Words) -> str:
+    """'Armistice talks +30 (now 30 of 100).': whole points, as the gauges show the track (game/engine/words.py);
+    a move the gauge does not show is '+<1'.  Every track with its scale, so a weariness of 0 is 0 of 100."""
+    name = w.d["track"]
+    pol = w.setup.config.politics
+    spec = pol.tracks.get(name) if pol is not None else None
+    label = spec.label if spec is not None else nice(name)
+    value = float(w.d["value"])
+    old = round(value - float(w.d["change"]), 4)      # both kept to 4 places (acts.set_track): no float noise
+    scale = "" if spec is None else (f" of {points(spec.hi)}" if spec.lo == 0 else
+                                     f" on a scale of {points(spec.lo)} to {points(spec.hi)}")
+    return f"{label} {change(old, value)} (now {points(value)}{scale})."
 
 
 def render(e: Event) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import pygame
 from pygame_gui.elements import UIButton, UIScrollingContainer, UITextBox
 
-from game.engine.api import IllegalAction, Phase
+from game.engine.api import IllegalAction, Phase, change
 from game.engine.politics.effects import EndGame, Talks
 from game.session.decision_words import split, track_worth
 from game.ui.tracks_bar import IDEA_NOTES, esc, fmt, idea_name, nice
@@ -72,7 +72,9 @@ def track_moves(view, decision_id: str) -> list[tuple[str, float]] | None:
         worth = track_worth(view.bloc, name, new - old)
         up = [(n, v) for n, v in spec.thresholds if old < v <= new]
         down = [(n, v) for n, v in spec.thresholds if new < v <= old]
-        move = f"{esc(spec.label)} from {fmt(old)} to {fmt(new)}"
+        # Whole points, as the gauges: a move they would not show reads "+<1 (now 2)", never "from 2 to 2".
+        move = (f"{esc(spec.label)} from {fmt(old)} to {fmt(new)}" if fmt(old) != fmt(new) else
+                f"{esc(spec.label)} {change(old, new)} (now {fmt(new)})")
         if up:
             text = f"{move}: <b>reaches {', '.join(f'{esc(nice(n))} ({fmt(v)})' for n, v in up)}</b>"
         elif down:

@@ -21,6 +21,7 @@ from datetime import date
 
 import pygame
 
+from game.engine.api import points
 from game.engine.config import GameConfig
 from game.engine.politics.model import IDEAS
 from game.ui.map_labels import get_font
@@ -85,7 +86,8 @@ def nice(name: str) -> str:
 
 
 def fmt(value: float) -> str:
-    return f"{value:.0f}" if abs(value - round(value)) < 0.05 or abs(value) >= 10 else f"{value:.1f}"
+    """A track's value, threshold or bound in whole points, as every gauge and log line reads it."""
+    return str(points(value))
 
 
 @dataclass(frozen=True)
@@ -158,12 +160,12 @@ def gauges(view, palette=None) -> list[Gauge]:
             continue
         value = float(view.tracks.get(name, spec.start))
         g = Gauge(name, spec.label, value, spec.lo, spec.hi, tuple(spec.thresholds), blocs=bloc_colours)
-        g.value_text = f"{value:.0f}"         # whole points on every gauge: one scale, 0.3 reads 0 of 100
+        g.value_text = fmt(value)             # whole points on every gauge: one scale, 0.3 reads 0 of 100
         if name == "talks":
             g.kind = "talks"
             g.status = str(view.talks or "closed")
             g.colour = TALKS_COLOURS.get(g.status, MUTED)
-            g.value_text = g.status if g.status in ("closed", "signed") else f"{g.status} {value:.0f}%"
+            g.value_text = g.status if g.status in ("closed", "signed") else f"{g.status} {fmt(value)}%"
         elif spec.lo < 0 < spec.hi:
             g.kind = "balance"
             lead = "un" if value > 0 else "communist"
@@ -171,7 +173,7 @@ def gauges(view, palette=None) -> list[Gauge]:
             if abs(value) < 2:
                 g.value_text = "even"
             else:
-                g.value_text = f"{'UN' if lead == 'un' else 'Comm.'} +{abs(value):.0f}"
+                g.value_text = f"{'UN' if lead == 'un' else 'Comm.'} +{fmt(abs(value))}"
         elif name == "escalation":
             g.colour = danger_colour(value, spec.thresholds)
         elif name == "cohesion" and spec.thresholds and value < spec.thresholds[0][1]:

@@ -7,6 +7,7 @@ import pytest
 from game.engine.hexes import Hex
 from game.engine.narrate import NEAR, journey, nearest_place, place_words, where
 from game.engine.primitives import event
+from game.engine.words import change, points
 from game.scenario.loader import load_scenario
 
 
@@ -69,3 +70,18 @@ def test_the_log_sentences_put_places_in_their_roles(tutorial):
     assert say("UnitMoved", (haeju, near), unit="us_1st_cav_div", to=list(near), **{"from": list(haeju)}) == \
         "1st Cavalry Division moves from Haeju to a hex near Haeju."
 
+
+def test_track_changes_read_in_whole_points_as_the_gauges():
+    """One rule: whole points everywhere, a move the gauge does not show is '+<1'."""
+    assert points(29.75) == 30 and points(0.3) == 0 and points(0.5) == 1 and points(-2.5) == -2
+    assert change(0, 29.75) == "+30" and change(29.75, 59.5) == "+30" and change(30, 25) == "-5"
+    assert change(0, 0.3) == "+<1" and change(0.3, 0.1) == "-<1" and change(0.4, 0.8) == "+1"
+
+
+def test_the_talks_open_at_thirty_not_at_twenty_nine_point_seven_five(tutorial):
+    from game.engine.politics.acts import FireContext, move_track
+    s = tutorial.clone()
+    events = move_track(s, "talks", 29.75, None, FireContext("test"))
+    assert [e.text for e in events] == ["Armistice talks +30 (now 30 of 100)."]
+    events = move_track(s, "talks", 0.1, None, FireContext("test"))
+    assert [e.text for e in events] == ["Armistice talks +<1 (now 30 of 100)."]
