@@ -39,18 +39,21 @@ IDEA_NOTES = {
                  "with each other.",
 }
 
-#: Shorter labels for the known tracks when a gauge is narrow (any other label is cut with an ellipsis).
+#: Shorter labels for the known tracks when a gauge is narrow (any other label is cut with an ellipsis): each a
+#: shortening of the scenario's label a reader knows for the same gauge -- its words in order, cut short, its
+#: qualifier kept ("War weariness (communist)" -> "Weariness (comm.)" -> "Wear. (comm.)"), never another name
+#: ("PRC entry" for "PRC intervention pressure").  The tooltip and the rules reference give the full label.
 SHORT = {
     "escalation": "Escal.",
-    "intervention": "PRC entry",
+    "intervention": "PRC intervention",
     "cohesion": "UN cohesion",
-    "weariness_un": "UN weariness",
-    "weariness_communist": "Comm. weariness",
+    "weariness_un": "Weariness (UN)",
+    "weariness_communist": "Weariness (comm.)",
     "talks": "Talks",
     "balance": "Balance",
 }
-TINY = {"cohesion": "Cohesion", "weariness_un": "UN wear.", "weariness_communist": "Comm. wear.",
-        "intervention": "PRC"}
+TINY = {"cohesion": "Cohesion", "weariness_un": "Wear. (UN)", "weariness_communist": "Wear. (comm.)",
+        "intervention": "PRC interv."}
 
 #: Escalation by danger: below the first threshold, then past each further one.
 DANGER = ((96, 168, 96), (226, 178, 60), (226, 110, 40), (214, 50, 40), (150, 20, 20))
