@@ -36,6 +36,7 @@ from .fog import seen_mask
 from .hexes import Hex
 from .legal import LegalActions, seat_knowledge, why_illegal
 from .narrate import at, place_words, render_for_other_side, title, where
+from .nations import army_name, country_name, nation_name
 from .observation import Consequences, Observation
 from .politics.acts import carry_out
 from .politics.scoring import scores
@@ -53,8 +54,8 @@ __all__ = [
     "clone", "reseed", "chance_outcomes", "current_seat", "is_terminal", "returns", "observe", "truth", "snapshot",
     "restore", "checksum", "snapshot_checksum", "snapshot_complete", "where", "at", "place_words", "title", "scores",
     "hexes_held", "Verdict", "Truth", "reveal", "render_for_other_side",
-    # words every layer reads numbers and names in (game/engine/words.py)
-    "points", "change", "nice", "in_sentence", "plural",
+    # words every layer reads numbers and names in (game/engine/words.py, nations.py)
+    "points", "change", "nice", "in_sentence", "plural", "nation_name", "army_name", "country_name",
 ]
 
 

@@ -21,7 +21,7 @@ from datetime import date
 
 import pygame
 
-from game.engine.api import points
+from game.engine.api import nice, points
 from game.engine.config import GameConfig
 from game.engine.politics.model import IDEAS
 from game.ui.map_labels import get_font
@@ -74,18 +74,6 @@ def esc(text: object) -> str:
 
 def idea_name(idea: str) -> str:
     return IDEAS.get(idea, idea.replace("_", " ").capitalize()) if idea else ""
-
-
-#: Words that keep their own spelling when a name is turned into words.
-SPELLING = {"mig": "MiG", "un": "UN", "unga": "UNGA", "prc": "PRC", "pva": "PVA", "kpa": "KPA", "rok": "ROK",
-            "dprk": "DPRK", "pow": "POW", "pows": "POWs", "us": "US", "ussr": "USSR", "dmz": "DMZ"}
-
-
-def nice(name: str) -> str:
-    """A threshold or flag name in words: ``soviet_warning`` -> ``Soviet warning``, ``mig_alley`` -> ``MiG alley``."""
-    words = [SPELLING.get(w.lower(), w) for w in name.replace("_", " ").split()]
-    text = " ".join(words)
-    return text[:1].upper() + text[1:]
 
 
 def fmt(value: float) -> str:
@@ -208,7 +196,7 @@ def tooltip(spec, g: Gauge) -> str:
     if spec.moved_by:
         lines.append(f"<i>Moved by:</i> {esc(spec.moved_by)}")
     if spec.thresholds:
-        marks = ", ".join(f"{esc(nice(n))} at {fmt(v)}" + (" (passed)" if g.value >= v else "")
+        marks = ", ".join(f"{esc(nice(n, start=False))} at {fmt(v)}" + (" (passed)" if g.value >= v else "")
                           for n, v in spec.thresholds)
         lines.append(f"<i>Thresholds:</i> {marks}")
     if spec.does:

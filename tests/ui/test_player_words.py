@@ -16,6 +16,7 @@ import pytest  # noqa: E402
 import game.ui.app as app_module  # noqa: E402
 from game.scenario.loader import load_scenario, scenario_ids  # noqa: E402
 from game.session.match import Match  # noqa: E402
+from game.session.table import Table  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 
@@ -82,3 +83,60 @@ def test_the_tooltip_and_the_rules_reference_give_the_full_label(campaign):
         assert g.tip.startswith(f"<b>{g.label}</b>")
     tracks = dict(pages(campaign.config))["Tracks"]
     assert "<b>PRC intervention pressure</b>" in tracks and "<b>War weariness (communist)</b>" in tracks
+
+
+# -- 5. no internal ids ---------------------------------------------------------------------------------------
+
+def test_a_unit_is_described_by_its_nations_name(tmp_path, campaign, errors):
+    from game.ui.screens.game_screen import GameScreen
+    app = make_app(tmp_path)
+    screen = GameScreen(app, Table(Match.start(campaign, 1, SEATS)))
+    app.show(screen)
+    view = screen.view
+    rok = next(u for u in view.units.values() if u.nation == "rok" and u.hex is not None)
+    card = screen.unit_card(rok)
+    assert f"Republic of Korea · South Korea · {rok.type} {rok.size}" in card and "· rok ·" not in card
+    kpa = next(u for u in view.units.values() if u.nation == "dprk" and u.hex is not None)
+    assert "North Korea" in screen.unit_card(kpa) and "· dprk ·" not in screen.unit_card(kpa)
+    assert "North Korea (1950)" in screen.hex_card(kpa.hex)
+    assert errors == []
+
+
+def test_the_rules_reference_names_the_thresholds_in_words(campaign):
+    from game.ui.rules_reference import pages
+    tracks = dict(pages(campaign.config))["Tracks"]
+    assert "Thresholds: MiG Alley at 40, Soviet warning at 70, general war at 100" in tracks
+    assert "mig alley" not in tracks and "soviet_warning" not in tracks
+
+
+def decision_block(view, decision_id: str) -> str:
+    from game.ui.decisions_panel import overview_html
+    title = view.config.politics.decisions[decision_id].title
+    return next(plain_text(b) for b in overview_html(view).split("<br><br>") if plain_text(b).startswith(title))
+
+
+def test_a_decision_says_when_and_what_in_words(campaign):
+    """Play-test: 'When: intervention at least 40 and not (pva entered)', 'Does: rules out: ...; rules out: ...',
+    'Does: nothing in your favour', 'When: turn 2–…', and 'send the volunteers' never said what they do."""
+    view = Match.start(campaign, 1, SEATS).view("dprk_prc")
+    block = decision_block(view, "intervene")
+    assert ("When: PRC intervention pressure is 40 or more, and the Chinese People's Volunteers have not yet "
+            "entered the war") in block
+    assert "Does: 48 PVA divisions enter the war: 12 at once, the last 5 months later" in block
+    assert "no longer possible: 'Beijing's alarm grows'" in block
+    assert "Costs: our supply sources close: Ch'onan railhead" in block
+    un = Match.start(campaign, 1, SEATS).view("un")
+    assert "When: escalation is 25 or more" in decision_block(un, "relieve_commander")
+    assert "closes: 'Strike the Manchurian airfields'" in decision_block(un, "relieve_commander")
+    tutorial = Match.start(load_scenario("tutorial"), 1, SEATS).view("un")
+    assert "When: from turn 2" in decision_block(tutorial, "seek_unga_resolution")
+    for scenario_id in scenario_ids():
+        sc = load_scenario(scenario_id)
+        if sc.config.politics is None:
+            continue
+        match = Match.start(sc, 1, {s.id: "human" for s in sc.config.seats})
+        for seat in sc.config.seats:
+            from game.ui.decisions_panel import overview_html
+            text = plain_text(overview_html(match.view(seat.id)))
+            for bad in ("rules out", "nothing in your favour", "–…", "not (", "_", " at least ", "sets "):
+                assert bad not in text, (scenario_id, seat.id, bad)

@@ -23,7 +23,17 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox, UIWindow
 
 from game.engine.actions import Attack, Decide, EndPhase, IllegalAction, Landing, MoveUnit, RailMove, SeaMove
-from game.engine.api import RESULT_NAMES, Hex, Location, Observation, Phase, Unit, place_words
+from game.engine.api import (
+    RESULT_NAMES,
+    Hex,
+    Location,
+    Observation,
+    Phase,
+    Unit,
+    country_name,
+    nation_name,
+    place_words,
+)
 from game.engine.api import title as place_title
 from game.engine.board import Country, Terrain
 from game.engine.combat import TERRAIN_SHIFT
@@ -587,7 +597,7 @@ class GameScreen(LeaveGuard, Screen):
         if u.dug_in:
             status.append("dug in (attacks on it lose a column)")
         head = f"<b>{esc(title + ': ' if title else '')}{esc(u.name)}</b>"
-        return (f"{head}<br>{esc(seat.name)} · {esc(u.nation)} · {esc(u.type)} {esc(u.size)}<br>"
+        return (f"{head}<br>{esc(seat.name)} · {esc(nation_name(u.nation))} · {esc(u.type)} {esc(u.size)}<br>"
                 f"attack {u.attack} · defence {u.defence} · movement {u.movement} · steps {bar}"
                 + (f"<br><i>{esc(', '.join(status))}</i>" if status else ""))
 
@@ -596,7 +606,7 @@ class GameScreen(LeaveGuard, Screen):
         i = b.index(h)
         terrain = Terrain(int(b.terrain[i])).name.lower()
         country = Country(int(b.country[i])).name
-        owner = "" if country == "NONE" else f", {country} (1950)"
+        owner = "" if country == "NONE" else f", {country_name(country)} (1950)"
         bits = [f"<b>{esc(place_title(b, h))}</b> — {terrain}{owner}"]
         feats = [n for n, f in (("port", b.port[i]), ("airfield", b.airfield[i]), ("capital", b.capital[i])) if f]
         rivers = sorted({b.river_names.get((i, d), "") for d in range(6) if b.river[i, d]} - {""})
