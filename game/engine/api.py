@@ -11,7 +11,7 @@ hexes, events, unit views, phases) are re-exported here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -39,7 +39,7 @@ from .narrate import at, place_words, render_for_other_side, title, where
 from .nations import army_name, country_name, nation_name
 from .observation import Consequences, Observation
 from .politics.acts import carry_out
-from .politics.scoring import scores
+from .politics.scoring import places_held, scores
 from .setup import Setup
 from .state import GameState, Phase
 from .state import snapshot_checksum as _snapshot_checksum
@@ -272,6 +272,8 @@ class Truth:
     turn: int
     date: object
     scores: dict[str, dict]
+    #: bloc -> the victory places it holds, (points, name): what the scores counted (scoring.places_held)
+    places_held: dict[str, tuple] = field(default_factory=dict)
 
 
 
@@ -283,4 +285,4 @@ def reveal(state: GameState) -> Truth:
     return Truth(units=state.unit_views(), control=control, holder=holder, tracks=state.track_dict(),
                  talks=state.talks.value, dmz=[list(x) for x in state.dmz] if state.dmz is not None else None,
                  steps_lost=state.steps_lost_dict(), hexes_held=hexes_held(state), outcome=state.outcome,
-                 turn=state.turn, date=state.date, scores=scores(state))
+                 turn=state.turn, date=state.date, scores=scores(state), places_held=places_held(state))

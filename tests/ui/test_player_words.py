@@ -14,6 +14,7 @@ from html import unescape  # noqa: E402
 import pytest  # noqa: E402
 
 import game.ui.app as app_module  # noqa: E402
+from game.engine import api  # noqa: E402
 from game.scenario.loader import load_scenario, scenario_ids  # noqa: E402
 from game.session.match import Match  # noqa: E402
 from game.session.table import Table  # noqa: E402
@@ -140,3 +141,26 @@ def test_a_decision_says_when_and_what_in_words(campaign):
             text = plain_text(overview_html(match.view(seat.id)))
             for bad in ("rules out", "nothing in your favour", "–…", "not (", "_", " at least ", "sets "):
                 assert bad not in text, (scenario_id, seat.id, bad)
+
+
+# -- 6. the end screen ---------------------------------------------------------------------------------------
+
+def test_the_end_screen_agrees_with_itself_and_puts_the_viewer_first(campaign):
+    """Play-test: 'took 1 enemy steps'; a UN score saying 'holds Seoul, Kaesong, Sariwon (3 of the 5 victory
+    places)' above 'In the field: ... 0 victory places held'; 'outcome +0.0' never explained; seats in the
+    scenario's order whoever was looking."""
+    from game.ui.screens.end_screen import report_html
+    match = Match.start(campaign, 1, SEATS)
+    s = match.state
+    s.steps_inflicted[s.setup.seat_index["un"]] = 1
+    truth = api.reveal(s)
+    text = plain_text(report_html(truth, campaign.config, "un"))
+    blocks = text.split("\n\n")
+    assert blocks[0].startswith("UN Command")
+    assert "your units took 1 enemy step and lost" in blocks[0]
+    for block in blocks:
+        held = re.search(r"\((\d+) of the (\d+) victory places\)", block)
+        field = re.search(r"its side holds (\d+) of the (\d+) victory places", block)
+        assert held and field and held.groups() == field.groups(), block
+        assert "\n• Outcome: " in block
+    assert "UN Command" in plain_text(report_html(truth, campaign.config, "dprk_prc")).split("\n\n")[2]

@@ -368,7 +368,7 @@ def test_end_screen_shows_scores_and_charts(tmp_path, scenario, errors):
     text = screen.report.html_text
     for seat in ("DPRK / PRC", "Republic of Korea", "UN Command"):
         assert seat in text
-    assert "history" in text and "escalation peaked" in text
+    assert "history" in text and "Escalation avoided: it peaked" in text
     assert screen.charts_drawn >= 5
     hist = track_history(table.match.log, table.view())
     assert "balance" not in hist and hist["escalation"][0][1] == 5
