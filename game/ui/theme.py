@@ -9,6 +9,8 @@ from functools import lru_cache
 from game.paths import ASSETS_DIR
 
 THEME_FILE = ASSETS_DIR / "ui" / "theme.json"
+#: How wide a tooltip may grow before it wraps, at UI scale 100% (px).
+TOOLTIP_WIDTH = 300
 
 
 @lru_cache(maxsize=1)
@@ -25,4 +27,7 @@ def theme(scale: float = 1.0) -> dict:
             font["size"] = str(max(8, round(int(font["size"]) * scale)))
     # List rows must grow with their text, or scaled rows overlap (pygame_gui's default is 20 px).
     data.setdefault("selection_list", {}).setdefault("misc", {})["list_item_height"] = str(round(26 * scale))
+    # Tooltips wrap at a width that grows with their text too: at pygame_gui's fixed 170 px a scaled font breaks
+    # a long word in two ("Demonst- -rations").
+    data.setdefault("tool_tip", {}).setdefault("misc", {})["rect_width"] = str(round(TOOLTIP_WIDTH * scale))
     return data

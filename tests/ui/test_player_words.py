@@ -11,6 +11,8 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import re  # noqa: E402
 from html import unescape  # noqa: E402
 
+import pygame  # noqa: E402
+import pygame_gui  # noqa: E402
 import pytest  # noqa: E402
 
 import game.ui.app as app_module  # noqa: E402
@@ -164,3 +166,25 @@ def test_the_end_screen_agrees_with_itself_and_puts_the_viewer_first(campaign):
         assert held and field and held.groups() == field.groups(), block
         assert "\n• Outcome: " in block
     assert "UN Command" in plain_text(report_html(truth, campaign.config, "dprk_prc")).split("\n\n")[2]
+
+
+# -- 7. the Classroom button ---------------------------------------------------------------------------------
+
+def test_the_classroom_button_says_it_is_not_ready_and_its_tooltip_keeps_words_whole(tmp_path, errors):
+    from game.ui.map_labels import get_font
+    from game.ui.screens.menu import BUTTONS, CLASSROOM_NOT_READY, MainMenu
+    from game.ui.theme import theme
+    assert CLASSROOM_NOT_READY.startswith("Classroom mode is not ready yet: ") and "issue" not in CLASSROOM_NOT_READY
+    for scale in (1.0, 1.5, 2.0):
+        data = theme(scale)
+        width = int(data["tool_tip"]["misc"]["rect_width"])
+        font = get_font(int(data["tool_tip"]["font"]["size"]))
+        for _key, _text, tip in BUTTONS:
+            widest = max(font.size(word)[0] for word in tip.split())
+            assert widest + 20 <= width, (scale, tip)
+    app = make_app(tmp_path, scale=200)
+    menu = MainMenu(app)
+    app.show(menu)
+    app.frame([pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=menu.buttons["classroom"])], dt=0.02)
+    assert app.dialog is not None and "Classroom mode is not ready yet" in app.dialog.text_block.html_text
+    assert errors == []
