@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine.api import Location, MoveUnit, Observation, RailMove, at, where
+from game.engine.api import Location, MoveUnit, Observation, RailMove, at, place_words
 
 from .influence import BIG, Picture, spread
 from .order import Order
@@ -377,14 +377,14 @@ def _plan(obs: Observation, pic: Picture, line: np.ndarray, forward: float, coun
 
 def _why_move(obs: Observation, pic: Picture, line: np.ndarray, u, here: int, there: int, d_goal: np.ndarray) -> str:
     board = obs.board
-    place = where(board, board.hex_at(there))
+    to = place_words(board, board.hex_at(there), "to")       # 'to Kaesong', 'to a hex near Haeju'
     at_place = at(board, board.hex_at(there))
     if pic.enemy_attack[here] > 1.5 * pic.own_defence_at[here] and pic.enemy_attack[there] < pic.enemy_attack[here]:
-        return f"{u.name} falls back to {place}: outmatched where it stood."
+        return f"{u.name} falls back {to}: outmatched where it stood."
     if line[there]:
         return f"{u.name} holds the line {at_place}."
     if pic.theirs[there]:
-        return f"{u.name} advances to {place}."
+        return f"{u.name} advances {to}."
     if d_goal[there] < d_goal[here]:
-        return f"{u.name} moves up toward the front, to {place}."
-    return f"{u.name} moves to {place}."
+        return f"{u.name} moves up toward the front, {to}."
+    return f"{u.name} moves {to}."

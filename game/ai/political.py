@@ -10,15 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.api import Consequences, Observation
+from game.engine.api import Consequences, Observation, nice, points
 
 from .profiles import Personality
 
-#: Tracks a personality keeps below its tolerance, and how they read in a sentence.
-FEARED = {"intervention": "China's entry pressure", "escalation": "escalation"}
 #: Strength, supply and air power pay by the turn: they count in full only with this many turns left to use
 #: them (China's armies called in on the last turn of a short scenario are worth little; the escalation is not).
 PAYBACK_TURNS = 6
+
+
+def track_label(obs: Observation, track: str) -> str:
+    """A track's name in a reason: the scenario's label, as the gauges and the log call it."""
+    pol = obs.config.politics
+    spec = pol.tracks.get(track) if pol is not None else None
+    return spec.label if spec is not None else nice(track)
 
 
 def payback(obs: Observation) -> float:
@@ -50,7 +55,8 @@ def score(obs: Observation, c: Consequences, person: Personality) -> tuple[float
         after = c.tracks_after.get(track, 0.0)
         if limit is not None and delta > 0 and w < 0 and after >= limit:
             worth *= 1 + 3 * (after - limit) / max(1.0, 100 - limit) + 2
-            notes.append(f"{FEARED.get(track, track)} would reach {after:g}, past our tolerance of {limit:g}")
+            notes.append(f"{track_label(obs, track)} would reach {points(after)}, past our tolerance of "
+                         f"{points(limit)}")
         value += worth
     lasting = payback(obs)
     for bloc, change in c.supply_change.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.engine.api import Landing, Observation, SeaMove, at, where
+from game.engine.api import Landing, Observation, SeaMove, at, place_words
 from game.engine.board import Country
 
 from .influence import BIG, Picture
@@ -25,7 +25,8 @@ def ship_from_japan(obs: Observation, u, d_front: np.ndarray, sea_left: int) -> 
                 best = (d, a)
     if best is None:
         return None
-    return Order(best[1], f"{u.name} sails from Japan to {where(obs.board, best[1].to)}, the port nearest the front.")
+    to = place_words(obs.board, best[1].to, "to")
+    return Order(best[1], f"{u.name} sails from Japan {to}, the port nearest the front.")
 
 
 def plan_landing(obs: Observation, pic: Picture, person: Personality) -> Order | None:

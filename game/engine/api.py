@@ -11,7 +11,7 @@ hexes, events, unit views, phases) are re-exported here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -35,14 +35,16 @@ from .events import EVENT_KINDS, Event
 from .fog import seen_mask
 from .hexes import Hex
 from .legal import LegalActions, seat_knowledge, why_illegal
-from .narrate import at, where
+from .narrate import at, place_words, render_for_other_side, title, where
+from .nations import army_name, country_name, nation_name
 from .observation import Consequences, Observation
 from .politics.acts import carry_out
-from .politics.scoring import scores
+from .politics.scoring import places_held, scores
 from .setup import Setup
 from .state import GameState, Phase
 from .state import snapshot_checksum as _snapshot_checksum
 from .units import LOCATIONS, Location, Unit, UnitTable
+from .words import change, in_sentence, nice, plural, points
 
 __all__ = [
     "Action", "ActionFormatError", "Attack", "Decide", "EndPhase", "IllegalAction", "Landing", "MoveUnit", "RailMove",
@@ -50,8 +52,10 @@ __all__ = [
     "RESULT_NAMES", "Consequences", "GameState", "Setup", "new_state", "make_setup", "new_game",
     "start", "legal_actions", "check", "apply", "step", "undo",
     "clone", "reseed", "chance_outcomes", "current_seat", "is_terminal", "returns", "observe", "truth", "snapshot",
-    "restore", "checksum", "snapshot_checksum", "snapshot_complete", "where", "at", "scores", "hexes_held", "Verdict",
-    "Truth", "reveal",
+    "restore", "checksum", "snapshot_checksum", "snapshot_complete", "where", "at", "place_words", "title", "scores",
+    "hexes_held", "Verdict", "Truth", "reveal", "render_for_other_side",
+    # words every layer reads numbers and names in (game/engine/words.py, nations.py)
+    "points", "change", "nice", "in_sentence", "plural", "nation_name", "army_name", "country_name",
 ]
 
 
@@ -268,6 +272,8 @@ class Truth:
     turn: int
     date: object
     scores: dict[str, dict]
+    #: bloc -> the victory places it holds, (points, name): what the scores counted (scoring.places_held)
+    places_held: dict[str, tuple] = field(default_factory=dict)
 
 
 
@@ -279,4 +285,4 @@ def reveal(state: GameState) -> Truth:
     return Truth(units=state.unit_views(), control=control, holder=holder, tracks=state.track_dict(),
                  talks=state.talks.value, dmz=[list(x) for x in state.dmz] if state.dmz is not None else None,
                  steps_lost=state.steps_lost_dict(), hexes_held=hexes_held(state), outcome=state.outcome,
-                 turn=state.turn, date=state.date, scores=scores(state))
+                 turn=state.turn, date=state.date, scores=scores(state), places_held=places_held(state))

@@ -22,13 +22,17 @@ from .units import JAPAN, MAP
 
 
 def spot(s: GameState, bloc: str, before: np.ndarray) -> list[Event]:
-    """Report enemy units the bloc sees now and did not before; spotted hidden units stay seen."""
+    """Report enemy units the bloc sees now and did not before; spotted hidden units stay seen.  An event says
+    whether the unit was hidden (its own side reads that it is hidden no longer: game/session/eventlog.py)."""
     now = seen_mask(s, bloc)
+    new = np.flatnonzero(now & ~before).tolist()
+    was_hidden = s.hidden[new].tolist()
     s.hidden[now] = False
     out = []
-    for u in np.flatnonzero(now & ~before).tolist():
+    for u, hidden in zip(new, was_hidden):
         h = hex_of(s, int(s.hex[u]))
-        out.append(event(s, "UnitSpotted", s.active_seat.id, (h,), reveal=True, unit=s.units.ids[u], at=[h.q, h.r]))
+        out.append(event(s, "UnitSpotted", s.active_seat.id, (h,), reveal=True, unit=s.units.ids[u], at=[h.q, h.r],
+                         **({"hidden": True} if hidden else {})))
     return out
 
 

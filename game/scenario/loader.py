@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from game.engine import api
-from game.engine.api import GameState, Setup
+from game.engine.api import GameState, Setup, army_name
 from game.engine.board import Board
 from game.engine.config import Calendar, CalendarPeriod, GameConfig, Parameters, Seat, SupplySource, VictoryPlace
 from game.engine.events import Event
@@ -260,20 +260,17 @@ def build_units(data: dict, board: Board) -> list[Unit]:
     return with_army_names(out)
 
 
-#: The army a nation's units are known by, for names two armies share ("KPA 6th Division", "ROK 6th Division").
-ARMIES = {"dprk": "KPA", "prc": "PVA", "rok": "ROK", "us": "US", "uk": "British", "ussr": "Soviet"}
-
-
 def with_army_names(units: list[Unit]) -> list[Unit]:
     """Units whose name another nation's unit also bears, each named with its army in front ("6th Infantry
     Division" of the KPA and of the ROK read "KPA 6th Infantry Division" and "ROK 6th Infantry Division" in the
-    log, the panels and the computer's reasons).  Names no other army uses are left as the scenario wrote them."""
+    log, the panels and the computer's reasons; the armies' names are game/engine/nations.py ARMY_NAMES).  Names no
+    other army uses are left as the scenario wrote them."""
     nations: dict[str, set[str]] = {}
     for u in units:
         nations.setdefault(u.name, set()).add(u.nation.lower())
     out = []
     for u in units:
-        army = ARMIES.get(u.nation.lower(), u.nation.upper())
+        army = army_name(u.nation)
         if len(nations[u.name]) > 1 and not u.name.startswith(army + " "):
             u = dataclasses.replace(u, name=f"{army} {u.name}")
         out.append(u)

@@ -1,8 +1,11 @@
 """What a political decision does, in a player's words, split into what helps the seat and what it costs.
 
-The words are made from the decision's effects and from the rules that read the flags it sets, never written
-by hand, so they cannot drift from the rules: "sets pow hardline un" becomes "while the talks sit, they advance
-3 less a turn" (the talks' own rule), "1 units arrive" becomes "1 unit arrives".  Whether a track's move helps
+The words are made from the decision's effects and from what reads the flags it sets -- the rules and
+decisions whose conditions test them, the units that wait for them, the supply sources that serve until
+them -- never written by hand, so they cannot drift from the rules: "sets pow hardline un" becomes "while
+the talks sit, they advance 3 less a turn" (the talks' own rule), "sets pva entered" becomes "48 PVA
+divisions enter the war: 12 at once, the last 5 months later", "1 units arrive" becomes "1 unit arrives".
+Tracks move in whole points, as the gauges show them (game/engine/words.py).  Whether a track's move helps
 or costs a side is judged by the weight the historical computer player gives that track for the side's bloc
 (assets/ai/profiles.json): escalation costs everyone, cohesion helps the UN side, the other side's weariness
 helps, and so on.
@@ -13,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.ai.profiles import personality
+from game.engine.api import army_name, change, nation_name, nice, plural, points
 from game.engine.politics.conditions import All, Any_, FlagIs, Not
 from game.engine.politics.effects import (
     HARDLINE_FLAGS,
@@ -28,6 +32,9 @@ from game.engine.politics.effects import (
     TalksProgress,
     Withdraw,
 )
+from game.engine.units import Location
+
+from .condition_words import first_clause
 
 
 @dataclass(frozen=True)
@@ -49,35 +56,36 @@ def unit_count(n: int) -> str:
     return "1 unit arrives" if n == 1 else f"{n} units arrive"
 
 
-def consequences(config, bloc: str, effects, names: dict | None = None, own: str = "") -> list[Consequence]:
+def consequences(config, bloc: str, effects, names: dict | None = None, own: str = "",
+                 units=None) -> list[Consequence]:
     """Every effect of a decision, in words, with its worth to ``bloc``.  ``names``: unit id -> name (for forces
-    that leave); ``own``: the decision's id (what it does to itself -- once taken, it closes -- goes unsaid)."""
+    that leave); ``own``: the decision's id (what it does to itself -- once taken, it closes -- goes unsaid);
+    ``units``: the scenario's units (templates or a seat's views): those that wait for a flag it sets."""
     pol = config.politics
     out: list[Consequence] = []
     for e in effects:
         if isinstance(e, MoveTrack):
             spec = pol.tracks.get(e.name) if pol else None
-            label = spec.label if spec else e.name.replace("_", " ")
+            label = spec.label if spec else nice(e.name)
             if e.add is not None:
-                out.append(Consequence(f"{label} {'+' if e.add >= 0 else ''}{e.add:g}",
-                                       track_worth(bloc, e.name, e.add), e.name))
+                out.append(Consequence(f"{label} {change(0.0, e.add)}", track_worth(bloc, e.name, e.add), e.name))
             else:
-                out.append(Consequence(f"{label} set to {e.to:g}", 0.0, e.name))
+                out.append(Consequence(f"{label} set to {points(e.to)}", 0.0, e.name))
         elif isinstance(e, Talks):
             words = {"open": "opens armistice talks", "suspend": "suspends the armistice talks",
                      "resume": "resumes the armistice talks", "sign": "signs the armistice"}
             if e.verb == "advance":
-                out.append(Consequence(f"armistice talks {e.amount:+g}", track_worth(bloc, "talks", e.amount),
-                                       "talks"))
+                out.append(Consequence(f"armistice talks {change(0.0, e.amount)}",
+                                       track_worth(bloc, "talks", e.amount), "talks"))
             else:
                 out.append(Consequence(words.get(e.verb, f"talks: {e.verb}"),
                                        track_worth(bloc, "talks", -1.0 if e.verb == "suspend" else 1.0)))
         elif isinstance(e, (SetFlag, ClearFlag)):
-            out.extend(flag_consequences(config, bloc, e.name, isinstance(e, SetFlag), own))
+            out.extend(flag_consequences(config, bloc, e.name, isinstance(e, SetFlag), own, units))
         elif isinstance(e, Reinforce):
             out.append(Consequence(unit_count(len(e.units)), 1.0))
         elif isinstance(e, Withdraw):
-            who = [n.upper() for n in e.nations] + [(names or {}).get(u, u.replace("_", " ")) for u in e.units]
+            who = [nation_name(n) for n in e.nations] + [(names or {}).get(u, nice(u)) for u in e.units]
             out.append(Consequence(f"forces leave the war: {', '.join(who)}", -1.0))
         elif isinstance(e, EndGame):
             out.append(Consequence(f"ends the war at once: {e.outcome.replace('_', ' ').replace(':', ' by ')}"))
@@ -99,37 +107,102 @@ def consequences(config, bloc: str, effects, names: dict | None = None, own: str
     return out
 
 
-def flag_consequences(config, bloc: str, flag: str, setting: bool, own: str = "") -> list[Consequence]:
-    """What setting (or clearing) ``flag`` does, read from the rules and decisions that test it -- never the
-    flag's internal name."""
+def flag_consequences(config, bloc: str, flag: str, setting: bool, own: str = "",
+                      units=None) -> list[Consequence]:
+    """What setting (or clearing) ``flag`` does, read from what tests it -- never the flag's internal name: the
+    units that wait for it (``units``), the supply sources that serve until it, the talks' hard line, the rules
+    it makes possible or rules out (by their events: "no longer possible: 'Beijing's alarm grows'") and the
+    decisions it opens or closes (by their titles)."""
     pol = config.politics
     if pol is None:
         return []
     out: list[Consequence] = []
+    if setting:
+        out.extend(released(config, bloc, flag, units or ()))
+        out.extend(closed_sources(config, bloc, flag))
     if flag in HARDLINE_FLAGS:
         slow = [fx.hardline for r in pol.rules for fx in r.effects if isinstance(fx, TalksProgress)]
         if slow and slow[0]:
-            change = -slow[0] if setting else slow[0]
-            words = (f"while the talks sit, they advance {slow[0]:g} less a turn" if setting
-                     else f"the talks no longer lose {slow[0]:g} a turn to it")
-            out.append(Consequence(words, track_worth(bloc, "talks", change)))
+            change_ = -slow[0] if setting else slow[0]
+            words = (f"while the talks sit, they advance {points(slow[0])} less a turn" if setting
+                     else f"the talks no longer lose {points(slow[0])} a turn to it")
+            out.append(Consequence(words, track_worth(bloc, "talks", change_)))
+    allows, forbids = [], []
     for rule in pol.rules:
         sign = _tests(rule.when, flag)
         if sign and rule.text:
-            allows = (sign > 0) == setting
-            first = rule.text.split(". ")[0].rstrip(".")
-            head, _, rest = first.partition(" ")
-            if head in ("The", "A", "An") and rest:
-                first = f"{head.lower()} {rest}"             # "The armistice ..." -> "the armistice ..."; names keep
-                #                                              their capitals ("Washington", "UN troops")
-            out.append(Consequence(f"{'makes possible' if allows else 'rules out'}: {first}"))
+            event = f"'{first_clause(rule.text)}'"
+            if event not in allows + forbids:
+                (allows if (sign > 0) == setting else forbids).append(event)
+    if allows:
+        out.append(Consequence(f"now possible: {', '.join(allows)}"))
+    if forbids:
+        out.append(Consequence(f"no longer possible: {', '.join(forbids)}"))
+    seat = next((d.seat for d in pol.decisions.values() if d.id == own), None)
+    by_seat: dict[tuple[str, bool], list[str]] = {}
     for d in pol.decisions.values():
         if d.id == own:
             continue
         sign = _tests(d.when, flag)
         if sign:
-            opens = (sign > 0) == setting
-            out.append(Consequence(f"{'opens' if opens else 'closes'} the decision '{d.title}'"))
+            by_seat.setdefault((d.seat, (sign > 0) == setting), []).append(f"'{d.title}'")
+    for (who, opens), titles in by_seat.items():
+        verb = "opens" if opens else "closes"
+        whose = "" if who == seat else f" for the {config.seat(who).name}"
+        out.append(Consequence(f"{verb}{whose}: {', '.join(titles)}"))
+    return out
+
+
+def released(config, bloc: str, flag: str, units) -> list[Consequence]:
+    """The units that wait for ``flag`` (an arrival's ``requires``), by army: how many, and when they come --
+    "48 PVA divisions enter the war: 12 at once, the last 5 months later"."""
+    groups: dict[tuple[str, str], list] = {}
+    for u in units:
+        if u.requires == flag and u.location is Location.PENDING:
+            groups.setdefault((army_name(u.nation), u.seat), []).append(u)
+    out = []
+    for (army, seat), group in groups.items():
+        sizes = {u.size for u in group}
+        size = sizes.pop() if len(sizes) == 1 else "unit"
+        n = len(group)
+        head = f"{plural(n, army + ' ' + size)} {'enters' if n == 1 else 'enter'} the war"
+        dated = [u for u in group if u.arrives is not None]
+        days = sorted(u.delay_days for u in group)
+        if dated:
+            when = "on their dates" if n > 1 else f"from {dated[0].arrives.day} {dated[0].arrives:%B %Y}"
+        elif days[-1] == 0:
+            when = "at once"
+        elif days[0] == days[-1]:
+            when = f"{_span(days[0])} later"
+        else:
+            first = sum(1 for d in days if d == days[0])
+            start = "at once" if days[0] == 0 else f"{_span(days[0])} later"
+            when = f"{first} {start}, the last {_span(days[-1])} later"
+        mine = config.seat(seat).bloc == bloc
+        out.append(Consequence(f"{head}: {when}" if ", " in when else f"{head} {when}", 1.0 if mine else -1.0))
+    return out
+
+
+def _span(days: int) -> str:
+    """A delay in days in the words a player plans with: '6 days', 'a week', '3 weeks', '5 months'."""
+    if days == 7:
+        return "a week"
+    if days < 14:
+        return plural(days, "day")
+    if days < 60:
+        return plural(round(days / 7), "week")
+    return plural(round(days / 30), "month")
+
+
+def closed_sources(config, bloc: str, flag: str) -> list[Consequence]:
+    """The supply sources that serve until ``flag`` is set (a depot the enemy's air war closes), by bloc."""
+    out = []
+    for side in config.blocs:
+        names = [s.name for s in config.supply_sources if s.until == flag and s.bloc == side]
+        if names:
+            whose = "our" if side == bloc else "the enemy's"
+            out.append(Consequence(f"{whose} supply sources close: {', '.join(names)}", -1.0 if side == bloc
+                                   else 1.0))
     return out
 
 
@@ -150,11 +223,12 @@ def _tests(cond, flag: str, sign: int = 1) -> int:
 
 
 def split(config, bloc: str, effects, tracks: bool = True, names: dict | None = None,
-          own: str = "") -> tuple[list[str], list[str]]:
+          own: str = "", units=None) -> tuple[list[str], list[str]]:
     """(what helps or is neither, what costs) the seat's bloc, in words; ``tracks=False`` leaves out the tracks'
-    moves (a screen that shows the engine's preview of them).  ``names``, ``own``: as for consequences."""
+    moves (a screen that shows the engine's preview of them).  ``names``, ``own``, ``units``: as for
+    consequences."""
     good, bad = [], []
-    for c in consequences(config, bloc, effects, names, own):
+    for c in consequences(config, bloc, effects, names, own, units):
         if c.track and not tracks:
             continue
         (bad if c.worth < 0 else good).append(c.text)

@@ -1,7 +1,7 @@
 """The decisions of a seat: the side panel in its political phase, and a read-only list at other times.
 
 In the political phase (DESIGN §8) the side panel lists each open decision as a
-card -- its title, what it will do (the effects' ``describe()``), what it
+card -- its title, what it will do (in words made from the rules: game/session/decision_words.py), what it
 risks (the public tracks after taking it, as the engine previews it on a copy
 of the seat's view: ``Observation.preview_decision``, and the thresholds they
 cross), its history note and the idea it shows -- under a "Decide: <title>" button, and
@@ -20,8 +20,9 @@ from __future__ import annotations
 import pygame
 from pygame_gui.elements import UIButton, UIScrollingContainer, UITextBox
 
-from game.engine.api import IllegalAction, Phase
+from game.engine.api import IllegalAction, Phase, change
 from game.engine.politics.effects import EndGame, Talks
+from game.session.condition_words import condition_words
 from game.session.decision_words import split, track_worth
 from game.ui.map_labels import get_font
 from game.ui.tracks_bar import IDEA_NOTES, esc, fmt, idea_name, nice
@@ -83,15 +84,17 @@ def track_moves(view, decision_id: str) -> list[tuple[str, float]] | None:
         worth = track_worth(view.bloc, name, new - old)
         up = [(n, v) for n, v in spec.thresholds if old < v <= new]
         down = [(n, v) for n, v in spec.thresholds if new < v <= old]
-        move = f"{esc(spec.label)} from {fmt(old)} to {fmt(new)}"
+        # Whole points, as the gauges: a move they would not show reads "+<1 (now 2)", never "from 2 to 2".
+        move = (f"{esc(spec.label)} from {fmt(old)} to {fmt(new)}" if fmt(old) != fmt(new) else
+                f"{esc(spec.label)} {change(old, new)} (now {fmt(new)})")
         if up:
-            text = f"{move}: <b>reaches {', '.join(f'{esc(nice(n))} ({fmt(v)})' for n, v in up)}</b>"
+            text = f"{move}: <b>reaches {', '.join(f'{esc(nice(n, start=False))} ({fmt(v)})' for n, v in up)}</b>"
         elif down:
-            text = f"{move}: falls below {', '.join(f'{esc(nice(n))} ({fmt(v)})' for n, v in down)}"
+            text = f"{move}: falls below {', '.join(f'{esc(nice(n, start=False))} ({fmt(v)})' for n, v in down)}"
         else:
             nxt = [(n, v) for n, v in spec.thresholds if v > new] if new > old else \
                   [(n, v) for n, v in reversed(spec.thresholds) if v <= new]
-            text = move + (f" (next: {esc(nice(nxt[0][0]))} at {fmt(nxt[0][1])})" if nxt else "")
+            text = move + (f" (next: {esc(nice(nxt[0][0], start=False))} at {fmt(nxt[0][1])})" if nxt else "")
         out.append((text, worth))
     return out
 
@@ -100,7 +103,7 @@ def risks(view, d, moves: list[tuple[str, float]] | None) -> list[str]:
     """What taking ``d`` now costs or risks the seat, and only that: the costs among its effects (in words made
     from the rules, decision_words), the war's end, and the tracks the engine's preview (``moves``, track_moves)
     moves against the seat with the thresholds they cross."""
-    _, costs = split(view.config, view.bloc, d.effects, moves is None, _names(view), d.id)
+    _, costs = split(view.config, view.bloc, d.effects, moves is None, _names(view), d.id, _units(view))
     out = [esc(plain(c)) for c in costs] + [text for text, worth in moves or () if worth < 0]
     for e in d.effects:
         if isinstance(e, EndGame):
@@ -114,10 +117,15 @@ def _names(view) -> dict[str, str]:
     return {u.id: u.name for u in view.units.values()}
 
 
+def _units(view) -> list:
+    """The units the seat knows of (its own waiting reinforcements among them: what a decision releases)."""
+    return list(view.units.values())
+
+
 def does(view, d, moves: list[tuple[str, float]] | None) -> list[str]:
     """What taking ``d`` does for the seat, or does that is neither good nor bad, in words made from the rules;
     the tracks the engine's preview (``moves``, track_moves) moves in the seat's favour."""
-    good, _ = split(view.config, view.bloc, d.effects, moves is None, _names(view), d.id)
+    good, _ = split(view.config, view.bloc, d.effects, moves is None, _names(view), d.id, _units(view))
     return [esc(plain(g)) for g in good if not g.startswith("ends the war")] + \
         [text for text, worth in moves or () if worth >= 0]
 
@@ -128,8 +136,9 @@ def card_html(view, d) -> str:
     if d.text:
         parts.append(esc(plain(d.text)))
     moves = track_moves(view, d.id) if view.config.politics is not None else None   # one preview a card
-    parts.append(f"<font color='{MUTED}'>Does:</font> " + ("; ".join(does(view, d, moves)) or
-                                                           "nothing in your favour"))
+    good = does(view, d, moves)
+    if good:      # a decision all of whose effects cost something says so under Risks alone
+        parts.append(f"<font color='{MUTED}'>Does:</font> " + "; ".join(good))
     r = risks(view, d, moves)
     parts.append(f"<font color='{RISK_COLOUR}'>Risks:</font> " + ("; ".join(r) if r else "none at once"))
     return "<br>".join(parts)
@@ -168,8 +177,9 @@ def status_of(view, d, open_ids: set[str] | None = None) -> tuple[str, str]:
         ids = open_ids if open_ids is not None else {x.id for x in open_decisions(view)}
         if d.id in ids:
             return "open now: take it in the panel", "#8fd19e"
-        why = plain(d.when.describe()) if d.when is not None else "it was already taken"
-        return f"closed now: needs {why}", "#d8b76a"
+        why = (f"opens when {condition_words(view.config, d.when, view.board, d.id)}" if d.when is not None
+               else "it was already taken")
+        return f"closed now: {why}", "#d8b76a"
     return "opens in your political phase if its condition holds", "#d8b76a"
 
 
@@ -184,13 +194,15 @@ def overview_html(view) -> str:
     open_ids = {x.id for x in open_decisions(view)}
     for d in mine:
         words, colour = status_of(view, d, open_ids)
-        when = esc(plain(d.when.describe())) if d.when is not None else "at any time"
+        when = esc(plain(condition_words(view.config, d.when, view.board, d.id))) if d.when is not None \
+            else "at any time"
         if d.offered:
             when += " (once offered)"
-        good, bad = split(view.config, view.bloc, d.effects, names=_names(view), own=d.id)
+        good, bad = split(view.config, view.bloc, d.effects, names=_names(view), own=d.id, units=_units(view))
         block = [f"<b>{esc(d.title)}</b> — <font color='{colour}'>{esc(words)}</font>",
-                 f"<font color='{MUTED}'>When:</font> {when}",
-                 f"<font color='{MUTED}'>Does:</font> {esc(plain('; '.join(good)) or 'nothing in your favour')}"]
+                 f"<font color='{MUTED}'>When:</font> {when}"]
+        if good:
+            block.append(f"<font color='{MUTED}'>Does:</font> {esc(plain('; '.join(good)))}")
         if bad:
             block.append(f"<font color='{RISK_COLOUR}'>Costs:</font> {esc(plain('; '.join(bad)))}")
         if d.history:

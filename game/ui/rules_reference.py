@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
+from game.engine.api import nice, points
 from game.engine.board import Terrain
 from game.engine.combat import COLUMNS, RESULT_NAMES, TABLE, TERRAIN_SHIFT
 from game.engine.terrain import HALF, RIVER_COST, ROAD_COST, TERRAIN_COST
@@ -91,12 +92,14 @@ def _supply(p) -> str:
 def _tracks(config) -> str:
     out = []
     for spec in config.politics.tracks.values():
-        marks = ", ".join(f"{escape(str(n).replace('_', ' '))} at {v:g}" for n, v in spec.thresholds)
-        parts = [f"<b>{escape(spec.label)}</b> ({spec.lo:g} to {spec.hi:g}, starts at {spec.start:g})"]
+        # The thresholds in words, as the gauges' tooltips name them ("MiG Alley at 40, Soviet warning at 70").
+        marks = ", ".join(f"{escape(nice(n, start=False))} at {points(v)}" for n, v in spec.thresholds)
+        parts = [f"<b>{escape(spec.label)}</b> ({points(spec.lo)} to {points(spec.hi)}, starts at "
+                 f"{points(spec.start)})"]
         if marks:
-            parts.append(f"thresholds: {marks}")
+            parts.append(f"Thresholds: {marks[:1].upper() + marks[1:]}")
         if spec.moved_by:
-            parts.append(f"moved by: {escape(spec.moved_by)}")
+            parts.append(f"Moved by: {escape(spec.moved_by)}")
         if spec.does:
             parts.append(escape(spec.does))
         out.append("<br>".join(parts))

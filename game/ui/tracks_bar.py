@@ -21,6 +21,7 @@ from datetime import date
 
 import pygame
 
+from game.engine.api import nice, points
 from game.engine.config import GameConfig
 from game.engine.politics.model import IDEAS
 from game.ui.map_labels import get_font
@@ -38,18 +39,21 @@ IDEA_NOTES = {
                  "with each other.",
 }
 
-#: Shorter labels for the known tracks when a gauge is narrow (any other label is cut with an ellipsis).
+#: Shorter labels for the known tracks when a gauge is narrow (any other label is cut with an ellipsis): each a
+#: shortening of the scenario's label a reader knows for the same gauge -- its words in order, cut short, its
+#: qualifier kept ("War weariness (communist)" -> "Weariness (comm.)" -> "Wear. (comm.)"), never another name
+#: ("PRC entry" for "PRC intervention pressure").  The tooltip and the rules reference give the full label.
 SHORT = {
     "escalation": "Escal.",
-    "intervention": "PRC entry",
+    "intervention": "PRC intervention",
     "cohesion": "UN cohesion",
-    "weariness_un": "UN weariness",
-    "weariness_communist": "Comm. weariness",
+    "weariness_un": "Weariness (UN)",
+    "weariness_communist": "Weariness (comm.)",
     "talks": "Talks",
     "balance": "Balance",
 }
-TINY = {"cohesion": "Cohesion", "weariness_un": "UN wear.", "weariness_communist": "Comm. wear.",
-        "intervention": "PRC"}
+TINY = {"cohesion": "Cohesion", "weariness_un": "Wear. (UN)", "weariness_communist": "Wear. (comm.)",
+        "intervention": "PRC interv."}
 
 #: Escalation by danger: below the first threshold, then past each further one.
 DANGER = ((96, 168, 96), (226, 178, 60), (226, 110, 40), (214, 50, 40), (150, 20, 20))
@@ -72,20 +76,9 @@ def idea_name(idea: str) -> str:
     return IDEAS.get(idea, idea.replace("_", " ").capitalize()) if idea else ""
 
 
-#: Words that keep their own spelling when a name is turned into words.
-SPELLING = {"mig": "MiG", "un": "UN", "unga": "UNGA", "prc": "PRC", "pva": "PVA", "kpa": "KPA", "rok": "ROK",
-            "dprk": "DPRK", "pow": "POW", "pows": "POWs", "us": "US", "ussr": "USSR", "dmz": "DMZ"}
-
-
-def nice(name: str) -> str:
-    """A threshold or flag name in words: ``soviet_warning`` -> ``Soviet warning``, ``mig_alley`` -> ``MiG alley``."""
-    words = [SPELLING.get(w.lower(), w) for w in name.replace("_", " ").split()]
-    text = " ".join(words)
-    return text[:1].upper() + text[1:]
-
-
 def fmt(value: float) -> str:
-    return f"{value:.0f}" if abs(value - round(value)) < 0.05 or abs(value) >= 10 else f"{value:.1f}"
+    """A track's value, threshold or bound in whole points, as every gauge and log line reads it."""
+    return str(points(value))
 
 
 @dataclass(frozen=True)
@@ -158,12 +151,12 @@ def gauges(view, palette=None) -> list[Gauge]:
             continue
         value = float(view.tracks.get(name, spec.start))
         g = Gauge(name, spec.label, value, spec.lo, spec.hi, tuple(spec.thresholds), blocs=bloc_colours)
-        g.value_text = f"{value:.0f}"         # whole points on every gauge: one scale, 0.3 reads 0 of 100
+        g.value_text = fmt(value)             # whole points on every gauge: one scale, 0.3 reads 0 of 100
         if name == "talks":
             g.kind = "talks"
             g.status = str(view.talks or "closed")
             g.colour = TALKS_COLOURS.get(g.status, MUTED)
-            g.value_text = g.status if g.status in ("closed", "signed") else f"{g.status} {value:.0f}%"
+            g.value_text = g.status if g.status in ("closed", "signed") else f"{g.status} {fmt(value)}%"
         elif spec.lo < 0 < spec.hi:
             g.kind = "balance"
             lead = "un" if value > 0 else "communist"
@@ -171,7 +164,7 @@ def gauges(view, palette=None) -> list[Gauge]:
             if abs(value) < 2:
                 g.value_text = "even"
             else:
-                g.value_text = f"{'UN' if lead == 'un' else 'Comm.'} +{abs(value):.0f}"
+                g.value_text = f"{'UN' if lead == 'un' else 'Comm.'} +{fmt(abs(value))}"
         elif name == "escalation":
             g.colour = danger_colour(value, spec.thresholds)
         elif name == "cohesion" and spec.thresholds and value < spec.thresholds[0][1]:
@@ -203,7 +196,7 @@ def tooltip(spec, g: Gauge) -> str:
     if spec.moved_by:
         lines.append(f"<i>Moved by:</i> {esc(spec.moved_by)}")
     if spec.thresholds:
-        marks = ", ".join(f"{esc(nice(n))} at {fmt(v)}" + (" (passed)" if g.value >= v else "")
+        marks = ", ".join(f"{esc(nice(n, start=False))} at {fmt(v)}" + (" (passed)" if g.value >= v else "")
                           for n, v in spec.thresholds)
         lines.append(f"<i>Thresholds:</i> {marks}")
     if spec.does:

@@ -25,7 +25,7 @@ def test_the_hard_line_on_prisoners_says_what_it_costs():
 
 def test_a_resolution_says_what_it_rules_out_and_what_it_risks():
     good, costs = words("1950-invasion", "seek_unga_resolution")
-    assert "rules out: UN troops cross the parallel with no General Assembly mandate" in good
+    assert "no longer possible: 'UN troops cross the parallel with no General Assembly mandate'" in good
     assert "UN cohesion +12" in good and costs == ["PRC intervention pressure +5"]
 
 

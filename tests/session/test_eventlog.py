@@ -54,7 +54,7 @@ def test_the_log_tells_places_and_armies_apart():
     """Words a player can read: no 'near near', no move 'from near Chorwon to near Chorwon', a hex in the South
     named after a southern town where one is about as near, and the army in front of a name two armies share."""
     from game.engine.board import Country
-    from game.engine.narrate import ACROSS_BORDER, where, where_pair
+    from game.engine.narrate import ACROSS_BORDER, journey, where
     from game.scenario.loader import load_scenario
     from game.session.match import Match
     from game.session.simulate import make_agents
@@ -69,15 +69,18 @@ def test_the_log_tells_places_and_armies_apart():
         if hasattr(board, "hexes_within") else [chorwon.neighbor(d) for d in range(6)]
     a, b = near[0], near[-1]
     assert where(board, a) == where(board, b) == "near Chorwon"
-    first, second = where_pair(board, a, b)
-    assert first != second and "Chorwon" in first and "Chorwon" in second
+    # A move between two hexes of one name goes by its length and bearing; each hex keeps its name.
+    assert journey(board, a, b).endswith(", still near Chorwon") and " km " in journey(board, a, b)
     # Whatever the rounding, the two ends of a step never read alike.
     for i in range(board.size):
         if board.is_land(i):
             for j in board.neighbors[i]:
                 if j >= 0 and board.is_land(int(j)):
-                    x, y = where_pair(board, board.hex_at(i), board.hex_at(int(j)))
-                    assert x != y, (board.hex_at(i), board.hex_at(int(j)), x)
+                    text = journey(board, board.hex_at(i), board.hex_at(int(j)))
+                    if not text.startswith("from "):
+                        continue
+                    x, y = text[len("from "):].split(" to ") if " to " in text else text[5:].split(" into ")
+                    assert x != y, (board.hex_at(i), board.hex_at(int(j)), text)
     # South of the parallel, a northern town names a hex only where no southern one is about as near.
     south = [board.hex_at(i) for i in range(board.size)
              if int(board.country[i]) == int(Country.ROK) and board.is_land(i) and not board.place_at(board.hex_at(i))]
@@ -98,6 +101,29 @@ def test_the_log_tells_places_and_armies_apart():
         table.submit(agents[seat].choose(match.view(seat)))
     import re
     texts = [e.text for entries in table.logs.entries.values() for e in entries]
-    assert not [t for t in texts if "near near" in t or "to near" in t and "moving" in t]
+    assert not [t for t in texts if "near near" in t or "to near" in t or "into near" in t or "from near" in t]
     moves = [m.groups() for t in texts if (m := re.search(r" moves (?:by rail )?from (.+) to (.+)\.$", t))]
     assert moves and not [(a, b) for a, b in moves if a == b]
+
+
+def test_each_side_reads_a_spotting_and_a_stop_from_its_own_side():
+    """Play-test: DPRK's log said 'Enemy spotted: 43rd Infantry Division', its own division, and the UN's log told
+    why a DPRK division stopped ('it met enemy forces it had not seen').  'Enemy spotted' names only an enemy; a
+    unit stopped by unseen forces is its owner's news; the other side reads that it was seen there."""
+    b = tiny_board(["c" * 12])
+    for hidden in (False, True):
+        s, _ = start_game(tiny_state(b, [unit("r", "red", Hex(0, 0), movement=6),
+                                          unit("b", "blue", Hex(6, 0), hidden=hidden)]))
+        s2, events = apply(s, MoveUnit("r", Hex(5, 0)))           # into blue's unseen zone of control
+        assert [e.kind for e in events if e.kind in ("UnitStopped", "UnitSpotted")] == ["UnitStopped", "UnitSpotted"]
+        red = [x.text for x in readable(observe(s2, "red"), events)]
+        blue = [x.text for x in readable(observe(s2, "blue"), events)]
+        assert any(t.startswith("Enemy spotted: B ") for t in red), red
+        assert any("met enemy forces it had not seen" in t for t in red), red
+        assert not any("Enemy spotted" in t or "had not seen" in t for t in blue), blue
+        assert any(t.startswith("R seen moving") for t in blue), blue
+        # The blue unit's own side learns it was spotted only when it had been hidden (its counter shows it).
+        assert any(t.startswith("B has been spotted by the enemy") for t in blue) == hidden, blue
+        # Read without the march, the stop is a sighting.
+        stop = [e for e in events if e.kind == "UnitStopped"]
+        assert [x.text for x in readable(observe(s2, "blue"), stop)] == ["R was seen at hex (5,0)."]

@@ -195,7 +195,7 @@ def test_top_bar_shows_the_tracks(tmp_path, scenario, errors, size, scale):
         assert b.rect.right <= w
     # The escalation tooltip says what moves it, its thresholds and its idea.
     tip = screen.gauge_tip(0)
-    assert "Moved by" in tip and "MiG alley at 40" in tip and "Escalation control" in tip
+    assert "Moved by" in tip and "MiG Alley at 40" in tip and "Escalation control" in tip
     assert errors == []
 
 
@@ -233,7 +233,7 @@ def test_decisions_panel_lists_and_decides(tmp_path, scenario, errors):
     assert "Request Soviet air cover" in html_log and "<i>" in html_log and "[Escalation control]" in html_log
     # The escalation gauge now shows the new value, past MiG Alley.
     esc_gauge = screen.gauges[0]
-    assert esc_gauge.value == 45 and esc_gauge.stage == "MiG alley"
+    assert esc_gauge.value == 45 and esc_gauge.stage == "MiG Alley"
     # Continue to movement: the panel goes, the unit and hex boxes come back.
     screen.end_phase()
     frames(app)
@@ -264,8 +264,8 @@ decisions:""", 1)
     frames(app)
     before = table.match.checksum()
     cards = panel_texts(app)
-    assert "Escalation from 5 to 45: <b>reaches MiG alley (40)</b>" in cards
-    assert "PRC intervention from 0 to 10 (next: Warning at 25)" in cards     # the rule's reaction, foreseen
+    assert "Escalation from 5 to 45: <b>reaches MiG Alley (40)</b>" in cards
+    assert "PRC intervention from 0 to 10 (next: warning at 25)" in cards     # the rule's reaction, foreseen
     assert "Armistice talks from 0 to 10" in cards
     assert table.match.checksum() == before and table.match.reveal().tracks["intervention"] == 0
     assert errors == []
@@ -285,7 +285,7 @@ def test_decisions_window_is_read_only(tmp_path, scenario, errors):
     assert screen.decisions_window is not None and screen.decisions_window.alive()
     boxes = [el for el in screen.decisions_window.get_container().elements if hasattr(el, "html_text")]
     text = " ".join(b.html_text for b in boxes)
-    assert "Cross the 38th parallel" in text and "units north of 38°N" in text
+    assert "Cross the 38th parallel" in text and "unit other than ROK is north of 38°N" in text
     assert "Request Soviet air cover" not in text          # the other side's decisions stay private
     assert match.checksum() == before
     assert errors == []
@@ -382,7 +382,7 @@ def test_end_screen_shows_scores_and_charts(tmp_path, scenario, errors):
     text = screen.report.html_text
     for seat in ("DPRK / PRC", "Republic of Korea", "UN Command"):
         assert seat in text
-    assert "history" in text and "escalation peaked" in text
+    assert "history" in text and "Escalation avoided: it peaked" in text
     assert screen.charts_drawn >= 5
     hist = track_history(table.match.log, table.view())
     assert "balance" not in hist and hist["escalation"][0][1] == 5

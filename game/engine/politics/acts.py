@@ -50,15 +50,10 @@ def move_track(state: GameState, name: str, add: float | None, to: float | None,
     change = set_track(state, name, old + add if add is not None else to)
     if abs(change) < 1e-9:
         return []
-    spec = state.config.politics.tracks[name] if state.config.politics else None
-    label = spec.label if spec else name
-    value = state.track(name)
-    # Every track's value with its scale, so a weariness of 0.3 is read as 0.3 of 100, not as 30%.
-    scale = "" if spec is None else (f" of {spec.hi:g}" if spec.lo == 0 else
-                                     f" on a scale of {spec.lo:g} to {spec.hi:g}")
-    text = f"{label} {'+' if change > 0 else ''}{change:g} (now {value:g}{scale})."
-    return [ev(state, "TrackChanged", text, fire.seat, track=name, change=round(change, 4), value=value,
-               source=fire.source)]
+    # Words when read (game/engine/narrate.py: whole points, as the gauges): a search's moves never pay for them.
+    return [Event("TrackChanged", state.date, state.turn, fire.seat, (), True,
+                  {"track": name, "change": round(change, 4), "value": state.track(name), "source": fire.source},
+                  state.setup, None, render)]
 
 
 def end_game(state: GameState, outcome: str, text: str, fire: FireContext) -> list[Event]:

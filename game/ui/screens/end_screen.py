@@ -18,8 +18,8 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
-from game.engine.api import Location, Truth
-from game.engine.board import Board, Country
+from game.engine.api import Location, Truth, plural
+from game.engine.board import Country
 from game.engine.config import GameConfig
 from game.ui.charts import draw_score_bars, draw_tracks
 from game.ui.map_labels import get_font, render_text
@@ -45,12 +45,20 @@ def outcome_text(outcome: str | None) -> str:
     return OUTCOMES.get(outcome, outcome.replace("_", " ").replace(":", ": ").capitalize())
 
 
-def score_rows(truth: Truth, config: GameConfig, board: Board) -> list[tuple[str, int, int, int, int, int]]:
-    """(seat name, units left, steps left, steps lost, hexes held, victory places held) per seat."""
+def seats_in_order(config: GameConfig, viewer: str | None = None) -> list:
+    """The seats with the viewer's own first (then the rest in the scenario's order): a player reads their score
+    before the others'."""
+    seats = list(config.seats)
+    return sorted(seats, key=lambda seat: seat.id != viewer) if viewer else seats
+
+
+def score_rows(truth: Truth, config: GameConfig) -> list[tuple[str, int, int, int, int, int]]:
+    """(seat name, units left, steps left, steps lost, hexes held, victory places its side holds) per seat.  The
+    places are the side's, as the score counts them (``Truth.places_held``), so the two never disagree."""
     rows = []
-    for k, seat in enumerate(config.seats):
+    for seat in config.seats:
         alive = [u for u in truth.units.values() if u.seat == seat.id and u.location in (Location.MAP, Location.JAPAN)]
-        places = sum(1 for v in config.victory_places if int(truth.holder[board.index(v.hex)]) == k + 1)
+        places = len(truth.places_held.get(seat.bloc, ()))
         rows.append((seat.name, len(alive), sum(u.steps for u in alive), truth.steps_lost.get(seat.id, 0),
                      truth.hexes_held.get(seat.id, 0), places))
     return rows
@@ -61,12 +69,14 @@ def signed(value: float) -> str:
     return f"<font color='{colour}'>{value:+.1f}</font>"
 
 
-def report_html(truth: Truth, config: GameConfig, board: Board) -> str:
-    """Each seat's score against history, its components and the reasons, then what it kept in the field."""
+def report_html(truth: Truth, config: GameConfig, viewer: str | None = None) -> str:
+    """Each seat's score against history, its components and the reasons, then what it kept in the field; the
+    ``viewer``'s seat first."""
     sc = truth.scores
-    field = {r[0]: r for r in score_rows(truth, config, board)}
+    field = {r[0]: r for r in score_rows(truth, config)}
+    total_places = len(config.victory_places)
     blocks = []
-    for seat in config.seats:
+    for seat in seats_in_order(config, viewer):
         got = sc.get(seat.id)
         lines = []
         if got is not None:
@@ -80,9 +90,9 @@ def report_html(truth: Truth, config: GameConfig, board: Board) -> str:
             for why in got["why"]:
                 lines.append(f"• {html.escape(why)}")
         n, units, steps, lost, hexes, places = field[seat.name]
-        lines.append(f"<font color='{MUTED}'>In the field: {units} unit{'' if units == 1 else 's'} ({steps} "
-                     f"step{'' if steps == 1 else 's'}); {lost} step{'' if lost == 1 else 's'} lost; "
-                     f"{hexes} hexes held; {places} victory place{'' if places == 1 else 's'} held</font>")
+        lines.append(f"<font color='{MUTED}'>In the field: {plural(units, 'unit')} ({plural(steps, 'step')}); "
+                     f"{plural(lost, 'step')} lost; {plural(hexes, 'hex', 'hexes')} held by its units; its side "
+                     f"holds {places} of the {total_places} victory places</font>")
         blocks.append("<br>".join(lines))
     return "<br><br>".join(blocks)
 
@@ -123,7 +133,9 @@ class EndScreen(Screen):
         x = margin
         has_pol = config.politics is not None
         got = st.scores
-        self.totals = [(seat.name, got[seat.id]["total"]) for seat in config.seats if seat.id in got]
+        viewer = self.table.viewer
+        self.totals = [(seat.name, got[seat.id]["total"]) for seat in seats_in_order(config, viewer)
+                       if seat.id in got]
         n = len(config.seats)
         self.bars_rect = pygame.Rect(x, y, left_w, s(16) + n * s(22 if small else 24)) if has_pol else None
         if self.bars_rect is not None:
@@ -131,7 +143,7 @@ class EndScreen(Screen):
         room = bottom - y
         chart_h = min(s(260), int(room * 0.45)) if has_pol and room > s(220) else 0
         report_h = room - chart_h - (s(8) if chart_h else 0)
-        self.report = UITextBox(report_html(st, config, match.board), pygame.Rect(x, y, left_w, report_h),
+        self.report = UITextBox(report_html(st, config, viewer), pygame.Rect(x, y, left_w, report_h),
                                 self.manager)
         self.charts_rect = pygame.Rect(x, y + report_h + s(8), left_w, chart_h) if chart_h else None
         self.render_charts()

@@ -23,7 +23,18 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox, UIWindow
 
 from game.engine.actions import Attack, Decide, EndPhase, IllegalAction, Landing, MoveUnit, RailMove, SeaMove
-from game.engine.api import RESULT_NAMES, Hex, Location, Observation, Phase, Unit, where
+from game.engine.api import (
+    RESULT_NAMES,
+    Hex,
+    Location,
+    Observation,
+    Phase,
+    Unit,
+    country_name,
+    nation_name,
+    place_words,
+)
+from game.engine.api import title as place_title
 from game.engine.board import Country, Terrain
 from game.engine.combat import TERRAIN_SHIFT
 from game.engine.terrain import HALF, TERRAIN_COST
@@ -601,7 +612,7 @@ class GameScreen(LeaveGuard, Screen):
         if u.dug_in:
             status.append("dug in (attacks on it lose a column)")
         head = f"<b>{esc(title + ': ' if title else '')}{esc(u.name)}</b>"
-        return (f"{head}<br>{esc(seat.name)} · {esc(u.nation)} · {esc(u.type)} {esc(u.size)}<br>"
+        return (f"{head}<br>{esc(seat.name)} · {esc(nation_name(u.nation))} · {esc(u.type)} {esc(u.size)}<br>"
                 f"attack {u.attack} · defence {u.defence} · movement {u.movement} · steps {bar}"
                 + (f"<br><i>{esc(', '.join(status))}</i>" if status else ""))
 
@@ -610,8 +621,8 @@ class GameScreen(LeaveGuard, Screen):
         i = b.index(h)
         terrain = Terrain(int(b.terrain[i])).name.lower()
         country = Country(int(b.country[i])).name
-        owner = "" if country == "NONE" else f", {country} (1950)"
-        bits = [f"<b>{esc(where(b, h))}</b> — {terrain}{owner}"]
+        owner = "" if country == "NONE" else f", {country_name(country)} (1950)"
+        bits = [f"<b>{esc(place_title(b, h))}</b> — {terrain}{owner}"]
         feats = [n for n, f in (("port", b.port[i]), ("airfield", b.airfield[i]), ("capital", b.capital[i])) if f]
         rivers = sorted({b.river_names.get((i, d), "") for d in range(6) if b.river[i, d]} - {""})
         if rivers:
@@ -673,10 +684,11 @@ class GameScreen(LeaveGuard, Screen):
         a = self.targets.get(i)
         if a is None:
             return ""
+        to = place_words(board, h, "to")              # 'to Kaesong', 'to a hex near Haeju'
         if isinstance(a, MoveUnit):
             cost = self.view.reach(self.selected).cost[i] / HALF     # cached in the observation
-            return f"<br>To {esc(where(board, h))}: {cost:g} movement points."
-        return f"<br>To {esc(where(board, h))} by {a.kind}."
+            return f"<br>{esc(to[:1].upper() + to[1:])}: {cost:g} movement points."
+        return f"<br>{esc(to[:1].upper() + to[1:])} by {a.kind}."
 
     def odds_text(self) -> str:
         attackers = [a for a in self.attackers if a in self.view.units]
@@ -686,7 +698,7 @@ class GameScreen(LeaveGuard, Screen):
         shifts = "".join(f"<br>  {sh.columns:+d} {esc(sh.reason)}" for sh in o.shifts) or "<br>  none"
         probs = "".join(f"<br>{p * 100:.0f}% {esc(RESULT_NAMES[c])}"
                         for c, p in sorted(o.probabilities.items(), key=lambda kv: (-kv[1], kv[0])))
-        return (f"<b>Attack on {esc(where(self.match.board, self.target))}</b><br>"
+        return (f"<b>Attack {esc(place_words(self.match.board, self.target, 'on'))}</b><br>"
                 f"{o.attack:.1f} against {o.defence:.1f}: base odds {o.base_name}, "
                 + (f"shifted to <b>{o.column_name}</b>" if o.column != o.base_column else
                    f"<b>{o.column_name}</b> after shifts") + f"{shifts}<br><b>Results</b>{probs}")
@@ -769,7 +781,7 @@ class GameScreen(LeaveGuard, Screen):
         combat = next((e for e in events if e.kind == "CombatResolved"), None)
         if combat:
             d = combat.data
-            place = where(self.match.board, Hex(*d["target"]))
+            place = place_title(self.match.board, Hex(*d["target"]))
             self.notify(f"{place}: {d['column']}, die {d['die']} — {RESULT_NAMES[d['result']]}", seconds=6)
             self.app.sounds.play("combat")
         if any(e.kind == "TurnStarted" for e in events):
@@ -1135,7 +1147,7 @@ class GameScreen(LeaveGuard, Screen):
         terrain = Terrain(int(b.terrain[i]))
         cost = (TERRAIN_COST[int(terrain)] or 0) / HALF
         shift = TERRAIN_SHIFT.get(terrain)
-        lines = [f"<b>{esc(where(b, h))}</b> — {terrain.name.lower()}"]
+        lines = [f"<b>{esc(place_title(b, h))}</b> — {terrain.name.lower()}"]
         if b.is_land(i):
             lines.append(f"costs {cost:g} MP to enter (½ by road)" + (f"; attacks here shift {shift[0]:+d}"
                                                                       if shift else ""))
@@ -1242,8 +1254,8 @@ class GameScreen(LeaveGuard, Screen):
                 target = Hex(*ev.data["target"])
                 motion.flash(target, (255, 70, 40), max(0.25, 1.6 * delay))
                 d = ev.data
-                self.notify(f"{where(board, target)}: {d['column']}, die {d['die']} — {RESULT_NAMES[d['result']]}",
-                            seconds=max(2.0, 8 * delay))
+                self.notify(f"{place_title(board, target)}: {d['column']}, die {d['die']} — "
+                            f"{RESULT_NAMES[d['result']]}", seconds=max(2.0, 8 * delay))
                 self.app.sounds.play("combat")
             elif ev.kind == "UnitLanded" and ev.hexes:
                 motion.flash(ev.hexes[-1], (40, 220, 220), max(0.25, 1.6 * delay))
