@@ -44,11 +44,12 @@ def unit(uid: str, seat: str, at: Hex | None, attack: int = 4, defence: int = 4,
 
 def tiny_state(board: Board, units: list[Unit], seed: int = 1, sources: tuple = (),
                params: Parameters | None = None, first: date = date(1950, 6, 25),
-               seats: tuple[Seat, ...] = SEATS, replacements: tuple = ()) -> GameState:
+               seats: tuple[Seat, ...] = SEATS, replacements: tuple = (), depots: tuple = ()) -> GameState:
     config = GameConfig(
         scenario_id="test", title="Test", seats=seats,
         calendar=Calendar(first, date(1950, 12, 31), (CalendarPeriod(first, 7),)),
-        supply_sources=tuple(SupplySource(b, h, f"src{i}", True) for i, (b, h) in enumerate(sources)),
+        supply_sources=tuple(SupplySource(b, h, f"src{i}", True) for i, (b, h) in enumerate(sources))
+        + tuple(SupplySource(b, h, f"depot{i}", True, linked=True) for i, (b, h) in enumerate(depots)),
         params=params or Parameters(air_support_bloc="none", air_recon_bonus=0, interdiction_cut=0,
                                     closed=()),
         replacements=tuple(replacements),

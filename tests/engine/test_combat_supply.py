@@ -206,3 +206,20 @@ def test_end_of_turn_supply_check_runs_for_the_seat_that_ends():
     s, events = play(s, EndPhase(), EndPhase())
     assert not any(e.kind == "SupplyLost" for e in events)      # blue is in supply
     assert s.active_seat.id == "red"
+
+
+def test_a_linked_depot_serves_only_while_its_line_to_a_source_is_open():
+    """The Incheon idea: an army lives on its railheads while the line behind them is open; an enemy astride the line
+    (its unit and zone of control across the only route) closes the depot, and the army beyond it is out of supply."""
+    b = tiny_board(["c" * 24])
+    front = Hex(20, 0)
+    open_line = tiny_state(b, [unit("f", "blue", front)], sources=[("un", Hex(0, 0))], depots=[("un", Hex(16, 0))])
+    assert supplied_hexes(open_line, "un")[b.index(front)]          # from the depot: 4 hexes away
+    cut = tiny_state(b, [unit("f", "blue", front), unit("r", "red", Hex(12, 0))], sources=[("un", Hex(0, 0))],
+                     depots=[("un", Hex(16, 0))])
+    mask = supplied_hexes(cut, "un")
+    assert not mask[b.index(front)] and not mask[b.index(Hex(16, 0))]
+    # A plain source (not a depot) beyond the same enemy still serves: only depots need the line.
+    plain = tiny_state(b, [unit("f", "blue", front), unit("r", "red", Hex(12, 0))],
+                       sources=[("un", Hex(0, 0)), ("un", Hex(16, 0))])
+    assert supplied_hexes(plain, "un")[b.index(front)]
