@@ -14,7 +14,7 @@ from datetime import date
 import pygame
 
 from game.ui.map_labels import get_font
-from game.ui.tracks_bar import fmt, gauges, nice
+from game.ui.tracks_bar import Gauge, fit_label, fmt, gauges, nice
 
 Point = tuple[date, float]
 
@@ -83,8 +83,10 @@ def _dashed_h(surface, colour, x0: float, x1: float, y: float, dash: int = 4) ->
 
 
 def draw_track_chart(surface: pygame.Surface, rect: pygame.Rect, title: str, points: list[Point], lo: float,
-                     hi: float, thresholds, colour, start: date, end: date, scale: float = 1.0) -> None:
-    """One track over time as a step line (a value holds until it changes), thresholds dashed."""
+                     hi: float, thresholds, colour, start: date, end: date, scale: float = 1.0,
+                     gauge: Gauge | None = None) -> None:
+    """One track over time as a step line (a value holds until it changes), thresholds dashed; ``gauge`` (its
+    gauge) shortens a title too long for the chart as the gauge strip does."""
     s = lambda px: max(1, int(round(px * scale)))  # noqa: E731
     pygame.draw.rect(surface, PANEL, rect, border_radius=s(4))
     pygame.draw.rect(surface, EDGE, rect, 1, border_radius=s(4))
@@ -95,10 +97,11 @@ def draw_track_chart(surface: pygame.Surface, rect: pygame.Rect, title: str, poi
     title_img = tf.render(title, True, TEXT)
     room = rect.width - val_img.get_width() - s(18)
     if title_img.get_width() > room:
-        t = title
-        while len(t) > 3 and tf.size(t + "…")[0] > room:
-            t = t[:-1]
-        title_img = tf.render(t + "…", True, TEXT)
+        # The gauges' own shortening ("PRC intervention", "Weariness (comm.)"), so a chart and its gauge share a name.
+        short = fit_label(gauge, tf, room) if gauge is not None else title + "…"
+        while len(short) > 3 and short.endswith("…") and tf.size(short)[0] > room:
+            short = short[:-2] + "…"
+        title_img = tf.render(short, True, TEXT)
     surface.blit(title_img, (rect.x + s(6), rect.y + s(3)))
     surface.blit(val_img, (rect.right - s(6) - val_img.get_width(), rect.y + s(3)))
     plot = pygame.Rect(rect.x + s(28), rect.y + title_img.get_height() + s(8), rect.width - s(36),
@@ -150,19 +153,26 @@ def draw_tracks(surface: pygame.Surface, rect: pygame.Rect, view, events, scale:
     if not gs or rect.width < 60 or rect.height < 40:
         return 0
     s = lambda px: max(1, int(round(px * scale)))  # noqa: E731
-    cols = max(1, min(len(gs), rect.width // s(210)))
-    rows = -(-len(gs) // cols)
-    cols = -(-len(gs) // rows)          # as even as the rows allow: 6 charts in 3 + 3, not 4 + 2
     gap = s(8)
-    cw = (rect.width - gap * (cols - 1)) // cols
-    ch = min(s(150), (rect.height - gap * (rows - 1)) // rows)
+
+    def cells(cols: int) -> tuple[int, int, int]:
+        rows = -(-len(gs) // cols)
+        cols = -(-len(gs) // rows)      # as even as the rows allow: 6 charts in 3 + 3, not 4 + 2
+        return cols, (rect.width - gap * (cols - 1)) // cols, (rect.height - gap * (rows - 1)) // rows
+
+    # The grid whose cells are nearest a readable chart (about 210 x 90 px at the scale) in their scarcer dimension:
+    # a short area takes more columns rather than six strips too flat to read (a projector at 150%).
+    cols, cw, ch = max((cells(c) for c in range(1, len(gs) + 1)),
+                       key=lambda g: (min(g[1] / s(210), g[2] / s(90)), -g[0]))
+    ch = min(s(150), ch)
     start = first_date(view)
     end = max(view.date, start)
     for k, g in enumerate(gs):
         r, c = divmod(k, cols)
         cell = pygame.Rect(rect.x + c * (cw + gap), rect.y + r * (ch + gap), cw, ch)
         colour = (226, 110, 40) if g.name == "escalation" else g.colour
-        draw_track_chart(surface, cell, g.label, hist[g.name], g.lo, g.hi, g.thresholds, colour, start, end, scale)
+        draw_track_chart(surface, cell, g.label, hist[g.name], g.lo, g.hi, g.thresholds, colour, start, end, scale,
+                         gauge=g)
     return len(gs)
 
 

@@ -148,8 +148,9 @@ class EndScreen(Screen):
         self.charts_rect = pygame.Rect(x, y + report_h + s(8), left_w, chart_h) if chart_h else None
         self.render_charts()
         if wide:
+            # Room under the map for its legend, on two lines where one would run under the buttons.
             mr = pygame.Rect(2 * margin + left_w, s(8) + title_h + s(36), w - 3 * margin - left_w,
-                             bottom - (s(8) + title_h + s(36)) - s(30))
+                             bottom - (s(8) + title_h + s(36)) - s(52))
             self.build_map(mr)
         else:
             self.map_rect = None
