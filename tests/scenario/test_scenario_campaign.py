@@ -154,6 +154,10 @@ def test_the_kpa_railheads_in_the_south_serve_until_china_s_armies_cross(campaig
     taejon = state.board.index(state.board.places["taejon"].hex)
     seoul = state.board.index(state.board.places["seoul"].hex)
     state.control[[taejon, seoul]] = state.config.bloc_code("communist")
+    # The depots are linked (they serve while a route from the north is open): clear the UN side's units from the map,
+    # as after the KPA's drive south.
+    from game.engine.units import ELIMINATED
+    state.loc[state.units.bloc == state.config.bloc_code("un")] = ELIMINATED
     assert {taejon, seoul} <= set(supply_sources(state, "communist"))
     set_flag_value(state, "pva_entered", state.date.isoformat())
     served = set(supply_sources(state, "communist"))
