@@ -23,8 +23,9 @@ from game.scenario.loader import load_scenario  # noqa: E402
 from game.session.match import Match  # noqa: E402
 from game.session.table import Table  # noqa: E402
 from game.ui.app import App  # noqa: E402
+from game.ui.game_windows import KEYS_HELP  # noqa: E402
 from game.ui.map_plan import front_links, plans_to_draw  # noqa: E402
-from game.ui.screens.game_screen import KEYS_HELP, GameScreen  # noqa: E402
+from game.ui.screens.game_screen import GameScreen  # noqa: E402
 from game.ui.screens.load_save import LoadScreen, SaveDialog  # noqa: E402
 from game.ui.screens.seat_setup import SeatSetup  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402

@@ -19,7 +19,7 @@ from game.session.match import Match  # noqa: E402
 from game.session.table import Table  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.screens.end_screen import EndScreen  # noqa: E402
-from game.ui.screens.game_screen import TOP_BUTTONS, GameScreen  # noqa: E402
+from game.ui.screens.game_screen import GameScreen  # noqa: E402
 from game.ui.screens.handover import HandOver  # noqa: E402
 from game.ui.screens.load_save import LoadScreen  # noqa: E402
 from game.ui.screens.menu import MainMenu  # noqa: E402
@@ -27,6 +27,7 @@ from game.ui.screens.scenario_choice import ScenarioChoice  # noqa: E402
 from game.ui.screens.seat_setup import SeatSetup  # noqa: E402
 from game.ui.screens.settings_screen import SettingsScreen  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
+from game.ui.top_bar import TOP_BUTTONS  # noqa: E402
 
 SIZES = ((1280, 720), (1600, 900), (1920, 1080))
 SCALES = (100, 125, 150, 175, 200)

@@ -320,7 +320,7 @@ def test_since_your_last_turn_lists_everything_the_seat_saw_in_order():
     from game.session.match import Match
     from game.session.simulate import make_agents
     from game.session.table import Table
-    from game.ui.screens.game_screen import HIDDEN_IN_LOG, esc, since_html
+    from game.ui.log_html import HIDDEN_IN_LOG, esc, since_html
     match = Match.start(load_scenario("1950-invasion"), 5, {"dprk_prc": "human", "rok": "ai:historical:normal",
                                                            "un": "human"})
     table = Table(match)
@@ -397,7 +397,7 @@ def test_leaving_a_saved_game_does_not_ask(app, errors):
 
 
 def test_a_hex_tooltip_stays_on_screen_and_clear_of_the_neighbours():
-    from game.ui.screens.game_screen import tip_beside_hex
+    from game.ui.game_tooltips import tip_beside_hex
     window = pygame.Rect(0, 0, 1600, 900)
     r = 20.0
     for centre in [(800, 450), (1590, 450), (1220, 880), (10, 10), (1590, 890)]:
@@ -557,7 +557,7 @@ def test_in_hot_seat_each_player_sees_the_lessons_for_their_seat(app, errors):
 def test_the_overlays_window_says_which_overlays_are_on(app, campaign, errors):
     """Play-test §7: the Overlays window did not show which overlays were on.  Each button now says on or off (and
     is lit when on), and says so again once clicked."""
-    from game.ui.screens.game_screen import OVERLAYS
+    from game.ui.game_windows import OVERLAYS
     match = Match.start(campaign, 1, {"dprk_prc": "human", "rok": "ai:normal", "un": "ai:normal"})
     from game.session.table import Table
     screen = app.go("game", table=Table(match))

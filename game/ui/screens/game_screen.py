@@ -10,11 +10,14 @@ along the map (game/ui/map_motion.py), Space hurries the rest of the computer's
 turn, and the computer waits while a window (the menu, a save) is open.  P shows
 the computer's plans that the viewer may see (``Table.visible_plans``).  Between
 two human seats the hand-over screen takes over.
+
+Its parts live beside it: the top bar and gauge strip (game/ui/top_bar.py), the windows
+(game/ui/game_windows.py), the tooltips (game/ui/game_tooltips.py) and the log's HTML
+(game/ui/log_html.py).
 """
 
 from __future__ import annotations
 
-import html
 import time
 
 import numpy as np
@@ -36,166 +39,37 @@ from game.engine.api import (
 )
 from game.engine.api import title as place_title
 from game.engine.board import Country, Terrain
-from game.engine.combat import TERRAIN_SHIFT
-from game.engine.terrain import HALF, TERRAIN_COST
+from game.engine.terrain import HALF
 from game.session.eventlog import LogEntry
 from game.session.table import Table
-from game.ui.decisions_panel import DecisionsPanel, idea_tag, open_decisions, overview_html, plain
-from game.ui.glossary import glossary_html
+from game.ui.decisions_panel import DecisionsPanel, open_decisions
+from game.ui.game_tooltips import GameTooltips
+from game.ui.game_windows import GameWindows
 from game.ui.leave_dialog import LeaveGuard
 from game.ui.lessons import LessonPanel
-from game.ui.map_labels import get_font
+from game.ui.log_html import HIDDEN_IN_LOG, esc, group_track_changes, log_line_html
 from game.ui.map_plan import plans_to_draw
 from game.ui.palette import get_palette
-from game.ui.rules_reference import pages as rules_pages
 from game.ui.screens.base import Screen
 from game.ui.terrain_cache import map_view_for
+from game.ui.top_bar import END_OVER, END_TEXTS, TopBar
 from game.ui.tracks_bar import TracksBar, gauges
-
-KEYS_HELP = [
-    ("Arrows / WASD", "pan the map"), ("Mouse wheel", "zoom toward the cursor"),
-    ("Drag (any button)", "pan the map"), ("Left click", "select a unit; click a lit hex to move there"),
-    ("Right click", "clear the selection"), ("Tab", "next unit that can still act"),
-    ("Space", "end the phase (political, movement, combat, end of turn)"),
-    ("Ctrl+Z", "undo (until something was revealed)"),
-    ("Ctrl+S", "save"), ("G", "hex grid on/off"), ("Z / U / F / H", "zones of control / supply / front line / "
-                                                                   "historical front"),
-    ("P", "the computer's plans: line, reserves, main axis (your side's; the enemy's when the war is over)"),
-    ("Space in the computer's turn", "skip its animations to the end of its turn"),
-    ("M", "minimap on/off (off, it hides no units in its corner)"),
-    ("Home", "whole map"), ("F12", "screenshot"), ("Esc", "menu"), ("F1 or ?", "this help"),
-    ("F2", "the rules: a turn, movement and zones of control, combat, supply, the tracks, the ideas"),
-]
-
 
 #: Move highlights; the action box's legend names these colours.
 MOVE_COLOURS = {"reach": (70, 170, 70, 95), "rail": (60, 110, 220, 95), "sea": (20, 160, 160, 110)}
 
 
-#: Top-bar buttons: key, text, width (unscaled px), tooltip.  All stay at every size (a narrow bar closes them up).
-TOP_BUTTONS = (
-    ("end", "End phase ›", 150, "End this phase (Space): political, then movement, then combat, then the end "
-                                "of your turn."),
-    ("undo", "Undo", 80, "Take back the last move (Ctrl+Z), until something was revealed."),
-    ("overlays", "Overlays", 100, "Zones of control (Z), supply (U), front line (F), historical front (H), "
-                                  "the computer's plans (P), hex grid (G)."),
-    ("save", "Save", 70, "Save the game (Ctrl+S)."),
-    ("help", "Keys", 70, "Every key (F1)."),
-    ("menu", "Menu", 80, "Save, settings, load, quit (Esc)."),
-)
-#: How the top bar says the game ended, by the state's outcome (the end screen tells it at length).
-GAME_OVER = {"armistice": "armistice signed", "ceasefire": "ceasefire", "last_turn": "the last turn is played",
-             "general_war": "general war", "unification:un": "Korea unified by the South",
-             "unification:communist": "Korea unified by the North"}
-#: The Overlays window's buttons: the toggle's key (GameScreen.toggle) and its name with its key on the keyboard.
-OVERLAYS = (("zoc", "Zones of control (Z)"), ("supply", "Supply net / out of supply (U)"), ("front", "Front line (F)"),
-            ("history", "Historical front at this date (H)"), ("plans", "The computer's plans (P)"),
-            ("grid", "Hex grid (G)"), ("minimap", "Minimap (M)"))
-OVERLAYS_TEXT = dict(OVERLAYS)
-#: What the first button says in each phase (and once the game is over); a closed-up bar fits the longest.
-END_TEXTS = {Phase.POLITICAL: "To movement ›", Phase.MOVEMENT: "End movement ›", Phase.COMBAT: "End turn ›"}
-END_OVER = "Summary ›"
-END_TEXT_LONGEST = max((*END_TEXTS.values(), END_OVER), key=len)
 #: Lines of the event log shown (older ones are in the saves); while the computer plays, fewer, laid out at
 #: most every LOG_EVERY_S: a pygame_gui text box of 100 lines takes a few hundred ms to lay out, which once
 #: per computer action would freeze the window.
 LOG_LINES = 80
 LOG_LINES_BUSY = 24
 LOG_EVERY_S = 1.0
-#: Log entries that are the game's bookkeeping, not history (rule dice are shown by their outcome).
-HIDDEN_IN_LOG = {"ChanceRolled"}
 #: A turn opens on the viewer's front: its units within this many hexes of an enemy it sees.
 FRONT_R = 3
-POLITICAL_KINDS = {"RuleFired", "DecisionTaken"}
-HEADLINE_KINDS = {"TalksChanged", "ArmisticeSigned", "GameEnded"}
 
 
-def esc(text: object) -> str:
-    """HTML-escaped, with the glyphs the widgets' font lacks (→, ≥ ...) in words."""
-    return html.escape(plain(str(text)))
-
-
-def group_track_changes(entries: list[LogEntry]) -> list[list[LogEntry]]:
-    """The entries in order, with runs of TrackChanged entries of one date gathered into one group."""
-    out: list[list[LogEntry]] = []
-    for e in entries:
-        last = out[-1] if out else None
-        if (e.event.kind == "TrackChanged" and last and last[-1].event.kind == "TrackChanged"
-                and last[-1].event.date == e.event.date):
-            last.append(e)
-        else:
-            out.append([e])
-    return out
-
-
-def tip_beside_hex(size: tuple[int, int], centre: tuple[float, float], radius: float,
-                   window: pygame.Rect) -> tuple[int, int]:
-    """Where a hex's tooltip of ``size`` goes: beside the hex at ``centre`` (of ``radius`` pixels), clear of it and
-    of its six neighbours (the units next to the cursor stay in sight) -- to the right, else the left, else below,
-    else above -- and inside ``window`` (near its right edge it flips to the left).  The top-left corner."""
-    w, h = size
-    gap = 2.7 * radius                        # from the hex's centre past the far side of its neighbours
-    cx, cy = centre
-    y = min(max(window.top, int(cy - h / 2)), window.bottom - h)
-    x = min(max(window.left, int(cx - w / 2)), window.right - w)
-    for left, top in ((int(cx + gap), y), (int(cx - gap - w), y), (x, int(cy + gap)), (x, int(cy - gap - h))):
-        if window.contains(pygame.Rect(left, top, w, h)):
-            return left, top
-    return x, min(max(window.top, int(cy + gap)), window.bottom - h)
-
-
-def since_html(entries: list[LogEntry], names: dict[str, str]) -> str:
-    """The hot-seat report "Since your last turn": every entry the seat may read, oldest first, under a heading
-    for each side's turn (whose turn it was and its date), so an attack on the seat's units in the first of the
-    other turns is read first, not cut off the top of a long report."""
-    lines: list[str] = []
-    turn_of = None
-    for group in group_track_changes([e for e in entries if e.event.kind not in HIDDEN_IN_LOG]):
-        ev = group[0].event
-        key = (ev.turn, ev.seat)
-        if ev.seat is not None and key != turn_of:
-            turn_of = key
-            lines.append(f"<b>{esc(names.get(ev.seat, ev.seat))}, turn {ev.turn} ({ev.date:%d %B %Y})</b>")
-        lines.append(log_line_html(group, names))
-    return "<br>".join(lines) or "Nothing you could see happened."
-
-
-def log_line_html(group: list[LogEntry], names: dict[str, str] | None = None) -> str:
-    """One line of the log: an entry, or a run of track changes as one line (``names``: seat id -> name)."""
-    if len(group) == 1:
-        return entry_html(group[0], names)
-    date = f"<font color='#9c927a'>{group[0].event.date:%d %b %y}</font>"
-    parts = [esc(e.text.rstrip(".")) for e in group]
-    return f"{date} <font color='#b9b095'>{'; '.join(parts)}.</font>"
-
-
-def entry_html(e: LogEntry, names: dict[str, str] | None = None) -> str:
-    """One log entry: the date, what happened; for rules and decisions the history note and the idea; for a
-    computer seat's reason, whose reason it is."""
-    ev = e.event
-    date = f"<font color='#9c927a'>{ev.date:%d %b %y}</font>"
-    if ev.kind == "AIReasoned":
-        who = (names or {}).get(ev.seat or "", ev.seat or "computer")
-        return f"{date} <i><font color='#a9c8e8'>{esc(who)} (computer): {esc(e.text)}</font></i>"
-    colour = "#f0e6c8" if e.own else "#e8a27a"
-    if ev.kind in POLITICAL_KINDS:
-        d = ev.data
-        lines = [f"{date} <b><font color='#f3e6c0'>{esc(e.text)}</font></b>"]
-        note = d.get("history") or (d.get("detail") if ev.kind == "DecisionTaken" else "")
-        tag = idea_tag(d.get("idea", ""))
-        if note:
-            lines.append(f"<i><font color='#cbbf9c'>{esc(note)}</font></i>" + (f" {tag}" if tag else ""))
-        elif tag:
-            lines.append(tag)
-        return "<br>".join(lines)
-    if ev.kind in HEADLINE_KINDS:
-        return f"{date} <b><font color='#f5d98a'>{esc(e.text)}</font></b>"
-    if ev.kind == "TrackChanged":
-        return f"{date} <font color='#b9b095'>{esc(e.text)}</font>"
-    return f"{date} <font color='{colour}'>{esc(e.text)}</font>"
-
-
-class GameScreen(LeaveGuard, Screen):
+class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
     def __init__(self, app, table: Table, since=None):
         super().__init__(app)
         self.table = table
@@ -280,103 +154,9 @@ class GameScreen(LeaveGuard, Screen):
         if self.since:
             self.show_since()
 
-    def build_top(self, w: int, tb: int) -> None:
-        """The top bar (date, turn, seat, buttons) and under it the strip of political gauges.
-
-        Every button stays at every size and scale (a projector needs Save and Keys as much as a laptop): on a
-        narrow bar they close up to their text.  The date, turn, seat and viewer take one line beside them if
-        there is room, else two lines, else they move into the strip, which wraps into as many rows as it needs.
-        """
-        s = self.s
-        font = get_font(s(15))
-        gap = s(8)
-        widths = [s(b[2]) for b in TOP_BUTTONS]
-        if sum(widths) + gap * (len(widths) - 1) > w - s(20):
-            widths = [max(s(48), font.size(END_TEXT_LONGEST if key == "end" else text)[0] + s(22))
-                      for (key, text, _w, _tip), _full in zip(TOP_BUTTONS, widths)]
-        buttons_w = sum(widths) + gap * (len(widths) - 1)
-        view = self.view
-        self.gauges = gauges(view, self.palette)
-        has_decisions = bool(view.config.politics and view.config.politics.decisions)
-        status_room = w - buttons_w - s(30)
-        # The date, turn and seat: one line if there is room, else two lines, else in the strip.
-        self.status_mode = "line" if status_room >= s(640) else "two" if status_room >= s(300) else "strip"
-        status_in_strip = self.status_mode == "strip"
-        top = UIPanel(pygame.Rect(0, 0, w, tb), manager=self.manager, object_id="@topbar")
-        bx = w - buttons_w - s(10)
-        self.buttons = {}
-        for (key, text, _w, tip), width in zip(TOP_BUTTONS, widths):
-            self.buttons[key] = UIButton(pygame.Rect(bx, s(6), width, tb - s(12)), text, self.manager,
-                                         container=top, tool_tip_text=tip)
-            bx += width + gap
-        self.tracks_bar = TracksBar(self.app.scale)
-        # In the strip the status is one line: as wide as its longest form for this game's seats.
-        lead = max(font.size(self.status_text(view, seat, "strip"))[0] for seat in view.config.seats) + s(16) \
-            if status_in_strip else 0
-        lead = min(lead, w - s(12))
-        tail = s(124) if has_decisions else 0
-        self.tip_zones = []
-        self.decisions_button = None
-        if self.gauges or lead or tail:
-            mins = [self.tracks_bar.gauge_min_width(g) for g in self.gauges]
-            rects, lead_r, tail_r, height = self.tracks_bar.layout(0, tb, w, mins, lead, tail)
-            self.strip = pygame.Rect(0, tb, w, height)
-            self.gauge_rects = rects
-            self.tracks_bar.set(self.gauges, rects, self.strip)
-            for k, r in enumerate(rects):
-                self.tip_zones.append((r, lambda k=k: self.gauge_tip(k)))
-            if tail_r is not None:
-                br = pygame.Rect(tail_r.x, tail_r.y + s(2), tail_r.width, tail_r.height - s(4))
-                self.decisions_button = UIButton(br, "Decisions", self.manager, tool_tip_text=(
-                    "The political decisions of your side: which exist, when they open, what they do."))
-        else:
-            self.strip = pygame.Rect(0, tb, w, 0)
-            self.gauge_rects = []
-            lead_r = None
-        self.status2 = None
-        both = lambda: self.date_tip() + "<br>" + self.turn_tip() + "<br>" + self.phase_tip()  # noqa: E731
-        if status_in_strip and lead_r is not None:
-            self.status = UILabel(lead_r, "", self.manager)
-            self.tip_zones.append((lead_r, both))
-        elif self.status_mode == "two":
-            half = (tb - s(4)) // 2
-            self.status = UILabel(pygame.Rect(s(10), s(2), status_room, half), "", self.manager, container=top)
-            self.status2 = UILabel(pygame.Rect(s(10), s(2) + half, status_room, half), "", self.manager,
-                                   container=top)
-            self.tip_zones.append((pygame.Rect(0, 0, status_room + s(10), tb), both))
-        else:
-            width = max(s(120), status_room)
-            self.status = UILabel(pygame.Rect(s(10), s(6), width, tb - s(12)), "", self.manager, container=top)
-            # The tooltips follow the text: date, turn, then the seat and phase.
-            x = s(14)
-            for part, fn in ((f"{view.date:%d %B %Y}   ·   ", self.date_tip),
-                             ("Turn 100 of 100   ·   ", self.turn_tip), ("", self.phase_tip)):
-                pw = font.size(part)[0] if part else max(s(60), width - x)
-                self.tip_zones.append((pygame.Rect(x, 0, pw, tb), fn))
-                x += pw
-
-    @staticmethod
-    def status_text(view: Observation, active, mode: str) -> str:
-        """The status line of the top bar (``mode`` "line" or "strip"; "two" gives its second line): the date,
-        the turn, whose phase it is and whom the screen shows (said short when it is the player's own)."""
-        viewer = view.config.seat(view.seat).name
-        # Once the war is over nobody's phase is under way: the line says how it ended.
-        doing = f"Game over: {GAME_OVER.get(view.outcome or '', 'the war is over')}" if view.over else \
-            f"{active.name}: {view.phase.value}"
-        if mode == "line":
-            return (f"{view.date:%d %B %Y}   ·   Turn {view.turn} of {view.last_turn}   ·   "
-                    f"{doing}   ·   viewing as {viewer}")
-        who = doing + (" (you)" if active.id == view.seat and not view.over else f" · you: {viewer}")
-        if mode == "two":
-            return who
-        return f"{view.date:%d %b %Y} · Turn {view.turn}/{view.last_turn} · {who}"
-
     @property
     def palette(self):
         return get_palette("colourblind" if self.app.settings.colourblind else "standard")
-
-    def gauge_tip(self, k: int) -> str:
-        return self.gauges[k].tip if 0 <= k < len(self.gauges) else ""
 
     def frame_own_forces(self) -> None:
         """Open at an operational zoom on the unit the viewer last selected, else on its front (its units within
@@ -1007,188 +787,6 @@ class GameScreen(LeaveGuard, Screen):
 
     def save(self) -> None:
         self.app.open_dialog("save", match=self.match, handover=False, on_done=self.notify)
-
-    # -- windows ----------------------------------------------------------------------------------
-    def _window(self, title: str, width: int, height: int) -> UIWindow:
-        w, h = self.app.size
-        rect = pygame.Rect((w - width) // 2, (h - height) // 2, width, height)
-        return UIWindow(rect, self.manager, window_display_title=title)
-
-    def _fitted_window(self, title: str, width: int, height: int, margin: int = 20) -> UIWindow:
-        """A window of about ``width`` x ``height`` (scaled), no bigger than the screen less ``margin``."""
-        w, h = self.app.size
-        return self._window(title, min(self.s(width), w - self.s(margin)), min(self.s(height), h - self.s(margin)))
-
-    def _text_window(self, title: str, html_text: str, width: int, height: int, margin: int = 20) -> UIWindow:
-        """A fitted window that is one scrolling text box of ``html_text``."""
-        win = self._fitted_window(title, width, height, margin)
-        inner = win.get_container().get_rect()
-        UITextBox(html_text, pygame.Rect(0, 0, inner.width, inner.height), self.manager, container=win)
-        return win
-
-    def show_help(self) -> None:
-        if self.help_window is not None and self.help_window.alive():
-            self.help_window.kill()
-            self.help_window = None
-            return
-        rows = "".join(f"<b>{esc(k)}</b> — {esc(v)}<br>" for k, v in KEYS_HELP)
-        rows += ("<br><a href='rules:'>The rules: a turn, movement, combat, supply, the tracks (F2)</a>"
-                 "<br><a href='idea:'>The ideas of international relations the game shows (glossary)</a>")
-        self.help_window = self._text_window("Keys and mouse", rows, 600, 560)
-
-    def show_rules(self, page: int = 0) -> None:
-        """The rules reference (game/ui/rules_reference.py): a row of page buttons over the page's text."""
-        old = getattr(self, "rules_window", None)
-        if old is not None and old.alive():
-            old.kill()
-        win = self._fitted_window("Rules", 760, 620)
-        inner = win.get_container().get_rect()
-        book = rules_pages(self.match.config)
-        page = max(0, min(page, len(book) - 1))
-        bw = (inner.width - self.s(4) * (len(book) + 1)) // len(book)
-        for k, (title, _) in enumerate(book):
-            b = UIButton(pygame.Rect(self.s(4) + k * (bw + self.s(4)), self.s(4), bw, self.s(34)), title,
-                         self.manager, container=win)
-            b.rules_page = k
-            if k == page:
-                b.select()
-        top = self.s(44)
-        UITextBox(book[page][1], pygame.Rect(0, top, inner.width, inner.height - top), self.manager, container=win)
-        self.rules_window = win
-
-    def show_glossary(self, focus: str = "") -> None:
-        """The ideas of international relations the game shows, explained; ``focus`` first (a tag clicked)."""
-        self.glossary_window = self._text_window("Ideas of international relations", glossary_html(focus), 640, 600)
-
-    def show_since(self) -> None:
-        names = {seat.id: seat.name for seat in self.match.config.seats}
-        self._text_window("Since your last turn", since_html(self.since, names), 620, 460)
-        self.since = []
-
-    def show_decisions(self) -> None:
-        """A read-only list of the viewer's decisions: which exist, their conditions, whether taken."""
-        if self.decisions_window is not None and self.decisions_window.alive():
-            self.decisions_window.kill()
-            self.decisions_window = None
-            return
-        view = self.view
-        name = view.config.seat(view.seat).name
-        self.decisions_window = self._text_window(f"Decisions — {name}", overview_html(view), 640, 560, margin=40)
-
-    def show_overlay_menu(self) -> None:
-        """A button per overlay that says whether it is on (and is lit when it is); a click toggles it."""
-        win = self._fitted_window("Overlays", 400, 430)
-        inner = win.get_container().get_rect()
-        step = min(self.s(50), (inner.height - self.s(10)) // len(OVERLAYS))
-        for k, (key, text) in enumerate(OVERLAYS):
-            b = UIButton(pygame.Rect(self.s(10), self.s(10) + k * step, inner.width - self.s(20), step - self.s(8)),
-                         text, self.manager, container=win)
-            b.overlay_key = key
-            self.mark_overlay(b)
-
-    def overlay_on(self, key: str) -> bool:
-        """Whether an overlay of the Overlays window is shown now."""
-        if key == "grid":
-            return bool(self.mapview.show_grid)
-        if key == "minimap":
-            return bool(self.mapview.minimap.visible)
-        return bool(self.toggles[key])
-
-    def mark_overlay(self, button: UIButton) -> None:
-        """An overlay's button says 'on' or 'off', and is lit while the overlay is on."""
-        key = button.overlay_key
-        on = self.overlay_on(key)
-        button.set_text(f"{OVERLAYS_TEXT[key]}: {'on' if on else 'off'}")
-        (button.select if on else button.unselect)()
-
-    def open_menu(self) -> None:
-        win = self._window("Menu", self.s(340), self.s(330))
-        for k, (key, text) in enumerate((("resume", "Resume"), ("save", "Save game"), ("settings", "Settings"),
-                                         ("load", "Load game"), ("quit", "Quit to the main menu"))):
-            b = UIButton(pygame.Rect(self.s(10), self.s(10) + k * self.s(50), self.s(300), self.s(42)), text,
-                         self.manager, container=win)
-            b.menu_key = key
-        self.menu_window = win
-
-    def menu_choice(self, key: str) -> None:
-        if getattr(self, "menu_window", None) is not None:
-            self.menu_window.kill()
-            self.menu_window = None
-        if key == "save":
-            self.save()
-        elif key == "settings":
-            self.app.go("settings", back_to=self)
-        elif key == "load":
-            self.leave_then(lambda: self.app.go("load"))
-        elif key == "quit":
-            self.leave_then(lambda: self.app.go("menu"))
-
-    # -- tooltips -----------------------------------------------------------------------------------
-    def date_tip(self) -> str:
-        view = self.view
-        winter = "Winter: movement in the northern hills and mountains costs more, attacks there lose a column." \
-            if view.is_winter() else "Not winter."
-        return f"<b>{view.date:%d %B %Y}</b><br>Each turn is a week until July 1951, then two weeks.<br>{winter}"
-
-    def turn_tip(self) -> str:
-        view = self.view
-        last = view.config.calendar.turn_dates()[-1]
-        return (f"Turn {view.turn} of {view.last_turn}. The scenario ends after turn {view.last_turn} "
-                f"({last:%d %B %Y}) unless the war ends first.")
-
-    def phase_tip(self) -> str:
-        order = ", then ".join(x.name for x in self.match.config.seats)
-        return (f"Seats play in turn: {esc(order)}. Each seat moves, then fights; supply is checked at the end "
-                "of its turn (out of supply: attack halved, a step lost after two turns).")
-
-    def map_tip(self, h: Hex) -> str:
-        b = self.match.board
-        i = b.index(h)
-        terrain = Terrain(int(b.terrain[i]))
-        cost = (TERRAIN_COST[int(terrain)] or 0) / HALF
-        shift = TERRAIN_SHIFT.get(terrain)
-        lines = [f"<b>{esc(place_title(b, h))}</b> — {terrain.name.lower()}"]
-        if b.is_land(i):
-            lines.append(f"costs {cost:g} MP to enter (½ by road)" + (f"; attacks here shift {shift[0]:+d}"
-                                                                      if shift else ""))
-        for u in self.mapview.units_at(h):
-            seat = self.match.config.seat(u.seat)
-            lines.append(f"{esc(u.name)} — {esc(seat.name)}, {u.attack}-{u.defence}-{u.movement} "
-                         f"(attack-defence-move), {u.steps}/{u.max_steps} steps")
-        return "<br>".join(lines)
-
-    def update_tooltip(self) -> None:
-        pos = pygame.mouse.get_pos()
-        text, key = None, None
-        for rect, fn in self.tip_zones:
-            if rect.collidepoint(pos):
-                key = ("zone", rect.x, rect.y)
-                text = fn
-        h = self.mapview.hover if self.map_rect.collidepoint(pos) else None
-        if h is not None and (any(w.rect.collidepoint(pos) for w in self.open_windows())
-                              or (getattr(self, "lessons", None) is not None and self.lessons.covers(pos))):
-            h = None                    # a window or the tutorial panel over the map: no hex tooltip on top of it
-        mini = self.mapview.minimap
-        if text is None and h is not None and not (mini.visible and mini.rect.collidepoint(pos)):
-            key = ("hex", h)
-            text = lambda: self.map_tip(h)  # noqa: E731
-        if key != self.tip_key:
-            self.tip_key = key
-            self.hover_since = time.monotonic()
-            if self.tooltip is not None:
-                self.tooltip.kill()
-                self.tooltip = None
-            return
-        if text is not None and self.tooltip is None and time.monotonic() - self.hover_since > 0.6:
-            from pygame_gui.elements import UITooltip
-            self.tooltip = UITooltip(text(), (0, self.s(18)), self.manager, wrap_width=self.s(360))
-            self.tooltip.find_valid_position(pygame.math.Vector2(pos))
-            if key[0] == "hex":
-                mv = self.mapview
-                cx, cy = mv.layout.hex_to_pixel(key[1])
-                centre = (mv.rect.x + cx, mv.rect.y + cy)
-                self.tooltip.set_position(tip_beside_hex(self.tooltip.rect.size, centre, mv.layout.size,
-                                                         pygame.Rect((0, 0), self.app.size)))
 
     # -- frame --------------------------------------------------------------------------------------
     def update(self, dt: float) -> None:

@@ -1,0 +1,87 @@
+"""The event log as HTML for the game screen's log box and its "Since your last turn" report.
+
+Entries come from the seat's log (game/session/eventlog.py) already in words; here they get their date, their
+colour (ours, the enemy's, a headline, a political act with its history note and idea) and their grouping (a run of
+track changes on one date reads as one line).
+"""
+
+from __future__ import annotations
+
+import html
+
+from game.session.eventlog import LogEntry
+from game.ui.decisions_panel import idea_tag, plain
+
+#: Log entries that are the game's bookkeeping, not history (rule dice are shown by their outcome).
+HIDDEN_IN_LOG = {"ChanceRolled"}
+POLITICAL_KINDS = {"RuleFired", "DecisionTaken"}
+HEADLINE_KINDS = {"TalksChanged", "ArmisticeSigned", "GameEnded"}
+
+
+def esc(text: object) -> str:
+    """HTML-escaped, with the glyphs the widgets' font lacks (→, ≥ ...) in words."""
+    return html.escape(plain(str(text)))
+
+
+def group_track_changes(entries: list[LogEntry]) -> list[list[LogEntry]]:
+    """The entries in order, with runs of TrackChanged entries of one date gathered into one group."""
+    out: list[list[LogEntry]] = []
+    for e in entries:
+        last = out[-1] if out else None
+        if (e.event.kind == "TrackChanged" and last and last[-1].event.kind == "TrackChanged"
+                and last[-1].event.date == e.event.date):
+            last.append(e)
+        else:
+            out.append([e])
+    return out
+
+
+def since_html(entries: list[LogEntry], names: dict[str, str]) -> str:
+    """The hot-seat report "Since your last turn": every entry the seat may read, oldest first, under a heading
+    for each side's turn (whose turn it was and its date), so an attack on the seat's units in the first of the
+    other turns is read first, not cut off the top of a long report."""
+    lines: list[str] = []
+    turn_of = None
+    for group in group_track_changes([e for e in entries if e.event.kind not in HIDDEN_IN_LOG]):
+        ev = group[0].event
+        key = (ev.turn, ev.seat)
+        if ev.seat is not None and key != turn_of:
+            turn_of = key
+            lines.append(f"<b>{esc(names.get(ev.seat, ev.seat))}, turn {ev.turn} ({ev.date:%d %B %Y})</b>")
+        lines.append(log_line_html(group, names))
+    return "<br>".join(lines) or "Nothing you could see happened."
+
+
+def log_line_html(group: list[LogEntry], names: dict[str, str] | None = None) -> str:
+    """One line of the log: an entry, or a run of track changes as one line (``names``: seat id -> name)."""
+    if len(group) == 1:
+        return entry_html(group[0], names)
+    date = f"<font color='#9c927a'>{group[0].event.date:%d %b %y}</font>"
+    parts = [esc(e.text.rstrip(".")) for e in group]
+    return f"{date} <font color='#b9b095'>{'; '.join(parts)}.</font>"
+
+
+def entry_html(e: LogEntry, names: dict[str, str] | None = None) -> str:
+    """One log entry: the date, what happened; for rules and decisions the history note and the idea; for a
+    computer seat's reason, whose reason it is."""
+    ev = e.event
+    date = f"<font color='#9c927a'>{ev.date:%d %b %y}</font>"
+    if ev.kind == "AIReasoned":
+        who = (names or {}).get(ev.seat or "", ev.seat or "computer")
+        return f"{date} <i><font color='#a9c8e8'>{esc(who)} (computer): {esc(e.text)}</font></i>"
+    colour = "#f0e6c8" if e.own else "#e8a27a"
+    if ev.kind in POLITICAL_KINDS:
+        d = ev.data
+        lines = [f"{date} <b><font color='#f3e6c0'>{esc(e.text)}</font></b>"]
+        note = d.get("history") or (d.get("detail") if ev.kind == "DecisionTaken" else "")
+        tag = idea_tag(d.get("idea", ""))
+        if note:
+            lines.append(f"<i><font color='#cbbf9c'>{esc(note)}</font></i>" + (f" {tag}" if tag else ""))
+        elif tag:
+            lines.append(tag)
+        return "<br>".join(lines)
+    if ev.kind in HEADLINE_KINDS:
+        return f"{date} <b><font color='#f5d98a'>{esc(e.text)}</font></b>"
+    if ev.kind == "TrackChanged":
+        return f"{date} <font color='#b9b095'>{esc(e.text)}</font>"
+    return f"{date} <font color='{colour}'>{esc(e.text)}</font>"
