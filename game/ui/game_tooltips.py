@@ -79,9 +79,11 @@ class GameTooltips:
                 key = ("zone", rect.x, rect.y)
                 text = fn
         h = self.mapview.hover if self.map_rect.collidepoint(pos) else None
-        if h is not None and (any(w.rect.collidepoint(pos) for w in self.open_windows())
+        if h is not None and (self.open_windows()
                               or (getattr(self, "lessons", None) is not None and self.lessons.covers(pos))):
-            h = None                    # a window or the tutorial panel over the map: no hex tooltip on top of it
+            # A window open (a modal menu, a dialog) or the tutorial panel under the pointer: no hex tooltip, which
+            # would draw over the window wherever the pointer rests on the map.
+            h = None
         mini = self.mapview.minimap
         if text is None and h is not None and not (mini.visible and mini.rect.collidepoint(pos)):
             key = ("hex", h)

@@ -586,3 +586,31 @@ def test_the_hand_over_says_the_date_and_turn(app, campaign, errors):
     first = match.config.calendar.turn_dates()[0]
     assert f"{first:%d %B %Y}" in texts and f"Turn 1 of {len(match.config.calendar.turn_dates())}" in texts
     assert errors == []
+
+
+def test_no_hex_tooltip_draws_over_an_open_window(app, campaign, errors, monkeypatch):
+    """Issue 9, §1: a map tooltip drew over the modal menu (the pointer resting on the map beside the menu)."""
+    import time
+
+    import game.ui.game_tooltips as tips
+    match = Match.start(campaign, 1, {"dprk_prc": "human", "rok": "ai:normal", "un": "ai:normal"})
+    from game.session.table import Table
+    app.go("game", table=Table(match))
+    screen = app.screen
+    frames(app, 2)
+    mr = screen.map_rect
+    pos = (mr.x + 20, mr.y + 20)                       # on the map, away from where the menu opens
+    monkeypatch.setattr(tips.pygame.mouse, "get_pos", lambda: pos)
+    screen.mapview.hover = screen.mapview.layout.pixel_to_hex(pos[0] - mr.x, pos[1] - mr.y)
+    clock = [time.monotonic()]
+    monkeypatch.setattr(tips.time, "monotonic", lambda: clock[0])
+    for _ in range(2):
+        screen.update_tooltip()
+        clock[0] += 1.0
+    assert screen.tooltip is not None                  # the hex's tooltip, with nothing open
+    screen.open_menu()
+    for _ in range(2):
+        screen.update_tooltip()
+        clock[0] += 1.0
+    assert screen.tooltip is None
+    assert errors == []

@@ -133,10 +133,14 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
         free = ph - self.s(40) - self.s(24) - 5 * pad
         # The action box (odds and results, what to do next) gets the larger share: on a projector the hex box's
         # few lines matter less than the attack's results.
-        info_h, action_h = max(self.s(28), int(free * 0.27)), max(self.s(28), int(free * 0.40))
+        info_h, action_h = max(self.s(28), int(free * 0.24)), max(self.s(28), int(free * 0.32))
         self.info = UITextBox("", pygame.Rect(pad, pad, inner, info_h), self.manager, container=side)
         y = pad + info_h + pad
-        self.action_box = UITextBox("", pygame.Rect(pad, y, inner, action_h), self.manager, container=side)
+        # The Attack! button takes the foot of the action box only while an attack is chosen: the rest of the
+        # time the box has that room (at 200% a reserved empty strip cost the log two lines).
+        self.action_sizes = ((inner, action_h + self.s(40) + pad), (inner, action_h))
+        self.action_box = UITextBox("", pygame.Rect((pad, y), self.action_sizes[0]), self.manager, container=side)
+        self.action_short = False
         y += action_h + pad
         self.attack_button = UIButton(pygame.Rect(pad, y, inner, self.s(40)), "Attack!", self.manager,
                                       container=side, tool_tip_text="Resolve this attack: one die is rolled.")
@@ -421,9 +425,16 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
             bits.append("<i>not in sight of your forces</i>")
         return "<br>".join(bits)
 
+    def show_attack_button(self, on: bool) -> None:
+        """The Attack! button at the foot of the action box (which gives it the room), or the box at full height."""
+        if on != self.action_short:
+            self.action_short = on
+            self.action_box.set_dimensions(self.action_sizes[1 if on else 0])
+        (self.attack_button.show if on else self.attack_button.hide)()
+
     def update_action_box(self) -> None:
         view = self.view
-        self.attack_button.hide()
+        self.show_attack_button(False)
         if view.over:
             self.action_box.set_text("<b>The game is over.</b>")
             return
@@ -455,8 +466,8 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
                                      "(lit red). Click one to see the odds; click your units to choose attackers. "
                                      "Space ends your turn.")
             return
+        self.show_attack_button(True)
         self.action_box.set_text(self.odds_text())
-        self.attack_button.show()
 
     def path_text(self, h: Hex) -> str:
         board = self.match.board
