@@ -17,7 +17,7 @@ from .board import Board
 from .combat import RESULT_NAMES
 from .events import Event
 from .hexes import Hex
-from .words import change, nice, points
+from .words import change, nice, plural, points
 
 COMPASS = ("east", "north-east", "north", "north-west", "west", "south-west", "south", "south-east")
 
@@ -136,6 +136,8 @@ class _Words:
         self.d = data
 
     def unit(self, key: str = "unit") -> str:
+        if key == "unit" and self.d.get("unit_known_as"):
+            return str(self.d["unit_known_as"])       # the name the reading seat knows the unit by
         uid = self.d.get(key)
         t = self.setup.units
         return t.names[t.index[uid]] if uid in t.index else str(uid)
@@ -174,11 +176,7 @@ class _Words:
 
 
 def _hexes(n: int, what: str) -> str:
-    return f"{n} hex{'es' if n != 1 else ''} {what}" if n else ""
-
-
-def _plural(n: int) -> str:
-    return "s" if n > 1 else ""
+    return f"{plural(n, 'hex', 'hexes')} {what}" if n else ""
 
 
 #: Template id -> sentence.  The id is the payload's ``say``, else the event's kind.
@@ -194,7 +192,7 @@ TEMPLATES: dict[str, Callable[[_Words], str]] = {
     "SupplyLost": lambda w: f"{w.unit()} is out of supply.",
     "SupplyRestored": lambda w: f"{w.unit()} is back in supply.",
     "UnitEliminated": lambda w: f"{w.unit()} is destroyed ({w.d['cause']}).",
-    "StepLost": lambda w: f"{w.unit()} loses {w.d['steps']} step{_plural(w.d['steps'])} ({w.d['cause']}).",
+    "StepLost": lambda w: f"{w.unit()} loses {plural(int(w.d['steps']), 'step')} ({w.d['cause']}).",
     "HexCaptured": lambda w: f"{w.seat()} takes {w.place('at', 'ground')}.",
     "PlaceCaptured": lambda w: f"{w.d['place_name']} falls to the {w.seat()}.",
     "GroundTaken": lambda w: f"The {w.seat()} takes over " + " and ".join(
@@ -265,9 +263,12 @@ def render(e: Event) -> str:
     return template(_Words(e.setup, data))
 
 
-def render_for_other_side(e: Event) -> str:
-    """The sentence of an event as the side that did not make it reads it (OTHER_SIDE), else its usual one."""
+def render_for_other_side(e: Event, known_as: str | None = None) -> str:
+    """The sentence of an event as the side that did not make it reads it (OTHER_SIDE), else its usual one;
+    ``known_as``: the name the reader knows the event's unit by (an enemy it cannot identify is "An enemy unit"),
+    else the unit's own."""
     template = OTHER_SIDE.get(e.data.get("say", e.kind))
     if template is None or e.setup is None:
         return e.text
-    return template(_Words(e.setup, e.data))
+    text = template(_Words(e.setup, {**e.data, "unit_known_as": known_as} if known_as else e.data))
+    return text[:1].upper() + text[1:]

@@ -456,6 +456,15 @@ def check_supply_sources(ctx: Context) -> None:
                 ctx.add(path + (key,), "japan is off the map; the sea bloc's supply from Japan is a rule, not a source")
             else:
                 ctx.position(src[key], path + (key,), None, "supply sources")
+    # A depot serves while it is linked to a source that is not a depot: a bloc of depots only would have no supply.
+    sources = [s for s in _valid_list(ctx.data.get("supply_sources")) if isinstance(s, dict) and _ok(s.get("bloc"))]
+    for bloc in sorted({s["bloc"] for s in sources}):
+        mine = [(i, s) for i, s in enumerate(_valid_list(ctx.data.get("supply_sources")))
+                if isinstance(s, dict) and s.get("bloc") == bloc]
+        if mine and all(s.get("linked") is True for _i, s in mine):
+            ctx.add(("supply_sources", mine[0][0], "linked"),
+                    f"every source of bloc '{bloc}' is a linked depot: give it at least one source that is not "
+                    "(a port, a border crossing) for the depots to link to")
 
 
 @register_check

@@ -10,7 +10,7 @@ that do ("'Pyongyang falls to the UN side' has happened") -- never by its intern
 
 from __future__ import annotations
 
-from game.engine.api import army_name, in_sentence, nice, points
+from game.engine.api import army_name, in_sentence, nice, plural, points
 from game.engine.politics.conditions import (
     All,
     Any_,
@@ -128,17 +128,29 @@ def first_clause(text: str) -> str:
 
 def _units(config, flt: tuple, n: int, negate: bool) -> tuple[str, str]:
     """The units a count condition selects, with their number, and the verb that goes with them: ('a UN Command
-    unit', 'is'), ('2 or more US units', 'are'); negated ('no UN Command unit', 'is'), ('fewer than 2 ...', 'are')."""
+    unit', 'is'), ('2 or more US units', 'are'); negated ('no UN Command unit', 'is'), ('fewer than 2 ...', 'are');
+    with no filter, ('a unit', 'is')."""
     seats, blocs, nations, exclude = flt
     names = ([config.seat(s).name for s in seats] + [BLOC_WORDS.get(b, b) for b in blocs]
              + [army_name(x) for x in nations])
-    who = "/".join(names) or "any"
+    who = ("/".join(names) + " ") if names else ""
     other = (" other than " + "/".join(army_name(x) for x in exclude)) if exclude else ""
     if n == 1:
-        article = "no" if negate else ("an" if who[:1] in "AEIOU" else "a")
-        return f"{article} {who} unit{other}", "is"
-    return f"{'fewer than' if negate else f'{n} or more'} {who} units{other}".replace(
-        f"fewer than {who}", f"fewer than {n} {who}"), "are"
+        article = "no" if negate else _article(who)
+        return f"{article} {who}unit{other}", "is"
+    return f"{'fewer than' if negate else ''} {n}{'' if negate else ' or more'} {who}units{other}".strip(), "are"
+
+
+#: Words spelt with a vowel that are said with a consonant sound ("a UN unit", "a US unit").
+_CONSONANT_SOUND = ("UN", "US", "UK", "Union", "United", "European")
+
+
+def _article(words: str) -> str:
+    """'a' or 'an' before ``words``, by how the first word is said, not spelt."""
+    first = words.split(" ", 1)[0].split("/", 1)[0]
+    if not first or first.startswith(_CONSONANT_SOUND):
+        return "a"
+    return "an" if first[:1] in "AEIOUaeiou" else "a"
 
 
 def _region(name: str) -> str:
@@ -182,8 +194,8 @@ def _words(config, c, board, own: str, negate: bool, depth: int) -> str:
         spec = pol.tracks.get(c.name) if pol is not None else None
         label = in_sentence(spec.label if spec is not None else nice(c.name))
         op = OPPOSITE[c.op] if negate else c.op
-        plural = label.split(" (")[0].endswith("s") and not label.split(" (")[0].endswith("ss")
-        return f"{label} {'stand at' if plural else 'is'} {TRACK_OPS[op].format(points(c.value))}"
+        many = label.split(" (")[0].endswith("s") and not label.split(" (")[0].endswith("ss")
+        return f"{label} {'stand at' if many else 'is'} {TRACK_OPS[op].format(points(c.value))}"
     if isinstance(c, TalksAre):
         return TALKS_WORDS.get(c.status, (f"the talks are {c.status}", f"the talks are not {c.status}"))[negate]
     if isinstance(c, TurnIs):
@@ -198,7 +210,8 @@ def _words(config, c, board, own: str, negate: bool, depth: int) -> str:
         return f"{who} {verb} in {_region(c.region)}"
     if isinstance(c, NearRegion):
         who, verb = _units(config, c.flt, 1, negate)
-        where = f"on {_region(c.region)}" if c.within == 0 else f"within {c.within} hexes of {_region(c.region)}"
+        where = f"on {_region(c.region)}" if c.within == 0 else \
+            f"within {plural(c.within, 'hex', 'hexes')} of {_region(c.region)}"
         return f"{who} {verb} {where}"
     if isinstance(c, Controls):
         side = f"the {BLOC_WORDS.get(c.bloc, c.bloc)} side"
@@ -206,7 +219,7 @@ def _words(config, c, board, own: str, negate: bool, depth: int) -> str:
         return f"{side} {'does not hold' if negate else 'holds'} {places}"
     if isinstance(c, Losses):
         who = "/".join(config.seat(s).name if s in {x.id for x in config.seats} else s for s in c.seats)
-        return f"{who} losses are {'below' if negate else 'at least'} {c.at_least} steps"
+        return f"{who} losses are {'below' if negate else 'at least'} {plural(c.at_least, 'step')}"
     if isinstance(c, FrontStable):
         return f"the front has {'not ' if negate else ''}held still for {c.turns} turns"
     if isinstance(c, SeatActive):

@@ -95,7 +95,9 @@ def readable(obs: Observation, events: list[Event]) -> list[LogEntry]:
             # Why it stopped (it met forces it had not seen) is its owner's to know; we saw it there -- which a
             # seat that has just read its march already knows.
             if e.data.get("say") or e.data.get("unit") not in moves_read:
-                out.append(LogEntry(e, render_for_other_side(e)))
+                # Named as this seat knows it: a unit out of its sight now is an enemy unit, not a leaked name.
+                unit = obs.units.get(e.data.get("unit", ""))
+                out.append(LogEntry(e, render_for_other_side(e, unit.name if unit else "an enemy unit")))
         else:
             out.append(LogEntry(e, e.text))
     return out

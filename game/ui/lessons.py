@@ -22,10 +22,12 @@ import pygame
 from pygame_gui.elements import UIButton, UITextBox
 
 from game.engine.api import Location, Phase
-from game.ui.tracks_bar import esc
+from game.ui.log_html import esc
 
-#: The map's corners in the order Move takes the panel round them.
-CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
+#: The map's corners in the order Move takes the panel round them (clockwise).
+CORNERS = ("top-left", "top-right", "bottom-right", "bottom-left")
+#: Which corner wins when two hide as few units: the top first, then the left (the minimap sits bottom-right).
+PREFERENCE = ("top-left", "top-right", "bottom-left", "bottom-right")
 
 
 def lessons_of(config, seat: str | None = None) -> list[dict]:
@@ -83,7 +85,7 @@ def least_covered(candidates: dict[str, pygame.Rect], points: list[tuple[float, 
         grown = r.inflate(2 * reach, 2 * reach)
         return sum(1 for x, y in points if grown.collidepoint(x, y))
     usable = {k: r for k, r in candidates.items() if blocked is None or not r.colliderect(blocked)} or candidates
-    return min(usable, key=lambda k: (covered(usable[k]), CORNERS.index(k)))
+    return min(usable, key=lambda k: (covered(usable[k]), PREFERENCE.index(k)))
 
 
 class LessonPanel:

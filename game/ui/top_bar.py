@@ -51,7 +51,7 @@ class TopBar:
         widths = [s(b[2]) for b in TOP_BUTTONS]
         if sum(widths) + gap * (len(widths) - 1) > w - s(20):
             widths = [max(s(48), font.size(END_TEXT_LONGEST if key == "end" else text)[0] + s(22))
-                      for (key, text, _w, _tip), _full in zip(TOP_BUTTONS, widths)]
+                      for key, text, _w, _tip in TOP_BUTTONS]
         buttons_w = sum(widths) + gap * (len(widths) - 1)
         view = self.view
         self.gauges = gauges(view, self.palette)
@@ -69,8 +69,7 @@ class TopBar:
             bx += width + gap
         self.tracks_bar = TracksBar(self.app.scale)
         # In the strip the status is one line: as wide as its longest form for this game's seats.
-        lead = max(font.size(self.status_text(view, seat, "strip"))[0] for seat in view.config.seats) + s(16) \
-            if status_in_strip else 0
+        lead = max(font.size(text)[0] for text in self.status_forms(view)) + s(16) if status_in_strip else 0
         lead = min(lead, w - s(12))
         tail = s(124) if has_decisions else 0
         self.tip_zones = []
@@ -128,6 +127,16 @@ class TopBar:
         if mode == "two":
             return who
         return f"{view.date:%d %b %Y} · Turn {view.turn}/{view.last_turn} · {who}"
+
+    def status_forms(self, view: Observation) -> list[str]:
+        """Every strip status this game can show (each seat's phase, and the war's end): its room is measured once,
+        when the bar is built, and the screen is not rebuilt when the war ends."""
+        forms = [self.status_text(view, seat, "strip") for seat in view.config.seats]
+        longest_end = max(GAME_OVER.values(), key=len)
+        viewer = view.config.seat(view.seat).name
+        forms.append(f"{view.date:%d %b %Y} · Turn {view.last_turn}/{view.last_turn} · Game over: {longest_end} · "
+                     f"you: {viewer}")
+        return forms
 
     def gauge_tip(self, k: int) -> str:
         return self.gauges[k].tip if 0 <= k < len(self.gauges) else ""

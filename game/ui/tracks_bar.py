@@ -346,7 +346,6 @@ class TracksBar:
     """
 
     GAUGE_MIN = 118
-    GAUGE_WIDE = 150
 
     def __init__(self, scale: float):
         self.scale = scale

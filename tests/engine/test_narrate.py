@@ -85,3 +85,18 @@ def test_the_talks_open_at_thirty_not_at_twenty_nine_point_seven_five(tutorial):
     assert [e.text for e in events] == ["Armistice talks +30 (now 30 of 100)."]
     events = move_track(s, "talks", 0.1, None, FireContext("test"))
     assert [e.text for e in events] == ["Armistice talks +<1 (now 30 of 100)."]
+
+
+def test_the_other_side_reads_an_unidentified_unit_as_an_enemy_unit():
+    """Review: a stop the other side saw named the unit by its true name even when that side could not identify it."""
+    from game.engine.events import Event
+    from game.engine.narrate import render_for_other_side
+    from game.scenario.loader import load_scenario
+    sc = load_scenario("tutorial")
+    setup = sc.setup
+    uid = setup.units.ids[0]
+    e = Event(kind="UnitStopped", seat=None, hexes=(), public=False, data={"unit": uid, "at": [0, 0],
+              "say": "UnitStopped.convoy"}, turn=1, date=sc.start, setup=setup)
+    assert setup.units.names[0] in render_for_other_side(e)
+    unknown = render_for_other_side(e, "an enemy unit")
+    assert setup.units.names[0] not in unknown and "with an enemy unit" in unknown and unknown[0].isupper()

@@ -31,7 +31,7 @@ def short_title(title: str, fits) -> str:
     return " ".join(words).rstrip(",:;") + "…"
 
 
-def esc(text: str) -> str:
+def paragraphs_html(text: str) -> str:
     """Escape for the text box; blank lines are paragraphs, single line breaks are folded (YAML blocks)."""
     paragraphs = [" ".join(p.split()) for p in str(text).split("\n\n")]
     return "<br><br>".join(html.escape(p) for p in paragraphs if p)
@@ -106,23 +106,23 @@ class ScenarioChoice(Screen):
         if sc is None:
             problems = self.errors[sid].problems
             self.text.set_text("<b>This scenario has errors and cannot be played:</b><br>"
-                               + "<br>".join(esc(p) for p in problems[:30]))
+                               + "<br>".join(paragraphs_html(p) for p in problems[:30]))
             self.next.disable()
             return
         self.next.enable()
         dates = sc.config.calendar.turn_dates()
         # The title is a heading above the body text at every UI scale (a <font size> is fixed in pixels).
-        parts = [f"<font pixel_size={self.s(20)}><b>{esc(sc.title)}</b></font>",
+        parts = [f"<font pixel_size={self.s(20)}><b>{paragraphs_html(sc.title)}</b></font>",
                  f"<i>{dates[0]:%d %B %Y} – {dates[-1]:%d %B %Y}, {len(dates)} turns</i>", "",
-                 esc(sc.description), "", "<b>Briefing</b>", esc(sc.briefing)]
+                 paragraphs_html(sc.description), "", "<b>Briefing</b>", paragraphs_html(sc.briefing)]
         teaching = sc.teaching or {}
         for key, title in (("learning_goals", "Learning goals"), ("ideas", "Ideas shown"),
                            ("questions", "Questions for discussion")):
             items = teaching.get(key) or []
             if items:
-                parts += ["", f"<b>{title}</b>"] + [f"• {esc(i)}" for i in items]
+                parts += ["", f"<b>{title}</b>"] + [f"• {paragraphs_html(i)}" for i in items]
         seats = ", ".join(s.name for s in sc.config.seats)
-        parts += ["", f"<b>Sides</b>: {esc(seats)}"]
+        parts += ["", f"<b>Sides</b>: {paragraphs_html(seats)}"]
         self.text.set_text("<br>".join(parts))
         if self.preview:
             self.preview.kill()
