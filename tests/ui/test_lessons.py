@@ -12,22 +12,13 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame  # noqa: E402
 import pygame_gui  # noqa: E402
 import pytest  # noqa: E402
+from ui_app import frames, make_app  # noqa: E402
 
-import game.ui.app as app_module  # noqa: E402
 from game.engine.api import Location, MoveUnit, Phase  # noqa: E402
 from game.scenario.loader import load_scenario  # noqa: E402
 from game.session.match import Match  # noqa: E402
 from game.session.table import Table  # noqa: E402
-from game.ui.app import App  # noqa: E402
 from game.ui.lessons import CORNERS, Moment, corner_rect, least_covered, lessons_of, why_not  # noqa: E402
-from game.ui.settings import Settings  # noqa: E402
-
-
-@pytest.fixture
-def errors(monkeypatch):
-    seen: list[BaseException] = []
-    monkeypatch.setattr(app_module, "log_exception", lambda exc: seen.append(exc) or "test-log")
-    return seen
 
 
 @pytest.fixture(scope="module")
@@ -35,16 +26,9 @@ def tutorial():
     return load_scenario("tutorial")
 
 
-def frames(app, n=2):
-    for _ in range(n):
-        app.frame([], dt=0.02)
-
-
 def tutorial_game(tmp_path, tutorial, seat: str, scale: int = 100, size=(1600, 900)):
     """The tutorial with ``seat`` human and the others the computer, at the human's first turn."""
-    app = App(Settings(animation="instant", ui_scale=scale, width=size[0], height=size[1]), tmp_path / "saves",
-              size=size, persist_settings=False)
-    app.save_dir.mkdir(parents=True, exist_ok=True)
+    app = make_app(tmp_path, scale, size)
     seats = {s.id: "ai:normal" for s in tutorial.config.seats}
     seats[seat] = "human"
     match = Match.start(tutorial, 1, seats)

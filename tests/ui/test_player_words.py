@@ -14,14 +14,12 @@ from html import unescape  # noqa: E402
 import pygame  # noqa: E402
 import pygame_gui  # noqa: E402
 import pytest  # noqa: E402
+import ui_app  # noqa: E402
 
-import game.ui.app as app_module  # noqa: E402
 from game.engine import api  # noqa: E402
 from game.scenario.loader import load_scenario, scenario_ids  # noqa: E402
 from game.session.match import Match  # noqa: E402
 from game.session.table import Table  # noqa: E402
-from game.ui.app import App  # noqa: E402
-from game.ui.settings import Settings  # noqa: E402
 
 SEATS = {"dprk_prc": "human", "rok": "human", "un": "human"}
 
@@ -35,18 +33,8 @@ def campaign():
     return load_scenario("1950-invasion")
 
 
-@pytest.fixture
-def errors(monkeypatch):
-    seen: list[BaseException] = []
-    monkeypatch.setattr(app_module, "log_exception", lambda exc: seen.append(exc) or "test-log")
-    return seen
-
-
 def make_app(tmp_path, scale=100):
-    a = App(Settings(animation="instant", ui_scale=scale), tmp_path / "saves", size=(1280, 720),
-            persist_settings=False)
-    a.save_dir.mkdir(parents=True, exist_ok=True)
-    return a
+    return ui_app.make_app(tmp_path, scale, (1280, 720))
 
 
 # -- 4. one name per gauge ----------------------------------------------------------------------------------

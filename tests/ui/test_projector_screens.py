@@ -13,32 +13,11 @@ import re  # noqa: E402
 
 import pygame  # noqa: E402
 import pytest  # noqa: E402
+from ui_app import frames, make_app  # noqa: E402
 
-import game.ui.app as app_module  # noqa: E402
 from game.scenario.loader import load_scenario  # noqa: E402
-from game.ui.app import App  # noqa: E402
 from game.ui.screens.scenario_choice import short_title  # noqa: E402
 from game.ui.screens.seat_setup import SeatSetup  # noqa: E402
-from game.ui.settings import Settings  # noqa: E402
-
-
-@pytest.fixture
-def errors(monkeypatch):
-    seen: list[BaseException] = []
-    monkeypatch.setattr(app_module, "log_exception", lambda exc: seen.append(exc) or "test-log")
-    return seen
-
-
-def make_app(tmp_path, scale=100, size=(1600, 900)) -> App:
-    a = App(Settings(animation="instant", ui_scale=scale, width=size[0], height=size[1]), tmp_path / "saves",
-            size=size, persist_settings=False)
-    a.save_dir.mkdir(parents=True, exist_ok=True)
-    return a
-
-
-def frames(app, n=2):
-    for _ in range(n):
-        app.frame([], dt=0.02)
 
 
 @pytest.mark.parametrize("scale, size", ((100, (1600, 900)), (150, (1600, 900)), (200, (1600, 900)),
