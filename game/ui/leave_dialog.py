@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pygame
-from pygame_gui.elements import UIButton, UITextBox, UIWindow
+from game.ui.question_window import question_window
 
 #: The choices, in the order of their buttons: (key, label).
 CHOICES = (("save", "Save and leave"), ("leave", "Leave"), ("stay", "Stay"))
@@ -32,21 +31,8 @@ class LeaveDialog:
         self.screen = screen
         self.then = then
         self.handover = handover
-        s = screen.s
-        w, h = screen.app.size
-        ww, wh = min(s(440), w - s(20)), min(s(200), h - s(20))
-        self.window = UIWindow(pygame.Rect((w - ww) // 2, (h - wh) // 2, ww, wh), screen.manager,
-                               window_display_title="Unsaved moves")
-        inner = self.window.get_container().get_rect()
-        pad, bh = s(10), s(40)
-        UITextBox(question(screen.match.unsaved_actions, autosave_turn),
-                  pygame.Rect(pad, pad, inner.width - 2 * pad, inner.height - 3 * pad - bh), screen.manager,
-                  container=self.window)
-        bw = (inner.width - 4 * pad) // 3
-        for k, (key, label) in enumerate(CHOICES):
-            b = UIButton(pygame.Rect(pad + k * (bw + pad), inner.height - pad - bh, bw, bh), label, screen.manager,
-                         container=self.window)
-            b.leave_key = key
+        self.window = question_window(screen.manager, screen.s, screen.app.size, (440, 200), "Unsaved moves",
+                                      question(screen.match.unsaved_actions, autosave_turn), CHOICES, "leave_key")
 
     def alive(self) -> bool:
         return self.window.alive()

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UIDropDownMenu, UIHorizontalSlider, UILabel, UITextBox, UIWindow
+from pygame_gui.elements import UIButton, UIDropDownMenu, UIHorizontalSlider, UILabel, UIWindow
 
+from game.ui.question_window import question_window
 from game.ui.screens.base import Screen, close_open_menu
 from game.ui.settings import ANIMATION_SPEEDS, WINDOW_SIZES
 
@@ -124,21 +125,9 @@ class SettingsScreen(Screen):
         """The question: apply the changed settings, discard them, or stay on this screen."""
         if self.ask_window is not None and self.ask_window.alive():
             return
-        s = self.s
-        w, h = self.app.size
-        ww, wh = min(s(480), w - s(20)), min(s(250), h - s(20))
-        self.ask_window = UIWindow(pygame.Rect((w - ww) // 2, (h - wh) // 2, ww, wh), self.manager,
-                                   window_display_title="Settings not applied")
-        inner = self.ask_window.get_container().get_rect()
-        pad, bh = s(10), s(40)
         text = "<b>Apply the changed settings?</b><br>" + "<br>".join(self.changes())
-        UITextBox(text, pygame.Rect(pad, pad, inner.width - 2 * pad, inner.height - 3 * pad - bh), self.manager,
-                  container=self.ask_window)
-        bw = (inner.width - 4 * pad) // 3
-        for k, (key, label) in enumerate(ASK_CHOICES):
-            b = UIButton(pygame.Rect(pad + k * (bw + pad), inner.height - pad - bh, bw, bh), label, self.manager,
-                         container=self.ask_window)
-            b.ask_key = key
+        self.ask_window = question_window(self.manager, self.s, self.app.size, (480, 250), "Settings not applied",
+                                          text, ASK_CHOICES, "ask_key")
 
     def answer(self, key: str) -> None:
         """A button of the question: apply and leave, leave without applying, or stay."""
