@@ -114,7 +114,7 @@ class TopBar:
 
     @staticmethod
     def status_text(view: Observation, active, mode: str) -> str:
-        """The status line of the top bar (``mode`` "line" or "strip"; "two" gives its second line): the date,
+        """The status line of the top bar (``mode`` "line" or "strip"; "when" and "two" the two lines): the date,
         the turn, whose phase it is and whom the screen shows (said short when it is the player's own)."""
         viewer = view.config.seat(view.seat).name
         # Once the war is over nobody's phase is under way: the line says how it ended.
@@ -123,10 +123,13 @@ class TopBar:
         if mode == "line":
             return (f"{view.date:%d %B %Y}   ·   Turn {view.turn} of {view.last_turn}   ·   "
                     f"{doing}   ·   viewing as {viewer}")
+        when = f"{view.date:%d %b %Y} · Turn {view.turn}/{view.last_turn}"
+        if mode == "when":
+            return when
         who = doing + (" (you)" if active.id == view.seat and not view.over else f" · you: {viewer}")
         if mode == "two":
             return who
-        return f"{view.date:%d %b %Y} · Turn {view.turn}/{view.last_turn} · {who}"
+        return f"{when} · {who}"
 
     def status_forms(self, view: Observation) -> list[str]:
         """Every strip status this game can show (each seat's phase, and the war's end): its room is measured once,

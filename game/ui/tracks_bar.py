@@ -275,11 +275,16 @@ def fit_label(g: Gauge, font: pygame.font.Font, room: int) -> str:
     return text + "…"
 
 
+def label_room(width: int, value_text: str, scale: float) -> int:
+    """The px a gauge ``width`` px wide leaves its label beside ``value_text`` (its padding and the gap between):
+    one rule for drawing a gauge and for the narrowest a gauge may be."""
+    s = lambda px: max(1, int(round(px * scale)))  # noqa: E731
+    return width - 2 * s(6) - get_font(s(13), bold=True).size(value_text)[0] - s(6)
+
+
 def gauge_label(g: Gauge, width: int, scale: float) -> str:
     """The label ``g`` shows in a gauge ``width`` px wide at ``scale``: beside its value, as much as fits."""
-    s = lambda px: max(1, int(round(px * scale)))  # noqa: E731
-    room = width - 2 * s(6) - get_font(s(13), bold=True).size(g.value_text)[0] - s(6)
-    return fit_label(g, get_font(s(13)), room)
+    return fit_label(g, get_font(max(1, int(round(13 * scale)))), label_room(width, g.value_text, scale))
 
 
 def draw_gauge(surface: pygame.Surface, rect: pygame.Rect, g: Gauge, scale: float, hover: bool = False) -> None:
@@ -365,11 +370,12 @@ class TracksBar:
         """The narrowest ``g`` may be drawn: its shortest label form beside the widest value its kind shows, so a
         label is shortened by a rule a reader can follow ("Balance", never "Bal...") and never cut."""
         font = get_font(self.s(13))
-        bold = get_font(self.s(13), bold=True)
         label = min((t for t in (g.label, SHORT.get(g.name, ""), TINY.get(g.name, "")) if t),
                     key=lambda t: font.size(t)[0])
         widest = {"balance": "Comm. +100", "talks": "suspended 100%"}.get(g.kind, f"{max(abs(g.lo), abs(g.hi)):.0f}")
-        return max(self.s(self.GAUGE_MIN), font.size(label)[0] + bold.size(widest)[0] + self.s(2 * 6 + 6 + 2))
+        # The width whose label room (label_room) holds the shortest label, and a pixel or two for rounding.
+        spare = label_room(0, widest, self.scale)
+        return max(self.s(self.GAUGE_MIN), font.size(label)[0] - spare + self.s(2))
 
     def layout(self, x: int, y: int, width: int, mins: list[int], lead: int = 0, tail: int = 0) \
             -> tuple[list[pygame.Rect], pygame.Rect | None, pygame.Rect | None, int]:

@@ -204,7 +204,7 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
             self.attack_targets = {a.target: a.attackers for a in view.legal_actions() if isinstance(a, Attack)}
         seat = view.config.seat(view.active_seat)
         if self.status2 is not None:
-            self.status.set_text(f"{view.date:%d %b %Y} · Turn {view.turn}/{view.last_turn}")
+            self.status.set_text(self.status_text(view, seat, "when"))
             self.status2.set_text(self.status_text(view, seat, "two"))
         else:
             self.status.set_text(self.status_text(view, seat, self.status_mode))
