@@ -58,7 +58,7 @@ def consolidate_rear(state: GameState, seat: str) -> list[Event]:
         # Where the enemy can still go from its sources and its units (reachability only: a flood, not a trace).
         know = true_knowledge(state, other)
         open_land = ~know.trace_blocked
-        starts = np.array([i for i in supply_sources(state, other) if not know.enemy_hexes[i]]
+        starts = np.array([i for i in supply_sources(state, other, know) if not know.enemy_hexes[i]]
                           + state.hex[theirs].tolist(), dtype=np.int64)
         cut = held & (board.steps_from(starts, open_land) == UNREACHABLE)
         dominated = np.zeros_like(cut)

@@ -24,7 +24,7 @@ import heapq
 
 import numpy as np
 
-from .board import UNREACHABLE, Terrain
+from .board import UNREACHABLE
 from .movement import Knowledge, true_knowledge
 from .state import GameState
 from .terrain import HALF, adjacency
@@ -48,9 +48,8 @@ def supply_sources(state: GameState, bloc: str, know: Knowledge | None = None) -
     if not depots:
         return roots
     know = know if know is not None else true_knowledge(state, bloc)
-    open_land = ~know.trace_blocked
     reach = state.board.steps_from(np.array([i for i in roots if not know.enemy_hexes[i]], dtype=np.int64),
-                                   open_land & (state.board.terrain >= Terrain.CLEAR))
+                                   ~know.trace_blocked)          # (water is blocked: closed to every bloc)
     return sorted(set(roots) | {i for i in depots if reach[i] != UNREACHABLE})
 
 
