@@ -16,33 +16,31 @@ target, so a crash mid-write leaves the previous save intact.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from game.engine import api
 from game.engine.api import ActionFormatError, Event, Hex, IllegalAction, action_from_dict
+from game.files import MB, FileRefused, read_text_bounded
 
+from .atomicwrite import write_atomic
 from .match import Match
+from .savecheck import FORMAT, READABLE, VERSION, SaveError, check_document, check_position, parse_save
+from .savecheck import integrity as _integrity
 
-FORMAT = "armistice-save"
-VERSION = 2
-#: Earlier versions this game still reads (by replaying their record).
-READABLE = (1, 2)
+__all__ = ["FORMAT", "READABLE", "VERSION", "LOG_KEEP", "SAVE_LIMIT", "SaveError", "load_save", "read_document",
+           "save_document", "write_atomic", "write_save"]
+
 #: Lines of each seat's log kept in a save.
 LOG_KEEP = 400
-
-
-class SaveError(Exception):
-    """A save that cannot be used; the message says why, for a player."""
-
-
-def _integrity(body: dict) -> str:
-    blob = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-    return hashlib.sha256(blob.encode()).hexdigest()
+#: The longest line of a log or a computer's reason a save brings back (longer means damage: they are dropped,
+#: as optional parts of a save are, rather than freeze the log that shows them).
+TEXT_KEEP = 4000
+#: The largest save file read.  A whole campaign played to its armistice by the computer at a table (logs,
+#: reasons and memories kept) measured 1.6 MB at turn 90; the war's last possible turn (about 107) would make
+#: about 2 MB.  Four times that leaves room for longer logs in later versions while a hostile file (a link
+#: to /dev/zero, a 94 MB file) is refused before a byte is parsed.
+SAVE_LIMIT = 8 * MB
 
 
 def save_document(match: Match, label: str = "", handover: bool = False) -> dict:
@@ -67,132 +65,104 @@ def save_document(match: Match, label: str = "", handover: bool = False) -> dict
     return {**body, "integrity": _integrity(body)}
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves either the old or the new file, whole."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def write_save(match: Match, path: Path, label: str = "", handover: bool = False) -> Path:
-    """Save ``match`` to ``path`` atomically; returns the path."""
+    """Save ``match`` to ``path`` atomically; returns the path.  An OSError (a full disk) leaves ``path`` as
+    it was (atomicwrite.write_problem words it)."""
     doc = save_document(match, label, handover)
     write_atomic(Path(path), json.dumps(doc, indent=1, sort_keys=True) + "\n")
     match.saved_actions = len(match.record)
     return Path(path)
 
 
-@dataclass
-class SaveInfo:
-    """What a load dialog lists about a save, read without replaying it."""
-
-    path: Path
-    scenario_id: str
-    title: str
-    turn: int
-    date: str
-    active_seat: str
-    seats: dict[str, str]
-    handover: bool
-    label: str
-    mtime: float
-
-
 def read_document(path: Path) -> dict:
-    """Read and check a save's structure and integrity (no replay).  Raises SaveError."""
+    """Read a save (at most SAVE_LIMIT bytes of a regular file) and check its structure and integrity (no
+    replay).  Raises SaveError naming the file and the field."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SaveError(f"{path}: no such save file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SaveError(f"{path}: cannot be read ({exc.__class__.__name__})") from None
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SaveError(f"{path}: not a readable save: the file is damaged or truncated "
-                        f"(JSON error at line {exc.lineno})") from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise SaveError(f"{path}: not an Armistice save file")
-    if doc.get("version") not in READABLE:
-        raise SaveError(f"{path}: save format version {doc.get('version')!r}; this game reads version {VERSION}")
-    body = {k: v for k, v in doc.items() if k != "integrity"}
-    if doc.get("integrity") != _integrity(body):
-        raise SaveError(f"{path}: the save has been altered or damaged (its checksum does not match); "
-                        "it was refused and nothing was changed")
-    for key, kind in (("scenario", dict), ("seed", int), ("seats", dict), ("actions", list),
-                      ("summary", dict), ("final_checksum", str)):
-        if not isinstance(doc.get(key), kind):
-            raise SaveError(f"{path}: the save lacks a valid '{key}'")
-    return doc
-
-
-def save_info(path: Path) -> SaveInfo:
-    doc = read_document(path)
-    sm = doc["summary"]
-    return SaveInfo(Path(path), doc["scenario"].get("id", "?"), doc["scenario"].get("title", "?"),
-                    int(sm.get("turn", 0)), str(sm.get("date", "")), str(sm.get("active_seat", "")),
-                    dict(doc["seats"]), bool(doc.get("handover")), str(sm.get("label", "")),
-                    Path(path).stat().st_mtime)
+        text = read_text_bounded(path, SAVE_LIMIT)
+    except FileRefused as exc:
+        reason = "no such save file" if exc.reason == "no such file" else exc.reason
+        raise SaveError(path, reason) from None
+    return check_document(parse_save(text, path), path)
 
 
 def load_save(path: Path, scenario_loader=None, replay: bool = False) -> tuple[Match, dict]:
     """Load and verify a save (from its snapshot, or by replaying its record); returns the match and the
-    document.  Raises SaveError."""
+    document.  Raises SaveError naming the file and what is wrong; never any other error for a bad file.
+
+    Besides the integrity hash and the checksums, the save's summary (turn, date, active seat, phase,
+    outcome) and its seats must agree with the game it holds: the load list shows the summary, and a save
+    claiming turn 99 of a game at turn 1 is refused rather than opened as something it is not."""
     from game.scenario.loader import load_scenario
-    from game.scenario.problems import ScenarioError
+    from game.scenario.problems import ScenarioError, ScenarioNotFound
 
     doc = read_document(path)
     loader = scenario_loader or load_scenario
-    sid = doc["scenario"].get("id")
+    sid = doc["scenario"]["id"]
     try:
         scenario = loader(sid)
+    except ScenarioNotFound:
+        raise SaveError(path, f"scenario.id: the scenario '{sid}' is not installed") from None
     except ScenarioError as exc:
-        raise SaveError(f"{path}: its scenario '{sid}' cannot be loaded: {exc.summary}") from None
-    except (FileNotFoundError, KeyError, ValueError):
-        raise SaveError(f"{path}: its scenario '{sid}' is not installed") from None
-    if scenario.content_hash != doc["scenario"].get("hash"):
-        raise SaveError(f"{path}: it was made with a different version of the scenario '{sid}'; "
-                        "it cannot be replayed exactly")
+        first = exc.problems[0].message if exc.problems else exc.summary
+        raise SaveError(path, f"scenario.id: the scenario '{sid}' cannot be loaded: {first}") from None
+    except (OSError, KeyError, ValueError):
+        raise SaveError(path, f"scenario.id: the scenario '{sid}' is not installed") from None
+    if scenario.content_hash != doc["scenario"]["hash"]:
+        raise SaveError(path, f"it was made with a different version of the scenario '{sid}'; "
+                              "it cannot be replayed exactly")
     if replay or "snapshot" not in doc:
-        match = Match.start(scenario, int(doc["seed"]), dict(doc["seats"]))
-        for n, raw in enumerate(doc["actions"], 1):
-            try:
-                match.submit(action_from_dict(raw))
-            except (ActionFormatError, IllegalAction) as exc:
-                raise SaveError(f"{path}: action {n} of the record cannot be replayed: {exc}") from None
-        if match.checksum() != doc["final_checksum"]:
-            raise SaveError(f"{path}: replaying the record does not give the saved game (checksum mismatch; a "
-                            "save made before a change to the rules replays differently but still loads from "
-                            "its snapshot)")
+        match = _replayed(path, doc, scenario)
     else:
-        try:
-            state = api.restore(scenario.setup, doc["snapshot"])
-            record = [action_from_dict(raw) for raw in doc["actions"]]
-        except (ActionFormatError, KeyError, ValueError, TypeError, IndexError) as exc:
-            raise SaveError(f"{path}: the saved position cannot be read ({exc.__class__.__name__})") from None
-        if api.snapshot_checksum(doc["snapshot"]) != doc["final_checksum"] or (
-                api.snapshot_complete(doc["snapshot"]) and api.checksum(state) != doc["final_checksum"]):
-            raise SaveError(f"{path}: the saved position does not match its checksum")
-        match = Match(scenario.id, scenario.content_hash, int(doc["seed"]), state, dict(doc["seats"]), record, [])
-        match.saved_logs = _logs_from(doc.get("logs"))
+        match = _restored(path, doc, scenario)
+    check_position(doc, match.state, scenario.config, path)
     match.reasons = _reasons_from(doc.get("reasons"), len(match.record))
     agents = doc.get("agents")
     match.saved_agents = agents if isinstance(agents, dict) else None
     match.saved_actions = len(match.record)
     return match, doc
+
+
+#: What a malformed record or snapshot raises on the way in (a checked save never gets further than these).
+_MALFORMED = (ActionFormatError, KeyError, ValueError, TypeError, IndexError, AttributeError, OverflowError)
+
+
+def _replayed(path: Path, doc: dict, scenario) -> Match:
+    """The match the save's record gives, replayed from the start through the same apply as live play."""
+    match = Match.start(scenario, doc["seed"], dict(doc["seats"]))
+    for n, raw in enumerate(doc["actions"], 1):
+        try:
+            match.submit(action_from_dict(raw))
+        except IllegalAction as exc:
+            raise SaveError(path, f"actions[{n - 1}]: action {n} of the record cannot be replayed: "
+                                  f"{exc}") from None
+        except _MALFORMED:
+            raise SaveError(path, f"actions[{n - 1}]: action {n} of the record is not an action the game "
+                                  "knows") from None
+    if match.checksum() != doc["final_checksum"]:
+        raise SaveError(path, "replaying the record does not give the saved game (checksum mismatch; a save "
+                              "made before a change to the rules replays differently but still loads from its "
+                              "snapshot)")
+    return match
+
+
+def _restored(path: Path, doc: dict, scenario) -> Match:
+    """The match at the save's snapshot, which must match the saved checksum."""
+    try:
+        state = api.restore(scenario.setup, doc["snapshot"])
+    except _MALFORMED:
+        raise SaveError(path, "snapshot: the saved position cannot be read (it is damaged)") from None
+    try:
+        record = [action_from_dict(raw) for raw in doc["actions"]]
+    except _MALFORMED:
+        raise SaveError(path, "actions: the record holds something that is not an action the game "
+                              "knows") from None
+    if api.snapshot_checksum(doc["snapshot"]) != doc["final_checksum"] or (
+            api.snapshot_complete(doc["snapshot"]) and api.checksum(state) != doc["final_checksum"]):
+        raise SaveError(path, "snapshot: the saved position does not match its checksum")
+    match = Match(scenario.id, scenario.content_hash, doc["seed"], state, dict(doc["seats"]), record, [])
+    match.saved_logs = _logs_from(doc.get("logs"))
+    return match
 
 
 def _reasons_from(data: object, n: int) -> dict[int, str]:
@@ -201,7 +171,8 @@ def _reasons_from(data: object, n: int) -> dict[int, str]:
         return {}
     out = {}
     for k, v in data.items():
-        if isinstance(k, str) and k.isdigit() and int(k) < n and isinstance(v, str):
+        if isinstance(k, str) and k.isdigit() and len(k) < 10 and int(k) < n and isinstance(v, str) \
+                and len(v) <= TEXT_KEEP:
             out[int(k)] = v
     return out
 
@@ -231,8 +202,11 @@ def _logs_from(data: object) -> dict | None:
                 event = Event(str(e["kind"]), date.fromisoformat(e["date"]), int(e["turn"]), e["seat"],
                               tuple(Hex(int(q), int(r)) for q, r in e["hexes"]), bool(e["public"]),
                               dict(e["data"]), None, str(e["text"]))
-                rows.append((event, str(item["text"]), bool(item["own"])))
+                text = item["text"]
+                if not isinstance(text, str) or len(text) > TEXT_KEEP or len(event.text) > TEXT_KEEP:
+                    return None
+                rows.append((event, text, bool(item["own"])))
             out[str(seat)] = rows
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         return None
     return out

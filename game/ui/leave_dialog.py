@@ -47,10 +47,9 @@ class LeaveDialog:
             self.then()
 
     def _saved(self, message: str) -> None:
+        # Called once the save is written (a failed save says why in its own window, and the game stays).
         if self.screen.match.unsaved_actions == 0:
             self.then()
-        else:                                   # the save failed: say why and stay
-            self.screen.app.message("Not saved", message)
 
 
 class LeaveGuard:

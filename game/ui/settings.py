@@ -8,7 +8,11 @@ from pathlib import Path
 
 import platformdirs
 
+from game.files import read_text_bounded
+
 ANIMATION_SPEEDS = {"slow": 600, "normal": 250, "fast": 80, "instant": 0}   # ms per AI action
+#: The settings file is a few hundred bytes; anything near this is not ours.
+SETTINGS_LIMIT = 64 * 1024
 WINDOW_SIZES = ((1280, 720), (1600, 900), (1920, 1080), (2560, 1440))
 
 
@@ -45,19 +49,19 @@ def load_settings(path: Path | None = None) -> Settings:
     """Saved settings, or defaults if there are none or the file is unreadable."""
     path = path or settings_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_text_bounded(path, SETTINGS_LIMIT))
+    except (OSError, ValueError, RecursionError):   # FileRefused is an OSError: a FIFO, a folder, a huge file
         return Settings()
     known = {f.name: f.type for f in fields(Settings)}
     values = {k: v for k, v in data.items() if k in known} if isinstance(data, dict) else {}
     try:
         return Settings(**values).clamp()
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):   # OverflowError: a size of 1e999
         return Settings()
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    from game.session.savefile import write_atomic
+    from game.session.atomicwrite import write_atomic
     path = path or settings_path()
     try:
         write_atomic(path, json.dumps(asdict(settings), indent=1) + "\n")

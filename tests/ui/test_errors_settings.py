@@ -15,7 +15,6 @@ import game.ui.screens.scenario_choice as choice_module  # noqa: E402
 from game.scenario.problems import Problem  # noqa: E402
 from game.session.catalog import ScenarioError  # noqa: E402
 from game.ui.app import App  # noqa: E402
-from game.ui.screens.load_save import LoadScreen  # noqa: E402
 from game.ui.screens.menu import MainMenu  # noqa: E402
 from game.ui.screens.scenario_choice import ScenarioChoice  # noqa: E402
 from game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
@@ -51,24 +50,6 @@ def test_broken_scenario_shows_its_problems_and_cannot_start(app, monkeypatch):
     assert not screen.next.is_enabled
     label = screen.list.item_list[0]["text"]
     assert "has errors" in label
-
-
-def test_damaged_save_is_refused_with_a_dialog_and_other_saves_untouched(app, tmp_path):
-    bad = app.save_dir / "damaged.json"
-    bad.write_text('{"format": "armistice-save", "version": 1, "seed": 3')
-    other = app.save_dir / "other.json"
-    other.write_text("{}")
-    before = other.read_bytes()
-    screen = LoadScreen(app)
-    app.show(screen)
-    app.frame([], dt=0.02)
-    assert any("DAMAGED" in item["text"] for item in screen.list.item_list)
-    # Select the damaged entry and try to open it.
-    oid = next(item["object_id"] for item in screen.list.item_list if "damaged.json" in item["text"])
-    screen.list.get_single_selection = lambda include_object_id=False: ("x", oid)
-    screen.open()
-    assert app.dialog is not None
-    assert other.read_bytes() == before and bad.exists()
 
 
 def test_unexpected_error_is_logged_and_the_menu_returns(app, logged):
@@ -149,7 +130,8 @@ def test_playing_a_sound_prints_nothing_on_the_terminal():
 def test_the_load_list_names_sides_and_says_the_date_once(tmp_path):
     from game.scenario.loader import load_scenario
     from game.session.match import Match
-    from game.session.savefile import save_info, write_save
+    from game.session.savefile import write_save
+    from game.session.savelist import save_info
     from game.ui.screens.load_save import describe
     match = Match.start(load_scenario("tutorial"), 1, {"dprk_prc": "ai:normal", "rok": "ai:normal", "un": "human"})
     row = describe(save_info(write_save(match, tmp_path / "a.json", label="tutorial 1950-10-01 turn 1")))

@@ -94,7 +94,7 @@ def test_every_screen_renders_one_frame(app, campaign, errors, tmp_path):
         (ScenarioChoice(app), ["Choose a scenario", campaign.title, "Choose sides"]),
         (SeatSetup(app, campaign), [f"Who plays? — {campaign.title}", *seats, "Dice seed", "Start the war"]),
         (SettingsScreen(app), ["Settings", "Window size", "UI scale: 100%", "Apply", "Back"]),
-        (LoadScreen(app), ["Load a game", "one — ", "DAMAGED  broken.json", "Load  ›"]),
+        (LoadScreen(app), ["Load a game", "one — ", "CANNOT BE LOADED — broken.json", "Load  ›"]),
         (GameScreen(app, table), ["Turn 1 of", "Event log", "Undo", "Menu"]),
         (HandOver(app, table), [seats[0], f"Pass the screen to the {seats[0]} player", "I am ready"]),
         (EndScreen(app, table), ["Game summary", "Main menu", "The final map"]),

@@ -10,20 +10,15 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UISelectionList, UITextEntryLine, UIWindow
 
-from game.session.savefile import SaveError, SaveInfo, load_save, save_info, write_save
+from game.errorlog import log_exception
+from game.session.atomicwrite import write_problem
+from game.session.autosave import PREFIX as AUTOSAVE_PREFIX
+from game.session.savefile import SaveError, load_save, write_save
+from game.session.savelist import SaveInfo, Unreadable, list_saves
 from game.ui.screens.base import Screen
 
-
-def list_saves(folder) -> tuple[list[SaveInfo], list[tuple[str, str]]]:
-    """Readable saves (newest first) and unreadable ones as (file name, reason)."""
-    infos, broken = [], []
-    for path in sorted(folder.glob("*.json")):
-        try:
-            infos.append(save_info(path))
-        except SaveError as exc:
-            broken.append((path.name, str(exc)))
-    infos.sort(key=lambda i: (i.mtime, i.path.name), reverse=True)
-    return infos, broken
+#: The object id of an unreadable file's row: the theme (assets/ui/theme.json) greys it.
+BROKEN = "#broken"
 
 
 @functools.lru_cache(maxsize=32)
@@ -34,6 +29,18 @@ def seat_names(scenario_id: str) -> dict[str, str]:
         return {s.id: s.name for s in load_scenario(scenario_id).config.seats}
     except Exception:  # noqa: BLE001 - a list row is never worth a crash; the load itself says what is wrong
         return {}
+
+
+def broken_row(item: Unreadable) -> str:
+    """The greyed row of a file that cannot be loaded: its name and why (the row is cut where the list ends;
+    selecting it shows the whole reason)."""
+    return f"CANNOT BE LOADED — {item.name}: {item.reason}"
+
+
+def refusal_text(item: Unreadable, folder) -> str:
+    """What the dialog says about a file that cannot be loaded, with advice a player can follow."""
+    return (f"{item.name}: {item.reason}.\n\nThe file was left as it is, and every other save in the list loads "
+            f"as usual. To take it off the list, move it out of the saves folder:\n{folder}")
 
 
 def describe(info: SaveInfo) -> str:
@@ -68,8 +75,9 @@ class LoadScreen(Screen):
         UILabel(pygame.Rect(m, m, w - 2 * m, self.s(40)), "Load a game", self.manager, object_id="@heading")
         self.infos, broken = list_saves(self.app.save_dir)
         items = [(describe(i), f"#save{k}") for k, i in enumerate(self.infos)]
-        items += [(f"DAMAGED  {name} — cannot be loaded", f"#broken{k}") for k, (name, _) in enumerate(broken)]
-        self.broken = broken
+        # Every other file stays in the list, greyed, with its reason: it is never why the others cannot load.
+        self.broken = {broken_row(b): b for b in broken}
+        items += [(row, BROKEN) for row in self.broken]
         if not items:
             items = [("No saves yet. Start a new game; it autosaves at the end of every turn.", "#none")]
         self.list = UISelectionList(pygame.Rect(m, m + self.s(50), w - 2 * m, h - 2 * m - self.s(120)), items,
@@ -94,9 +102,8 @@ class LoadScreen(Screen):
         oid = sel[1]
         if oid.startswith("#save"):
             return self.infos[int(oid[5:])]
-        if oid.startswith("#broken"):
-            name, reason = self.broken[int(oid[7:])]
-            self.app.error("This save cannot be loaded", reason)
+        if oid == BROKEN and sel[0] in self.broken:
+            self.app.error("This file cannot be loaded", refusal_text(self.broken[sel[0]], self.app.save_dir))
         return None
 
     def on_ui(self, event) -> None:
@@ -115,7 +122,15 @@ class LoadScreen(Screen):
         try:
             match, doc = load_save(info.path)
         except SaveError as exc:
-            self.app.error("This save cannot be loaded", str(exc))
+            self.app.error("This save cannot be loaded", refusal_text(Unreadable(info.path, exc.reason),
+                                                                      self.app.save_dir))
+            return
+        except Exception as exc:  # noqa: BLE001 - logged; the player stays on the list, the other saves load
+            log = log_exception(exc)
+            self.app.error("This save cannot be loaded",
+                           refusal_text(Unreadable(info.path, f"an unexpected error ({exc.__class__.__name__}); "
+                                                              f"the details were written to {log}"),
+                                        self.app.save_dir))
             return
         self.app.go("match", match=match, at_handover=bool(doc.get("handover")))
 
@@ -127,8 +142,11 @@ class LoadScreen(Screen):
 
 
 def safe_name(text: str) -> str:
-    name = re.sub(r"[^A-Za-z0-9 _.-]+", "", text).strip().replace(" ", "-")
-    return name[:60] or "save"
+    """A file name from a save's name: letters, digits, '_', '.', '-'; never an autosave's name (the autosave
+    rotation would delete it) nor a hidden file."""
+    name = re.sub(r"[^A-Za-z0-9 _.-]+", "", text).strip().replace(" ", "-").lstrip(".")
+    name = name[:60] or "save"
+    return f"saved-{name}" if name.lower().startswith(AUTOSAVE_PREFIX) else name
 
 
 class SaveDialog(UIWindow):
@@ -161,9 +179,13 @@ class SaveDialog(UIWindow):
     def commit(self) -> None:
         label = self.entry.get_text().strip() or "Saved game"
         path = self.app.save_dir / f"{safe_name(label)}.json"
+        self.kill()
         try:
             write_save(self.match, path, label=label, handover=self.handover)
-            self.on_done(f"Saved: {path.name}")
         except OSError as exc:
-            self.on_done(f"Could not save: {exc}")
-        self.kill()
+            # Said in a window, not a passing note: the player must know the game is not on disk.  on_done is
+            # not called, so a "save and leave" stays in the game.
+            self.app.message("Not saved", f"Could not save {path.name}: {write_problem(exc)}.\n\nNothing was "
+                                          f"overwritten, and the game goes on. Saves folder: {self.app.save_dir}")
+            return
+        self.on_done(f"Saved: {path.name}")

@@ -1,0 +1,102 @@
+"""The saves in a folder, as the load list shows them: every readable save, and every other file with its reason.
+
+Contract: ``list_saves(folder)`` never raises and never blocks.  Each ``*.json``
+entry of the folder becomes either a SaveInfo (a save whose structure,
+integrity and summary check out: savecheck.check_document) or an Unreadable
+(the file's name and why, in a player's words: "is a directory, not a file",
+"is 94 MB; the limit is 8 MB", "seed: must be a whole number from 0 to ...").
+A FIFO, a link to /dev/zero or a huge file is refused before it is read
+(game/files.py), so one bad file never keeps the others from the list.
+
+A file's result is remembered while its size, time and inode stay the same:
+the list is built again on every resize of the window, and checking a long
+campaign's integrity hash takes a noticeable part of a second.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .savecheck import SaveError
+from .savefile import read_document
+
+
+@dataclass(frozen=True)
+class SaveInfo:
+    """What the load list shows about a save, read without replaying it (the load checks the rest)."""
+
+    path: Path
+    scenario_id: str
+    title: str
+    turn: int
+    date: str
+    active_seat: str
+    seats: dict[str, str]
+    handover: bool
+    label: str
+    mtime: float
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A file in the saves folder that is not a usable save: its path and the reason, without the file name."""
+
+    path: Path
+    reason: str
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def save_info(path: Path) -> SaveInfo:
+    """The list's facts about the save at ``path`` (SaveError if it is not a usable save)."""
+    path = Path(path)
+    doc = read_document(path)
+    sm = doc["summary"]
+    try:
+        mtime = path.stat().st_mtime
+    except OSError as exc:
+        raise SaveError(path, "cannot be read (it was removed or moved)") from exc
+    return SaveInfo(path, doc["scenario"]["id"], doc["scenario"].get("title") or doc["scenario"]["id"],
+                    sm["turn"], sm["date"], sm["active_seat"], dict(doc["seats"]), bool(doc.get("handover")),
+                    sm.get("label", ""), mtime)
+
+
+_seen: dict[tuple[str, int, int, int], SaveInfo | Unreadable] = {}
+
+
+def list_saves(folder: Path) -> tuple[list[SaveInfo], list[Unreadable]]:
+    """Readable saves (newest first) and every other ``*.json`` entry of ``folder`` with its reason (by name)."""
+    infos: list[SaveInfo] = []
+    broken: list[Unreadable] = []
+    try:
+        names = sorted(n for n in os.listdir(folder) if n.lower().endswith(".json"))
+    except OSError:
+        return infos, broken
+    for name in names:
+        result = _examine(Path(folder) / name)
+        (infos if isinstance(result, SaveInfo) else broken).append(result)
+    infos.sort(key=lambda i: (i.mtime, i.path.name), reverse=True)
+    return infos, broken
+
+
+def _examine(path: Path) -> SaveInfo | Unreadable:
+    try:
+        st = os.stat(path)
+        key = (str(path), st.st_ino, st.st_size, st.st_mtime_ns)
+    except OSError:
+        key = None
+    if key is not None and key in _seen:
+        return _seen[key]
+    try:
+        result: SaveInfo | Unreadable = save_info(path)
+    except SaveError as exc:
+        result = Unreadable(path, exc.reason)
+    if key is not None:
+        if len(_seen) > 500:
+            _seen.clear()
+        _seen[key] = result
+    return result
