@@ -11,6 +11,7 @@ from pathlib import Path
 
 from game.engine.api import Action, Event, Location, Observation
 
+from .atomicwrite import write_problem
 from .autosave import Autosaver
 from .controllers import AIPlayers
 from .eventlog import LogEntry, SeatLogs
@@ -47,6 +48,9 @@ class Table:
         #: how each seat's player left the tutorial panel (game/ui/lessons.py): seat -> {"corner", "folded"}
         self.lesson_ui: dict[str, dict] = {}
         self.last_autosave: Path | None = None
+        #: why the last autosave failed, in a player's words (None while autosaves work); autosave_warning says it
+        self.autosave_failure: str | None = None
+        self._warned = False
         self._log_marks: list[dict[str, int]] = []   # per undoable action: log lengths before it
         #: A classroom shows every computer seat's plan at any time (see :meth:`may_see_plan`).
         self.classroom = False
@@ -154,8 +158,30 @@ class Table:
             return events
         self.logs.add(self.match, events)
         if self.autosaver and any(e.kind in ("TurnStarted", "GameEnded") for e in events):
-            self.last_autosave = self.autosaver.save(self.match, handover=self.needs_handover())
+            self._autosave()
         return events
+
+    def _autosave(self) -> None:
+        """Autosave now; a failure (a full disk) never stops the game: it is kept for the screen to say once."""
+        try:
+            self.last_autosave = self.autosaver.save(self.match, handover=self.needs_handover())
+        except OSError as exc:
+            if self.autosave_failure is None:
+                self._warned = False
+            self.autosave_failure = write_problem(exc)
+        else:
+            self.autosave_failure = None
+
+    def autosave_warning(self) -> str | None:
+        """What the screen tells the player when autosaving has begun to fail: once per run of failures (an
+        autosave that works again ends the run), else None."""
+        if self.autosave_failure is None or self._warned:
+            return None
+        self._warned = True
+        folder = self.autosaver.folder if self.autosaver else ""
+        return (f"The autosave at the start of turn {self.match.turn} failed: {self.autosave_failure}. "
+                f"The game goes on, and the next turn's autosave will try again.\n\nSave by hand (Esc, then "
+                f"Save) once there is room; that save says whether it worked. Saves folder: {folder}")
 
     def entries(self) -> list[LogEntry]:
         """The viewer's log."""

@@ -801,6 +801,9 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
 
     # -- frame --------------------------------------------------------------------------------------
     def update(self, dt: float) -> None:
+        warning = self.table.autosave_warning()
+        if warning:                     # once per run of failed autosaves; the computer waits while it is read
+            self.app.message("The autosave failed", warning)
         if not self.open_windows():
             self.mapview.update(dt)     # held arrow/WASD keys pan, unless a dialog has the keyboard
         self.update_tooltip()
