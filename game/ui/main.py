@@ -16,13 +16,18 @@ from game.errorlog import log_dir, log_exception
 def run_gui(args: argparse.Namespace | None = None) -> int:
     t0 = time.perf_counter()
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.session.atomicwrite import clean_stale_temporaries
     from game.session.autosave import Autosaver
     from game.session.savedir import save_dir
     from game.ui.app import App
     from game.ui.screens.menu import MainMenu
-    from game.ui.settings import load_settings
+    from game.ui.settings import load_settings, settings_path
 
     folder = save_dir(getattr(args, "save_dir", None))
+    # A save or the settings cut short by kill -9 or a power cut leave hidden temporaries; the files themselves
+    # are whole (game/session/atomicwrite.py).
+    clean_stale_temporaries(folder)
+    clean_stale_temporaries(settings_path().parent)
     marker = log_dir() / "last-run-crashed"
     offer = None
     if marker.exists():
