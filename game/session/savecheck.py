@@ -193,11 +193,7 @@ def check_document(doc: object, path: object) -> dict:
             raise SaveError(path, f"{optional}: must be a mapping")
     snapshot = doc.get("snapshot")
     if snapshot is not None:
-        for key in ("turn", "phase", "outcome"):
-            if snapshot.get(key) != summary.get(key):
-                raise SaveError(path, f"summary.{key}: the save says {_shown(summary.get(key), 30)}, but the game "
-                                      f"it holds says {_shown(snapshot.get(key), 30)}; it was altered or damaged "
-                                      "and was refused")
+        check_summary(doc, {key: snapshot.get(key) for key in ("turn", "phase", "outcome")}, path)
     return doc
 
 
@@ -206,6 +202,18 @@ def check_position(doc: dict, state: Any, config: Any, path: object) -> None:
 
     ``config`` is the scenario's GameConfig (its seats); ``state`` the engine's GameState."""
     seat_ids = [s.id for s in config.seats]
+    check_seats(doc, seat_ids, path)
+    if not 1 <= state.turn <= state.last_turn:
+        raise SaveError(path, f"the game it holds is at turn {state.turn}, outside the scenario's "
+                              f"{state.last_turn} turns")
+    if not 0 <= state.seat_index < len(seat_ids):
+        raise SaveError(path, "the game it holds has no seat to play")
+    check_summary(doc, {"turn": state.turn, "date": state.date.isoformat(), "active_seat": state.active_seat.id,
+                        "phase": state.phase.value, "outcome": state.outcome}, path)
+
+
+def check_seats(doc: dict, seat_ids: list[str], path: object) -> None:
+    """The save names a player for each of the scenario's seats (``seat_ids``), and no other seat."""
     seats = doc["seats"]
     for seat in seats:
         if seat not in seat_ids:
@@ -214,13 +222,10 @@ def check_position(doc: dict, state: Any, config: Any, path: object) -> None:
     missing = [s for s in seat_ids if s not in seats]
     if missing:
         raise SaveError(path, f"seats: no player is named for {', '.join(missing)}")
-    if not 1 <= state.turn <= state.last_turn:
-        raise SaveError(path, f"the game it holds is at turn {state.turn}, outside the scenario's "
-                              f"{state.last_turn} turns")
-    if not 0 <= state.seat_index < len(seat_ids):
-        raise SaveError(path, "the game it holds has no seat to play")
-    truth = {"turn": state.turn, "date": state.date.isoformat(), "active_seat": state.active_seat.id,
-             "phase": state.phase.value, "outcome": state.outcome}
+
+
+def check_summary(doc: dict, truth: dict[str, object], path: object) -> None:
+    """Each field of the save's summary named in ``truth`` has the value the game it holds gives it."""
     summary = doc["summary"]
     for key, real in truth.items():
         if summary.get(key) != real:

@@ -2,7 +2,8 @@
 
 Contract: ``list_saves(folder)`` never raises and never blocks.  Each ``*.json``
 entry of the folder becomes either a SaveInfo (a save whose structure,
-integrity and summary check out: savecheck.check_document) or an Unreadable
+integrity and summary check out: savecheck.check_document, and, when its
+scenario is installed, whose date and seats agree with it) or an Unreadable
 (the file's name and why, in a player's words: "is a directory, not a file",
 "is 94 MB; the limit is 8 MB", "seed: must be a whole number from 0 to ...").
 A FIFO, a link to /dev/zero or a huge file is refused before it is read
@@ -17,9 +18,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from .savecheck import SaveError
+from .savecheck import SaveError, check_seats, check_summary
 from .savefile import read_document
 
 
@@ -56,6 +58,19 @@ def save_info(path: Path) -> SaveInfo:
     path = Path(path)
     doc = read_document(path)
     sm = doc["summary"]
+    calendar = _scenario_facts(doc["scenario"]["id"])
+    if calendar is not None:
+        # What the list can check cheaply against the scenario (the load checks the restored game itself).
+        dates, seat_ids = calendar
+        check_seats(doc, list(seat_ids), path)
+        if sm["turn"] > len(dates):
+            raise SaveError(path, f"summary.turn: the save says turn {sm['turn']}, but the scenario has "
+                                  f"{len(dates)} turns")
+        truth: dict[str, object] = {"date": dates[sm["turn"] - 1]}
+        seat_index = doc.get("snapshot", {}).get("seat_index")
+        if type(seat_index) is int and 0 <= seat_index < len(seat_ids):
+            truth["active_seat"] = seat_ids[seat_index]
+        check_summary(doc, truth, path)
     try:
         mtime = path.stat().st_mtime
     except OSError as exc:
@@ -63,6 +78,19 @@ def save_info(path: Path) -> SaveInfo:
     return SaveInfo(path, doc["scenario"]["id"], doc["scenario"].get("title") or doc["scenario"]["id"],
                     sm["turn"], sm["date"], sm["active_seat"], dict(doc["seats"]), bool(doc.get("handover")),
                     sm.get("label", ""), mtime)
+
+
+@lru_cache(maxsize=16)
+def _scenario_facts(scenario_id: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(each turn's date as ISO text, the seat ids) of an installed scenario; None if it cannot be loaded (the
+    load says why)."""
+    from game.scenario.loader import load_scenario
+    from game.scenario.problems import ScenarioError
+    try:
+        scenario = load_scenario(scenario_id)
+    except (ScenarioError, OSError, ValueError, KeyError):
+        return None
+    return (tuple(d.isoformat() for d in scenario.setup.turn_dates), tuple(s.id for s in scenario.config.seats))
 
 
 _seen: dict[tuple[str, int, int, int], SaveInfo | Unreadable] = {}

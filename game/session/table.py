@@ -180,8 +180,8 @@ class Table:
         self._warned = True
         folder = self.autosaver.folder if self.autosaver else ""
         return (f"The autosave at the start of turn {self.match.turn} failed: {self.autosave_failure}. "
-                f"The game goes on, and the next turn's autosave will try again.\n\nSave by hand (Esc, then "
-                f"Save) once there is room; that save says whether it worked. Saves folder: {folder}")
+                f"The game goes on, and the next turn's autosave will try again.\n\nSave by hand (the Save "
+                f"button, or Ctrl+S) once there is room; that save says whether it worked. Saves folder: {folder}")
 
     def entries(self) -> list[LogEntry]:
         """The viewer's log."""

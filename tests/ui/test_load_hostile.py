@@ -85,7 +85,7 @@ def test_broken_files_are_greyed_rows_with_reasons_and_the_good_save_loads(tmp_p
 def test_a_save_refused_only_when_opened_says_why_and_the_list_stays(tmp_path, errors):
     app = make_app(tmp_path)
     good = good_save(app.save_dir)
-    forged = next(c for c in CASES if c.name == "a forged date")
+    forged = next(c for c in CASES if c.name == "an action that is a number")
     forged.make(tmp_path, good).rename(app.save_dir / "forged.json")
     screen = app.go("load")
     frames(app)
@@ -93,7 +93,7 @@ def test_a_save_refused_only_when_opened_says_why_and_the_list_stays(tmp_path, e
     double_click(app, forged_row)
     assert app.screen is screen and app.dialog is not None
     text = app.dialog.text_block.html_text
-    assert "forged.json: summary.date: the save says '1999-01-01'" in text
+    assert "forged.json: actions: the record holds something that is not an action the game knows" in text
     assert errors == []
     app.dialog.kill()
     double_click(app, next(i for i, info in zip(screen.list.item_list, screen.infos) if info.path == good))
