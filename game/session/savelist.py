@@ -50,7 +50,13 @@ class Unreadable:
 
     @property
     def name(self) -> str:
-        return self.path.name
+        return shown_name(self.path.name)
+
+
+def shown_name(name: object) -> str:
+    """A file or folder name as text that can be drawn: bytes that are not UTF-8 (a file made by another system)
+    become '\ufffd' rather than surrogates, which no font can render (pygame raises UnicodeEncodeError)."""
+    return str(name).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def save_info(path: Path) -> SaveInfo:

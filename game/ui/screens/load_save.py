@@ -14,7 +14,7 @@ from game.errorlog import log_exception
 from game.session.atomicwrite import write_problem
 from game.session.autosave import PREFIX as AUTOSAVE_PREFIX
 from game.session.savefile import SaveError, load_save, write_save
-from game.session.savelist import SaveInfo, Unreadable, list_saves
+from game.session.savelist import SaveInfo, Unreadable, list_saves, shown_name
 from game.ui.screens.base import Screen
 
 #: The object id of an unreadable file's row: the theme (assets/ui/theme.json) greys it.
@@ -40,7 +40,7 @@ def broken_row(item: Unreadable) -> str:
 def refusal_text(item: Unreadable, folder) -> str:
     """What the dialog says about a file that cannot be loaded, with advice a player can follow."""
     return (f"{item.name}: {item.reason}.\n\nThe file was left as it is, and every other save in the list loads "
-            f"as usual. To take it off the list, move it out of the saves folder:\n{folder}")
+            f"as usual. To take it off the list, move it out of the saves folder:\n{shown_name(folder)}")
 
 
 def describe(info: SaveInfo) -> str:
@@ -55,7 +55,7 @@ def describe(info: SaveInfo) -> str:
         date = datetime.date.fromisoformat(info.date).strftime("%d %B %Y")
     except ValueError:
         date = info.date
-    label = info.label or info.path.stem
+    label = info.label or shown_name(info.path.stem)
     # The default names ("tutorial 1950-10-01 turn 1", "Autosave, turn 3") say nothing the row does not.
     plain_label = autosave or info.date in label
     head = "AUTOSAVE" if autosave else ("" if plain_label else label)
@@ -88,8 +88,8 @@ class LoadScreen(Screen):
         # The folder in full where it fits; else its last parts after an ellipsis.
         room = w - 2 * m - self.s(420)
         font = self.manager.get_theme().get_font(["label"])
-        text = f"Saves folder: {self.app.save_dir}"
-        parts = list(self.app.save_dir.parts)
+        text = f"Saves folder: {shown_name(self.app.save_dir)}"
+        parts = [shown_name(p) for p in self.app.save_dir.parts]
         while font.size(text)[0] > room - self.s(8) and len(parts) > 1:
             parts.pop(0)
             text = "Saves folder: …/" + "/".join(parts)

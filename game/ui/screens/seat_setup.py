@@ -25,6 +25,16 @@ HUMAN_TEXT = "Human"
 #: personality -> the text of its entry in the "who plays" drop-down
 WHO_TEXT = {p: f"Computer: {p}" for p in AI_PERSONALITIES}
 LEVEL_TEXT = {d: d.capitalize() for d in AI_LEVELS}
+#: The most digits the dice seed takes: every such seed is one a save may carry (2**64 has 20 digits).
+SEED_DIGITS = 18
+
+
+def typed_seed(text: str) -> int | None:
+    """The seed in the entry's text, or None if it is not one (empty, or not plain digits 0-9)."""
+    text = text.strip()
+    if not text or len(text) > SEED_DIGITS or not (text.isascii() and text.isdigit()):
+        return None
+    return int(text)
 #: What the choices mean, in a player's words (shown under the seats when there is room).
 NOTES = ("<b>Historical</b> fights as the commanders of 1950 did; <b>aggressive</b> attacks more and probes "
          "the red lines; <b>cautious</b> keeps reserves and its distance from them. <b>Easy</b> makes a "
@@ -167,6 +177,9 @@ class SeatSetup(Screen):
                                           self.manager)
         self.seed_entry.set_text(str(self.seed))
         self.seed_entry.set_allowed_characters("numbers")
+        # A seed of more digits would make a game whose saves are refused (game/session/savecheck.py MAX_SEED),
+        # and a pasted 5,000-digit one would meet Python's int limit.
+        self.seed_entry.set_text_length_limit(SEED_DIGITS)
         self.back = UIButton(pygame.Rect(m, h - m - button_h, s(160), button_h), "Back", self.manager)
         self.start = UIButton(pygame.Rect(w - m - s(220), h - m - button_h, s(220), button_h),
                               "Start the war  ›", self.manager, object_id="@big_button")
@@ -183,9 +196,9 @@ class SeatSetup(Screen):
         """Rebuild the widgets (a seat changed between human and computer), keeping the seed typed."""
         entry = getattr(self, "seed_entry", None)
         if entry is not None and entry.alive():
-            text = entry.get_text().strip()
-            if text.isdigit():
-                self.seed = int(text)
+            seed = typed_seed(entry.get_text())
+            if seed is not None:
+                self.seed = seed
         self.app.rebuild()
 
     # -- events ------------------------------------------------------------------------------------------
@@ -211,9 +224,8 @@ class SeatSetup(Screen):
 
     def begin(self) -> None:
         from game.session.match import Match
-        text = self.seed_entry.get_text().strip()
-        seed = int(text) if text.isdigit() else self.seed
-        match = Match.start(self.scenario, seed, self.seats())
+        seed = typed_seed(self.seed_entry.get_text())
+        match = Match.start(self.scenario, self.seed if seed is None else seed, self.seats())
         self.app.go("match", match=match)
 
     def handle(self, event) -> bool:
