@@ -13,6 +13,14 @@ import time
 from game.errorlog import log_dir, log_exception
 
 
+def folder_problem(exc: OSError) -> str:
+    """Why the saves folder cannot be used, in a player's words."""
+    from game.session.atomicwrite import write_problem
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        return "it is a file, not a folder"
+    return write_problem(exc)
+
+
 def run_gui(args: argparse.Namespace | None = None) -> int:
     t0 = time.perf_counter()
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -23,7 +31,13 @@ def run_gui(args: argparse.Namespace | None = None) -> int:
     from game.ui.screens.menu import MainMenu
     from game.ui.settings import load_settings, settings_path
 
-    folder = save_dir(getattr(args, "save_dir", None))
+    try:
+        folder = save_dir(getattr(args, "save_dir", None))
+    except OSError as exc:
+        # A file where the folder should be, or a folder that may not be made: said, not logged as a crash.
+        print(f"Armistice cannot use the saves folder {exc.filename}: {folder_problem(exc)}. "
+              "Choose another with --save-dir.")
+        return 2
     # A save or the settings cut short by kill -9 or a power cut leave hidden temporaries; the files themselves
     # are whole (game/session/atomicwrite.py).
     clean_stale_temporaries(folder)

@@ -35,3 +35,13 @@ def test_start_up_removes_stale_temporaries_only(tmp_path, monkeypatch):
     assert run_gui(argparse.Namespace(save_dir=str(saves))) == 0
     assert not any(p.exists() for p in stale)
     assert all(p.exists() for p in kept)
+
+
+@pytest.mark.timeout(60)
+def test_a_saves_folder_that_is_a_file_is_said_in_words(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    (tmp_path / "saves").write_text("not a folder")
+    assert run_gui(argparse.Namespace(save_dir=str(tmp_path / "saves"))) == 2
+    out = capsys.readouterr().out
+    assert f"cannot use the saves folder {tmp_path / 'saves'}: it is a file, not a folder" in out
+    assert "Errno" not in out
