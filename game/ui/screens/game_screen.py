@@ -65,6 +65,9 @@ MOVE_COLOURS = {"reach": (70, 170, 70, 95), "rail": (60, 110, 220, 95), "sea": (
 LOG_LINES = 80
 LOG_LINES_BUSY = 24
 LOG_EVERY_S = 1.0
+#: After a hurried computer turn, a Space within this many seconds is the same key press repeated, not an order
+#: to end the human's phase.
+SPACE_GUARD_S = 0.6
 #: A turn opens on the viewer's front: its units within this many hexes of an enemy it sees.
 FRONT_R = 3
 
@@ -86,7 +89,9 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
         self.hurry = False                        # Space in the computer's turn: no animation until a human acts
         self.log_at = 0.0                         # when the log was last laid out
         self.log_stale = False                    # the log has lines it does not show yet
-        self.space_guard_until = 0.0              # a hurried Space must not end the human's next phase
+        # A hurried Space must not end the human's next phase: seconds of frame time the guard has left (frame
+        # time, not the wall clock, so a slow frame or a loaded machine cannot shorten it).
+        self.space_guard_left = 0.0
         self.notice = ""
         self.notice_until = 0.0
         self.help_window: UIWindow | None = None
@@ -685,7 +690,7 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
             self.hurry = True                 # the rest of the computer's turn without animation
             self.mapview.motion.skip()
         elif key == pygame.K_SPACE:
-            if time.monotonic() >= self.space_guard_until:
+            if self.space_guard_left <= 0.0:
                 self.end_phase()
         elif key == pygame.K_z and ctrl:
             self.undo()
@@ -801,6 +806,7 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
 
     # -- frame --------------------------------------------------------------------------------------
     def update(self, dt: float) -> None:
+        self.space_guard_left = max(0.0, self.space_guard_left - dt)
         warning = self.table.autosave_warning()
         if warning:                     # once per run of failed autosaves; the computer waits while it is read
             self.app.message("The autosave failed", warning)
@@ -812,7 +818,7 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
         if not self.computer_playing():
             if self.hurry:
                 self.hurry = False
-                self.space_guard_until = time.monotonic() + 0.6
+                self.space_guard_left = SPACE_GUARD_S
             return
         if self.open_windows():
             return                    # the computer waits while the player reads, saves or loads
@@ -835,7 +841,7 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
                 break
         if self.hurry and not self.computer_playing():
             self.hurry = False
-            self.space_guard_until = time.monotonic() + 0.6
+            self.space_guard_left = SPACE_GUARD_S
         if changed:
             self.after_change()
             if self.app.screen is self and delay:
