@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.scenario.problems import INVALID
-from game.scenario.yamlsource import MAX_NODES, parse_yaml
+from game.scenario.yamlcompose import MAX_VALUES
+from game.scenario.yamlsource import parse_yaml
 
 TEXT = """\
 format: 1
@@ -105,7 +106,7 @@ def test_alias_bomb_is_refused():
         refs = ", ".join([f"*a{i - 1}"] * 10)
         lines.append(f"a{i}: &a{i} [{refs}]")
     doc = parse_yaml("\n".join(lines) + "\n")
-    assert any(f"more than {MAX_NODES}" in p.message for p in doc.problems)
+    assert any(f"more than {MAX_VALUES}" in p.message for p in doc.problems)
 
 
 def test_empty_text():
