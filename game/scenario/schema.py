@@ -28,6 +28,18 @@ from game.engine.config import Parameters
 from game.engine.units import UNIT_SIZES, UNIT_TYPES
 
 from .problems import INVALID, describe, suggest
+from .scalars import (
+    BRIEFING_MAX,
+    ID_MAX,
+    NAME_MAX,
+    NUMBER_MAX,
+    PROSE_MAX,
+    TITLE_MAX,
+    number_problem,
+    number_words,
+    scalar_problem,
+    text_problem,
+)
 
 #: Callback ``report(path, message)`` used by every spec.
 Report = Callable[[tuple, str], None]
@@ -67,7 +79,7 @@ class Spec:
 
 @dataclass
 class Int(Spec):
-    """A whole number in ``lo..hi`` (booleans and quoted digits are refused)."""
+    """A whole number in ``lo..hi`` (booleans and quoted digits are refused; game/scenario/scalars.py)."""
 
     lo: int = 0
     hi: int = 1_000_000
@@ -77,48 +89,51 @@ class Int(Spec):
         return str(self.lo) if self.lo == self.hi else f"a whole number from {self.lo} to {self.hi}"
 
     def _check(self, value: Any, path: tuple, report: Report) -> Any:
-        if isinstance(value, bool) or not isinstance(value, int):
-            hint = " (remove the quotes)" if isinstance(value, str) and value.strip().lstrip("-").isdigit() else ""
-            return self.fail(value, path, report, hint)
-        if not self.lo <= value <= self.hi:
-            return self.fail(value, path, report)
+        problem = number_problem(value, self.lo, self.hi, whole=True)
+        if problem is not None:
+            report(path, problem)
+            return INVALID
         return value
 
 
 @dataclass
 class Number(Spec):
-    """A number (int or float, not bool) in ``lo..hi``."""
+    """A finite number (int or float, not bool) in ``lo..hi`` (game/scenario/scalars.py)."""
 
     lo: float = -1e9
     hi: float = 1e9
 
     @property
     def expected(self) -> str:  # type: ignore[override]
-        return f"a number from {self.lo:g} to {self.hi:g}"
+        return f"a number from {number_words(self.lo)} to {number_words(self.hi)}"
 
     def _check(self, value: Any, path: tuple, report: Report) -> Any:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return self.fail(value, path, report)
-        if not self.lo <= value <= self.hi:
-            return self.fail(value, path, report)
+        problem = number_problem(value, self.lo, self.hi)
+        if problem is not None:
+            report(path, problem)
+            return INVALID
         return float(value)
 
 
 @dataclass
 class Text(Spec):
-    """Non-empty text."""
+    """Non-blank text of at most ``limit`` characters, one line unless ``lines`` (game/scenario/scalars.py)."""
 
     expected: str = "text"
+    limit: int = NAME_MAX
+    lines: bool = False
 
     def _check(self, value: Any, path: tuple, report: Report) -> Any:
-        if not isinstance(value, str):
-            quotable = isinstance(value, (int, float, date)) and not isinstance(value, bool)
-            hint = " (put it in quotes)" if quotable else ""
-            return self.fail(value, path, report, hint)
-        if not value.strip():
-            report(path, f"expected {self.expected}; got empty text")
+        problem = text_problem(value, self.limit, lines=self.lines, what=self.expected)
+        if problem is not None:
+            report(path, problem)
             return INVALID
         return value
+
+
+def Prose(limit: int = PROSE_MAX) -> Text:
+    """Text that may run over several lines (descriptions, rule texts...)."""
+    return Text(limit=limit, lines=True)
 
 
 _ID_RE = re.compile(r"^[A-Za-z0-9_.\-]+$")
@@ -126,12 +141,13 @@ _ID_RE = re.compile(r"^[A-Za-z0-9_.\-]+$")
 
 @dataclass
 class Ident(Text):
-    """An id: letters, digits, '_', '-', '.'; no spaces."""
+    """An id: letters, digits, '_', '-', '.'; no spaces; at most ID_MAX characters."""
 
     expected: str = "an id (letters, digits, _ - . and no spaces)"
+    limit: int = ID_MAX
 
     def _check(self, value: Any, path: tuple, report: Report) -> Any:
-        if isinstance(value, str) and value and not _ID_RE.match(value):
+        if isinstance(value, str) and value and len(value) <= self.limit and not _ID_RE.match(value):
             return self.fail(value, path, report)
         return super()._check(value, path, report)
 
@@ -176,15 +192,20 @@ class Choice(Spec):
         return self.fail(value, path, report, suggest(value, self.options) if isinstance(value, str) else "")
 
 
+#: The farthest hex coordinate written (the map is 39 x 83; the map check names the map's own extent).
+MAX_COORD = 1000
+
+
 @dataclass
 class HexSpec(Spec):
     """An axial hex ``[q, r]``."""
 
-    expected: str = "a hex [q, r] (two whole numbers)"
+    expected: str = f"a hex [q, r] (two whole numbers from -{MAX_COORD} to {MAX_COORD})"
 
     def _check(self, value: Any, path: tuple, report: Report) -> Any:
         if (isinstance(value, list) and len(value) == 2
-                and all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
+                and all(isinstance(v, int) and not isinstance(v, bool) and -MAX_COORD <= v <= MAX_COORD
+                        for v in value)):
             return [value[0], value[1]]
         return self.fail(value, path, report)
 
@@ -253,12 +274,16 @@ class Loose(Spec):
     (game/scenario/politics_compile.py) checks their insides in depth, and the
     politics check in :mod:`game.scenario.validate` turns its paths into lines.
     ``keys`` lists the keys a record accepts: the compiler checks against it,
-    and the format reference documents it.
+    and the format reference documents it.  ``fields`` gives the spec of each
+    key that holds a plain value (a label, a number, true/false): the compiler
+    holds the key to it (``ParseContext.typed``), so text is never a mapping
+    and a number never NaN, whichever record it is in.
     """
 
     kind: type = dict
     what: str = "a mapping (key: value lines)"
     keys: tuple[str, ...] = ()
+    fields: dict[str, Spec] = field(default_factory=dict)
 
     @property
     def expected(self) -> str:  # type: ignore[override]
@@ -275,10 +300,10 @@ class Scalar(Spec):
     expected: str = "text, a number, true/false or nothing"
 
     def _check(self, value: Any, path: tuple, report: Report) -> Any:
-        if value is None or isinstance(value, (str, int, float, bool)):
-            return value
-        hint = " (put a date in quotes: flags hold text)" if isinstance(value, date) else ""
-        return self.fail(value, path, report, hint)
+        if (problem := scalar_problem(value)) is not None:
+            report(path, problem)
+            return INVALID
+        return value
 
 
 @dataclass
@@ -342,18 +367,18 @@ class Record(Spec):
 FORMAT_VERSION = 1
 
 TEACHING = Record({
-    "learning_goals": Field(ListOf(Text()), list, "what a student should understand after playing"),
+    "learning_goals": Field(ListOf(Prose()), list, "what a student should understand after playing"),
     "ideas": Field(ListOf(Text()), list, "the international-relations ideas the scenario shows"),
-    "questions": Field(ListOf(Text()), list, "questions for discussion in the debrief"),
+    "questions": Field(ListOf(Prose()), list, "questions for discussion in the debrief"),
 })
 
 META = Record({
     "id": Field(Ident(), doc="the scenario id; must equal the file name without .yaml"),
-    "title": Field(Text(), doc="the title shown in the scenario chooser"),
+    "title": Field(Text(limit=TITLE_MAX), doc="the title shown in the scenario chooser"),
     "start": Field(Day(), doc="first day the scenario covers"),
     "end": Field(Day(), doc="last day the scenario covers"),
-    "description": Field(Text(), doc="one or two sentences for the chooser"),
-    "briefing": Field(Text(), doc="the briefing shown before play"),
+    "description": Field(Prose(), doc="one or two sentences for the chooser"),
+    "briefing": Field(Prose(BRIEFING_MAX), doc="the briefing shown before play"),
     "teaching": Field(TEACHING, None, "optional notes for the classroom"),
 })
 
@@ -427,7 +452,7 @@ ARRIVAL = Record({
     "requires": Field(Ident(), None, "a flag that must be set before the units enter (political gating)"),
     "delay_days": Field(Int(0, 3650), 0, "days after the `requires` flag was set before they enter"),
     "at": Field(Position(), doc="where they enter: a place id, a hex [q, r], or japan"),
-    "note": Field(Text(), None, "history note shown when they arrive"),
+    "note": Field(Prose(), None, "history note shown when they arrive"),
     "units": Field(ListOf(ARRIVAL_UNIT, 1), doc="the units arriving (unit entries without `at`)"),
 })
 
@@ -448,16 +473,33 @@ VICTORY_PLACE = Record({
 })
 
 
+#: The range of each whole-number parameter: what the rules can play with, not what a typo or a hostile file
+#: writes (``stacking: 0`` would let no unit move; a spotting range of 1000 would make every unit search a
+#: million hexes a turn).  game/engine/config.py Parameters holds the defaults; the README documents these.
+PARAMETER_RANGES: dict[str, tuple[int, int]] = {
+    "stacking": (1, 10), "spot_range": (0, 10), "air_recon_bonus": (0, 10), "supply_range": (0, 60),
+    "out_of_supply_step_after": (1, 20), "zoc_exit_cost": (0, 12), "infiltration_cost": (0, 12),
+    "landing_capacity": (0, 10), "sea_capacity": (0, 20), "rail_capacity": (0, 20), "rail_hexes": (0, 200),
+    "winter_months": (1, 12), "retreat_hexes": (1, 5), "interdiction_cut": (0, 60),
+    "rebuild_after_days": (0, 3650), "rear_reach": (0, 30), "rear_margin": (0, 30),
+}
+#: The latitudes the map spans (winter_north_lat, and the politics' north_of / south_of).
+LATITUDES = (30.0, 45.0)
+
+
 def _spec_like(example: Any, name: str) -> Spec:
     """The spec of a value shaped like ``example`` (a Parameters default)."""
     if isinstance(example, bool):
         return Flag()
     if isinstance(example, int):
-        return Int(0, 1000)
+        return Int(*PARAMETER_RANGES[name])
     if isinstance(example, float):
-        return Number(-1000.0, 1000.0)
+        return Number(*LATITUDES)
     if isinstance(example, tuple):
-        return ListOf(_spec_like(example[0], name) if example else Text())
+        item = example[0]
+        if isinstance(item, tuple):         # closed: [[bloc, country], ...]
+            return ListOf(ListOf(Ident()))
+        return ListOf(_spec_like(item, name))
     return Ident() if name.endswith("_bloc") else Text()
 
 
@@ -470,17 +512,25 @@ PARAMETERS = Record({
 # -- politics (DESIGN.md sections 8 and 9): shapes only; game.scenario.politics_compile compiles them ----
 
 #: The keys each politics record accepts (compile_politics checks against these lists).
+_ID_TEXT = Text(limit=ID_MAX)        # rule and decision ids: any one line (existing files use spaces in none)
 TRACK = Loose(dict, "a track (a mapping)",
-              ("label", "start", "min", "max", "thresholds", "moved_by", "does", "idea", "public"))
+              ("label", "start", "min", "max", "thresholds", "moved_by", "does", "idea", "public"),
+              {"label": Text(), "start": Number(-NUMBER_MAX, NUMBER_MAX), "min": Number(-NUMBER_MAX, NUMBER_MAX),
+               "max": Number(-NUMBER_MAX, NUMBER_MAX), "moved_by": Prose(), "does": Prose(), "public": Flag()})
 REGION = Loose(dict, "a region (a mapping)", ("country", "places", "hexes", "radius", "north_of", "south_of",
-                                               "border", "polygon"))
+                                               "border", "polygon"),
+               {"radius": Int(0, 30), "north_of": Number(*LATITUDES), "south_of": Number(*LATITUDES)})
 CONTROL = Loose(dict, "a control entry (a mapping)", ("bloc", "region"))
 RULE = Loose(dict, "a rule (a mapping)", ("id", "when", "chance", "effects", "once", "check", "text", "history",
-                                          "idea", "milestone", "to"))
+                                          "idea", "milestone", "to"),
+             {"id": _ID_TEXT, "once": Flag(), "text": Prose(), "history": Prose()})
 DECISION = Loose(dict, "a decision (a mapping)", ("id", "seat", "title", "text", "history", "idea", "when",
-                                                  "effects", "once", "offered", "ai_weight", "milestone"))
+                                                  "effects", "once", "offered", "ai_weight", "milestone"),
+                 {"id": _ID_TEXT, "title": Text(limit=TITLE_MAX), "text": Prose(), "history": Prose(),
+                  "once": Flag(), "offered": Flag(), "ai_weight": Number(0, 1)})
 SCORING = Loose(dict, "scoring weights (a mapping)", ("ground", "losses", "escalation", "cohesion", "outcome",
-                                                      "historical"))
+                                                      "historical"),
+                {k: Number(0, 100) for k in ("ground", "losses", "escalation", "cohesion")})
 #: The keys of ``scoring.historical`` (checked by game.scenario.validate, read by game.engine.politics.scoring).
 HISTORICAL_KEYS = ("ground", "loss_balance", "escalation_peak", "cohesion", "outcome")
 #: Sections compiled by game.scenario.politics_compile.compile_politics into GameConfig.politics.
@@ -490,9 +540,9 @@ POLITICS_SECTIONS = ("tracks", "regions", "flags", "rules", "decisions", "scorin
 LESSON_ACTIONS = ("select", "move", "undo", "end_phase", "attack", "overlay", "decide")
 
 LESSON = Record({
-    "text": Field(Text(), doc="what the player is asked to do, in a sentence or two"),
+    "text": Field(Prose(), doc="what the player is asked to do, in a sentence or two"),
     "done": Field(Choice(LESSON_ACTIONS), doc="what the player does that completes it"),
-    "to": Field(ListOf(Text(), 1), OMIT, "the seat ids it is for (left out: every human seat); in a hot-seat "
+    "to": Field(ListOf(Ident(), 1), OMIT, "the seat ids it is for (left out: every human seat); in a hot-seat "
                                           "game the others never see it"),
 })
 

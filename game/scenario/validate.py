@@ -134,7 +134,18 @@ class Context:
         if not self.board.is_land(index):
             self.add(path, f"hex [{h.q}, {h.r}] is water; {what} must be on land")
             return None
+        country = Country(int(self.board.country[index])).name
+        if bloc is not None and country in self.closed_to(bloc):
+            names = ", ".join(p.name for p in self.board.place_at(h))
+            self.add(path, f"hex [{h.q}, {h.r}]{' (' + names + ')' if names else ''} is in the {country}, closed "
+                           f"to the {bloc} bloc's units (parameters.closed); they could never have got there")
+            return None
         return h
+
+    def closed_to(self, bloc: str) -> set[str]:
+        """The countries the scenario closes to ``bloc``'s units (parameters.closed, else the rules' default)."""
+        pairs = self.param("closed")
+        return {pair[1] for pair in pairs if isinstance(pair, (list, tuple)) and len(pair) == 2 and pair[0] == bloc}
 
 
 Check = Callable[[Context], None]
@@ -344,11 +355,6 @@ def check_parameters(ctx: Context) -> None:
         countries = [c.name for c in Country if c is not Country.NONE]
         if country not in countries:
             ctx.add(("parameters", "closed", i, 1), one_of(country, countries))
-    months = params.get("winter_months")
-    if isinstance(months, list):
-        for i, m in enumerate(months):
-            if _ok(m) and not 1 <= m <= 12:
-                ctx.add(("parameters", "winter_months", i), f"expected a month from 1 to 12; got {m}")
 
 
 @register_check
