@@ -16,7 +16,7 @@ from typing import Any, Iterator
 import numpy as np
 
 from game.engine.board import Country
-from game.engine.hexes import Hex, spiral
+from game.engine.hexes import Hex
 from game.engine.politics.model import (
     CHECK_POINTS,
     IDEAS,
@@ -94,13 +94,7 @@ def _regions(ctx: ParseContext, data: Any) -> dict[str, np.ndarray]:
                     ctx.report(path + ("hexes",), "expected a list of [q, r] hexes")
                     continue
                 centres += [Hex(int(q), int(r)) for q, r in hx]
-            pm = np.zeros(board.size, dtype=bool)
-            for c in centres:
-                for h in spiral(c, radius or 0):
-                    i = board.index(h)
-                    if i >= 0:
-                        pm[i] = True
-            mask &= pm
+            mask &= _near(board, centres, radius or 0)
             picked = True
         if "polygon" in m:
             pts = m["polygon"]
@@ -127,6 +121,17 @@ def _regions(ctx: ParseContext, data: Any) -> dict[str, np.ndarray]:
         if not mask.any():
             ctx.report(path, "this region holds no land hex")
         out[name] = mask
+    return out
+
+
+def _near(board, centres: list[Hex], radius: int) -> np.ndarray:
+    """Hexes within ``radius`` of any of ``centres``: one vectorised distance per distinct centre, so a list of
+    40,000 places at radius 30 costs a fraction of a second (it walked 111 million hexes, over a minute)."""
+    q, r = board.qr
+    out = np.zeros(board.size, dtype=bool)
+    for c in dict.fromkeys(centres):
+        dq, dr = q - c.q, r - c.r
+        out |= (np.abs(dq) + np.abs(dr) + np.abs(dq + dr)) <= 2 * radius
     return out
 
 

@@ -162,6 +162,10 @@ class Flag(Spec):
         return value if isinstance(value, bool) else self.fail(value, path, report)
 
 
+#: The dates a scenario may name: a century either side of the war, far from the ends of Python's calendar.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2099, 12, 31)
+
+
 @dataclass
 class Day(Spec):
     """A calendar date written 1950-06-25 (unquoted, no time of day)."""
@@ -173,6 +177,10 @@ class Day(Spec):
             quoted = isinstance(value, str) and re.match(r"^\d{4}-\d\d-\d\d$", value)
             hint = " (write it without quotes)" if quoted else ""
             return self.fail(value, path, report, hint)
+        if not FIRST_DAY <= value <= LAST_DAY:
+            # A turn past 9999-12-31 overflowed Python's dates in the middle of the scenario chooser.
+            report(path, f"expected a date from {FIRST_DAY} to {LAST_DAY}; got {value}")
+            return INVALID
         return value
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import copy
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Callable, Iterator
 
 from game.engine.board import Board, Country
@@ -52,6 +52,9 @@ from .yamlsource import YamlDocument, parse_yaml
 
 #: The word for the off-map box of the sea bloc (game.engine.units.Location.JAPAN).
 JAPAN = "japan"
+#: The most turns a scenario may have: the whole war (1950-invasion.yaml) has 108; 500 weekly turns would be
+#: nearly ten years, and a day-by-day calendar to the year 9999 was 2.9 million turns no one could play.
+MAX_TURNS = 500
 
 
 @dataclass
@@ -308,6 +311,20 @@ def check_calendar(ctx: Context) -> None:
         if end is not None and when > end:
             ctx.add(("calendar", "periods", i, "from"), f"{when} is after the last date ({end})")
         previous = when
+    if start is not None and end is not None and _turns(start, end, periods, MAX_TURNS + 1) > MAX_TURNS:
+        ctx.add(("meta", "end"), f"{start} to {end} makes more than {MAX_TURNS} turns; a game has at most "
+                                 f"{MAX_TURNS} (the whole war, 1950-invasion, has 108)")
+
+
+def _turns(start: date, end: date, periods: list, limit: int) -> int:
+    """Turns from ``start`` to ``end`` by the valid ``periods`` (as Calendar.turn_dates counts), at most ``limit``."""
+    steps = sorted((p["from"], p["days"]) for p in periods
+                   if isinstance(p, dict) and _ok(p.get("from")) and _ok(p.get("days")))
+    n, day = 0, start
+    while day <= end and n < limit:
+        n += 1
+        day += timedelta(days=next((d for f, d in reversed(steps) if f <= day), 7))
+    return n
 
 
 @register_check

@@ -82,3 +82,10 @@ def test_huge_text_and_numbers_are_refused_with_their_size(tmp_path, old, new, e
     found = problems_of(path)
     assert [p.split(": ", 1)[1] for p in found] == [expected]
     assert all(len(p) < 300 for p in found)         # never the value echoed whole
+
+
+def test_a_region_of_40000_places_is_compiled_quickly(tmp_path):
+    # It walked 111 million hexes (over a minute of validate); the timeout fails a return of that.
+    places = ", ".join(["seoul"] * 40_000)
+    path = write(tmp_path, TUTORIAL + f"regions:\n  blob: {{places: [{places}], radius: 30}}\n")
+    assert problems_of(path) == []
