@@ -20,7 +20,6 @@ from .validate_context import JAPAN, Context, given, list_or_empty, register_che
 MAX_TURNS = 500
 
 
-
 @register_check
 def check_meta(ctx: Context) -> None:
     meta = ctx.data.get("meta")
