@@ -50,6 +50,12 @@ from .specs import (  # the value types, re-exported: the game imports the forma
 # ---------------------------------------------------------------------------
 
 FORMAT_VERSION = 1
+#: The most seats a scenario may have: the real ones have 2 or 3; the seat set-up screen and the turn order are
+#: made for a handful (200 seats validated, and each turn became 200 seat-turns).
+MAX_SEATS = 8
+#: The most units a scenario may have, at the start and arriving: the whole war has 111; 1,200 units already
+#: take a random player seconds a turn, and a computer player far longer.
+MAX_UNITS = 1000
 
 TEACHING = Record({
     "learning_goals": Field(ListOf(Prose()), list, "what a student should understand after playing"),
@@ -236,7 +242,7 @@ SECTIONS: dict[str, Field] = {
     "format": Field(Int(FORMAT_VERSION, FORMAT_VERSION), doc="format version; always 1"),
     "meta": Field(META, doc="id, title, dates, texts"),
     "calendar": Field(CALENDAR, dict, "turn dates"),
-    "seats": Field(ListOf(SEAT, 2), doc="the seats in turn order"),
+    "seats": Field(ListOf(SEAT, 2, MAX_SEATS), doc="the seats in turn order"),
     "parameters": Field(PARAMETERS, dict, "overrides of the rules' numbers"),
     "replacements": Field(MapOf(Int(0, 50)), dict, "replacement steps a turn, per seat id"),
     "templates": Field(MapOf(TEMPLATE), dict, "shared unit values, by template name"),

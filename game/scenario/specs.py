@@ -213,10 +213,11 @@ class Position(Spec):
 
 @dataclass
 class ListOf(Spec):
-    """A list of ``item``; at least ``min_items`` long."""
+    """A list of ``item``; at least ``min_items`` long, and at most ``max_items`` (None: the values limit only)."""
 
     item: Spec = field(default_factory=Text)
     min_items: int = 0
+    max_items: int | None = None
 
     @property
     def expected(self) -> str:  # type: ignore[override]
@@ -230,6 +231,9 @@ class ListOf(Spec):
         if len(value) < self.min_items:
             entries = "entry" if self.min_items == 1 else "entries"
             report(path, f"expected at least {self.min_items} {entries}; got {len(value)}")
+        if self.max_items is not None and len(value) > self.max_items:
+            report(path, f"expected at most {self.max_items} entries; got {len(value)}")
+            return INVALID
         return [self.item.check(v, path + (i,), report) for i, v in enumerate(value)]
 
 

@@ -12,7 +12,7 @@ from game.engine.board import Country
 from game.engine.hexes import Hex
 
 from .problems import one_of, suggest
-from .schema import INVALID
+from .schema import INVALID, MAX_UNITS
 from .validate_context import JAPAN, Context, given, list_or_empty, register_check, unit_entries
 
 #: The most turns a scenario may have: the whole war (1950-invasion.yaml) has 108; 500 weekly turns would be
@@ -169,7 +169,11 @@ def _check_unit(ctx: Context, unit: dict, path: tuple, ids: dict[str, tuple]) ->
 
 @register_check
 def check_units(ctx: Context) -> None:
-    """Unit ids, seats, nations and start positions; stacking on the start map."""
+    """Unit ids, seats, nations and start positions; stacking on the start map; how many units in all."""
+    count = sum(1 for _ in unit_entries(ctx.data))
+    if count > MAX_UNITS:
+        ctx.add(("units",), f"{count} units (at the start and arriving); a scenario has at most {MAX_UNITS} "
+                            "(the whole war, 1950-invasion, has 111)")
     ids: dict[str, tuple] = {}
     stacks: dict[Hex, list[tuple]] = {}
     for i, unit in enumerate(list_or_empty(ctx.data.get("units"))):

@@ -89,3 +89,26 @@ def test_a_region_of_40000_places_is_compiled_quickly(tmp_path):
     places = ", ".join(["seoul"] * 40_000)
     path = write(tmp_path, TUTORIAL + f"regions:\n  blob: {{places: [{places}], radius: 30}}\n")
     assert problems_of(path) == []
+
+
+def test_two_hundred_seats_are_refused(tmp_path):
+    seat = '  - {id: un, name: "UN Command", bloc: un, nations: [us, uk]}\n'
+    more = "".join(f"  - {{id: s{i}, name: Seat {i}, bloc: un, nations: [n{i}]}}\n" for i in range(200))
+    assert seat in TUTORIAL
+    path = write(tmp_path, TUTORIAL.replace(seat, seat + more))
+    assert [p.split(": ", 1)[1] for p in problems_of(path)] == ["seats: expected at most 8 entries; got 203"]
+
+
+def test_more_than_a_thousand_units_are_refused(tmp_path):
+    # 1,002 more units, two on each of 501 hexes of the DPRK (stacking allows three): every one valid alone.
+    from game.engine.board import Country
+    from game.scenario.mapfile import load_board
+    board = load_board()
+    land = [board.hex_at(i) for i in range(board.size)
+            if board.is_land(i) and int(board.country[i]) == int(Country.DPRK)][:501]
+    extra = "".join(f"  - {{id: x{i}, name: X {i}, template: kpa_worn, at: [{h.q}, {h.r}]}}\n"
+                    for i, h in enumerate(land + land))
+    path = write(tmp_path, TUTORIAL.replace("units:\n", "units:\n" + extra, 1))
+    assert [p.split(": ", 1)[1] for p in problems_of(path)] == [
+        "units: 1011 units (at the start and arriving); a scenario has at most 1000 (the whole war, 1950-invasion, "
+        "has 111)"]
