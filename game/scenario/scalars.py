@@ -149,10 +149,10 @@ def number_text_problem(text: str) -> str | None:
             f"({text[:12]}...)")
 
 
-_UNPRINTABLE = re.compile(f"[{_ALWAYS}]")
+_UNPRINTABLE = re.compile(f"[{_ALWAYS}\n]")
 
 
 def printable(text: str, limit: int) -> str:
-    """``text`` with every refused character but the line break written as an escape, cut to ``limit``."""
+    """``text`` on one line, every refused character (and the line break) written as an escape, cut to ``limit``."""
     text = _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
     return text if len(text) <= limit else text[:limit - 3] + "..."

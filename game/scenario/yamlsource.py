@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+import yaml.reader
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -96,7 +97,10 @@ def parse_yaml(text: str, file: str = "<text>") -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         doc.problems.append(_syntax_problem(file, exc, text))
         return doc
-    except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML parse error is marked
+    except yaml.reader.ReaderError as exc:      # a character YAML refuses in the raw text (a NUL, a DEL...)
+        doc.problems.append(_reader_problem(file, text, exc))
+        return doc
+    except yaml.YAMLError as exc:  # pragma: no cover - every other PyYAML parse error is marked
         doc.problems.append(Problem(file, None, "", f"not valid YAML: {exc}"))
         return doc
     if root is None:
@@ -117,6 +121,15 @@ def _syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     if line is not None and _indented_with_tab(text, line):
         message += "; YAML indents with spaces, never tabs"
     return Problem(file, line, "", f"YAML syntax error: {message}")
+
+
+def _reader_problem(file: str, text: str, exc: yaml.reader.ReaderError) -> Problem:
+    """A character YAML does not allow anywhere in a file, with its line (the reader gives only a position)."""
+    where = exc.position if isinstance(exc.position, int) and 0 <= exc.position <= len(text) else 0
+    line = text.count("\n", 0, where) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    return Problem(file, line, "", f"the file holds a control character (U+{code:04X}), which YAML allows nowhere; "
+                                   "remove it")
 
 
 def _indented_with_tab(text: str, line: int) -> bool:
