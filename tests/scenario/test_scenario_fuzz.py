@@ -1,11 +1,11 @@
 """Property: whatever ``validate`` accepts, the game starts and plays to its end (issue 10, section 2).
 
 Hypothesis varies the real scenarios the way a teacher editing one might: numbers moved within plausible ranges
-(zero attack, one-step units, a certain chance), optional keys dropped, list items dropped or reordered (the
-seats' turn order too), texts replaced by any printable Unicode (accents, right-to-left scripts, emoji,
-combining marks).  Each variation is written as a file and loaded as the game loads one; a refused one is
-simply not played (refusing is allowed -- crashing is not), an accepted one is played headless to its end by
-random agents, and its report must be JSON without NaN.
+(zero attack, one-step units, a certain chance) or to the edges (NaN, infinity, a million), optional keys
+dropped, list items dropped or reordered (the seats' turn order too), texts replaced by any printable Unicode
+(accents, right-to-left scripts, emoji, combining marks).  Each variation is written as a file and loaded as
+the game loads one; a refused one is simply not played (refusing is allowed -- crashing is not), an accepted one
+is played headless to its end by random agents, and its report must be JSON without NaN.
 
 Quick by default (15 variations of the six short scenarios); ``ARMISTICE_FUZZ=N`` plays N variations and adds
 the whole war (1950-invasion), e.g. ``ARMISTICE_FUZZ=300 python -m pytest tests/scenario/test_scenario_fuzz.py``.
@@ -41,6 +41,9 @@ TEXTS = {"name", "title", "description", "briefing", "text", "history", "label",
 #: Lists whose order or length a variation may change.
 LISTS = {"seats", "units", "arrivals", "supply_sources", "victory_places", "rules", "decisions", "lessons",
          "periods", "effects", "learning_goals", "questions"}
+#: Numbers at the edges: validate must refuse them or the game must play with them (NaN and infinity validated at
+#: 49 key paths before issue 10; an infinite track range crashed a game mid-way).
+EXTREMES = st.sampled_from([float("nan"), float("inf"), float("-inf"), 10**6, -(10**6), 10**12, 0, -1])
 PRINTABLE = st.text(st.characters(exclude_categories=("Cc", "Cs", "Cf", "Co", "Cn", "Zl", "Zp")),
                     min_size=1, max_size=60).filter(str.strip)
 
@@ -80,13 +83,14 @@ def variations(draw) -> tuple[str, Any]:
     tree = copy.deepcopy(original(name))
     for _ in range(draw(st.integers(1, 6))):
         everything = list(nodes(tree))
-        kind = draw(st.sampled_from(["number", "drop-key", "text", "reorder", "drop-item"]))
-        if kind == "number":
+        kind = draw(st.sampled_from(["number", "extreme", "drop-key", "text", "reorder", "drop-item"]))
+        if kind in ("number", "extreme"):
             pool = [p for p, v in everything if isinstance(v, (int, float)) and not isinstance(v, bool)
                     and not PLACES & {k for k in p if isinstance(k, str)} and p != ("format",)]
             if pool:
                 path = draw(st.sampled_from(pool))
-                parent(tree, path)[path[-1]] = number_like(draw, parent(tree, path)[path[-1]])
+                old = parent(tree, path)[path[-1]]
+                parent(tree, path)[path[-1]] = number_like(draw, old) if kind == "number" else draw(EXTREMES)
         elif kind == "drop-key":
             pool = [p for p, _ in everything if len(p) > 1 and isinstance(p[-1], str)]
             if pool:
