@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import pytest
+from scenario_fixtures import nodes
 
 from game.paths import SCENARIOS_DIR
 from game.scenario.mapfile import load_board
@@ -28,15 +29,9 @@ from game.scenario.yamlsource import YamlDocument, parse_yaml
 pytestmark = pytest.mark.timeout(120)
 
 
-def leaves(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from leaves(v, path + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from leaves(v, path + (i,))
-    else:
-        yield path, value
+def leaves(value: Any) -> Iterator[tuple[tuple, Any]]:
+    """(path, value) of every value that is neither a mapping nor a list."""
+    return ((p, v) for p, v in nodes(value) if not isinstance(v, (dict, list)))
 
 
 def is_number(v: Any) -> bool:

@@ -19,12 +19,13 @@ import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from scenario_fixtures import nodes
 
 from game.paths import SCENARIOS_DIR
 from game.scenario.loader import load_scenario
@@ -53,16 +54,6 @@ def original(name: str) -> Any:
     return parse_yaml((SCENARIOS_DIR / f"{name}.yaml").read_text(encoding="utf-8"), name).data
 
 
-def nodes(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    yield path, value
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from nodes(v, path + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from nodes(v, path + (i,))
-
-
 def parent(tree: Any, path: tuple) -> Any:
     for part in path[:-1]:
         tree = tree[part]
@@ -71,6 +62,8 @@ def parent(tree: Any, path: tuple) -> Any:
 
 def number_like(draw, old: int | float) -> int | float:
     """A number of the same kind, between zero and twice the old one (a whole number stays whole)."""
+    if not abs(old) < 10**6:          # an earlier edge value (NaN, infinity, a million): start again from 1
+        old = 1
     lo, hi = sorted((0, 2 * old if old else 1))
     if isinstance(old, int):
         return draw(st.integers(int(lo), int(hi)))
