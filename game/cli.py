@@ -41,7 +41,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for raw in args.paths:
         path = Path(raw)
         try:
-            if not path.exists():
+            if not path.exists() and not path.is_symlink():     # a link loop is named by the loaders
                 raise FileNotFoundError(f"{path}: no such file")
             if path.suffix.lower() == ".json":
                 match, _ = load_save(path, replay=True)

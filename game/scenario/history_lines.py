@@ -9,9 +9,12 @@ from pathlib import Path
 
 import yaml
 
+from game.files import MB, read_text_bounded
 from game.paths import ASSETS_DIR
 
 LINES_FILE = ASSETS_DIR / "history_lines.yaml"
+#: The lines file is a few KB; anything past this is not it.
+LINES_LIMIT = 1 * MB
 
 
 @dataclass(frozen=True)
@@ -25,8 +28,10 @@ class HistoricalLine:
 def historical_lines(path: Path = LINES_FILE) -> tuple[HistoricalLine, ...]:
     """Every line, oldest first (an unreadable file gives none: the overlay is a nicety)."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
+        data = yaml.safe_load(read_text_bounded(Path(path), LINES_LIMIT)) or {}
+    except (OSError, yaml.YAMLError, RecursionError):     # FileRefused is an OSError
+        return ()
+    if not isinstance(data, dict) or not isinstance(data.get("lines", []), list):
         return ()
     out = []
     for item in data.get("lines", []):

@@ -33,6 +33,7 @@ from game.engine.config import Calendar, CalendarPeriod, GameConfig, Parameters,
 from game.engine.events import Event
 from game.engine.hexes import Hex
 from game.engine.units import Location, Unit
+from game.files import MB, FileRefused, kind_problem, read_bounded
 from game.paths import ROOT, SCENARIOS_DIR
 
 from .mapfile import load_board
@@ -46,6 +47,10 @@ from .yamlsource import YamlDocument, parse_yaml
 CORE_SECTIONS = ("format", "meta", "calendar", "seats", "parameters", "replacements", "templates",
                  "units", "arrivals", "supply_sources", "victory_places") + POLITICS_SECTIONS
 HEX_PREFIX = "hex:"
+#: The largest scenario file read.  The real ones are 18-79 KB (the whole war, 1950-invasion.yaml, is the largest);
+#: 2 MB leaves a teacher's scenario 25 times the campaign's room, and refuses a runaway or hostile file before a
+#: byte of it is parsed (the node limit of game/scenario/yamlcompose.py bounds what a smaller one may expand to).
+SCENARIO_LIMIT = 2 * MB
 
 
 @dataclass
@@ -94,7 +99,10 @@ class Scenario:
 
 def display_name(path: Path) -> str:
     """How a file is named in problems: relative to the working directory or the game root if possible."""
-    resolved = path.resolve()
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):     # a link loop (RuntimeError before Python 3.13)
+        return str(path)
     for base in (Path.cwd(), ROOT):
         try:
             return str(resolved.relative_to(base.resolve()))
@@ -103,25 +111,43 @@ def display_name(path: Path) -> str:
     return str(path)
 
 
-def scenario_ids(directory: Path = SCENARIOS_DIR) -> list[str]:
-    """Ids (file stems) of the scenarios in ``directory``, sorted."""
-    if not directory.is_dir():
+def scenario_ids(directory: Path | None = None) -> list[str]:
+    """Ids (file stems) of the regular ``*.yaml`` files in ``directory`` (default: scenarios/), sorted.
+
+    Only a stat of each entry, never a read: a pipe, a directory or a link to a device named ``x.yaml`` is left
+    out without blocking (``python -m game validate`` says what it is).
+    """
+    directory = SCENARIOS_DIR if directory is None else directory
+    try:
+        if not directory.is_dir():
+            return []
+        return sorted(p.stem for p in directory.glob("*.yaml") if kind_problem(p) is None)
+    except OSError:
         return []
-    return sorted(p.stem for p in directory.glob("*.yaml") if p.is_file())
 
 
-def resolve_scenario(name_or_path: str | Path, directory: Path = SCENARIOS_DIR) -> Path:
-    """The file of a scenario id (in scenarios/) or a path; raises ScenarioNotFound."""
+def resolve_scenario(name_or_path: str | Path, directory: Path | None = None) -> Path:
+    """The file of a scenario id (in scenarios/) or a path; raises ScenarioNotFound.
+
+    A path that exists but is no regular file is refused with what it is ("is a directory, not a file"), not as
+    a missing file; nothing is opened here (game.files.read_bounded reads it).
+    """
+    directory = SCENARIOS_DIR if directory is None else directory
     text = str(name_or_path)
     path = Path(text)
     looks_like_path = isinstance(name_or_path, Path) or path.suffix in (".yaml", ".yml") or "/" in text or "\\" in text
     if looks_like_path or path.is_file():
-        if path.is_file():
+        problem = kind_problem(path)
+        if problem is None:
             return path
-        raise ScenarioNotFound([Problem(text, None, "", "no such scenario file")])
+        raise ScenarioNotFound([Problem(text, None, "", "no such scenario file" if problem == "no such file"
+                                        else problem)])
     candidate = directory / f"{text}.yaml"
-    if candidate.is_file():
+    problem = kind_problem(candidate)
+    if problem is None:
         return candidate
+    if problem != "no such file":
+        raise ScenarioNotFound([Problem(display_name(candidate), None, "", problem)])
     ids = scenario_ids(directory)
     listing = ", ".join(ids) if ids else "none"
     raise ScenarioNotFound([Problem(text, None, "", f"unknown scenario id{suggest(text, ids)}; available: {listing}")])
@@ -135,9 +161,9 @@ def read_problems(path: Path, board: Board | None) -> tuple[bytes, Any, list[Pro
     """Read and validate ``path``: (bytes, Validated or None, problems)."""
     name = display_name(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return b"", None, [Problem(name, None, "", f"cannot read the file ({exc.strerror or exc})")]
+        raw = read_bounded(path, SCENARIO_LIMIT)
+    except FileRefused as exc:
+        return b"", None, [Problem(name, None, "", exc.reason)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

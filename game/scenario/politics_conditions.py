@@ -34,6 +34,7 @@ from game.engine.politics.conditions import (
 )
 
 from .politics_context import ParseContext, Parser, parse_keyword, registrar
+from .problems import INVALID
 
 #: keyword -> parser(ctx, argument, path) -> Condition or None (reported).
 PARSERS: dict[str, Parser] = {}
@@ -95,7 +96,8 @@ def _flag(cls, ctx, arg, path):
     if (m := ctx.record(arg, path, "a flag name or {name, equals}", ("name", "equals"), ("name",))) is None:
         return None
     name = ctx.flag(m["name"], path + ("name",))
-    return None if name is None else cls(name, m.get("equals", True))
+    equals = ctx.scalar(m["equals"], path + ("equals",)) if "equals" in m else True
+    return None if name is None or equals is INVALID else cls(name, equals)
 
 
 @parses(TrackIs)

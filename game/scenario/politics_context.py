@@ -22,7 +22,8 @@ from game.engine.board import Board
 from game.engine.config import Seat
 from game.engine.politics.model import TrackSpec
 
-from .problems import describe, suggest
+from .problems import INVALID, describe, suggest
+from .scalars import PROSE_MAX, number_problem, scalar_problem, text_problem
 
 #: ``report(path, message)``: one problem at a path into the scenario's data.
 Report = Callable[[tuple, str], None]
@@ -98,28 +99,36 @@ class ParseContext:
         return m
 
     def number(self, value: Any, path: tuple, lo: float | None = None, hi: float | None = None) -> float | None:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.report(path, f"expected a number, got {describe(value)}")
-            return None
-        if (lo is not None and value < lo) or (hi is not None and value > hi):
-            self.report(path, f"expected a number from {lo:g} to {hi:g}, got {value}")
+        """A finite number in ``lo..hi`` (default: game/scenario/scalars.py NUMBER_MAX either side)."""
+        if (problem := number_problem(value, lo, hi)) is not None:
+            self.report(path, problem)
             return None
         return float(value)
 
     def integer(self, value: Any, path: tuple, lo: int | None = None, hi: int | None = None) -> int | None:
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.report(path, f"expected a whole number, got {describe(value)}")
-            return None
-        if (lo is not None and value < lo) or (hi is not None and value > hi):
-            self.report(path, f"expected a whole number from {lo} to {hi}, got {value}")
+        if (problem := number_problem(value, lo, hi, whole=True)) is not None:
+            self.report(path, problem)
             return None
         return value
 
-    def text(self, value: Any, path: tuple) -> str | None:
-        if not isinstance(value, str) or not value.strip():
-            self.report(path, f"expected text, got {describe(value)}")
+    def text(self, value: Any, path: tuple, limit: int = PROSE_MAX, lines: bool = True) -> str | None:
+        """Text of at most ``limit`` characters (prose by default: line breaks allowed; ``lines=False``: one line)."""
+        if (problem := text_problem(value, limit, lines=lines)) is not None:
+            self.report(path, problem)
             return None
         return value
+
+    def scalar(self, value: Any, path: tuple) -> Any:
+        """A flag's value: short text, a finite number, true/false or nothing; INVALID (reported) if not."""
+        if (problem := scalar_problem(value)) is not None:
+            self.report(path, problem)
+            return INVALID
+        return value
+
+    def typed(self, spec: Any, value: Any, path: tuple) -> Any:
+        """``value`` held to the schema's ``spec`` for its key (game/scenario/schema.py); None if wrong."""
+        out = spec.check(value, path, self.report)
+        return None if out is INVALID else out
 
     def a_date(self, value: Any, path: tuple) -> date | None:
         if not isinstance(value, date):

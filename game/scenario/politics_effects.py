@@ -33,6 +33,8 @@ from game.engine.politics.effects import (
 from game.engine.politics.model import IDEAS
 
 from .politics_context import ParseContext, Parser, parse_keyword, registrar
+from .problems import INVALID
+from .scalars import ID_MAX
 
 #: keyword -> parser(ctx, argument, path) -> Effect or None (reported).
 PARSERS: dict[str, Parser] = {}
@@ -63,12 +65,9 @@ def _set_flag(cls, ctx, arg, path):
         return cls(arg)
     if (m := ctx.record(arg, path, "a flag name or {name, value}", ("name", "value"), ("name",))) is None:
         return None
-    name = ctx.text(m["name"], path + ("name",))
-    value = m.get("value")
-    if value is not None and not isinstance(value, (str, int, float, bool)):
-        ctx.report(path + ("value",), "expected text, a number or true/false")
-        return None
-    return None if name is None else cls(name, value)
+    name = ctx.text(m["name"], path + ("name",), ID_MAX, lines=False)
+    value = ctx.scalar(m.get("value"), path + ("value",))
+    return None if name is None or value is INVALID else cls(name, value)
 
 
 @parses(ClearFlag)
@@ -108,7 +107,8 @@ def _track_per_loss(cls, ctx, arg, path):
 @parses(Log)
 def _log(cls, ctx, arg, path):
     if isinstance(arg, str):
-        return cls(arg)
+        text = ctx.text(arg, path)
+        return None if text is None else cls(text)
     if (m := ctx.record(arg, path, "{text, history, idea, to}", ("text", "history", "idea", "to"),
                         ("text",))) is None:
         return None

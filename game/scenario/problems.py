@@ -99,6 +99,14 @@ class Problem:
     field: str
     message: str
 
+    def __post_init__(self) -> None:
+        # Shown in a terminal and in the game's text boxes: a NUL or a surrogate echoed from a hostile file would
+        # break the font renderer, and a 100,000-character key would fill the screen.  Escaped and cut here,
+        # once, whatever check wrote the message (game/scenario/scalars.py holds the rules).
+        from .scalars import printable
+        for name, limit in (("file", 300), ("field", 300), ("message", 600)):
+            object.__setattr__(self, name, printable(str(getattr(self, name)), limit))
+
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"

@@ -17,6 +17,11 @@ Contract:
 * Mapping keys are always strings: the key's source text is used as written,
   so ``no:`` or ``1950-06-25:`` as keys stay ``"no"``/``"1950-06-25"`` (YAML
   1.1 would make them a bool and a date).
+* Bounded: the composer (game/scenario/yamlcompose.py) stops a document that
+  expands past MAX_VALUES values or nests past MAX_DEPTH levels while it
+  parses it; a key longer than an id may be (scalars.ID_MAX) or holding a
+  control character, and a number longer than scalars.NUMBER_CHARS_MAX
+  characters, are problems, never echoed whole.
 * Merge keys (``<<: *anchor``) are supported; explicit keys win over merged
   ones, and merged keys keep the line of the anchor they came from.
 * A timestamp with a time of day stays a ``datetime``; validation rejects it
@@ -29,24 +34,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+import yaml.reader
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import INVALID, Problem, format_path
-
-#: libyaml's safe loader when PyYAML was built with it (about 10x faster on the campaign), else the pure one.
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .scalars import ID_MAX, number_text_problem, text_problem
+from .yamlcompose import YamlLimit, compose
 
 #: Scalar tags we construct; anything else is refused.
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
 }
+_CORE = "tag:yaml.org,2002:"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
-#: Guard against alias bombs ("billion laughs"): values walked in one document.
-MAX_NODES = 200_000
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
 
 @dataclass
@@ -84,11 +89,18 @@ def parse_yaml(text: str, file: str = "<text>") -> YamlDocument:
     """Parse one YAML document from ``text`` (see the module contract)."""
     doc = YamlDocument(file=file, data=None)
     try:
-        root = yaml.compose(text, Loader=LOADER)
-    except yaml.MarkedYAMLError as exc:
-        doc.problems.append(_syntax_problem(file, exc))
+        root = compose(text)
+    except YamlLimit as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
+        doc.problems.append(Problem(file, line, "", f"refused: {exc.problem}"))
         return doc
-    except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML parse error is marked
+    except yaml.MarkedYAMLError as exc:
+        doc.problems.append(_syntax_problem(file, exc, text))
+        return doc
+    except yaml.reader.ReaderError as exc:      # a character YAML refuses in the raw text (a NUL, a DEL...)
+        doc.problems.append(_reader_problem(file, text, exc))
+        return doc
+    except yaml.YAMLError as exc:  # pragma: no cover - every other PyYAML parse error is marked
         doc.problems.append(Problem(file, None, "", f"not valid YAML: {exc}"))
         return doc
     if root is None:
@@ -99,14 +111,41 @@ def parse_yaml(text: str, file: str = "<text>") -> YamlDocument:
     return doc
 
 
-def _syntax_problem(file: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else None
     message = exc.problem or "not valid YAML"
     if exc.context:
         ctx_line = exc.context_mark.line + 1 if exc.context_mark is not None else None
         message += f" ({exc.context}" + (f" that starts on line {ctx_line})" if ctx_line else ")")
+    if line is not None and _indented_with_tab(text, line):
+        message += "; YAML indents with spaces, never tabs"
     return Problem(file, line, "", f"YAML syntax error: {message}")
+
+
+def _reader_problem(file: str, text: str, exc: yaml.reader.ReaderError) -> Problem:
+    """A character YAML does not allow anywhere in a file, with its line (the reader gives only a position)."""
+    where = exc.position if isinstance(exc.position, int) and 0 <= exc.position <= len(text) else 0
+    line = text.count("\n", 0, where) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    return Problem(file, line, "", f"the file holds a control character (U+{code:04X}), which YAML allows nowhere; "
+                                   "remove it")
+
+
+def _indented_with_tab(text: str, line: int) -> bool:
+    """Whether line ``line`` (1-based) of ``text`` has a tab in its indentation (libyaml's message does not say)."""
+    lines = text.split("\n", line)
+    if len(lines) < line:
+        return False
+    row = lines[line - 1]
+    return "\t" in row[:len(row) - len(row.lstrip())]
+
+
+def _tag_refused(tag: str) -> str:
+    """The refusal of a YAML tag, written as the file wrote it (``!!python/object``, not the full URI)."""
+    shown = "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+    return (f"unsupported YAML tag {shown}: a scenario holds only plain values (text, numbers, true/false, "
+            "dates), lists and mappings")
 
 
 class _Walker:
@@ -116,30 +155,22 @@ class _Walker:
         self.doc = doc
         self.constructor = SafeConstructor()
         self.active: set[int] = set()   # ids of collection nodes on the current walk (recursion guard)
-        self.count = 0
-        self.bombed = False
 
     def value(self, node: Node, path: tuple) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            if not self.bombed:
-                self.bombed = True
-                self.doc.add(path, f"the file expands to more than {MAX_NODES} values (aliases?); refused")
-            return INVALID
+        """The plain value of ``node``; the composer has bounded how many there are and how deep they go."""
         if isinstance(node, ScalarNode):
             return self.scalar(node, path)
         if id(node) in self.active:
             self.doc.add(path, "an alias refers to the node that contains it (recursive structure)")
             return INVALID
+        if node.tag not in (_SEQ_TAG, _MAP_TAG):
+            self.doc.add(path, _tag_refused(node.tag))
+            return INVALID
         self.active.add(id(node))
         try:
             if isinstance(node, SequenceNode):
-                if node.tag != _SEQ_TAG:
-                    self.doc.add(path, f"unsupported YAML tag {node.tag!r}")
                 return self.sequence(node, path)
             if isinstance(node, MappingNode):
-                if node.tag != _MAP_TAG:
-                    self.doc.add(path, f"unsupported YAML tag {node.tag!r}")
                 return self.mapping(node, path)
         finally:
             self.active.discard(id(node))
@@ -147,7 +178,10 @@ class _Walker:
 
     def scalar(self, node: ScalarNode, path: tuple) -> Any:
         if node.tag not in _SCALAR_TAGS:
-            self.doc.add(path, f"unsupported YAML tag {node.tag!r} (only plain values are allowed)")
+            self.doc.add(path, _tag_refused(node.tag))
+            return INVALID
+        if node.tag in _NUMBER_TAGS and (problem := number_text_problem(node.value)):
+            self.doc.add(path, problem)
             return INVALID
         try:
             return self.constructor.construct_object(node, deep=True)
@@ -178,6 +212,9 @@ class _Walker:
                                                  "a key must be a plain word, not a list or mapping"))
                 continue
             key = str(key_node.value)
+            if (problem := text_problem(key, ID_MAX, what="a key")) is not None:
+                self.doc.problems.append(Problem(self.doc.file, line, format_path(path), problem))
+                continue
             if key in first_line:
                 self.doc.problems.append(Problem(
                     self.doc.file, line, format_path(path + (key,)),

@@ -15,6 +15,7 @@ Rows 0-2 are DPRK (antung's row-0 hexes PRC), rows 3-4 ROK.  Hex [0, 0] is sea.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Iterator
 
 HERE = Path(__file__).parent
 BROKEN_DIR = HERE / "broken"
@@ -39,3 +40,14 @@ def fixture_mapdata() -> dict:
             place("pusan", "Pusan", 3, 4, port=True),
         ],
     }
+
+
+def nodes(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """(path, value) of ``value`` and of everything inside it, mappings by key and lists by index, depth first."""
+    yield path, value
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from nodes(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from nodes(v, path + (i,))

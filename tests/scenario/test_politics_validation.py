@@ -134,7 +134,7 @@ def test_without_a_board_the_politics_check_is_skipped(tiny_text):
     ("tracks: {a: 3}\n", ["tracks.a: expected a track (a mapping); got 3"]),
     ("rules:\n  - 5\n", ["rules[0]: expected a rule (a mapping); got 5"]),
     ("tracks:\n  t: {start: x}\nrules:\n  - {id: r, when: {track: {name: t, above: 3}}, effects: []}\n",
-     ["tracks.t.start: expected a number, got 'x'"]),
+     ["tracks.t.start: expected a number from -1000000 to 1000000; got 'x'"]),
     ("rules:\n  - {id: r, when: {date: {from: 1950-02-30}}, effects: []}\n",
      ["rules[0].when.date.from: not a valid date: '1950-02-30' (day is out of range for month)"]),
 ])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,31 @@ def test_no_cache_leak_between_paths(tmp_path: Path):
     b.write_text(json.dumps(data))
     assert len(load_board(a).places) == 7 and len(load_board(b).places) == 1
     mapfile.clear_cache()
+
+
+def _map_text(**changes) -> str:
+    data = fixture_mapdata()
+    data.update(changes)
+    return json.dumps(data)
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("make, message", [
+    (lambda p: os.mkfifo(p), "the map file cannot be read: it is not a regular file (a pipe, device or socket)"),
+    (lambda p: p.mkdir(), "the map file cannot be read: it is a directory, not a file"),
+    (lambda p: p.symlink_to("/dev/zero"), "the map file cannot be read: it is not a regular file"),
+    (lambda p: os.truncate(p.touch() or p, 94 * 1024 * 1024),
+     "the map file cannot be read: it is 94 MB; the limit is 8.0 MB"),
+    (lambda p: p.write_text("[" * 100_000 + "]" * 100_000), "the map file is not a map (maximum recursion depth"),
+    (lambda p: p.write_text(_map_text(hex_km=float("nan"))), "the map file is not a map (NaN is not a number"),
+    (lambda p: p.write_text(_map_text(cols=10**9)), "the map file is damaged (cols must be a whole number from 1"),
+    (lambda p: p.write_text(_map_text(rows="9" * 5000)), "the map file is damaged (rows must be a whole number from 1"),
+], ids=["fifo", "directory", "dev-zero", "oversized", "deep", "nan", "huge-cols", "text-rows"])
+def test_a_hostile_map_file_is_refused_at_once_in_words(tmp_path, make, message):
+    """Issue 10: every file the game reads is bounded -- the map too (a pipe hung, /dev/zero filled memory)."""
+    path = tmp_path / "map.json"
+    make(path)
+    with pytest.raises(MapFileError) as info:
+        mapfile.board_from_file(path)
+    (problem,) = info.value.problems
+    assert problem.message.startswith(message) and problem.message.endswith(mapfile.REBUILD_HINT)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -108,3 +109,11 @@ def test_scenario_layer_imports_no_ui_ai_or_pygame():
             for name in names:
                 assert not name.startswith(("pygame", "game.ui", "game.ai", "game.session")), (path.name, name)
                 assert name not in ("pickle", "marshal"), (path.name, name)
+
+
+def test_readme_gives_every_parameter_range():
+    from game.paths import SCENARIOS_DIR
+    from game.scenario.schema import PARAMETER_RANGES
+    text = (SCENARIOS_DIR / "README.md").read_text(encoding="utf-8")
+    for name, (lo, hi) in PARAMETER_RANGES.items():
+        assert re.search(rf"\| `{name}` \| [a-z ]*whole numbers? {lo}-{hi} \|", text), name

@@ -7,9 +7,11 @@ from datetime import date
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scenario_fixtures import nodes
 
 from game.scenario.problems import INVALID
-from game.scenario.yamlsource import MAX_NODES, parse_yaml
+from game.scenario.yamlcompose import MAX_VALUES
+from game.scenario.yamlsource import parse_yaml
 
 TEXT = """\
 format: 1
@@ -105,7 +107,7 @@ def test_alias_bomb_is_refused():
         refs = ", ".join([f"*a{i - 1}"] * 10)
         lines.append(f"a{i}: &a{i} [{refs}]")
     doc = parse_yaml("\n".join(lines) + "\n")
-    assert any(f"more than {MAX_NODES}" in p.message for p in doc.problems)
+    assert any(f"more than {MAX_VALUES}" in p.message for p in doc.problems)
 
 
 def test_empty_text():
@@ -123,16 +125,6 @@ VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.di
                       max_leaves=25)
 
 
-def _paths(value, path=()):
-    yield path
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from _paths(v, path + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _paths(v, path + (i,))
-
-
 @settings(max_examples=150, deadline=None)
 @given(st.dictionaries(KEYS, VALUES, min_size=1, max_size=5), st.booleans())
 def test_parse_matches_safe_load(data, flow):
@@ -141,7 +133,7 @@ def test_parse_matches_safe_load(data, flow):
     assert doc.ok, doc.problems
     assert doc.data == yaml.safe_load(text)
     lines = text.splitlines()
-    for path in _paths(data):
+    for path, _ in nodes(data):
         line = doc.line(path)
         assert line is not None and 1 <= line <= len(lines)
         if path and isinstance(path[-1], str) and not flow:
