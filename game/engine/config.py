@@ -122,6 +122,7 @@ class GameConfig:
     victory_places: tuple[VictoryPlace, ...] = ()
     params: Parameters = field(default_factory=Parameters)
     replacements: tuple[tuple[str, int], ...] = ()   # (seat id, steps a turn)
+    rebuild_after: tuple[tuple[str, int], ...] = ()  # (seat id, days before a destroyed unit re-forms)
     extra: tuple[tuple[str, object], ...] = ()       # other sections, as plain data
     politics: Politics | None = None                 # tracks, rules, decisions... (None: no politics)
 
@@ -147,3 +148,8 @@ class GameConfig:
 
     def replacement_steps(self, seat_id: str) -> int:
         return dict(self.replacements).get(seat_id, 0)
+
+    def rebuild_days(self, seat_id: str) -> int:
+        """Days before a destroyed unit of the seat may re-form (0: never): the seat's own figure, else the
+        scenario's ``rebuild_after_days``."""
+        return dict(self.rebuild_after).get(seat_id, self.params.rebuild_after_days)

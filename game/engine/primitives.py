@@ -192,7 +192,7 @@ def rebuild_hex(state: GameState, u: int) -> int | None:
 
 def rebuild_unit(state: GameState, seat: str) -> list[Event]:
     """Re-form the seat's longest-lost unit with one step, if the scenario allows and its time has come."""
-    days = state.config.params.rebuild_after_days
+    days = state.config.rebuild_days(seat)
     if days <= 0:
         return []
     k = state.setup.seat_index[seat]

@@ -44,7 +44,7 @@ from .yamlsource import YamlDocument, parse_yaml
 
 #: Sections this module builds into the config (the politics sections become
 #: ``GameConfig.politics``); any other section travels to the engine untouched in ``GameConfig.extra``.
-CORE_SECTIONS = ("format", "meta", "calendar", "seats", "parameters", "replacements", "templates",
+CORE_SECTIONS = ("format", "meta", "calendar", "seats", "parameters", "replacements", "rebuild_after", "templates",
                  "units", "arrivals", "supply_sources", "victory_places") + POLITICS_SECTIONS
 HEX_PREFIX = "hex:"
 #: The largest scenario file read.  The real ones are 18-79 KB (the whole war, 1950-invasion.yaml, is the largest);
@@ -264,6 +264,7 @@ def build_config(data: dict, board: Board, politics: Any = _COMPILE) -> GameConf
                              for v in data["victory_places"]),
         params=Parameters(**overrides),
         replacements=tuple((sid, n) for sid, n in data["replacements"].items()),
+        rebuild_after=tuple((sid, n) for sid, n in (data.get("rebuild_after") or {}).items()),
         extra=tuple((name, data[name]) for name in SECTIONS if name not in CORE_SECTIONS and name in data),
         politics=politics,
     )

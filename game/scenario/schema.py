@@ -245,6 +245,8 @@ SECTIONS: dict[str, Field] = {
     "seats": Field(ListOf(SEAT, 2, MAX_SEATS), doc="the seats in turn order"),
     "parameters": Field(PARAMETERS, dict, "overrides of the rules' numbers"),
     "replacements": Field(MapOf(Int(0, 50)), dict, "replacement steps a turn, per seat id"),
+    "rebuild_after": Field(MapOf(Int(0, 3650)), dict,
+                           "days before a seat's destroyed unit re-forms, per seat id (overrides the parameter)"),
     "templates": Field(MapOf(TEMPLATE), dict, "shared unit values, by template name"),
     "units": Field(ListOf(UNIT), list, "units present at the start"),
     "arrivals": Field(ListOf(ARRIVAL), list, "units entering later"),

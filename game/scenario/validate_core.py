@@ -132,7 +132,7 @@ def check_parameters(ctx: Context) -> None:
 @register_check
 def check_replacements(ctx: Context) -> None:
     seats = ctx.seats
-    for section in ("replacements", "ai"):
+    for section in ("replacements", "rebuild_after", "ai"):
         for sid in (ctx.data.get(section) or {}):
             if seats and sid not in seats:
                 ctx.add((section, sid), one_of(sid, list(seats), "a seat id, one of"))

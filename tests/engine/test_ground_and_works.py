@@ -8,6 +8,7 @@ from helpers import BLUE_FIRST, SEATS, play, started, tiny_board, tiny_state, un
 from game.engine import api
 from game.engine.actions import Attack, EndPhase, MoveUnit
 from game.engine.config import Parameters
+from game.engine.creation import new_state
 from game.engine.hexes import Hex
 from game.engine.primitives import lose_steps
 
@@ -115,6 +116,26 @@ def test_a_destroyed_unit_re_forms_at_its_blocs_source_when_its_time_has_come():
     u = s.unit("lost")
     assert u.location.value == "map" and u.hex == Hex(8, 0) and u.steps >= 1
     assert "re-formed" in seen[1][0].text
+
+
+def test_a_seat_may_re_form_its_units_sooner_than_the_scenarios_default():
+    # The scenario's default is eight weeks; blue's own figure (rebuild_after) is one week, red keeps the default.
+    b = tiny_board(["c" * 9])
+    units = [unit("b", "blue", Hex(6, 0)), unit("lost", "blue", Hex(5, 0), steps=3, cur_steps=1),
+             unit("r", "red", Hex(1, 0))]
+    s = tiny_state(b, units, seats=SEATS, params=replace(PARAMS, rebuild_after_days=56),
+                   sources=[("communist", Hex(0, 0)), ("un", Hex(8, 0))], replacements=[("blue", 2)])
+    s = new_state(b, replace(s.config, rebuild_after=(("blue", 7),)), list(s.units.templates), s.seed)
+    assert (s.config.rebuild_days("blue"), s.config.rebuild_days("red")) == (7, 56)
+    for q in range(9):
+        s.control[b.index(Hex(q, 0))] = s.config.bloc_code("communist" if q <= 2 else "un")
+    lose_steps(s, s.units.ids.index("lost"), 1, "test")
+    s = started(s)
+    seen = []
+    for _ in range(2):                                    # two weeks: red's turn, then blue's
+        s, ev = play(s, EndPhase(), EndPhase(), EndPhase(), EndPhase(), EndPhase())
+        seen.append([e.data["unit"] for e in ev if e.kind == "UnitRebuilt"])
+    assert seen == [[], ["lost"]]                         # after one week (with the default: after eight)
 
 
 def test_chances_and_dice_are_keyed_not_streamed():
