@@ -213,3 +213,31 @@ class Picture:
     @cached_property
     def supplied(self) -> np.ndarray:
         return self.obs.supplied()
+
+    @cached_property
+    def open_ground(self) -> np.ndarray:
+        """Enemy-held Korean ground that our supply net reaches and that lies so far from every enemy unit we see
+        that any unit of ours within the scenario's rear reach of it takes it at the end of our turn (the
+        dominated ground of game/engine/ground.py): empty country, ours for the marching.  All False where the
+        scenario has no dominated ground."""
+        p = self.obs.config.params
+        if not p.rear_ground or p.rear_margin <= 0:
+            return np.zeros(self.board.size, dtype=bool)
+        d_enemy = self.distance_to(self.enemy_at) if len(self.enemy_hexes) else np.full(self.board.size, BIG)
+        return self.theirs & self.facts["korea"] & self.supplied & (d_enemy >= p.rear_reach + p.rear_margin)
+
+
+def ground_gain(board: Board, open_ground: np.ndarray, reach: int, where: np.ndarray | None = None) -> np.ndarray:
+    """How many ``open_ground`` hexes lie within ``reach`` of each hex (of each of ``where``, if given): the
+    ground a unit standing there takes."""
+    padded = np.zeros(board.size + 1, dtype=np.int32)
+    padded[: board.size] = open_ground
+    disc = board.disc(reach)
+    if where is not None:
+        disc = disc[where]
+    # (The disc pads short rows with the hex itself: count each hex once.)
+    rows = padded[disc]
+    dup = disc == disc[:, :1]
+    dup[:, 0] = False
+    rows[dup] = 0
+    return rows.sum(axis=1)

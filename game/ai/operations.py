@@ -18,7 +18,7 @@ import numpy as np
 
 from game.engine.api import Location, MoveUnit, Observation, RailMove, at, place_words
 
-from .influence import BIG, Picture, spread
+from .influence import BIG, Picture, ground_gain, spread
 from .order import Order
 from .profiles import Difficulty, Personality
 from .seaborne import plan_landing, ship_from_japan
@@ -52,6 +52,11 @@ RAID_R = 6
 WORKS = 1.5
 DUG_IN = 1.5
 SWEEP = 0.8
+#: ... and empty enemy country a unit takes by standing within the scenario's rear reach of it (the dominated
+#: ground of game/engine/ground.py) is worth GROUND a hex, times the same sweep: a seat on the offensive spreads
+#: over the country it has overrun (the KPA down the empty south-west to Chinju in July 1950, the UN's march
+#: north in October) instead of piling every unit onto the enemy's army.
+GROUND = 0.3
 
 
 @dataclass(frozen=True)
@@ -224,6 +229,8 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
             v += DUG_IN
         if pic.theirs[h]:
             v += 1.5 * (0.5 + person.aggression) + w_place * place_bonus[h]
+        if gain is not None:
+            v += GROUND * sweep * gain[h]
         elif garrison[h]:
             if count[h] - (1 if h == here else 0) == 0:
                 v += 3.0 * garrison[h]
@@ -255,6 +262,9 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     theirs = pic.theirs & (lat <= halt)
     swept = np.zeros(board.size, dtype=bool)
     sweep = SWEEP * (0.5 + person.aggression) if forward > 0.8 else 0.0
+    reach_r = obs.config.params.rear_reach
+    open_ground = pic.open_ground.copy() if sweep else None
+    gain = ground_gain(board, open_ground, reach_r) if open_ground is not None and open_ground.any() else None
     movers = [obs.units[uid] for uid in obs.movers()]
     here_of = {u.id: (board.index(u.hex) if u.hex is not None else None) for u in movers}
     options = {u.id: obs.moves_for(u.id) for u in movers if u.location is Location.MAP}
@@ -345,6 +355,11 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         if reach is not None and isinstance(best_a, MoveUnit):
             for j in reach.path(best_h):
                 swept[j] = True
+        if gain is not None and gain[best_h] > 0:
+            # The ground it will take is taken: the next unit looks for its own.
+            open_ground[board.disc(reach_r)[best_h]] = False
+            near = board.disc(2 * reach_r)[best_h]
+            gain[near] = ground_gain(board, open_ground, reach_r, near)
         place(u, best_h, best_a, _why_move(obs, pic, front, u, here, best_h, d_goal))
     landing = plan_landing(obs, pic, person)
     if landing:

@@ -302,3 +302,30 @@ def test_the_hard_ai_values_a_plan_after_the_enemy_has_answered_it():
     answered = _answer(sandbox, "blue", 3)
     assert answered.active_seat.id == "blue" and answered.turn == s.turn + 1
     assert answered.unit("b").steps < 3
+
+
+def _sweep_position():
+    """An 18x5 board: blue's ground in the middle, red's empty country to the west (q <= 6), red's one division
+    and its ground to the east (q >= 15); the scenario's dominated ground on (a unit takes the enemy's empty
+    ground within 3 hexes of it)."""
+    from game.engine.config import Parameters
+    b = tiny_board(["c" * 18] * 5)
+    params = Parameters(air_support_bloc="none", air_recon_bonus=0, interdiction_cut=0, closed=(),
+                        rear_margin=1, rear_reach=3)
+    units = [unit("r", "red", Hex(16, 1)), unit("b1", "blue", Hex(10, 1)), unit("b2", "blue", Hex(10, 2)),
+             unit("b3", "blue", Hex(11, 1))]
+    s = tiny_state(b, units, seats=BLUE_FIRST, params=params,
+                   sources=[("un", Hex(10, 0)), ("communist", Hex(17, 0))])
+    for i in range(b.size):
+        q = b.hex_at(i).q
+        s.control[i] = s.config.bloc_code("communist" if q <= 6 or q >= 15 else "un")
+    return started(s)
+
+
+def test_one_unit_takes_the_empty_country_and_the_rest_face_the_enemy():
+    # rule: the enemy's empty country is ground for the taking, but one unit standing in it takes it all; the
+    # others go for the enemy's army rather than piling into the same empty valleys
+    moves = _blue_moves(_sweep_position(), Commander(3))
+    west = sorted(uid for uid, h in moves.items() if h.q <= 6)
+    east = sorted(uid for uid, h in moves.items() if h.q >= 12)
+    assert len(west) == 1 and len(east) == 2, moves
