@@ -206,65 +206,85 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     # On the last turn the places held when it ends are the score: a place within reach is worth a march.
     w_place = 2.0 * (LAST_TURN_PLACES if obs.turn >= obs.last_turn else 1.0)
 
-    def worth(h: int, u, here: int | None) -> float:
-        s = u.defence_strength()
-        stand = defence[h] + (0 if h == here else s)
-        works = h == here and u.dug_in and threat[h] > 0
-        if works:
-            stand *= WORKS
-        danger = max(0.0, threat[h] - 1.5 * stand) / (stand + 1.0)
-        alone = count[h] - (1 if h == here else 0) == 0
-        if in_sight[h] and alone:
-            # The lone garrison of a place that needs one is where it should be, however far the front has
-            # moved on (the tutorial's DPRK left Seoul, 5 points, to retake Kaesong, 3, and lost Seoul).
-            v = 0.0
-        else:
-            v = -w_goal * min(d_goal[h], 40) - 0.3 * w_front * min(d_front[h], 40) - w_deep * min(d_obj[h], 60)
-        if front[h] and alone:
-            v += 3.0 * w_front
-        if front[h] or threat[h] > 0:
-            v += 0.8 * facts["terrain_defence"][h] + 0.5 * facts["river"][h]
-        v -= w_danger * danger
-        if works:
-            v += DUG_IN
-        if pic.theirs[h]:
-            v += 1.5 * (0.5 + person.aggression) + w_place * place_bonus[h]
-        if gain is not None:
-            v += GROUND * sweep * gain[h]
-        elif garrison[h]:
-            if count[h] - (1 if h == here else 0) == 0:
-                v += 3.0 * garrison[h]
-            elif defence[h] - (s if h == here else 0) < 0.5 * raid[h]:
-                v += 1.5 * garrison[h]
-        if not supplied[h]:
-            # Out of supply a unit attacks at half strength and soon loses steps: only for a prize.
-            v -= 6.0 if u.out_of_supply == 0 else 12.0
-        if lat[h] > halt and (here is None or lat[h] > lat[here]) and not place_bonus[h]:
-            # (A town worth points is still retaken past the halt: the halt keeps the front from the border,
-            # the border's own alarm below keeps units off the Yalu.)
-            v -= 40.0
-        if power_in and lat[h] > halt:
-            # Against a great power's army the line is the halt line, or the hold line when outmatched: north of
-            # it, every hex (16 km, about 0.144 degrees) farther is a hex too many.
-            v -= PULL_BACK * (lat[h] - halt) / 0.144
-        if border[h]:
-            v -= alarm * (4.0 if power[h] else 1.0)
-        for e in nb[h]:
-            if e >= 0 and enemy_def[e] > 0:
-                ratio = (planned[e] + u.attack_strength() * (0 if h == here else 1)) / enemy_def[e]
-                if ratio >= 1.5:
-                    v += (1.0 + 2.0 * person.aggression) * min(ratio, 4.0) / 2.0
-        if level.noise:
-            v += float(rng.normal(0.0, level.noise))
-        return v
-
-    orders: list[Order] = []
-    theirs = pic.theirs & (lat <= halt)
-    swept = np.zeros(board.size, dtype=bool)
+    # Ground taken by marching through the enemy's empty rear, and by standing in his empty country.
     sweep = SWEEP * (0.5 + person.aggression) if forward > 0.8 else 0.0
     reach_r = obs.config.params.rear_reach
     open_ground = pic.open_ground.copy() if sweep else None
     gain = ground_gain(board, open_ground, reach_r) if open_ground is not None and open_ground.any() else None
+    terrain_defence = facts["terrain_defence"]
+    river = facts["river"]
+    theirs_all = pic.theirs
+    edge = nb.shape[1]
+    ground_w = GROUND * sweep
+    lone_w = 3.0 * w_front
+    take_w = 1.5 * (0.5 + person.aggression)
+    odds_w = 1.0 + 2.0 * person.aggression
+
+    def worth_many(hs: np.ndarray, u, here: int | None) -> np.ndarray:
+        """The worth of standing on each hex of ``hs`` at the end of the move, for unit ``u`` now at ``here``:
+        one numpy pass over the candidates (the same sums, in the same order, as one hex at a time; the noise
+        is drawn in the order of ``hs``)."""
+        s = u.defence_strength()
+        is_here = hs == here
+        stand = defence[hs] + np.where(is_here, 0.0, s)
+        th = threat[hs]
+        works = is_here & (th > 0) if u.dug_in else np.zeros(hs.size, dtype=bool)
+        stand = np.where(works, stand * WORKS, stand)
+        danger = np.maximum(0.0, th - 1.5 * stand) / (stand + 1.0)
+        alone = count[hs] - is_here == 0
+        v = np.where(in_sight[hs] & alone, 0.0,
+                     -w_goal * np.minimum(d_goal[hs], 40) - 0.3 * w_front * np.minimum(d_front[hs], 40)
+                     - w_deep * np.minimum(d_obj[hs], 60))
+        fr = front[hs]
+        v = np.where(fr & alone, v + lone_w, v)
+        v = np.where(fr | (th > 0), v + (0.8 * terrain_defence[hs] + 0.5 * river[hs]), v)
+        v = v - w_danger * danger
+        v = np.where(works, v + DUG_IN, v)
+        theirs_h = theirs_all[hs]
+        v = np.where(theirs_h, v + (take_w + w_place * place_bonus[hs]), v)
+        g = garrison[hs]
+        manned = ~theirs_h & (g != 0)
+        empty = count[hs] - is_here == 0
+        # (An empty place of ours wants a garrison; a manned one under half the raid within reach, a second.)
+        short = defence[hs] - np.where(is_here, s, 0.0) < 0.5 * raid[hs]
+        v = np.where(manned & empty, v + 3.0 * g, np.where(manned & ~empty & short, v + 1.5 * g, v))
+        if gain is not None:
+            v = v + ground_w * gain[hs]
+        if u.out_of_supply == 0:
+            v = np.where(supplied[hs], v, v - 6.0)
+        else:
+            v = np.where(supplied[hs], v, v - 12.0)
+        la = lat[hs]
+        beyond = (la > halt) & (place_bonus[hs] == 0)
+        if here is not None:
+            beyond &= la > lat[here]
+        v = np.where(beyond, v - 40.0, v)
+        if power_in:
+            v = np.where(la > halt, v - PULL_BACK * (la - halt) / 0.144, v)
+        bo = border[hs]
+        if bo.any():
+            v = np.where(bo, v - alarm * np.where(power[hs], 4.0, 1.0), v)
+        att = np.where(is_here, 0.0, u.attack_strength())
+        around = nb[hs]
+        for k in range(edge):
+            e = around[:, k]
+            ok = e >= 0
+            ed = np.where(ok, enemy_def[e], 0.0)
+            hit = ed > 0
+            if not hit.any():
+                continue
+            ratio = (planned[e] + att) / np.where(hit, ed, 1.0)
+            v = np.where(hit & (ratio >= 1.5), v + odds_w * np.minimum(ratio, 4.0) / 2.0, v)
+        if level.noise:
+            v = v + rng.normal(0.0, level.noise, size=hs.size)
+        return v
+
+    def worth(h: int, u, here: int | None) -> float:
+        return float(worth_many(np.array([h], dtype=np.int64), u, here)[0])
+
+    orders: list[Order] = []
+    theirs = pic.theirs & (lat <= halt)
+    swept = np.zeros(board.size, dtype=bool)
     movers = [obs.units[uid] for uid in obs.movers()]
     here_of = {u.id: (board.index(u.hex) if u.hex is not None else None) for u in movers}
     options = {u.id: obs.moves_for(u.id) for u in movers if u.location is Location.MAP}
@@ -334,26 +354,30 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
                 orders.append(order)
                 sea_left -= 1
             continue
-        best_h, best_v, best_a = here, worth(here, u, here), None
-        reach = obs.reach(u.id) if sweep else None
-        for a in options[u.id]:
-            if isinstance(a, MoveUnit) or (isinstance(a, RailMove) and rail_left > 0):
-                h = board.index(a.to)
-                if count[h] >= stack:
-                    continue
-                v = worth(h, u, here) - (0.5 if isinstance(a, RailMove) else 0.0)
-                if reach is not None and isinstance(a, MoveUnit):
-                    # A march takes every hex it passes: sweeping the enemy's empty rear is ground won.
-                    taken = sum(1 for j in reach.path(h)[1:] if theirs[j] and not swept[j])
-                    v += sweep * taken
+        cands = [(board.index(a.to), a) for a in options[u.id]
+                 if isinstance(a, MoveUnit) or (isinstance(a, RailMove) and rail_left > 0)]
+        cands = [(h, a) for h, a in cands if count[h] < stack]
+        hs = np.array([here] + [h for h, _ in cands], dtype=np.int64)
+        values = worth_many(hs, u, here)
+        best_h, best_v, best_a = here, float(values[0]), None
+        if cands:
+            by_rail = np.array([isinstance(a, RailMove) for _, a in cands])
+            values = values[1:] - np.where(by_rail, 0.5, 0.0)
+            reach = obs.reach(u.id) if sweep else None
+            if reach is not None:
+                # A march takes every hex it passes: sweeping the enemy's empty rear is ground won.
+                along = _taken_along(reach, theirs, swept)
+                values = values + sweep * np.array([0 if rail else along.get(h, 0)
+                                                    for (h, _), rail in zip(cands, by_rail.tolist())])
+            for (h, a), v in zip(cands, values.tolist()):
                 if v > best_v + 1e-9:
                     best_h, best_v, best_a = h, v, a
         if best_a is None:
             continue
         if isinstance(best_a, RailMove):
             rail_left -= 1
-        if reach is not None and isinstance(best_a, MoveUnit):
-            for j in reach.path(best_h):
+        if sweep and isinstance(best_a, MoveUnit):
+            for j in obs.reach(u.id).path(best_h):
                 swept[j] = True
         if gain is not None and gain[best_h] > 0:
             # The ground it will take is taken: the next unit looks for its own.
@@ -365,6 +389,16 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     if landing:
         orders.insert(0, landing)
     return orders, _plan(obs, pic, front, forward, count, d_goal, landing)
+
+
+def _taken_along(reach, theirs: np.ndarray, swept: np.ndarray) -> dict[int, int]:
+    """For each hex ``reach`` gets to: how many hexes of ``theirs`` not yet ``swept`` its path passes after the
+    start (one pass over the search tree, cheapest first, instead of walking every path)."""
+    along = {reach.start: 0}
+    for j in sorted(reach.cost, key=reach.cost.__getitem__):
+        if j != reach.start:
+            along[j] = along[reach.prev[j]] + (1 if theirs[j] and not swept[j] else 0)
+    return along
 
 
 def _plan(obs: Observation, pic: Picture, line: np.ndarray, forward: float, count: np.ndarray,

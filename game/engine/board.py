@@ -140,10 +140,12 @@ class Board:
     # -- coordinates -------------------------------------------------------
     def index(self, h: Hex) -> int:
         """Flat index of ``h``; -1 if off the map."""
-        col, row = axial_to_offset(h)
-        if 0 <= col < self.cols and 0 <= row < self.rows:
-            return row * self.cols + col
-        return -1
+        return self._flat.get(h, -1)
+
+    @cached_property
+    def _flat(self) -> dict[Hex, int]:
+        """Flat index by hex (a lookup table: the AI asks for millions of indices a campaign)."""
+        return {h: i for i, h in enumerate(self.hex_list)}
 
     def hex_at(self, index: int) -> Hex:
         """The hex of a flat index."""
