@@ -19,8 +19,9 @@ from game.engine.api import EndPhase, Observation, Phase
 
 from .combat_choice import best_attack
 from .influence import Picture
-from .operations import WORKS, Plan, plan_movement
+from .operations import WORKS, plan_movement
 from .order import Order
+from .plan import Plan
 from .profiles import Difficulty, Personality
 
 TEMPERS = (0.0, -0.25, 0.25)      # aggression added to the personality's, one plan each

@@ -12,14 +12,13 @@ apart (game/ai/seaborne.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
-from game.engine.api import Location, MoveUnit, Observation, RailMove, at, place_words
+from game.engine.api import Location, MoveUnit, Observation, RailMove, at
 
 from .influence import BIG, Picture, ground_gain, spread
 from .order import Order
+from .plan import Plan, plan_of, why_move
 from .profiles import Difficulty, Personality
 from .seaborne import plan_landing, ship_from_japan
 
@@ -37,6 +36,8 @@ PULL_BACK = 3.0
 #: Outmatched below this "forward" ratio; each unit then mans about COVER hexes of the line, and a line longer
 #: than the units can man is given up for one LINE_D hexes from the enemy (out of his reach for a turn).
 FALLBACK = 0.6
+#: ... and the stronger, on the attack, above this ratio (the stance the plan overlay shows).
+ATTACK = 1.1
 COVER = 2.5
 LINE_D = 3
 #: Enemy ground counts as a goal within GOAL_R hexes of his units (his army's ground, not empty country).
@@ -57,21 +58,6 @@ SWEEP = 0.8
 #: over the country it has overrun (the KPA down the empty south-west to Chinju in July 1950, the UN's march
 #: north in October) instead of piling every unit onto the enemy's army.
 GROUND = 0.3
-
-
-@dataclass(frozen=True)
-class Plan:
-    """A seat's plan for the turn, for the map overlay and the classroom: plain data, saved with the game."""
-
-    stance: str                          # "attack", "hold" or "fall back"
-    front: tuple[tuple[int, int], ...]   # the hexes of the line it holds, as (q, r)
-    reserve: tuple[str, ...]             # units kept back from the line
-    axis: tuple[tuple[int, int], ...]    # the main axis: from the mass of its units to the goal it drives at
-    landing: tuple[int, int] | None = None
-
-    def to_dict(self) -> dict:
-        return {"stance": self.stance, "front": [list(h) for h in self.front], "reserve": list(self.reserve),
-                "axis": [list(h) for h in self.axis], "landing": list(self.landing) if self.landing else None}
 
 
 def advance_limit(obs: Observation, person: Personality, power_in: bool = False, outmatched: bool = False) -> float:
@@ -384,11 +370,12 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
             open_ground[board.disc(reach_r)[best_h]] = False
             near = board.disc(2 * reach_r)[best_h]
             gain[near] = ground_gain(board, open_ground, reach_r, near)
-        place(u, best_h, best_a, _why_move(obs, pic, front, u, here, best_h, d_goal))
+        place(u, best_h, best_a, why_move(obs, pic, front, u, here, best_h, d_goal))
     landing = plan_landing(obs, pic, person)
     if landing:
         orders.insert(0, landing)
-    return orders, _plan(obs, pic, front, forward, count, d_goal, landing)
+    stance = "attack" if forward > ATTACK else ("hold" if forward > FALLBACK else "fall back")
+    return orders, plan_of(obs, pic, front, stance, count, d_goal, landing)
 
 
 def _taken_along(reach, theirs: np.ndarray, swept: np.ndarray) -> dict[int, int]:
@@ -399,41 +386,3 @@ def _taken_along(reach, theirs: np.ndarray, swept: np.ndarray) -> dict[int, int]
         if j != reach.start:
             along[j] = along[reach.prev[j]] + (1 if theirs[j] and not swept[j] else 0)
     return along
-
-
-def _plan(obs: Observation, pic: Picture, line: np.ndarray, forward: float, count: np.ndarray,
-          d_goal: np.ndarray, landing: Order | None) -> Plan:
-    """The plan for the overlay: ``line`` is the line the seat holds this turn (the contact line, or the
-    one it falls back to)."""
-    board = obs.board
-    stance = "attack" if forward > 1.1 else ("hold" if forward > FALLBACK else "fall back")
-    front = np.flatnonzero(line)
-    own = pic.own_units
-    on_line = set(np.flatnonzero(line & (count > 0)).tolist())
-    reserve = tuple(sorted(u.id for u, h in zip(own, pic.own_hexes.tolist()) if h not in on_line
-                           and d_goal[h] < BIG))
-    axis: tuple = ()
-    if len(pic.own_hexes) and (d_goal < BIG).any():
-        q, r = board.qr
-        cq, cr = float(q[pic.own_hexes].mean()), float(r[pic.own_hexes].mean())
-        goal_hexes = np.flatnonzero(d_goal == 0)
-        if goal_hexes.size:
-            near = goal_hexes[np.argmin((q[goal_hexes] - cq) ** 2 + (r[goal_hexes] - cr) ** 2)]
-            axis = ((round(cq), round(cr)), (int(q[near]), int(r[near])))
-    land = tuple(landing.action.to) if landing else None
-    return Plan(stance, tuple(tuple(board.hex_at(i)) for i in front.tolist()), reserve, axis, land)
-
-
-def _why_move(obs: Observation, pic: Picture, line: np.ndarray, u, here: int, there: int, d_goal: np.ndarray) -> str:
-    board = obs.board
-    to = place_words(board, board.hex_at(there), "to")       # 'to Kaesong', 'to a hex near Haeju'
-    at_place = at(board, board.hex_at(there))
-    if pic.enemy_attack[here] > 1.5 * pic.own_defence_at[here] and pic.enemy_attack[there] < pic.enemy_attack[here]:
-        return f"{u.name} falls back {to}: outmatched where it stood."
-    if line[there]:
-        return f"{u.name} holds the line {at_place}."
-    if pic.theirs[there]:
-        return f"{u.name} advances {to}."
-    if d_goal[there] < d_goal[here]:
-        return f"{u.name} moves up toward the front, {to}."
-    return f"{u.name} moves {to}."

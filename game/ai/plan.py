@@ -1,0 +1,65 @@
+"""The plan a seat's movement carries out, as plain data for the map overlay and the classroom (its stance, the
+line it holds, its reserve, its main axis, a landing), and the one-line reason of each move."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.engine.api import Observation, at, place_words
+
+from .influence import BIG, Picture
+from .order import Order
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A seat's plan for the turn, for the map overlay and the classroom: plain data, saved with the game."""
+
+    stance: str                          # "attack", "hold" or "fall back"
+    front: tuple[tuple[int, int], ...]   # the hexes of the line it holds, as (q, r)
+    reserve: tuple[str, ...]             # units kept back from the line
+    axis: tuple[tuple[int, int], ...]    # the main axis: from the mass of its units to the goal it drives at
+    landing: tuple[int, int] | None = None
+
+    def to_dict(self) -> dict:
+        return {"stance": self.stance, "front": [list(h) for h in self.front], "reserve": list(self.reserve),
+                "axis": [list(h) for h in self.axis], "landing": list(self.landing) if self.landing else None}
+
+
+def plan_of(obs: Observation, pic: Picture, line: np.ndarray, stance: str, count: np.ndarray,
+          d_goal: np.ndarray, landing: Order | None) -> Plan:
+    """The plan for the overlay: ``line`` is the line the seat holds this turn (the contact line, or the
+    one it falls back to)."""
+    board = obs.board
+    front = np.flatnonzero(line)
+    own = pic.own_units
+    on_line = set(np.flatnonzero(line & (count > 0)).tolist())
+    reserve = tuple(sorted(u.id for u, h in zip(own, pic.own_hexes.tolist()) if h not in on_line
+                           and d_goal[h] < BIG))
+    axis: tuple = ()
+    if len(pic.own_hexes) and (d_goal < BIG).any():
+        q, r = board.qr
+        cq, cr = float(q[pic.own_hexes].mean()), float(r[pic.own_hexes].mean())
+        goal_hexes = np.flatnonzero(d_goal == 0)
+        if goal_hexes.size:
+            near = goal_hexes[np.argmin((q[goal_hexes] - cq) ** 2 + (r[goal_hexes] - cr) ** 2)]
+            axis = ((round(cq), round(cr)), (int(q[near]), int(r[near])))
+    land = tuple(landing.action.to) if landing else None
+    return Plan(stance, tuple(tuple(board.hex_at(i)) for i in front.tolist()), reserve, axis, land)
+
+
+def why_move(obs: Observation, pic: Picture, line: np.ndarray, u, here: int, there: int, d_goal: np.ndarray) -> str:
+    board = obs.board
+    to = place_words(board, board.hex_at(there), "to")       # 'to Kaesong', 'to a hex near Haeju'
+    at_place = at(board, board.hex_at(there))
+    if pic.enemy_attack[here] > 1.5 * pic.own_defence_at[here] and pic.enemy_attack[there] < pic.enemy_attack[here]:
+        return f"{u.name} falls back {to}: outmatched where it stood."
+    if line[there]:
+        return f"{u.name} holds the line {at_place}."
+    if pic.theirs[there]:
+        return f"{u.name} advances {to}."
+    if d_goal[there] < d_goal[here]:
+        return f"{u.name} moves up toward the front, {to}."
+    return f"{u.name} moves {to}."
