@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from game.engine.api import Setup
+
 from .savecheck import SaveError, check_seats, check_summary
-from .savefile import read_document
+from .savefile import check_snapshot_fields, read_document
 
 
 @dataclass(frozen=True)
@@ -64,10 +66,10 @@ def save_info(path: Path) -> SaveInfo:
     path = Path(path)
     doc = read_document(path)
     sm = doc["summary"]
-    calendar = _scenario_facts(doc["scenario"]["id"])
-    if calendar is not None:
+    facts = _scenario_facts(doc["scenario"]["id"])
+    if facts is not None:
         # What the list can check cheaply against the scenario (the load checks the restored game itself).
-        dates, seat_ids = calendar
+        dates, seat_ids, setup = facts
         check_seats(doc, list(seat_ids), path)
         if sm["turn"] > len(dates):
             raise SaveError(path, f"summary.turn: the save says turn {sm['turn']}, but the scenario has "
@@ -77,6 +79,8 @@ def save_info(path: Path) -> SaveInfo:
         if type(seat_index) is int and 0 <= seat_index < len(seat_ids):
             truth["active_seat"] = seat_ids[seat_index]
         check_summary(doc, truth, path)
+        if "snapshot" in doc:
+            check_snapshot_fields(path, setup, doc["snapshot"])
     try:
         mtime = path.stat().st_mtime
     except OSError as exc:
@@ -87,16 +91,17 @@ def save_info(path: Path) -> SaveInfo:
 
 
 @lru_cache(maxsize=16)
-def _scenario_facts(scenario_id: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """(each turn's date as ISO text, the seat ids) of an installed scenario; None if it cannot be loaded (the
-    load says why)."""
+def _scenario_facts(scenario_id: str) -> tuple[tuple[str, ...], tuple[str, ...], Setup] | None:
+    """(each turn's date as ISO text, the seat ids, the game's setup) of an installed scenario; None if it
+    cannot be loaded (the load says why)."""
     from game.scenario.loader import load_scenario
     from game.scenario.problems import ScenarioError
     try:
         scenario = load_scenario(scenario_id)
     except (ScenarioError, OSError, ValueError, KeyError):
         return None
-    return (tuple(d.isoformat() for d in scenario.setup.turn_dates), tuple(s.id for s in scenario.config.seats))
+    return (tuple(d.isoformat() for d in scenario.setup.turn_dates), tuple(s.id for s in scenario.config.seats),
+            scenario.setup)
 
 
 _seen: dict[tuple[str, int, int, int], SaveInfo | Unreadable] = {}
