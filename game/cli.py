@@ -35,7 +35,7 @@ def _scenario_or_exit(name: str):
 def cmd_validate(args: argparse.Namespace) -> int:
     from game.scenario.loader import load_scenario
     from game.scenario.problems import ScenarioError
-    from game.session.savefile import SaveError, load_save
+    from game.session.savefile import SaveError, verify_save
 
     bad = 0
     for raw in args.paths:
@@ -44,9 +44,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
             if not path.exists() and not path.is_symlink():     # a link loop is named by the loaders
                 raise FileNotFoundError(f"{path}: no such file")
             if path.suffix.lower() == ".json":
-                match, _ = load_save(path, replay=True)
+                # The Load screen's verdict, in its words; the replay of the record is a note beside it.
+                match, replay_problem = verify_save(path)
                 print(f"{path}: ok (save of '{match.scenario_id}', {len(match.record)} actions, "
                       f"turn {match.turn}, {match.view(match.active_seat).date:%d %b %Y})")
+                if replay_problem:
+                    print(f"{path}: note: the game opens it from its saved position, but {replay_problem}",
+                          file=sys.stderr)
             elif path.suffix.lower() in (".yaml", ".yml"):
                 sc = load_scenario(path)
                 print(f"{path}: ok (scenario '{sc.id}', {len(sc.units)} units)")
