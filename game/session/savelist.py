@@ -104,38 +104,56 @@ def _scenario_facts(scenario_id: str) -> tuple[tuple[str, ...], tuple[str, ...],
             scenario.setup)
 
 
+#: The results remembered, by (path, inode, size, mtime): the most recently used last.
 _seen: dict[tuple[str, int, int, int], SaveInfo | Unreadable] = {}
+#: Results remembered at most, over every folder listed (a folder's own entries are pruned to what it holds, so
+#: one folder of any size up to this never re-reads a file that did not change).
+SEEN_LIMIT = 20_000
 
 
 def list_saves(folder: Path) -> tuple[list[SaveInfo], list[Unreadable]]:
-    """Readable saves (newest first) and every other ``*.json`` entry of ``folder`` with its reason (by name)."""
+    """Readable saves (newest first) and every other ``*.json`` entry of ``folder`` with its reason (by name).
+
+    A file whose path, inode, size and time are unchanged since the last listing is not read again; results for
+    files of ``folder`` that are gone (or changed) are forgotten, so the memory is as large as the folder."""
     infos: list[SaveInfo] = []
     broken: list[Unreadable] = []
     try:
         names = sorted(n for n in os.listdir(folder) if n.lower().endswith(".json"))
     except OSError:
         return infos, broken
+    used: set[tuple[str, int, int, int]] = set()
     for name in names:
-        result = _examine(Path(folder) / name)
+        result = _examine(Path(folder) / name, used)
         (infos if isinstance(result, SaveInfo) else broken).append(result)
+    _forget_stale(str(folder), used)
     infos.sort(key=lambda i: (i.mtime, i.path.name), reverse=True)
     return infos, broken
 
 
-def _examine(path: Path) -> SaveInfo | Unreadable:
+def _examine(path: Path, used: set[tuple[str, int, int, int]]) -> SaveInfo | Unreadable:
     try:
         st = os.stat(path)
         key = (str(path), st.st_ino, st.st_size, st.st_mtime_ns)
     except OSError:
         key = None
-    if key is not None and key in _seen:
-        return _seen[key]
+    if key is not None:
+        used.add(key)
+        if key in _seen:
+            _seen[key] = _seen.pop(key)          # most recently used last
+            return _seen[key]
     try:
         result: SaveInfo | Unreadable = save_info(path)
     except SaveError as exc:
         result = Unreadable(path, exc.reason)
     if key is not None:
-        if len(_seen) > 500:
-            _seen.clear()
         _seen[key] = result
+        while len(_seen) > SEEN_LIMIT:
+            del _seen[next(iter(_seen))]        # the least recently used
     return result
+
+
+def _forget_stale(folder: str, used: set[tuple[str, int, int, int]]) -> None:
+    """Forget the results for files of ``folder`` that this listing did not meet (removed, renamed or changed)."""
+    for key in [k for k in _seen if k not in used and os.path.dirname(k[0]) == folder]:
+        del _seen[key]
