@@ -16,6 +16,7 @@ from pathlib import Path
 # pygame prints a banner to stdout on import, which would spoil `bench --json` and `simulate --json -`.
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
+from game.cli_args import MAX_RUNS, MAX_SEED, MAX_TURNS, Parser, output_file, output_folder, refuse, shown, whole
 from game.errorlog import log_exception
 
 
@@ -25,37 +26,61 @@ def _scenario_or_exit(name: str):
     try:
         return load_scenario(name)
     except ScenarioError as exc:
-        print(str(exc), file=sys.stderr)
+        print(str(exc).replace(name, shown(name)) if name else str(exc), file=sys.stderr)
         raise SystemExit(1)
-    except (FileNotFoundError, LookupError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except (OSError, LookupError, ValueError) as exc:
+        print(f"error: {shown(exc)}", file=sys.stderr)
         raise SystemExit(1)
+
+
+def _scenario_problem(name: str) -> str | None:
+    """Why ``name`` (an id or a path given as an argument) is not a scenario the verb can use, in one line."""
+    from game.scenario.loader import load_scenario
+    from game.scenario.problems import ScenarioError
+    if not name.strip():
+        return "give a scenario id (as in scenarios/) or a path to a .yaml file"
+    try:
+        load_scenario(name)
+    except ScenarioError as exc:
+        first = exc.problems[0].message if exc.problems else exc.summary
+        return f"{shown(name)}: {shown(first)}"
+    except (OSError, LookupError, ValueError) as exc:
+        return shown(exc)
+    return None
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from game.scenario.loader import load_scenario
     from game.scenario.problems import ScenarioError
-    from game.session.savefile import SaveError, load_save
+    from game.session.savefile import SaveError, verify_save
 
     bad = 0
     for raw in args.paths:
         path = Path(raw)
+        name = shown(raw)                      # a file name holding a newline stays one line in every message
         try:
             if not path.exists() and not path.is_symlink():     # a link loop is named by the loaders
-                raise FileNotFoundError(f"{path}: no such file")
+                raise FileNotFoundError(f"{name}: no such file")
             if path.suffix.lower() == ".json":
-                match, _ = load_save(path, replay=True)
-                print(f"{path}: ok (save of '{match.scenario_id}', {len(match.record)} actions, "
+                # The Load screen's verdict, in its words; the replay of the record is a note beside it.
+                match, replay_problem = verify_save(path)
+                print(f"{name}: ok (save of '{match.scenario_id}', {len(match.record)} actions, "
                       f"turn {match.turn}, {match.view(match.active_seat).date:%d %b %Y})")
+                if replay_problem:
+                    print(f"{name}: note: the game opens it from its saved position, but {replay_problem}",
+                          file=sys.stderr)
             elif path.suffix.lower() in (".yaml", ".yml"):
                 sc = load_scenario(path)
-                print(f"{path}: ok (scenario '{sc.id}', {len(sc.units)} units)")
+                print(f"{name}: ok (scenario '{sc.id}', {len(sc.units)} units)")
             else:
-                raise ValueError(f"{path}: not a scenario (.yaml) or a save (.json)")
+                raise ValueError(f"{name}: not a scenario (.yaml) or a save (.json)")
         except ScenarioError as exc:
             bad += 1
-            print(str(exc), file=sys.stderr)
-        except (SaveError, FileNotFoundError, ValueError) as exc:
+            print(str(exc).replace(raw, name), file=sys.stderr)
+        except SaveError as exc:
+            bad += 1
+            print(f"{name}: {shown(exc.reason)}", file=sys.stderr)
+        except (FileNotFoundError, ValueError) as exc:
             bad += 1
             print(str(exc), file=sys.stderr)
         except BrokenPipeError:
@@ -63,7 +88,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except Exception as exc:  # noqa: BLE001 - a player never sees a traceback
             bad += 1
             log = log_exception(exc)
-            print(f"{path}: could not be checked ({exc.__class__.__name__}: {exc}); details in {log}",
+            print(f"{name}: could not be checked ({exc.__class__.__name__}: {exc}); details in {log}",
                   file=sys.stderr)
     if bad:
         print(f"{bad} of {len(args.paths)} file{'s' if len(args.paths) != 1 else ''} invalid", file=sys.stderr)
@@ -167,6 +192,15 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         if seat:
             agents[seat] = spec
     agent = {s: agents.get(s, default) for s in seats}
+    # Where the results go is checked before a single game is played (a long run must not fail at its end).
+    if args.json:
+        problem = output_file(args.json)
+        if problem:
+            return refuse("armistice simulate", "--json", problem)
+    if args.save_dir:
+        problem = output_folder(args.save_dir)
+        if problem:
+            return refuse("armistice simulate", "--save-dir", problem)
     folder = save_dir(args.save_dir) if args.save_dir else None
 
     def progress(i: int, r: dict) -> None:
@@ -225,6 +259,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from game.bench import run_bench
     # With --json, stdout carries only the JSON; the readable lines go to stderr.
     out = (lambda line: print(line, file=sys.stderr)) if args.json else print
+    problem = _scenario_problem(args.scenario)
+    if problem:
+        return refuse("armistice bench", "--scenario", problem)
     figures = run_bench(args.scenario, quick=args.quick, out=out)
     if args.json:
         print(json.dumps(figures, indent=1))
@@ -237,7 +274,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="armistice", description="Armistice: a wargame of the Korean War, 1950-53.")
+    p = Parser(prog="armistice", description="Armistice: a wargame of the Korean War, 1950-53.")
     p.add_argument("--save-dir", help="where saves go (default: the user data folder)")
     sub = p.add_subparsers(dest="verb")
     v = sub.add_parser("validate", help="check scenario (.yaml) and save (.json) files")
@@ -249,15 +286,18 @@ def build_parser() -> argparse.ArgumentParser:
     i.set_defaults(func=cmd_info)
     s = sub.add_parser("simulate", help="play headless games")
     s.add_argument("scenario")
-    s.add_argument("--runs", type=int, default=1)
-    s.add_argument("--seed", type=int, default=1)
+    s.add_argument("--runs", type=whole("runs", 1, MAX_RUNS), default=1, help=f"games to play (1 to {MAX_RUNS})")
+    s.add_argument("--seed", type=whole("seed", 0, MAX_SEED), default=1)
     s.add_argument("--agent", action="append", metavar="[SEAT=]SPEC",
                    help="who plays: random or ai:PERSONALITY:DIFFICULTY (personalities historical, aggressive, "
                         "cautious; difficulties easy, normal, hard); SEAT=SPEC for one seat, once per seat; "
                         "seats not named play random")
-    s.add_argument("--turns", type=int, default=None, help="stop after this many turns")
+    s.add_argument("--turns", type=whole("turns", 1, MAX_TURNS), default=None, help="stop after this many turns")
     s.add_argument("--json", default=None, metavar="FILE|-", help="write the report as JSON (- for stdout)")
-    s.add_argument("--save-dir", dest="save_dir", help="write a save of each run's end here")
+    # SUPPRESS: given before the verb (`armistice --save-dir X simulate`), the top-level value must stand; a
+    # default of None here would overwrite it.
+    s.add_argument("--save-dir", dest="save_dir", default=argparse.SUPPRESS,
+                   help="write a save of each run's end here")
     s.set_defaults(func=cmd_simulate)
     b = sub.add_parser("bench", help="measure speed and print figures")
     b.add_argument("--scenario", default="1950-invasion")
@@ -269,7 +309,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:                  # a refused argument (one line, status 2) or --help (0)
+        return int(exc.code or 0)
     func = getattr(args, "func", cmd_gui)
     try:
         code = int(func(args) or 0)

@@ -41,12 +41,14 @@ from .observation import Consequences, Observation
 from .politics.acts import carry_out
 from .politics.scoring import places_held, scores
 from .setup import Setup
+from .snapshot_check import SnapshotInvalid, check_snapshot
 from .state import GameState, Phase
 from .state import snapshot_checksum as _snapshot_checksum
 from .units import LOCATIONS, Location, Unit, UnitTable
 from .words import change, in_sentence, nice, plural, points
 
 __all__ = [
+    "SnapshotInvalid", "check_snapshot",
     "Action", "ActionFormatError", "Attack", "Decide", "EndPhase", "IllegalAction", "Landing", "MoveUnit", "RailMove",
     "SeaMove", "action_from_dict", "Event", "EVENT_KINDS", "Hex", "Location", "Unit", "Phase", "Observation", "Odds",
     "RESULT_NAMES", "Consequences", "GameState", "Setup", "new_state", "make_setup", "new_game",
@@ -215,7 +217,8 @@ def snapshot(state: GameState) -> dict:
 
 
 def restore(setup: Setup, snap: dict) -> GameState:
-    """The position a snapshot describes, for a game of ``setup`` (ValueError/KeyError/TypeError if malformed)."""
+    """The position a snapshot describes, for a game of ``setup``; SnapshotInvalid (a ValueError) naming the
+    first field outside what the game can hold (game/engine/snapshot_check.py)."""
     return from_snapshot(setup, snap)
 
 

@@ -9,6 +9,7 @@ import numpy as np
 from .board import Board, Country
 from .config import GameConfig
 from .setup import Setup
+from .snapshot_check import check_snapshot
 from .state import GameState, Phase, TalksStatus
 from .units import LOCATION_CODE, Location, Unit, UnitTable
 
@@ -20,7 +21,9 @@ COUNTRY_NATION = {Country.ROK: "ROK", Country.DPRK: "KPA", Country.PRC: "PVA", C
 
 
 def from_snapshot(setup: Setup, snap: dict) -> GameState:
-    """The state a snapshot describes (raises KeyError/ValueError/TypeError on a malformed one)."""
+    """The state a snapshot describes, once every field is held to its type and range for ``setup``
+    (game/engine/snapshot_check.py): raises SnapshotInvalid (a ValueError) naming the first field that is not."""
+    check_snapshot(setup, snap)
     base = blank_state(setup, int(snap["seed"]))
     s = base
     for name in GameState.ARRAYS:

@@ -93,8 +93,9 @@ class Context:
         country = Country(int(self.board.country[index])).name
         if bloc is not None and country in self.closed_to(bloc):
             names = ", ".join(p.name for p in self.board.place_at(h))
+            why = "; they could never have got there" if what == "units" else "; it could never serve them"
             self.add(path, f"hex [{h.q}, {h.r}]{' (' + names + ')' if names else ''} is in the {country}, closed "
-                           f"to the {bloc} bloc's units (parameters.closed); they could never have got there")
+                           f"to the {bloc} bloc's {what} (parameters.closed){why}")
             return None
         return h
 

@@ -176,6 +176,7 @@ def check_units(ctx: Context) -> None:
                             "(the whole war, 1950-invasion, has 111)")
     ids: dict[str, tuple] = {}
     stacks: dict[Hex, list[tuple]] = {}
+    holders: dict[Hex, tuple[str, tuple, str]] = {}      # hex -> (bloc, path, unit id) of its first unit
     for i, unit in enumerate(list_or_empty(ctx.data.get("units"))):
         if not isinstance(unit, dict):
             continue
@@ -184,6 +185,8 @@ def check_units(ctx: Context) -> None:
         where = ctx.position(unit.get("at"), path + ("at",), bloc)
         if isinstance(where, Hex):
             stacks.setdefault(where, []).append(path)
+            if bloc is not None:
+                _check_enemy_on_hex(ctx, holders, where, bloc, path, str(unit.get("id", "")))
     limit = ctx.param("stacking")
     for h, paths in stacks.items():
         if len(paths) > limit:
@@ -217,6 +220,19 @@ def check_units(ctx: Context) -> None:
         ctx.position(arrival.get("at"), path + ("at",), bloc)
 
 
+def _check_enemy_on_hex(ctx: Context, holders: dict[Hex, tuple[str, tuple, str]], h: Hex, bloc: str,
+                        path: tuple, uid: str) -> None:
+    """A start unit may not stand on a hex an enemy unit already holds (the rules never let two blocs share one:
+    combat, control and zones of control all assume a hex is one side's)."""
+    first = holders.setdefault(h, (bloc, path, uid))
+    if first[0] == bloc:
+        return
+    names = ", ".join(p.name for p in ctx.board.place_at(h)) if ctx.board else ""
+    ctx.add(path + ("at",), f"hex [{h.q}, {h.r}]{' (' + names + ')' if names else ''} is held by the {first[0]} "
+                            f"unit '{first[2]}' (line {ctx.doc.line(first[1] + ('at',))}); a {bloc} unit cannot "
+                            "start on an enemy's hex")
+
+
 @register_check
 def check_supply_sources(ctx: Context) -> None:
     blocs = ctx.blocs
@@ -237,7 +253,9 @@ def check_supply_sources(ctx: Context) -> None:
             if src[key] == JAPAN:
                 ctx.add(path + (key,), "japan is off the map; the sea bloc's supply from Japan is a rule, not a source")
             else:
-                ctx.position(src[key], path + (key,), None, "supply sources")
+                # A source in a country closed to its bloc could never serve it (its units may not go there).
+                ctx.position(src[key], path + (key,), bloc if given(bloc) and bloc in blocs else None,
+                             "supply sources")
     # A depot serves while it is linked to a source that is not a depot: a bloc of depots only would have no supply.
     sources = [s for s in list_or_empty(ctx.data.get("supply_sources")) if isinstance(s, dict) and given(s.get("bloc"))]
     for bloc in sorted({s["bloc"] for s in sources}):

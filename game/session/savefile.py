@@ -28,8 +28,9 @@ from .match import Match
 from .savecheck import FORMAT, READABLE, VERSION, SaveError, check_document, check_position, parse_save
 from .savecheck import integrity as _integrity
 
-__all__ = ["FORMAT", "READABLE", "VERSION", "LOG_KEEP", "SAVE_LIMIT", "SaveError", "load_save", "read_document",
-           "save_document", "write_atomic", "write_save"]
+__all__ = ["FORMAT", "READABLE", "VERSION", "LOG_KEEP", "SAVE_LIMIT", "SaveError", "check_snapshot_fields", "load_save",
+           "read_document",
+           "save_document", "verify_save", "write_atomic", "write_save"]
 
 #: Lines of each seat's log kept in a save.
 LOG_KEEP = 400
@@ -147,9 +148,15 @@ def _replayed(path: Path, doc: dict, scenario) -> Match:
 
 
 def _restored(path: Path, doc: dict, scenario) -> Match:
-    """The match at the save's snapshot, which must match the saved checksum."""
+    """The match at the save's snapshot: every field held to its type and range for the scenario
+    (game/engine/snapshot_check.py), the whole matching the saved checksum, and the record consistent with it.
+
+    The checksum alone proves nothing against a careful forger (anyone can compute it again), so the range
+    checks are what keep a value that would break the game out of it."""
+    snap = doc["snapshot"]
+    check_snapshot_fields(path, scenario.setup, snap)
     try:
-        state = api.restore(scenario.setup, doc["snapshot"])
+        state = api.restore(scenario.setup, snap)
     except _MALFORMED:
         raise SaveError(path, "snapshot: the saved position cannot be read (it is damaged)") from None
     try:
@@ -157,12 +164,58 @@ def _restored(path: Path, doc: dict, scenario) -> Match:
     except _MALFORMED:
         raise SaveError(path, "actions: the record holds something that is not an action the game "
                               "knows") from None
-    if api.snapshot_checksum(doc["snapshot"]) != doc["final_checksum"] or (
-            api.snapshot_complete(doc["snapshot"]) and api.checksum(state) != doc["final_checksum"]):
+    if api.snapshot_checksum(snap) != doc["final_checksum"] or (
+            api.snapshot_complete(snap) and api.checksum(state) != doc["final_checksum"]):
         raise SaveError(path, "snapshot: the saved position does not match its checksum")
+    _check_record_shape(path, record, state)
     match = Match(scenario.id, scenario.content_hash, doc["seed"], state, dict(doc["seats"]), record, [])
     match.saved_logs = _logs_from(doc.get("logs"))
     return match
+
+
+def check_snapshot_fields(path: Path, setup: api.Setup, snap: object) -> None:
+    """The save's snapshot holds only what a game of ``setup`` can (the load list and the load both ask);
+    else SaveError naming ``snapshot.<field>``."""
+    try:
+        api.check_snapshot(setup, snap)
+    except api.SnapshotInvalid as exc:
+        raise SaveError(path, f"snapshot.{exc.field}: {exc.problem}; the saved position cannot be read "
+                              "(it was altered or damaged)") from None
+
+
+def _check_record_shape(path: Path, record: list, state) -> None:
+    """The record could have led to the snapshot, as far as counting can tell without replaying it.
+
+    The engine counts every action it applies (``actions_applied``; an undo takes the count back with the
+    position), so the record holds exactly that many; and each seat-turn ends at most one phase for each
+    phase that waits for a player, so a turn-4 position cannot follow 200,000 ends of phase."""
+    if len(record) != state.actions_applied:
+        raise SaveError(path, f"actions: the record holds {len(record)} actions, but the saved position was "
+                              f"reached in {state.actions_applied}; it was altered or damaged")
+    seat_turns = (state.turn - 1) * len(state.config.seats) + state.seat_index + 1
+    most = seat_turns * len(api.Phase)
+    ends = sum(1 for a in record if isinstance(a, api.EndPhase))
+    if ends > most:
+        raise SaveError(path, f"actions: the record ends {ends} phases, but the saved position is turn "
+                              f"{state.turn}, after at most {most}; it was altered or damaged")
+
+
+def verify_save(path: Path, scenario_loader=None) -> tuple[Match, str | None]:
+    """What ``validate`` says of a save: the match exactly as the Load screen opens it (``load_save``: the
+    same checks, the same refusals in the same words) and, beside it, whether the record replays to the
+    saved position (None) or why not.
+
+    A record that does not replay is not a refusal: the game opens a save from its snapshot, so a save made
+    before a change to the rules (or one edited within what the game can hold) still loads, and ``validate``
+    says so rather than disagree with the Load screen."""
+    match, doc = load_save(path, scenario_loader)
+    if "snapshot" not in doc:
+        return match, None                    # load_save replayed it already
+    try:
+        load_save(path, scenario_loader, replay=True)
+    except SaveError as exc:
+        return match, exc.reason
+    return match, None
 
 
 def _reasons_from(data: object, n: int) -> dict[int, str]:

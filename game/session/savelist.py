@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from game.engine.api import Setup
+
 from .savecheck import SaveError, check_seats, check_summary
-from .savefile import read_document
+from .savefile import check_snapshot_fields, read_document
 
 
 @dataclass(frozen=True)
@@ -64,10 +66,10 @@ def save_info(path: Path) -> SaveInfo:
     path = Path(path)
     doc = read_document(path)
     sm = doc["summary"]
-    calendar = _scenario_facts(doc["scenario"]["id"])
-    if calendar is not None:
+    facts = _scenario_facts(doc["scenario"]["id"])
+    if facts is not None:
         # What the list can check cheaply against the scenario (the load checks the restored game itself).
-        dates, seat_ids = calendar
+        dates, seat_ids, setup = facts
         check_seats(doc, list(seat_ids), path)
         if sm["turn"] > len(dates):
             raise SaveError(path, f"summary.turn: the save says turn {sm['turn']}, but the scenario has "
@@ -77,6 +79,8 @@ def save_info(path: Path) -> SaveInfo:
         if type(seat_index) is int and 0 <= seat_index < len(seat_ids):
             truth["active_seat"] = seat_ids[seat_index]
         check_summary(doc, truth, path)
+        if "snapshot" in doc:
+            check_snapshot_fields(path, setup, doc["snapshot"])
     try:
         mtime = path.stat().st_mtime
     except OSError as exc:
@@ -87,50 +91,69 @@ def save_info(path: Path) -> SaveInfo:
 
 
 @lru_cache(maxsize=16)
-def _scenario_facts(scenario_id: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """(each turn's date as ISO text, the seat ids) of an installed scenario; None if it cannot be loaded (the
-    load says why)."""
+def _scenario_facts(scenario_id: str) -> tuple[tuple[str, ...], tuple[str, ...], Setup] | None:
+    """(each turn's date as ISO text, the seat ids, the game's setup) of an installed scenario; None if it
+    cannot be loaded (the load says why)."""
     from game.scenario.loader import load_scenario
     from game.scenario.problems import ScenarioError
     try:
         scenario = load_scenario(scenario_id)
     except (ScenarioError, OSError, ValueError, KeyError):
         return None
-    return (tuple(d.isoformat() for d in scenario.setup.turn_dates), tuple(s.id for s in scenario.config.seats))
+    return (tuple(d.isoformat() for d in scenario.setup.turn_dates), tuple(s.id for s in scenario.config.seats),
+            scenario.setup)
 
 
+#: The results remembered, by (path, inode, size, mtime): the most recently used last.
 _seen: dict[tuple[str, int, int, int], SaveInfo | Unreadable] = {}
+#: Results remembered at most, over every folder listed (a folder's own entries are pruned to what it holds, so
+#: one folder of any size up to this never re-reads a file that did not change).
+SEEN_LIMIT = 20_000
 
 
 def list_saves(folder: Path) -> tuple[list[SaveInfo], list[Unreadable]]:
-    """Readable saves (newest first) and every other ``*.json`` entry of ``folder`` with its reason (by name)."""
+    """Readable saves (newest first) and every other ``*.json`` entry of ``folder`` with its reason (by name).
+
+    A file whose path, inode, size and time are unchanged since the last listing is not read again; results for
+    files of ``folder`` that are gone (or changed) are forgotten, so the memory is as large as the folder."""
     infos: list[SaveInfo] = []
     broken: list[Unreadable] = []
     try:
         names = sorted(n for n in os.listdir(folder) if n.lower().endswith(".json"))
     except OSError:
         return infos, broken
+    used: set[tuple[str, int, int, int]] = set()
     for name in names:
-        result = _examine(Path(folder) / name)
+        result = _examine(Path(folder) / name, used)
         (infos if isinstance(result, SaveInfo) else broken).append(result)
+    _forget_stale(str(folder), used)
     infos.sort(key=lambda i: (i.mtime, i.path.name), reverse=True)
     return infos, broken
 
 
-def _examine(path: Path) -> SaveInfo | Unreadable:
+def _examine(path: Path, used: set[tuple[str, int, int, int]]) -> SaveInfo | Unreadable:
     try:
         st = os.stat(path)
         key = (str(path), st.st_ino, st.st_size, st.st_mtime_ns)
     except OSError:
         key = None
-    if key is not None and key in _seen:
-        return _seen[key]
+    if key is not None:
+        used.add(key)
+        if key in _seen:
+            _seen[key] = _seen.pop(key)          # most recently used last
+            return _seen[key]
     try:
         result: SaveInfo | Unreadable = save_info(path)
     except SaveError as exc:
         result = Unreadable(path, exc.reason)
     if key is not None:
-        if len(_seen) > 500:
-            _seen.clear()
         _seen[key] = result
+        while len(_seen) > SEEN_LIMIT:
+            del _seen[next(iter(_seen))]        # the least recently used
     return result
+
+
+def _forget_stale(folder: str, used: set[tuple[str, int, int, int]]) -> None:
+    """Forget the results for files of ``folder`` that this listing did not meet (removed, renamed or changed)."""
+    for key in [k for k in _seen if k not in used and os.path.dirname(k[0]) == folder]:
+        del _seen[key]

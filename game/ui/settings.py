@@ -1,8 +1,19 @@
-"""Player settings, remembered between runs in the user config folder (JSON)."""
+"""Player settings, remembered between runs in the user config folder (JSON).
+
+Contract: ``load_settings(path)`` never raises.  Each field is held to its type
+and range (``Settings.clamp``): a true/false field takes only JSON ``true`` or
+``false`` (never the text "no", which Python would call true, nor 0); a size a
+whole number, pulled into its range; the animation one of ANIMATION_SPEEDS.  A
+value that is not of its field's type falls back to that field's default alone,
+and a warning names the file, the field and the value (the log, via
+``logging``); the other fields keep their saved values.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
+import math
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -28,17 +39,49 @@ class Settings:
     hex_grid: bool = True
     minimap: bool = True           # off: a tab in its corner (M), so it hides no units
 
-    def clamp(self) -> "Settings":
+    def clamp(self, source: object = "settings") -> "Settings":
+        """Every field held to its type (a wrong one back to its default, with a warning naming ``source``) and
+        the numbers pulled into their ranges."""
+        default = Settings.__new__(Settings)
+        Settings.__init__(default)
+        for f in fields(Settings):
+            value = getattr(self, f.name)
+            if not _of_type(value, getattr(default, f.name)):
+                _LOG.warning("%s: %s: %s is not %s; the default (%s) is used", source, f.name,
+                             _shown(value), _TYPE_WORDS[type(getattr(default, f.name))], getattr(default, f.name))
+                setattr(self, f.name, getattr(default, f.name))
         self.ui_scale = max(100, min(200, int(self.ui_scale)))
         self.width = max(1024, min(7680, int(self.width)))
         self.height = max(640, min(4320, int(self.height)))
         if self.animation not in ANIMATION_SPEEDS:
+            _LOG.warning("%s: animation: %s is not one of %s; the default (normal) is used", source,
+                         _shown(self.animation), ", ".join(ANIMATION_SPEEDS))
             self.animation = "normal"
         return self
 
     @property
     def ai_delay_ms(self) -> int:
         return ANIMATION_SPEEDS[self.animation]
+
+
+_LOG = logging.getLogger("armistice.settings")
+_TYPE_WORDS = {bool: "true or false", int: "a whole number", str: "text"}
+
+
+def _of_type(value: object, default: object) -> bool:
+    """Whether ``value`` has the type of the field whose default is ``default`` (true/false only for a bool; a
+    finite number, not true/false, for a whole number)."""
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int):
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) \
+            and abs(value) < 1e9
+    return isinstance(value, type(default))
+
+
+def _shown(value: object) -> str:
+    text = json.dumps(value) if isinstance(value, (str, bool, int, float)) or value is None else type(value).__name__
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def settings_path() -> Path:
@@ -52,12 +95,9 @@ def load_settings(path: Path | None = None) -> Settings:
         data = json.loads(read_text_bounded(path, SETTINGS_LIMIT))
     except (OSError, ValueError, RecursionError):   # FileRefused is an OSError: a FIFO, a folder, a huge file
         return Settings()
-    known = {f.name: f.type for f in fields(Settings)}
+    known = {f.name for f in fields(Settings)}
     values = {k: v for k, v in data.items() if k in known} if isinstance(data, dict) else {}
-    try:
-        return Settings(**values).clamp()
-    except (TypeError, ValueError, OverflowError):   # OverflowError: a size of 1e999
-        return Settings()
+    return Settings(**values).clamp(path)
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

@@ -193,12 +193,114 @@ CASES = [
     Case("a seat left out", edited(drop_seat), "list", ("seats", "no player is named for un")),
     # refused when opened: the list cannot tell without restoring the game
     Case("a snapshot number out of its range", edited(set_in("snapshot", "steps", value=[300] * 3),
-                                                      rechecksum=True), "load",
-         ("snapshot", "cannot be read")),
+                                                      rechecksum=True), "list",
+         ("snapshot.steps", "has 3 entries; the scenario needs 9", "cannot be read")),
     Case("an action that is a number", edited(set_in("actions", value=[5])), "load",
          ("actions", "not an action the game knows")),
     Case("a scenario that is not installed", edited(set_in("scenario", "id", value="atlantis")), "load",
          ("scenario.id", "'atlantis' is not installed")),
 ]
-CASES.insert(-1, Case("a scenario id that is a path", edited(set_in("scenario", "id", value="/dev/zero.yaml")),
-                      "list", ("scenario.id", "'/dev/zero.yaml' is not a scenario's id")))
+
+
+# -- snapshots edited by a careful forger: the checksums made again, so only the ranges can tell -------------
+def forged(*keys: object, value: object = None, drop: tuple[str, ...] = ()) -> Callable[[Path, Path], Path]:
+    """The good save with ``snapshot[keys...] = value`` (an int key indexes a list), ``drop`` fields deleted from
+    the snapshot, and every checksum made again (tests/session/hostile_saves.py ``signed(..., rechecksum=True)``)."""
+    def change(doc: dict) -> None:
+        target = doc["snapshot"]
+        for k in keys[:-1]:
+            target = target[k]
+        if keys:
+            target[keys[-1]] = value
+        for name in drop:
+            del doc["snapshot"][name]
+    return edited(change, rechecksum=True)
+
+
+def every(name: str, value: object) -> Callable[[Path, Path], Path]:
+    """Every entry of the snapshot's list ``name`` set to ``value`` (checksums made again)."""
+    def change(doc: dict) -> None:
+        doc["snapshot"][name] = [value] * len(doc["snapshot"][name])
+    return edited(change, rechecksum=True)
+
+
+def record_of(n: int, applied: int | None = None) -> Callable[[Path, Path], Path]:
+    """The good save (turn 1, no actions) with a record of ``n`` ends of phase, and optionally the snapshot's
+    count of applied actions forged to match (checksums made again)."""
+    def change(doc: dict) -> None:
+        doc["actions"] = [{"type": "end_phase"}] * n
+        if applied is not None:
+            doc["snapshot"]["actions_applied"] = applied
+    return edited(change, rechecksum=True)
+
+
+#: Unit 0 of the tutorial is on the map (loc 0) at the start; unit 8 is pending (loc 1); the board has 3237 hexes.
+FORGED = [
+    Case("forged: a hex off the board", forged("hex", 0, value=3237), "list",
+         ("snapshot.hex[0] (unit ", "3237 is not a hex of the board (0 to 3236)")),
+    Case("forged: a negative hex on the map", forged("hex", 0, value=-2), "list", ("snapshot.hex[0]", "-2")),
+    Case("forged: -1 for a unit on the map", forged("hex", 0, value=-1), "list", ("snapshot.hex[0]", "on the map")),
+    Case("forged: location 5", forged("loc", 0, value=5), "list", ("snapshot.loc[0]", "not a location code")),
+    Case("forged: location 127", forged("loc", 3, value=127), "list", ("snapshot.loc[3]", "127")),
+    Case("forged: control 5", every("control", 5), "list", ("snapshot.control[0]", "not a bloc's code")),
+    Case("forged: control 127", every("control", 127), "list", ("snapshot.control[0]", "127")),
+    Case("forged: control -128", every("control", -128), "list", ("snapshot.control[0]", "-128")),
+    Case("forged: holder -1", every("holder", -1), "list", ("snapshot.holder[0]", "not a seat's number")),
+    Case("forged: holder -128", every("holder", -128), "list", ("snapshot.holder[0]", "-128")),
+    Case("forged: an arrival at the end of time", forged("arrives", 8, value=2 ** 31 - 1), "list",
+         ("snapshot.arrives[8]", "not a day near the scenario's calendar")),
+    Case("forged: 127 steps", forged("steps", 0, value=127), "list",
+         ("snapshot.steps[0]", "not a number of steps the unit can have")),
+    Case("forged: no steps on the map", forged("steps", 0, value=0), "list",
+         ("snapshot.steps[0]", "at least 1 step")),
+    Case("forged: a track far outside its range", forged("tracks", 0, value=1e18), "list",
+         ("snapshot.tracks[0]", "outside the track's range")),
+    Case("forged: a track at 1e300", every("tracks", 1e300), "list", ("snapshot.tracks[0]", "outside")),
+    Case("forged: outcome foo", edited(lambda doc: (set_in("summary", "outcome", value="foo")(doc),
+                                                    set_in("snapshot", "outcome", value="foo")(doc)), rechecksum=True),
+         "list", ("snapshot.outcome", "not 'foo'")),
+    Case("forged: a flag holding a mapping", forged("flag_values", 0, value={"a": 1}), "list",
+         ("snapshot.flag_values[0]", "not a mapping")),
+    Case("forged: a flag holding a list", forged("flag_values", 1, value=[1, 2]), "list",
+         ("snapshot.flag_values[1]", "not a list")),
+    Case("forged: negative rail moves", forged("rail_used", value=-1), "list", ("snapshot.rail_used", "not -1")),
+    Case("forged: negative sea moves", forged("sea_used", value=-5), "list", ("snapshot.sea_used",)),
+    Case("forged: negative landings", forged("landings_used", value=-1), "list", ("snapshot.landings_used",)),
+    Case("forged: 1e18 landings", forged("landings_used", value=10 ** 18), "list", ("snapshot.landings_used",)),
+    Case("forged: out of supply at int16's limit", forged("oos", 0, value=32767), "list", ("snapshot.oos[0]",)),
+    Case("forged: a supply bonus at int16's limit", forged("supply_bonus", 1, value=32767), "list",
+         ("snapshot.supply_bonus[1]",)),
+    Case("forged: steps lost at int32's limit", forged("steps_lost", 0, value=2 ** 31 - 1), "list",
+         ("snapshot.steps_lost[0]",)),
+    Case("forged: a rule fired 2**31-1 times", forged("rule_fired", 0, value=2 ** 31 - 1), "list",
+         ("snapshot.rule_fired[0]",)),
+    Case("forged: a DMZ of triples", forged("dmz", value=[[1, 2, 3]]), "list",
+         ("snapshot.dmz[0]", "[hex, hexside] pair")),
+    Case("forged: a 200-digit random state", forged("rng", "state", value="9" * 200), "list",
+         ("snapshot.rng.state", "128-bit")),
+    Case("forged: a negative escalation peak", forged("escalation_peak", value=-5.0), "list",
+         ("snapshot.escalation_peak", "not -5")),
+    Case("forged: a step that is text", forged("steps", 0, value="2"), "list",
+         ("snapshot.steps[0]", "must be a whole number, not '2'")),
+    Case("forged: a mark that is a number", forged("moved", 0, value=1), "list",
+         ("snapshot.moved[0]", "must be true or false")),
+    # The loophole: a snapshot without a later array was called incomplete and went unchecked.
+    Case("forged: no dug_in, and MiG Alley 'x'", forged("mig_alley", value="x", drop=("dug_in",)), "list",
+         ("snapshot.mig_alley", "true or false", "'x'")),
+    Case("forged: no dug_in, and location 0.5", forged("loc", 0, value=0.5, drop=("dug_in",)), "list",
+         ("snapshot.loc[0]", "must be a whole number, not 0.5")),
+    Case("forged: no dug_in, and steps ['2']", forged("steps", 0, value=["2"], drop=("dug_in",)), "list",
+         ("snapshot.steps[0]", "not a list")),
+    Case("forged: no dug_in, and a hex off the board", forged("hex", 0, value=99999, drop=("dug_in",)), "list",
+         ("snapshot.hex[0]", "99999")),
+    # The record beside the snapshot (the list reads no record; the load counts it).
+    Case("forged: 200,000 ends of phase beside a turn-1 position", record_of(200_000), "load",
+         ("actions: the record holds 200000 actions", "reached in 0")),
+    Case("forged: ends of phase beyond the turn, the count forged too", record_of(50, applied=50), "load",
+         ("actions: the record ends 50 phases", "turn 1, after at most 3")),
+]
+CASES += FORGED
+
+CASES.insert(-1 - len(FORGED), Case("a scenario id that is a path",
+                                    edited(set_in("scenario", "id", value="/dev/zero.yaml")), "list",
+                                    ("scenario.id", "'/dev/zero.yaml' is not a scenario's id")))

@@ -141,3 +141,20 @@ def test_the_load_list_names_sides_and_says_the_date_once(tmp_path):
     assert named.startswith("Before the Yalu — ")
     auto = describe(save_info(write_save(match, tmp_path / "autosave-x.json", label="Autosave, turn 1")))
     assert auto.startswith("AUTOSAVE — ") and auto.count("turn 1") == 1
+
+
+def test_settings_hold_every_field_to_its_type(tmp_path, caplog):
+    """Text for true/false ("no" is true to Python) falls back to the field's default, with a warning naming the
+    file and the field; the other fields keep their values (issue 10, F5)."""
+    path = tmp_path / "settings.json"
+    path.write_text('{"fullscreen": "no", "sound": "false", "hex_grid": 0, "animation": "fast", "width": "wide", '
+                    '"height": 1e999, "minimap": null, "colourblind": true, "ui_scale": 150.0}')
+    with caplog.at_level("WARNING", logger="armistice.settings"):
+        s = load_settings(path)
+    assert s.fullscreen is False and s.sound is True and s.hex_grid is True and s.minimap is True
+    assert s.width == 1600 and s.height == 900
+    assert s.animation == "fast" and s.colourblind is True and s.ui_scale == 150
+    text = caplog.text
+    for field in ("fullscreen", "sound", "hex_grid", "width", "minimap"):
+        assert f"{path}: {field}: " in text, text
+    assert '"no" is not true or false' in text

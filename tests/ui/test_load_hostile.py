@@ -98,3 +98,48 @@ def test_a_save_refused_only_when_opened_says_why_and_the_list_stays(tmp_path, e
     app.dialog.kill()
     double_click(app, next(i for i, info in zip(screen.list.item_list, screen.infos) if info.path == good))
     assert isinstance(app.screen, GameScreen)
+
+
+#: Forged snapshots (checksums made again) that used to open and then crash the game screen to the menu.
+FORGED_SHOWN = ("forged: a hex off the board", "forged: location 5", "forged: control 5", "forged: holder -1",
+                "forged: an arrival at the end of time", "forged: 127 steps", "forged: outcome foo",
+                "forged: no dug_in, and location 0.5")
+
+
+@pytest.mark.timeout(120)
+def test_forged_snapshots_are_greyed_and_a_forged_record_is_refused_when_opened(tmp_path, errors):
+    app = make_app(tmp_path)
+    good = good_save(app.save_dir)
+    cases = [c for c in CASES if c.name in FORGED_SHOWN]
+    assert len(cases) == len(FORGED_SHOWN)
+    for k, case in enumerate(cases):
+        scratch = tmp_path / f"scratch{k}"
+        scratch.mkdir()
+        case.make(scratch, good).rename(app.save_dir / f"forged{k}.json")
+    record = next(c for c in CASES if c.name.startswith("forged: 200,000 ends of phase"))
+    (tmp_path / "rec").mkdir()
+    record.make(tmp_path / "rec", good).rename(app.save_dir / "record.json")
+    screen = app.go("load")
+    frames(app)
+    for k, case in enumerate(cases):
+        item = row(screen, f"forged{k}.json")
+        assert item["object_id"] == BROKEN, case.name
+        assert all(words in item["text"] for words in case.words), (case.name, item["text"])
+    double_click(app, row(screen, "forged0.json"))           # a greyed row says why, and the list stays
+    assert app.screen is screen and app.dialog is not None
+    assert "forged0.json: snapshot.hex[0]" in app.dialog.text_block.html_text
+    app.dialog.kill()
+    frames(app)
+    # The record's forgery shows only when opened: a dialog, never the game screen and never the menu.
+    forged_row = next(i for i, info in zip(screen.list.item_list, screen.infos) if info.path.name == "record.json")
+    double_click(app, forged_row)
+    assert app.screen is screen and app.dialog is not None
+    assert "record.json: actions: the record holds 200000 actions" in app.dialog.text_block.html_text
+    app.dialog.kill()
+    frames(app)
+    double_click(app, next(i for i, info in zip(screen.list.item_list, screen.infos) if info.path == good))
+    assert isinstance(app.screen, GameScreen) and app.screen.match.turn == 1
+    for _ in range(5):
+        app.frame([], dt=0.5)
+    assert isinstance(app.screen, GameScreen)
+    assert errors == []
