@@ -12,6 +12,7 @@ tries).  Boardgame.io calls this playerView; OpenSpiel, an observation.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from datetime import date
 
@@ -172,6 +173,22 @@ class Observation:
     def steps_lost(self) -> dict[str, int]:
         """Step losses per seat so far (announced in communiqués: public)."""
         return self._s.steps_lost_dict()
+
+    def holds(self, condition) -> bool:
+        """Whether a scenario condition (game/engine/politics/conditions.py) holds in the position as this seat
+        knows it: a what-if policy's ``when`` is judged on what the seat may see, like the rest of its play."""
+        return bool(condition.test(self._s))
+
+    def closing(self, decisions) -> "Observation":
+        """This observation with ``decisions`` left out of the open ones (a what-if policy forbids them); the
+        rest is shared, so it costs nothing.  The original is unchanged."""
+        shut = set(decisions)
+        if not shut.intersection(self._open_decisions):
+            return self
+        out = copy.copy(self)
+        out._open_decisions = [d for d in self._open_decisions if d not in shut]
+        out._legal = None
+        return out
 
     # -- what the seat can do ------------------------------------------------------------------
     @property

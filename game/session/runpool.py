@@ -1,0 +1,100 @@
+"""A Monte Carlo study's runs on a pool of processes, with the same report whatever the number of processes.
+
+Contract:
+
+* ``Study`` says what to play: a scenario (by its path, so a worker can load it), the seed, the agents, the
+  policies (as their texts: a worker reads them again against its own copy of the scenario), the turns.
+* ``run_study(study, jobs, on_result)`` plays runs 0..runs-1 and returns ``(results, interrupted)``.
+  Each run's seed comes from the study's seed and its index (game/session/simulate.py run_game), so the
+  results, sorted by run, are byte-identical for any ``jobs``.  ``on_result(result)`` is called in the
+  parent as each run finishes, in the order they finish (a progress bar).
+* Ctrl+C (KeyboardInterrupt) stops the study: the runs in flight are dropped, the finished ones returned with
+  ``interrupted`` True.  Workers ignore SIGINT, so only the parent sees it and no worker prints a traceback.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+#: A worker's loaded scenarios and policies, by study key: loading is the slow part of a short run.
+_CACHE: dict[tuple, tuple] = {}
+
+
+@dataclass(frozen=True)
+class Study:
+    scenario_path: str
+    runs: int
+    seed: int
+    agent: str | dict[str, str] = "random"
+    turns: int | None = None
+    policies: tuple[str, ...] = ()
+    save_dir: str | None = None
+
+    def key(self) -> tuple:
+        return (self.scenario_path, self.policies)
+
+
+def _prepared(study: Study):
+    """The scenario and its policies grouped by seat, loaded once a process."""
+    got = _CACHE.get(study.key())
+    if got is None:
+        from game.scenario.loader import load_scenario
+
+        from .policies import by_seat, parse_policies
+        scenario = load_scenario(study.scenario_path)
+        got = (scenario, by_seat(scenario, parse_policies(scenario, study.policies)))
+        _CACHE[study.key()] = got
+    return got
+
+
+def play_run(study: Study, index: int) -> dict:
+    """Run ``index`` of ``study``, here (a worker calls it; so does ``jobs=1``)."""
+    from .simulate import run_game
+    scenario, policies = _prepared(study)
+    folder = Path(study.save_dir) if study.save_dir else None
+    return run_game(scenario, index, study.seed, study.agent, study.turns, policies, folder)
+
+
+def _job(args: tuple[Study, int]) -> dict:
+    return play_run(*args)
+
+
+def _quiet_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def run_study(study: Study, jobs: int = 1, on_result: Callable[[dict], None] | None = None
+              ) -> tuple[list[dict], bool]:
+    results: list[dict] = []
+    interrupted = False
+
+    def take(result: dict) -> None:
+        results.append(result)
+        if on_result:
+            on_result(result)
+    if jobs <= 1 or study.runs <= 1:
+        try:
+            for i in range(study.runs):
+                take(play_run(study, i))
+        except KeyboardInterrupt:
+            interrupted = True
+    else:
+        # fork where there is one (workers start at once, with the parent's loaded modules); spawn elsewhere.
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        pool = ctx.Pool(min(jobs, study.runs), initializer=_quiet_worker)
+        try:
+            for result in pool.imap_unordered(_job, [(study, i) for i in range(study.runs)], chunksize=1):
+                take(result)
+            pool.close()
+        except KeyboardInterrupt:
+            interrupted = True
+            pool.terminate()
+        finally:
+            pool.join()
+    results.sort(key=lambda r: r["run"])
+    return results, interrupted
