@@ -18,6 +18,14 @@ KOREA = (int(Country.ROK), int(Country.DPRK))
 KEY_EVENTS = ("seoul_falls", "pusan_perimeter", "lowest_ebb", "first_landing", "seoul_retaken", "un_crosses_38th",
               "prc_warns", "pyongyang_falls", "prc_enters", "soviet_air", "seoul_lost_again", "front_stabilised",
               "talks_open", "armistice_signed", "general_war")
+#: Key events and the day history gives each (assets/history.yaml's timeline); "never" for what never happened.
+HISTORY = {
+    "seoul_falls": "1950-06-28", "pusan_perimeter": "1950-08-04", "lowest_ebb": "1950-08-04",
+    "first_landing": "1950-09-15", "seoul_retaken": "1950-09-28", "un_crosses_38th": "1950-10-01",
+    "prc_warns": "1950-10-03", "pyongyang_falls": "1950-10-19", "prc_enters": "1950-10-19",
+    "soviet_air": "1950-11-01", "seoul_lost_again": "1951-01-04", "front_stabilised": "1951-06-15",
+    "talks_open": "1951-07-10", "armistice_signed": "1953-07-27", "general_war": "never",
+}
 #: A front counts as stabilised once the UN side's share of Korea moved less than this over STABLE_TURNS turns.
 STABLE_SHARE, STABLE_TURNS = 0.02, 4
 

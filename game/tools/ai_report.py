@@ -26,17 +26,9 @@ from multiprocessing import Pool
 
 import numpy as np
 
+from game.session.records import HISTORY
+
 SHORT = ("tutorial", "pusan-perimeter", "inchon", "chinese-intervention", "macarthur-unleashed", "stalemate-talks")
-#: Key events and the day history gives each (assets/history.yaml, timeline).
-HISTORY = {
-    "seoul_falls": "1950-06-28", "pusan_perimeter": "1950-08-04", "lowest_ebb": "1950-08-04",
-    "first_landing": "1950-09-15", "seoul_retaken": "1950-09-28", "un_crosses_38th": "1950-10-01",
-    "prc_warns": "1950-10-03", "pyongyang_falls": "1950-10-19", "prc_enters": "1950-10-19",
-    "soviet_air": "1950-11-01", "seoul_lost_again": "1951-01-04", "front_stabilised": "1951-06-15",
-    "talks_open": "1951-07-10", "armistice_signed": "1953-07-27", "general_war": "never",
-}
-
-
 def _game(scenario_id: str, specs: dict[str, str], seed: int) -> dict:
     from game.scenario.loader import load_scenario
     from game.session.match import Match
