@@ -1,4 +1,6 @@
-"""The command line: the GUI by default, and the headless verbs validate, info, simulate, bench.
+"""The command line: the GUI by default, and the headless verbs validate, info, simulate, compare, bench.
+
+simulate and compare (Monte Carlo studies) live in game/cli_study.py.
 
 Every verb prints messages for people and exits 0 on success, 1 on bad input
 (with every problem listed), 2 on bad arguments.  Nothing here shows a
@@ -16,7 +18,9 @@ from pathlib import Path
 # pygame prints a banner to stdout on import, which would spoil `bench --json` and `simulate --json -`.
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-from game.cli_args import MAX_RUNS, MAX_SEED, MAX_TURNS, Parser, output_file, output_folder, refuse, shown, whole
+from game.cli_args import Parser, refuse, shown
+from game.cli_study import add_study_verbs
+from game.cli_table import table as _table
 from game.errorlog import log_exception
 
 
@@ -142,119 +146,6 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], indent: int = 0,
-           groups: list[tuple[str, int]] | None = None) -> str:
-    """A plain-text table: the first column left-aligned, the others right-aligned, each as wide as its widest
-    cell (names of any length stay in their column).  ``groups``, if given: (title, number of columns) spans,
-    left to right, printed as a line above the header (a blank title leaves its columns bare)."""
-    widths = [max(len(r[k]) for r in [header, *rows]) for k in range(len(header))]
-
-    def room(col: int, span: int) -> int:
-        return sum(widths[col:col + span]) + 2 * (span - 1)
-    col = 0
-    for title, span in groups or []:
-        if len(title) > room(col, span):
-            widths[col + span - 1] += len(title) - room(col, span)
-        col += span
-
-    def line(cells: tuple[str, ...]) -> str:
-        out = [cells[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(cells[1:], widths[1:])]
-        return " " * indent + "  ".join(out).rstrip()
-    lines = [line(header), *(line(r) for r in rows)]
-    if groups:
-        spans, col = [], 0
-        for title, span in groups:
-            spans.append(title.center(room(col, span)) if title else " " * room(col, span))
-            col += span
-        lines.insert(0, " " * indent + "  ".join(spans).rstrip())
-    return "\n".join(lines)
-
-
-def cmd_simulate(args: argparse.Namespace) -> int:
-    from game.session.savedir import save_dir
-    from game.session.simulate import build_agent, simulate
-    sc = _scenario_or_exit(args.scenario)
-    seats = [s.id for s in sc.config.seats]
-    agents: dict[str, str] = {}
-    default = "random"
-    for item in args.agent or []:
-        seat, eq, spec = item.partition("=")
-        if not eq:
-            default, seat, spec = item, "", item
-        elif seat not in seats:
-            print(f"error: --agent {item}: no seat '{seat}' in {sc.id}; seats: {', '.join(seats)}", file=sys.stderr)
-            return 2
-        try:
-            build_agent(spec, 0)
-        except ValueError as exc:
-            print(f"error: --agent {item}: {exc}", file=sys.stderr)
-            return 2
-        if seat:
-            agents[seat] = spec
-    agent = {s: agents.get(s, default) for s in seats}
-    # Where the results go is checked before a single game is played (a long run must not fail at its end).
-    if args.json:
-        problem = output_file(args.json)
-        if problem:
-            return refuse("armistice simulate", "--json", problem)
-    if args.save_dir:
-        problem = output_folder(args.save_dir)
-        if problem:
-            return refuse("armistice simulate", "--save-dir", problem)
-    folder = save_dir(args.save_dir) if args.save_dir else None
-
-    def progress(i: int, r: dict) -> None:
-        if args.json != "-":
-            turns = r["turns_played"]
-            print(f"run {i + 1} of {args.runs}: {turns} turn{'' if turns == 1 else 's'} to {r['final_date']}, "
-                  f"{outcome_words(r['outcome'])}", file=sys.stderr)
-
-    report = simulate(sc, args.runs, args.seed, agent, args.turns, folder, progress)
-    text = json.dumps(report, indent=1, sort_keys=True) + "\n"
-    if args.json == "-":
-        sys.stdout.write(text)
-        return 0
-    if args.json:
-        Path(args.json).write_text(text, encoding="utf-8")
-    print(simulate_table(sc, report))
-    return 0
-
-
-#: How a game ended, in words (simulate's table).
-_OUTCOMES = {"unfinished": "stopped (--turns)", "last_turn": "last turn reached", "armistice": "armistice",
-             "general_war": "general war"}
-
-
-def outcome_words(outcome: str) -> str:
-    """'unification:un' -> 'unification by UN'; the others from _OUTCOMES."""
-    if outcome in _OUTCOMES:
-        return _OUTCOMES[outcome]
-    kind, _, who = outcome.partition(":")
-    return f"{kind.replace('_', ' ')} by {who.upper()}" if who else kind.replace("_", " ")
-
-
-def simulate_table(sc, report: dict) -> str:
-    """``simulate``'s report for people: one row a run (its seed, the turns played, the date and how it ended,
-    then each side's units, land hexes held and score), under a line naming the sides."""
-    seats = list(sc.config.seats)
-    header = ("Run", "Seed", "Turns", "Last turn", "Ended",
-              *(what for _ in seats for what in ("units", "hexes", "score")))
-    rows = []
-    for i, r in enumerate(report["results"], start=1):
-        cells = [str(i), str(r["seed"]), str(r["turns_played"]), r["final_date"], outcome_words(r["outcome"])]
-        for s in seats:
-            score = r.get("scores", {}).get(s.id)
-            cells += [str(r["units"][s.id]), str(r["hexes"].get(s.id, 0)),
-                      f"{score:+.1f}" if score is not None else "-"]
-        rows.append(tuple(cells))
-    agents = report["agent"]
-    who = ", ".join(f"{s.name}: {agents[s.id] if isinstance(agents, dict) else agents}" for s in seats)
-    runs = report["runs"]
-    title = f"{sc.config.title} ({sc.id}), seed {report['seed']}, {runs} run{'' if runs == 1 else 's'}; {who}"
-    groups = [("", 5)] + [(s.name, 3) for s in seats]
-    return title + "\n" + _table(header, rows, groups=groups) + "\n(hexes: land hexes held at the end)"
-
-
 def cmd_bench(args: argparse.Namespace) -> int:
     from game.bench import run_bench
     # With --json, stdout carries only the JSON; the readable lines go to stderr.
@@ -284,21 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("scenario")
     i.add_argument("--json", action="store_true", help="print JSON")
     i.set_defaults(func=cmd_info)
-    s = sub.add_parser("simulate", help="play headless games")
-    s.add_argument("scenario")
-    s.add_argument("--runs", type=whole("runs", 1, MAX_RUNS), default=1, help=f"games to play (1 to {MAX_RUNS})")
-    s.add_argument("--seed", type=whole("seed", 0, MAX_SEED), default=1)
-    s.add_argument("--agent", action="append", metavar="[SEAT=]SPEC",
-                   help="who plays: random or ai:PERSONALITY:DIFFICULTY (personalities historical, aggressive, "
-                        "cautious; difficulties easy, normal, hard); SEAT=SPEC for one seat, once per seat; "
-                        "seats not named play random")
-    s.add_argument("--turns", type=whole("turns", 1, MAX_TURNS), default=None, help="stop after this many turns")
-    s.add_argument("--json", default=None, metavar="FILE|-", help="write the report as JSON (- for stdout)")
-    # SUPPRESS: given before the verb (`armistice --save-dir X simulate`), the top-level value must stand; a
-    # default of None here would overwrite it.
-    s.add_argument("--save-dir", dest="save_dir", default=argparse.SUPPRESS,
-                   help="write a save of each run's end here")
-    s.set_defaults(func=cmd_simulate)
+    add_study_verbs(sub)
     b = sub.add_parser("bench", help="measure speed and print figures")
     b.add_argument("--scenario", default="1950-invasion")
     b.add_argument("--json", action="store_true")

@@ -1,0 +1,35 @@
+"""A progress bar on stderr for long headless runs: runs done, runs a second, time left (tqdm).
+
+Contract: ``Progress(total, quiet)`` is a context manager; ``tick()`` counts one finished run.  It draws only
+when stderr is a terminal and ``quiet`` is false -- a pipe or a log file gets no bar, and so no control
+characters -- and closes the bar however the block ends (Ctrl+C included).
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+class Progress:
+    def __init__(self, total: int, quiet: bool = False, what: str = "runs"):
+        self.total = total
+        self.bar = None
+        if not quiet and sys.stderr.isatty():
+            try:
+                from tqdm import tqdm
+            except ImportError:        # the bar is a comfort, not a need: a study runs without it
+                return
+            self.bar = tqdm(total=total, unit=" " + what.rstrip("s"), file=sys.stderr, dynamic_ncols=True,
+                            bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} {unit}s [{elapsed}<{remaining}, "
+                                       "{rate_fmt}]")
+
+    def tick(self, n: int = 1) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def __enter__(self) -> "Progress":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.close()
