@@ -7,6 +7,8 @@ characters -- and closes the bar however the block ends (Ctrl+C included).
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
 
 
@@ -19,7 +21,11 @@ class Progress:
                 from tqdm import tqdm
             except ImportError:        # the bar is a comfort, not a need: a study runs without it
                 return
-            self.bar = tqdm(total=total, unit=" " + what.rstrip("s"), file=sys.stderr, dynamic_ncols=True,
+            # A terminal that reports no width (a pty opened by a program, not a person) would get a bar of no
+            # width at all: draw 80 columns there, and follow the window's width elsewhere.
+            wide = shutil.get_terminal_size().columns > 0 and _columns() > 0
+            self.bar = tqdm(total=total, unit=what.rstrip("s"), file=sys.stderr, dynamic_ncols=wide,
+                            ncols=None if wide else 80,
                             bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} {unit}s [{elapsed}<{remaining}, "
                                        "{rate_fmt}]")
 
@@ -33,3 +39,10 @@ class Progress:
     def __exit__(self, *exc) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+def _columns() -> int:
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns
+    except OSError:
+        return 0
