@@ -38,6 +38,9 @@ MAX_VALUES = 50_000
 #: How deep lists and mappings may nest.  The real scenarios reach 9 (a condition inside all/not inside a rule);
 #: 40 leaves room for deeply combined conditions and stays far inside Python's and libyaml's stacks.
 MAX_DEPTH = 40
+#: What a person reads when a document nests too deep (here, or in PyYAML's own parser, which from 6.0.4 stops
+#: deep flow collections itself).
+DEPTH_PROBLEM = f"lists and mappings nest more than {MAX_DEPTH} deep here; a scenario needs far fewer levels"
 
 
 class YamlLimit(yaml.MarkedYAMLError):
@@ -61,8 +64,7 @@ class _Counting(Composer):
             return node
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise YamlLimit(problem=f"lists and mappings nest more than {MAX_DEPTH} deep here; a scenario needs "
-                                    "far fewer levels", problem_mark=event.start_mark)
+            raise YamlLimit(problem=DEPTH_PROBLEM, problem_mark=event.start_mark)
         start = self.total
         self._grow(1, event)
         node = super().compose_node(parent, index)

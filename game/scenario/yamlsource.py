@@ -40,7 +40,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import INVALID, Problem, format_path
 from .scalars import ID_MAX, number_text_problem, text_problem
-from .yamlcompose import YamlLimit, compose
+from .yamlcompose import DEPTH_PROBLEM, YamlLimit, compose
 
 #: Scalar tags we construct; anything else is refused.
 _SCALAR_TAGS = {
@@ -114,6 +114,10 @@ def parse_yaml(text: str, file: str = "<text>") -> YamlDocument:
 def _syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else None
+    if (exc.problem or "").startswith("exceeded maximum nesting depth"):
+        # PyYAML 6.0.4 and later stop deep flow collections in the parser, before our composer's own limit: the
+        # same refusal, in the same words, whichever PyYAML is installed.
+        return Problem(file, line, "", f"refused: {DEPTH_PROBLEM}")
     message = exc.problem or "not valid YAML"
     if exc.context:
         ctx_line = exc.context_mark.line + 1 if exc.context_mark is not None else None
