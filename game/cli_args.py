@@ -15,6 +15,8 @@ Contract:
   They return the problem in words, or None.
 * ``shown(text)`` is a name as a message prints it: control characters (a file
   name holding a newline) are escaped, so one message stays one line.
+  ``clipped(text)`` also cuts each word longer than WORD_LIMIT characters (a
+  100,000-character agent name is echoed as its first 60 and an ellipsis).
 """
 
 from __future__ import annotations
@@ -32,11 +34,19 @@ MAX_RUNS = 10_000
 MAX_TURNS = 1000
 #: The largest seed: 18 digits, as the seat set-up accepts.
 MAX_SEED = 10 ** 18 - 1
+#: The longest word of a value a message echoes (clipped): no spec, seat or decision id comes near it.
+WORD_LIMIT = 60
 
 
 def shown(text: object) -> str:
     """``text`` with every control or unprintable character escaped (``\\n``, ``\\x1b``), so it stays one line."""
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in str(text))
+
+
+def clipped(text: object, limit: int = WORD_LIMIT) -> str:
+    """``shown(text)`` with each word (a run without spaces) longer than ``limit`` cut to ``limit`` and '…': a value
+    the user typed, echoed in an error line (and in the exception's words that quote it), stays readable."""
+    return " ".join(w if len(w) <= limit else w[:limit] + "…" for w in shown(text).split(" "))
 
 
 class Parser(argparse.ArgumentParser):

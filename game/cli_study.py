@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.cli_args import MAX_RUNS, MAX_SEED, MAX_TURNS, output_file, output_folder, refuse, shown, whole
+from game.cli_args import MAX_RUNS, MAX_SEED, MAX_TURNS, clipped, output_file, output_folder, refuse, shown, whole
 from game.cli_outputs import csv_text, report_json, write_heatmap, write_text
 from game.cli_progress import Progress
 from game.cli_table import outcome_words, simulate_table
@@ -68,14 +68,14 @@ def _agents(sc, items: list[str] | None) -> dict[str, str]:
         if not eq:
             default, seat, spec = item, "", item
         elif seat not in seats:
-            raise Refused("--agent", f"{shown(item)}: no seat '{shown(seat)}' in {sc.id}{suggest(seat, seats)}; "
+            raise Refused("--agent", f"{clipped(item)}: no seat '{clipped(seat)}' in {sc.id}{suggest(seat, seats)}; "
                                      f"seats: {', '.join(seats)}")
         elif seat in named:
-            raise Refused("--agent", f"{shown(item)}: seat '{seat}' is given twice")
+            raise Refused("--agent", f"{clipped(item)}: seat '{seat}' is given twice")
         try:
             build_agent(spec, 0)
         except ValueError as exc:
-            raise Refused("--agent", f"{shown(item)}: {shown(exc)}") from None
+            raise Refused("--agent", f"{clipped(item)}: {clipped(exc)}") from None
         if seat:
             named[seat] = spec
     return {s: named.get(s, default) for s in seats}
@@ -87,7 +87,7 @@ def _policies(sc, flag: str, items: list[str] | None) -> list:
     try:
         return parse_policies(sc, texts)
     except PolicyError as exc:
-        raise Refused(flag, shown(exc)) from None
+        raise Refused(flag, clipped(exc)) from None
 
 
 def _outputs(args: argparse.Namespace, flags: tuple[str, ...], pair: bool = False) -> None:

@@ -6,11 +6,15 @@ play AI seats; the session builds the agents from their names.
 
 from __future__ import annotations
 
+import logging
+
 from game.ai.profiles import DIFFICULTIES, PERSONALITIES, parse_spec
 from game.engine.api import Action, EndPhase, Event
 
 from .match import HUMAN, Match
 from .simulate import MAX_ACTIONS_PER_PHASE, build_agent, derive_seed, scenario_tempers
+
+_log = logging.getLogger(__name__)
 
 #: The computer's personalities and difficulties, as seat set-up offers them (game/ai/profiles.py).
 AI_PERSONALITIES: tuple[str, ...] = tuple(PERSONALITIES)
@@ -68,12 +72,14 @@ class AIPlayers:
     def __init__(self, match: Match):
         self.match = match
         self.agents = {}
+        fresh = {}
         for k, seat in enumerate(match.config.seats):
             controller = match.seats.get(seat.id, HUMAN)
             if controller != HUMAN:
                 temper = scenario_tempers(match.config).get(seat.id)
-                self.agents[seat.id] = build_agent(agent_kind(controller, temper), derive_seed(match.seed, k, 7),
-                                                   temper)
+                fresh[seat.id] = lambda c=controller, t=temper, s=derive_seed(match.seed, k, 7): \
+                    build_agent(agent_kind(c, t), s, t)
+                self.agents[seat.id] = fresh[seat.id]()
         self._phase_key = None
         self._count = 0
         self.last_reason: str | None = None
@@ -83,8 +89,13 @@ class AIPlayers:
             if agent is not None and hasattr(agent, "restore") and isinstance(memory, dict):
                 try:
                     agent.restore(memory)
-                except (KeyError, TypeError, ValueError):
-                    pass                     # a damaged memory: the agent starts afresh, the game still loads
+                except Exception:            # noqa: BLE001 - any damage to a memory, whatever it raises
+                    # The save's agents section was held to its shape when read (savefile._agents_from); this is
+                    # the last guard: a memory that still breaks restore (OverflowError from numpy's dice, ...)
+                    # leaves a fresh agent, never a half-restored one, and the game still loads.
+                    _log.warning("seat %s: the computer's saved memory could not be restored; it plans afresh",
+                                 seat, exc_info=True)
+                    self.agents[seat] = fresh[seat]()
         match.agent_memory = self.memories
 
     def memories(self) -> dict[str, dict]:

@@ -17,8 +17,10 @@ target, so a crash mid-write leaves the previous save intact.
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
+from game.ai.memory_check import memory_problem
 from game.engine import api
 from game.engine.api import ActionFormatError, Event, Hex, IllegalAction, action_from_dict
 from game.files import MB, FileRefused, read_text_bounded
@@ -31,6 +33,8 @@ from .savecheck import integrity as _integrity
 __all__ = ["FORMAT", "READABLE", "VERSION", "LOG_KEEP", "SAVE_LIMIT", "SaveError", "check_snapshot_fields", "load_save",
            "read_document",
            "save_document", "verify_save", "write_atomic", "write_save"]
+
+_log = logging.getLogger(__name__)
 
 #: Lines of each seat's log kept in a save.
 LOG_KEEP = 400
@@ -118,8 +122,7 @@ def load_save(path: Path, scenario_loader=None, replay: bool = False) -> tuple[M
         match = _restored(path, doc, scenario)
     check_position(doc, match.state, scenario.config, path)
     match.reasons = _reasons_from(doc.get("reasons"), len(match.record))
-    agents = doc.get("agents")
-    match.saved_agents = agents if isinstance(agents, dict) else None
+    match.saved_agents = _agents_from(path, doc.get("agents"), doc["seats"])
     match.saved_actions = len(match.record)
     return match, doc
 
@@ -227,6 +230,28 @@ def _reasons_from(data: object, n: int) -> dict[int, str]:
         if isinstance(k, str) and k.isdigit() and len(k) < 10 and int(k) < n and isinstance(v, str) \
                 and len(v) <= TEXT_KEEP:
             out[int(k)] = v
+    return out
+
+
+def _agents_from(path: Path, data: object, seats: dict) -> dict | None:
+    """The computer seats' memories of a save that hold to their shape (game/ai/memory_check.py); others dropped.
+
+    A bad memory is dropped with a warning in the log file rather than the save refused: the position the
+    player sees is whole and checked, and a computer player without its memory only plans its next phase
+    afresh (new dice, the enemy units it saw forgotten), which loses the player nothing of their game.
+    Refusing would lose them the whole game for something they cannot see or mend."""
+    if not isinstance(data, dict):
+        return None
+    out = {}
+    for seat, memory in data.items():
+        if seat not in seats:
+            continue                          # no seat of the game (its name unchecked): nobody would take it
+        problem = memory_problem(memory, TEXT_KEEP)
+        if problem is None:
+            out[seat] = memory
+        else:
+            _log.warning("%s: agents.%s.%s; the computer's memory for that seat was dropped and it plans afresh",
+                         path, seat, problem)
     return out
 
 

@@ -92,7 +92,8 @@ def load_settings(path: Path | None = None) -> Settings:
     """Saved settings, or defaults if there are none or the file is unreadable."""
     path = path or settings_path()
     try:
-        data = json.loads(read_text_bounded(path, SETTINGS_LIMIT))
+        # A leading byte-order mark (Notepad's "UTF-8 with BOM") is no damage: json refuses it, so it is skipped.
+        data = json.loads(read_text_bounded(path, SETTINGS_LIMIT).removeprefix("\ufeff"))
     except (OSError, ValueError, RecursionError):   # FileRefused is an OSError: a FIFO, a folder, a huge file
         return Settings()
     known = {f.name for f in fields(Settings)}

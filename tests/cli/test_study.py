@@ -145,3 +145,15 @@ def test_a_bad_argument_is_one_line_and_status_2(argv, words, capsys, monkeypatc
     assert code == 2, err
     assert err.count("\n") == 1 and words in err, err
     assert "Traceback" not in err and out == ""
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("argv", [("simulate", "tutorial", "--agent", "ai:" + "x" * 100_000),
+                                  ("simulate", "tutorial", "--agent", "x" * 100_000 + "=ai"),
+                                  ("compare", "tutorial", "--a", "y" * 100_000 + "=never")])
+def test_a_huge_value_is_echoed_cut_short(argv, capsys, monkeypatch):
+    # A 100,000-character name used to be echoed whole, twice, in the one error line.
+    import game.session.runpool as runpool
+    monkeypatch.setattr(runpool, "run_study", lambda *a, **k: pytest.fail("a game was played"))
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and err.count("\n") == 1 and "…" in err and len(err) < 400, err[:400]

@@ -304,3 +304,43 @@ CASES += FORGED
 CASES.insert(-1 - len(FORGED), Case("a scenario id that is a path",
                                     edited(set_in("scenario", "id", value="/dev/zero.yaml")), "list",
                                     ("scenario.id", "'/dev/zero.yaml' is not a scenario's id")))
+
+
+# -- the computer's memory (the save's agents section), forged with every checksum made again (h10e) ----------
+def save_with_agents(folder: Path, name: str = "agents.json") -> Path:
+    """A real save with the computer's memories: the tutorial (seed 3) played by the computer (ROK, DPRK/PRC) up
+    to the human UN's first turn, so the ROK's plan (its ally's) is the UN's to see."""
+    from game.session.table import Table
+    match = Match.start(load_scenario("tutorial"), 3, SEATS)
+    table = Table(match)
+    while match.active_seat != "un":
+        table.step_ai()
+    return write_save(match, folder / name, label="A game with memories")
+
+
+def forged_agent(seat: str, *keys: str, value: object) -> Callable[[Path, Path], Path]:
+    """``agents[seat][keys...] = value`` in a save of :func:`save_with_agents` (checksums made again)."""
+    return edited(set_in("agents", seat, *keys, value=value), rechecksum=True)
+
+
+#: (name, the forgery, the field its warning names); the game loads each with that seat's memory dropped.
+AGENTS = [
+    ("N1: dice state -1", forged_agent("rok", "rng", "state", value="-1"), "agents.rok.rng.state"),
+    ("N1: has_uint32 10**30", forged_agent("rok", "rng", "has_uint32", value=10 ** 30), "agents.rok.rng.has_uint32"),
+    ("N1: uinteger -1", forged_agent("dprk_prc", "rng", "uinteger", value=-1), "agents.dprk_prc.rng.uinteger"),
+    ("N2: a reserve of mappings", forged_agent("rok", "plan", "reserve", value=[{"a": 1}]),
+     "agents.rok.plan.reserve[0]"),
+    ("N2: a reserve that is 7", forged_agent("rok", "plan", "reserve", value=7), "agents.rok.plan.reserve"),
+    ("N2: a front that is 5", forged_agent("rok", "plan", "front", value=5), "agents.rok.plan.front"),
+    ("N2: a NUL in the stance", forged_agent("rok", "plan", "stance", value="at\x00tack"), "agents.rok.plan.stance"),
+    ("N3: a NUL in an order's reason", forged_agent("rok", "orders", value=[[{"type": "end_phase"}, "bad\x00why"]]),
+     "agents.rok.orders[0][1]"),
+    ("N4: a 3 MB order reason", forged_agent("rok", "orders", value=[[{"type": "end_phase"}, "R" * 3_000_000]]),
+     "agents.rok.orders[0][1]"),
+    ("N5: an axis at 10**18", forged_agent("rok", "plan", "axis", value=[[10 ** 18, 1], [1, 10 ** 18]]),
+     "agents.rok.plan.axis[0]"),
+    ("N6: a 3 MB stance", forged_agent("rok", "plan", "stance", value="x" * 3_000_000), "agents.rok.plan.stance"),
+    ("a plan that is a list", forged_agent("rok", "plan", value=[1, 2]), "agents.rok.plan"),
+    ("an enemy strength nan", forged_agent("rok", "enemy_units", value={"kpa_1st_div": [1, "nan"]}),
+     "agents.rok.enemy_units.kpa_1st_div[1]"),
+]

@@ -158,3 +158,12 @@ def test_settings_hold_every_field_to_its_type(tmp_path, caplog):
     for field in ("fullscreen", "sound", "hex_grid", "width", "minimap"):
         assert f"{path}: {field}: " in text, text
     assert '"no" is not true or false' in text
+
+
+def test_settings_written_with_a_byte_order_mark_are_read(tmp_path):
+    # A settings file saved by an editor as "UTF-8 with BOM" used to fall back to every default without a word.
+    path = tmp_path / "settings.json"
+    path.write_text('{"ui_scale": 150, "sound": false}', encoding="utf-8-sig")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    got = load_settings(path)
+    assert got.ui_scale == 150 and got.sound is False
