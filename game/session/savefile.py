@@ -26,6 +26,7 @@ from game.engine.api import ActionFormatError, Event, Hex, IllegalAction, action
 from game.files import MB, FileRefused, read_text_bounded
 
 from .atomicwrite import write_atomic
+from .logcheck import log_problem
 from .match import Match
 from .savecheck import FORMAT, READABLE, VERSION, SaveError, check_document, check_position, parse_save
 from .savecheck import integrity as _integrity
@@ -172,7 +173,7 @@ def _restored(path: Path, doc: dict, scenario) -> Match:
         raise SaveError(path, "snapshot: the saved position does not match its checksum")
     _check_record_shape(path, record, state)
     match = Match(scenario.id, scenario.content_hash, doc["seed"], state, dict(doc["seats"]), record, [])
-    match.saved_logs = _logs_from(doc.get("logs"))
+    match.saved_logs = _logs_from(doc.get("logs"), path)
     return match
 
 
@@ -266,25 +267,29 @@ def _logs_document(match: Match) -> dict:
     return out
 
 
-def _logs_from(data: object) -> dict | None:
-    """The seat logs of a save as (event, text, own) triples; None if absent or malformed (they are optional)."""
+def _logs_from(data: object, path: Path | str = "") -> dict | None:
+    """The seat logs of a save as (event, text, own) triples; None if absent or malformed (they are optional: a
+    log the game could not have written is dropped with a warning, and the game goes on without it)."""
     from datetime import date
     if not isinstance(data, dict) or not data:
         return None
     out: dict[str, list] = {}
     try:
         for seat, entries in data.items():
+            if not isinstance(seat, str) or not isinstance(entries, list) or len(entries) > LOG_KEEP:
+                raise ValueError(f"logs: {str(seat)[:64]!r} is not a seat's log of at most {LOG_KEEP} lines")
             rows = []
-            for item in entries:
+            for k, item in enumerate(entries):
+                problem = log_problem(item, TEXT_KEEP)
+                if problem:
+                    raise ValueError(f"logs.{seat}[{k}].{problem}")
                 e = item["event"]
                 event = Event(str(e["kind"]), date.fromisoformat(e["date"]), int(e["turn"]), e["seat"],
                               tuple(Hex(int(q), int(r)) for q, r in e["hexes"]), bool(e["public"]),
                               dict(e["data"]), None, str(e["text"]))
-                text = item["text"]
-                if not isinstance(text, str) or len(text) > TEXT_KEEP or len(event.text) > TEXT_KEEP:
-                    return None
-                rows.append((event, text, bool(item["own"])))
-            out[str(seat)] = rows
-    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
+                rows.append((event, item["text"], bool(item["own"])))
+            out[seat] = rows
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
+        _log.warning("%s: the seat logs were dropped (%s); the game goes on without them", path, str(exc)[:200])
         return None
     return out

@@ -16,6 +16,30 @@ from game.ui.decisions_panel import idea_tag, plain
 HIDDEN_IN_LOG = {"ChanceRolled"}
 POLITICAL_KINDS = {"RuleFired", "DecisionTaken"}
 HEADLINE_KINDS = {"TalksChanged", "ArmisticeSigned", "GameEnded"}
+#: The most characters of one entry the log lays out (the game's longest, a great attack's odds and shifts, is
+#: some 450), of one run of track changes, and of the whole log box: a text box's layout is slow in the length of
+#: its text, and a damaged save's hundreds of 4,000-character lines froze the window for minutes.
+LINE_CHARS = 600
+GROUP_PARTS = 12
+LOG_CHARS = 24_000
+
+
+def within_budget(lines: list[str], budget: int = LOG_CHARS) -> list[str]:
+    """The first of ``lines`` whose HTML together stays within ``budget`` characters (at least one line)."""
+    out: list[str] = []
+    used = 0
+    for line in lines:
+        used += len(line)
+        if out and used > budget:
+            break
+        out.append(line)
+    return out
+
+
+def clip(text: object) -> str:
+    """``text`` cut to LINE_CHARS characters, with an ellipsis where it was cut."""
+    text = str(text)
+    return text if len(text) <= LINE_CHARS else text[:LINE_CHARS].rstrip() + "…"
 
 
 def esc(text: object) -> str:
@@ -49,7 +73,7 @@ def since_html(entries: list[LogEntry], names: dict[str, str]) -> str:
             turn_of = key
             lines.append(f"<b>{esc(names.get(ev.seat, ev.seat))}, turn {ev.turn} ({ev.date:%d %B %Y})</b>")
         lines.append(log_line_html(group, names))
-    return "<br>".join(lines) or "Nothing you could see happened."
+    return "<br>".join(within_budget(lines, 2 * LOG_CHARS)) or "Nothing you could see happened."
 
 
 def log_line_html(group: list[LogEntry], names: dict[str, str] | None = None) -> str:
@@ -57,7 +81,9 @@ def log_line_html(group: list[LogEntry], names: dict[str, str] | None = None) ->
     if len(group) == 1:
         return entry_html(group[0], names)
     date = f"<font color='#9c927a'>{group[0].event.date:%d %b %y}</font>"
-    parts = [esc(e.text.rstrip(".")) for e in group]
+    parts = [esc(clip(e.text).rstrip(".")) for e in group[:GROUP_PARTS]]
+    if len(group) > GROUP_PARTS:
+        parts.append(f"{len(group) - GROUP_PARTS} more")
     return f"{date} <font color='#b9b095'>{'; '.join(parts)}.</font>"
 
 
@@ -68,20 +94,20 @@ def entry_html(e: LogEntry, names: dict[str, str] | None = None) -> str:
     date = f"<font color='#9c927a'>{ev.date:%d %b %y}</font>"
     if ev.kind == "AIReasoned":
         who = (names or {}).get(ev.seat or "", ev.seat or "computer")
-        return f"{date} <i><font color='#a9c8e8'>{esc(who)} (computer): {esc(e.text)}</font></i>"
+        return f"{date} <i><font color='#a9c8e8'>{esc(clip(who))} (computer): {esc(clip(e.text))}</font></i>"
     colour = "#f0e6c8" if e.own else "#e8a27a"
     if ev.kind in POLITICAL_KINDS:
         d = ev.data
-        lines = [f"{date} <b><font color='#f3e6c0'>{esc(e.text)}</font></b>"]
+        lines = [f"{date} <b><font color='#f3e6c0'>{esc(clip(e.text))}</font></b>"]
         note = d.get("history") or (d.get("detail") if ev.kind == "DecisionTaken" else "")
         tag = idea_tag(d.get("idea", ""))
         if note:
-            lines.append(f"<i><font color='#cbbf9c'>{esc(note)}</font></i>" + (f" {tag}" if tag else ""))
+            lines.append(f"<i><font color='#cbbf9c'>{esc(clip(note))}</font></i>" + (f" {tag}" if tag else ""))
         elif tag:
             lines.append(tag)
         return "<br>".join(lines)
     if ev.kind in HEADLINE_KINDS:
-        return f"{date} <b><font color='#f5d98a'>{esc(e.text)}</font></b>"
+        return f"{date} <b><font color='#f5d98a'>{esc(clip(e.text))}</font></b>"
     if ev.kind == "TrackChanged":
-        return f"{date} <font color='#b9b095'>{esc(e.text)}</font>"
-    return f"{date} <font color='{colour}'>{esc(e.text)}</font>"
+        return f"{date} <font color='#b9b095'>{esc(clip(e.text))}</font>"
+    return f"{date} <font color='{colour}'>{esc(clip(e.text))}</font>"

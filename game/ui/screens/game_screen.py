@@ -47,7 +47,7 @@ from game.ui.game_tooltips import GameTooltips
 from game.ui.game_windows import GameWindows
 from game.ui.leave_dialog import LeaveGuard
 from game.ui.lessons import LessonPanel
-from game.ui.log_html import HIDDEN_IN_LOG, esc, group_track_changes, log_line_html
+from game.ui.log_html import HIDDEN_IN_LOG, esc, group_track_changes, log_line_html, within_budget
 from game.ui.map_plan import plans_to_draw
 from game.ui.palette import get_palette
 from game.ui.screens.base import Screen
@@ -267,7 +267,7 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
         names = {seat.id: seat.name for seat in self.match.config.seats}
         lines = [log_line_html(group, names) for group in reversed(group_track_changes(entries))]
         n = LOG_LINES_BUSY if self.computer_playing() else LOG_LINES
-        self.set_html(self.log_box, "<br>".join(lines[:n]) or "<i>Nothing has happened yet.</i>")
+        self.set_html(self.log_box, "<br>".join(within_budget(lines[:n])) or "<i>Nothing has happened yet.</i>")
         self.log_at = time.monotonic()
         self.log_stale = False
 
