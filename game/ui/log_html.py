@@ -37,8 +37,9 @@ def within_budget(lines: list[str], budget: int = LOG_CHARS) -> list[str]:
 
 
 def clip(text: object) -> str:
-    """``text`` cut to LINE_CHARS characters, with an ellipsis where it was cut."""
-    text = str(text)
+    """``text`` on one line (a log entry is one line of the box: a damaged save's entries of line breaks laid out
+    as thousands of lines), cut to LINE_CHARS characters with an ellipsis where it was cut."""
+    text = " ".join(str(text).splitlines())
     return text if len(text) <= LINE_CHARS else text[:LINE_CHARS].rstrip() + "…"
 
 

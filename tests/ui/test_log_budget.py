@@ -17,3 +17,15 @@ def test_the_log_box_lays_out_at_most_its_budget():
     assert all(len(line) < LINE_CHARS + 200 for line in lines)
     shown = within_budget(lines)
     assert 1 <= len(shown) < 320 and len("<br>".join(shown)) <= LOG_CHARS + len(shown) * 4
+
+
+def test_an_entry_of_line_breaks_is_laid_out_as_one_line():
+    # A forged log of 400 entries, each 2,000 line breaks (logcheck allows a line break in text), froze the box.
+    from datetime import date
+
+    from game.engine.api import Event
+    from game.session.eventlog import LogEntry
+    from game.ui.log_html import clip, log_line_html
+    ev = Event("UnitMoved", date(1950, 7, 2), 2, None, (), True, {}, None, "a\n" * 2000)
+    assert "\n" not in log_line_html([LogEntry(ev, "a\n" * 2000, False)])
+    assert clip("one\ntwo") == "one two"
