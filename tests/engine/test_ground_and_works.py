@@ -97,15 +97,24 @@ def test_a_unit_that_stays_put_a_turn_digs_in_and_costs_the_attacker_a_column():
     assert api.preview_attack(s, Attack(Hex(2, 0), ("b1", "b2"))).shifts == ()
 
 
-def test_a_destroyed_unit_re_forms_at_its_blocs_source_when_its_time_has_come():
+def _lost_unit(days: int, rebuild_after: tuple = ()):
+    """A row of 9 hexes (red's to q=2, blue's beyond, each bloc's source at an end) where blue's unit 'lost' has
+    just been destroyed; the scenario's rebuild delay ``days`` and its per-seat ``rebuild_after``."""
     b = tiny_board(["c" * 9])
     units = [unit("b", "blue", Hex(6, 0)), unit("lost", "blue", Hex(5, 0), steps=3, cur_steps=1),
              unit("r", "red", Hex(1, 0))]
-    s = tiny_state(b, units, seats=SEATS, params=replace(PARAMS, rebuild_after_days=14),
+    s = tiny_state(b, units, seats=SEATS, params=replace(PARAMS, rebuild_after_days=days),
                    sources=[("communist", Hex(0, 0)), ("un", Hex(8, 0))], replacements=[("blue", 2)])
+    if rebuild_after:
+        s = new_state(b, replace(s.config, rebuild_after=rebuild_after), list(s.units.templates), s.seed)
     for q in range(9):
         s.control[b.index(Hex(q, 0))] = s.config.bloc_code("communist" if q <= 2 else "un")
     lose_steps(s, s.units.ids.index("lost"), 1, "test")
+    return s
+
+
+def test_a_destroyed_unit_re_forms_at_its_blocs_source_when_its_time_has_come():
+    s = _lost_unit(14)
     assert s.unit("lost").location.value == "eliminated"
     s = started(s)
     seen = []
@@ -120,16 +129,8 @@ def test_a_destroyed_unit_re_forms_at_its_blocs_source_when_its_time_has_come():
 
 def test_a_seat_may_re_form_its_units_sooner_than_the_scenarios_default():
     # The scenario's default is eight weeks; blue's own figure (rebuild_after) is one week, red keeps the default.
-    b = tiny_board(["c" * 9])
-    units = [unit("b", "blue", Hex(6, 0)), unit("lost", "blue", Hex(5, 0), steps=3, cur_steps=1),
-             unit("r", "red", Hex(1, 0))]
-    s = tiny_state(b, units, seats=SEATS, params=replace(PARAMS, rebuild_after_days=56),
-                   sources=[("communist", Hex(0, 0)), ("un", Hex(8, 0))], replacements=[("blue", 2)])
-    s = new_state(b, replace(s.config, rebuild_after=(("blue", 7),)), list(s.units.templates), s.seed)
+    s = _lost_unit(56, (("blue", 7),))
     assert (s.config.rebuild_days("blue"), s.config.rebuild_days("red")) == (7, 56)
-    for q in range(9):
-        s.control[b.index(Hex(q, 0))] = s.config.bloc_code("communist" if q <= 2 else "un")
-    lose_steps(s, s.units.ids.index("lost"), 1, "test")
     s = started(s)
     seen = []
     for _ in range(2):                                    # two weeks: red's turn, then blue's
