@@ -22,6 +22,7 @@ from .influence import Picture
 from .lookahead import best_plan
 from .operations import plan_movement
 from .order import Order
+from .pledges import Promises
 from .political import best_decision
 from .profiles import difficulty, personality
 
@@ -58,6 +59,10 @@ class Commander:
         self._power_in = False
         #: the plan of the seat's last movement phase (operations.Plan.to_dict()), for the map overlay
         self.plan: dict | None = None
+        #: the pledges it keeps and the mandates it waits for (game/ai/pledges.py)
+        self._promises = Promises(self.person.keeps_pledges)
+        #: why a unit was held back this phase (the reason given when the phase ends)
+        self._held: str | None = None
 
     # -- memory, saved with the game -------------------------------------------------------------
     def memory(self) -> dict:
@@ -70,6 +75,7 @@ class Commander:
             "planned_seeing": list(self._planned_seeing), "replans": self._replans,
             "weighed": sorted(self._weighed), "seen_open": dict(self._seen_open), "plan": self.plan,
             "enemy_units": {k: list(v) for k, v in self._enemy_seen.items()}, "power_in": self._power_in,
+            "waited": dict(self._promises.waited),
         }
 
     def restore(self, memory: dict) -> None:
@@ -86,6 +92,11 @@ class Commander:
         self.plan = memory.get("plan")
         self._enemy_seen = {str(k): [int(v[0]), float(v[1])] for k, v in memory.get("enemy_units", {}).items()}
         self._power_in = bool(memory.get("power_in", False))
+        self._promises.waited = {str(k): int(v) for k, v in memory.get("waited", {}).items()}
+
+    def keep_pledges(self, decisions: set[str]) -> None:
+        """Keep the pledges of these decisions whatever the personality (a what-if policy forces them)."""
+        self._promises.kept |= set(decisions)
 
     # -- the candidates ---------------------------------------------------------------------------
     def choose(self, obs: Observation) -> Action:
@@ -154,8 +165,15 @@ class Commander:
         while self._orders:
             order = self._orders.pop(0)
             if obs.check(order.action) is None:
+                unit = getattr(order.action, "unit", None)
+                name = obs.units[unit].name if unit in obs.units else "A unit"
+                held = self._promises.hold_back(obs, order.action, self.person, name)
+                if held is not None:
+                    self._held = held
+                    continue
                 self.last_reason = order.reason
                 return order.action
+        self.last_reason, self._held = self._held, None
         return EndPhase()
 
     def _combat(self, obs: Observation) -> Action:

@@ -77,6 +77,9 @@ def _check(memory: object, text_limit: int) -> None:
     for k, since in _items(memory, "seen_open", dict).items():
         _text(k, "seen_open", ID_LIMIT)
         _whole(since, f"seen_open.{k}", 0, TURN_LIMIT)
+    for k, since in _items(memory, "waited", dict).items():
+        _text(k, "waited", ID_LIMIT)
+        _whole(since, f"waited.{k}", 0, TURN_LIMIT)
     for k, seen in _items(memory, "enemy_units", dict).items():
         _text(k, "enemy_units", ID_LIMIT)
         if not isinstance(seen, list) or len(seen) != 2:

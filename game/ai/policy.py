@@ -61,6 +61,10 @@ class PolicyAgent:
         # is forced once a phase, not for ever.
         self._phase_key: tuple | None = None
         self._forced: set[str] = set()
+        # A decision the policy makes the seat take is a commitment it keeps (game/ai/pledges.py): "what if the UN
+        # had stopped at the narrow neck" asks about a UN that stays there, not one that pledges and pushes on.
+        if hasattr(inner, "keep_pledges"):
+            inner.keep_pledges({d for d, p in self.policies.items() if p.rule != "never"})
 
     def choose(self, obs: Observation) -> Action:
         if obs.phase is Phase.POLITICAL and obs.my_turn:

@@ -11,7 +11,9 @@ A personality says what a seat wants and how much risk it takes:
   outmatched;
 - ``weights``: per bloc, the worth of one point of each political track;
 - ``value``: the worth of a point of supply range, of air power, of a point of strength let in, of the end of
-  the world.
+  the world;
+- ``keeps_pledges``: whether it keeps every pledge it makes (game/ai/pledges.py): a cautious seat does; the others
+  keep only those a what-if policy made them take, and otherwise push on and pay for it when the war demands.
 
 A difficulty says how well it plays: ``noise`` (random error in its move scores), ``idle`` (the share of
 units it forgets to move), ``attack_ev_extra`` (added to the attack threshold), ``decision_delay`` (turns
@@ -41,6 +43,7 @@ class Personality:
     hold_line: float
     weights: dict
     value: dict
+    keeps_pledges: bool = False
 
 
 @dataclass(frozen=True)
