@@ -29,25 +29,28 @@ def add_report_verb(sub) -> None:
 def cmd_report(args: argparse.Namespace) -> int:
     from game.report.series import ReplayError, chronicle_of
     from game.session.savefile import SaveError, load_save
-    problem = output_folder(args.out)
+    # Checked first, made last: a refused save leaves no empty folder behind.
+    problem = output_folder(args.out, make=False)
     if problem:
         return refuse(PROG, "--out", problem)
     name = shown(args.save)
     try:
-        match, doc = load_save(Path(args.save))
+        match, _doc = load_save(Path(args.save))
     except SaveError as exc:
         return refuse(PROG, "SAVE", f"{name}: {shown(exc.reason)}")
     try:
         chronicle = chronicle_of(match)
     except ReplayError as exc:
         return refuse(PROG, "SAVE", f"{name}: {exc}; a report needs the whole game")
-    title, teaching = _scenario_words(match.scenario_id, doc)
     # The final map is drawn by the game's renderer, off screen.
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    from game.report.build import write_report
+    from game.report.build import teaching_of, write_report
+    problem = output_folder(args.out)             # made now (the place may have changed meanwhile)
+    if problem:
+        return refuse(PROG, "--out", problem)
     try:
-        files = write_report(chronicle, Path(args.out), title, teaching)
+        files = write_report(chronicle, Path(args.out), teaching_of(match.scenario_id))
     except OSError as exc:
         print(f"{PROG}: could not write the report in {shown(args.out)} ({exc.strerror or exc})", file=sys.stderr)
         return 1
@@ -55,9 +58,3 @@ def cmd_report(args: argparse.Namespace) -> int:
     print(f"{files.pdf} ({files.pages} pages)")
     return 0
 
-
-def _scenario_words(scenario_id: str, doc: dict) -> tuple[str, dict]:
-    """The scenario's title and teaching notes (load_save has checked the scenario is installed and the same)."""
-    from game.scenario.loader import load_scenario
-    sc = load_scenario(scenario_id)
-    return sc.title or str(doc["scenario"].get("title", scenario_id)), dict(sc.teaching or {})

@@ -51,7 +51,7 @@ class Theme:
 
 PRINT = Theme(paper="#ffffff", ink="#1c1c22", muted="#666670", grid="#dddddd", font=9.0, lines=2.0)
 SCREEN = Theme(paper="#23221d", ink="#efe8d4", muted="#a0967c", grid="#3e3b32", font=8.0, lines=1.6,
-               un="#56B4E9", communist="#E69F00", third="#8fd19e", track="#c9a24a",
+               un="#7fb8e6", communist="#f08c78", third="#8fd19e", track="#c9a24a",
                thresholds=("#e2b23c", "#e26e28", "#ff5a4a", "#bbbbbb"))
 
 
@@ -152,14 +152,14 @@ def _legend(ax, theme: Theme, compact: bool, loc: str = "best") -> None:
     without the thresholds (the dashed lines speak for themselves there; the printed charts name them)."""
     handles, labels = ax.get_legend_handles_labels()
     if compact:
-        keep = [(h, t) for h, t in zip(handles, labels) if not t.startswith("threshold")]
+        keep = [(h, t) for h, t in zip(handles, labels) if not t.startswith(("threshold", "half of"))]
         handles, labels = [h for h, _t in keep], [t for _h, t in keep]
         if len(handles) < 2:
             return
     if not handles:
         return
     if compact:
-        leg = ax.legend(handles, labels, loc=loc, fontsize=theme.font * 0.72, frameon=True, facecolor=theme.paper,
+        leg = ax.legend(handles, labels, loc="best", fontsize=theme.font * 0.72, frameon=True, facecolor=theme.paper,
                         edgecolor=theme.grid, labelcolor=theme.ink, framealpha=0.9)
     else:
         # On paper the legend sits in a row under the chart: it never hides a line or a key event's name.

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from .story import Story
+from .words import COMPONENTS
 
 _SPECIAL = "\\`*_[]<>|#"
 
@@ -93,7 +94,9 @@ def _scores(add, story: Story) -> None:
         add("*This scenario keeps no scores.*")
         add("")
         return
-    names = list(dict.fromkeys(n for row in story.scores for n in row.components))
+    order = list(COMPONENTS.values())        # the engine's order, whichever side has which component
+    names = sorted({n for row in story.scores for n in row.components},
+                   key=lambda n: (order.index(n) if n in order else len(order), n))
     add("| Side | Score | " + " | ".join(esc(n.capitalize()) for n in names) + " |")
     add("| --- | ---: | " + " | ".join("---:" for _ in names) + " |")
     for row in story.scores:

@@ -89,7 +89,7 @@ def write_pdf(path: Path, story: Story, ch: Chronicle, charts: list, map_png: Pa
     """Write the report's PDF (see the module's contract); returns its number of pages."""
     from matplotlib.backends.backend_pdf import PdfPages
     header = f"After-action report: {story.title}, {day(story.first)} to {day(story.last)}"
-    with DRAW_LOCK, PdfPages(str(path), keep_empty=False,
+    with DRAW_LOCK, PdfPages(str(path),
                          metadata={"Title": f"After-action report: {story.title}", "Creator": "Armistice",
                                    "Producer": None, "CreationDate": None}) as pdf:
         pages = _title_page(pdf, story)

@@ -21,6 +21,9 @@ from game.session.records import HISTORY, KEY_EVENTS
 from .series import Chronicle
 from .words import COMPONENTS, KEY_EVENT_WORDS, gap_words, outcome_text, who_played
 
+#: Key events a study reads off the position rather than an event (the lowest ebb, a front standing still): worth
+#: a row only beside history's date, since a short scenario's first turn is always its "lowest ebb" so far.
+DERIVED = ("lowest_ebb", "front_stabilised", "pusan_perimeter")
 #: Debrief questions for a scenario whose file has none (our words; any game of this war can answer them).
 FALLBACK_QUESTIONS = (
     "Compare the line where your war ended with the real armistice line of 1953: who gained ground, and at "
@@ -177,7 +180,7 @@ def _key_events(ch: Chronicle) -> list[KeyEventRow]:
         real = date.fromisoformat(raw) if raw != "never" else None
         if real is not None and not first <= real <= end:
             real = None
-        if mine is None and real is None:
+        if real is None and (mine is None or key in DERIVED):
             continue
         rows.append(KeyEventRow(KEY_EVENT_WORDS.get(key, nice(key)), mine, real))
     return rows
