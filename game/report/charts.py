@@ -114,20 +114,25 @@ def _style(ax, theme: Theme, title: str, ylabel: str, compact: bool) -> None:
 def _date_axis(ax, ch: Chronicle, theme: Theme, compact: bool) -> None:
     import matplotlib.dates as mdates
     first = ch.first_date or ch.final.date
-    last = max(ch.final.date, first + timedelta(days=1))
+    last = max(ch.end_date or ch.final.date, first + timedelta(days=1))
     ax.set_xlim(first, last)
     locator = mdates.AutoDateLocator(minticks=2 if compact else 3, maxticks=6 if compact else 8)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
+    # Months carry their year ("Jul 1950", then "1951" at each new year), so no tick of a long war is ambiguous.
+    fmt = mdates.ConciseDateFormatter(locator, show_offset=False)
+    fmt.formats = ["%Y", "%b %Y", "%d %b", "%H:%M", "%H:%M", "%S.%f"]
+    fmt.zero_formats = ["", "%Y", "%b", "%H:%M", "%H:%M", "%S.%f"]
+    ax.xaxis.set_major_formatter(fmt)
     if not compact:
-        ax.set_xlabel("Date (this game's calendar)", fontsize=theme.font, color=theme.ink)
+        ax.set_xlabel(f"Date: {first.day} {first:%B %Y} to {last.day} {last:%B %Y}",
+                      fontsize=theme.font, color=theme.ink)
 
 
 def _marks(ax, ch: Chronicle, theme: Theme, compact: bool) -> None:
     """The key events of this war as thin vertical lines, named at the top; events within a few days of each
     other share one label, so the names never print over each other."""
     first = ch.first_date or ch.final.date
-    span = max(1, (ch.final.date - first).days)
+    span = max(1, ((ch.end_date or ch.final.date) - first).days)
     near = span * (0.06 if compact else 0.035)
     found = sorted((date.fromisoformat(ch.key_events[k]), MARKED[k]) for k in MARKED if k in ch.key_events)
     groups: list[list] = []
@@ -170,8 +175,9 @@ def _legend(ax, theme: Theme, compact: bool, loc: str = "best") -> None:
 
 def _steps(ch: Chronicle, name: str) -> tuple[list[date], list[float]]:
     pts = list(ch.track_points.get(name, ()))
-    if pts and pts[-1][0] < ch.final.date:
-        pts.append((ch.final.date, pts[-1][1]))
+    end = ch.end_date or ch.final.date
+    if pts and pts[-1][0] < end:
+        pts.append((end, pts[-1][1]))
     return [d for d, _v in pts], [v for _d, v in pts]
 
 
@@ -236,7 +242,7 @@ def _talks_spans(ch: Chronicle) -> list[tuple[date, date, str]]:
             spans.append((since, e.date, status))
         status, since = new, e.date
     if status != "closed":
-        spans.append((since, max(ch.final.date, since + timedelta(days=3)), status))
+        spans.append((since, max(ch.end_date or ch.final.date, since + timedelta(days=3)), status))
     return spans
 
 
@@ -293,7 +299,8 @@ def _draw_steps(ax, ch: Chronicle, theme: Theme, compact: bool = False) -> None:
         colour, ls = style[seat.id]
         ax.step(xs, [s.steps_lost.get(seat.id, 0) for s in ch.samples], where="post", color=colour, linestyle=ls,
                 linewidth=theme.lines, label=seat.name, zorder=3)
-    ax.set_ylim(bottom=0)
+    top = max([1] + [v for s in ch.samples for v in s.steps_lost.values()])
+    ax.set_ylim(-0.03 * top, top * 1.06)          # a side that lost nothing shows its line above the axis
     _finish(ax, ch, theme, "Steps lost", "steps lost (total so far)", compact, loc="upper left")
 
 

@@ -1,12 +1,13 @@
 """The after-action report as one printable PDF (A4), drawn with matplotlib's PdfPages: no other dependency.
 
 Contract: :func:`write_pdf(path, story, chronicle, charts, map_png)` writes ``path`` and returns its number of
-pages, in this order: a title page (the game, who played, the outcome, each side's score against history as
-bars); pages of text that flow on as needed (the scores' reasons, the key events beside history, the
+pages, in this order: a title page (the game, who played, the outcome, each side's score against history as bars,
+the war in numbers); pages of text that flow on as needed (the scores' reasons, the key events beside history, the
 decisions with who took them and why, the thresholds crossed, what the computer declined); the charts, two to a
-page, each with its caption; the final map (``map_png``, a PNG file; no page when None); the debrief
-(questions, learning goals, ideas).  The document carries no creation date, so the same save gives the same
-pages.  Text is wrapped by a width in characters measured for the font (DejaVu Sans, which matplotlib ships).
+page, each with its caption; the final map (``map_png``, a PNG file; no page when None); the debrief (each
+question with ruled lines for an answer, the learning goals, the ideas). The document carries no creation date, so
+the same save gives the same pages. Text is wrapped by a width in characters measured for the font (DejaVu Sans,
+which matplotlib ships).
 """
 
 from __future__ import annotations
@@ -29,10 +30,18 @@ STYLES = {
     "body": (9.5, "normal", "normal", PRINT.ink, 0.0, 0.25),
     "bullet": (9.5, "normal", "normal", PRINT.ink, 0.18, 0.15),
     "note": (8.5, "normal", "italic", PRINT.muted, 0.18, 0.0),
+    "question": (10.5, "normal", "normal", PRINT.ink, 0.28, 0.6),
     "small": (8.5, "normal", "italic", PRINT.muted, 0.0, 0.25),
 }
 #: The average advance of a character of DejaVu Sans, in ems (bold is wider): how many fit on a line.
 EM = {"normal": 0.56, "bold": 0.62}
+
+
+def _line(fig, y_in: float):
+    """A thin grey rule across the text column at ``y_in`` inches from the bottom."""
+    from matplotlib.lines import Line2D
+    x0, x1 = (MARGIN + 0.28) / A4[0], 1 - MARGIN / A4[0]
+    return Line2D([x0, x1], [y_in / A4[1]] * 2, transform=fig.transFigure, color=PRINT.grid, linewidth=0.7)
 
 
 def _chars(size: float, weight: str, indent: float) -> int:
@@ -62,6 +71,15 @@ class _Flow:
             self.pages += 1
             self.fig = None
 
+    def rules(self, n: int) -> None:
+        """``n`` light ruled lines to write on (a handout's room for a student's answer)."""
+        step = 0.3
+        if self.fig is None or self.y - n * step < MARGIN:
+            self._new()
+        for _ in range(n):
+            self.y -= step
+            self.fig.add_artist(_line(self.fig, self.y))
+
     def add(self, kind: str, text: str, bullet: str = "") -> None:
         size, weight, style, colour, indent, before = STYLES[kind]
         step = size * 1.38 / 72.0
@@ -80,7 +98,7 @@ class _Flow:
             self.y -= step
             x = MARGIN + indent
             if bullet and k == 0:
-                self.fig.text((x - 0.15) / A4[0], self.y / A4[1], bullet, fontsize=size, color=colour)
+                self.fig.text((x - indent) / A4[0], self.y / A4[1], bullet, fontsize=size, color=colour)
             self.fig.text(x / A4[0], self.y / A4[1], line, fontsize=size, fontweight=weight, fontstyle=style,
                           color=colour)
 
@@ -242,7 +260,8 @@ def _debrief(flow: _Flow, story: Story) -> None:
     flow.add("h1", "Debrief")
     flow.add("h2", "Questions for discussion")
     for k, q in enumerate(story.questions, 1):
-        flow.add("bullet", q, f"{k}.")
+        flow.add("question", q, f"{k}.")
+        flow.rules(3)
     if story.goals:
         flow.add("h2", "Learning goals")
         for g in story.goals:

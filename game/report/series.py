@@ -6,7 +6,8 @@ on a setup of its own (its caches are not the live game's, so a worker thread
 may replay while the window plays on), and returns a :class:`Chronicle`:
 
 * one :class:`Sample` at the start of every turn, and the last at the game's
-  end: every track's value, the steps each seat has lost so far, and the land
+  end (dated ``end_date``: the last day of the last turn, or the day an outcome
+  such as an armistice ended the war): every track's value, the steps each seat has lost so far, and the land
   hexes of Korea each bloc holds -- the log holds no ground per turn, which is
   why the report replays rather than reads the seats' logs;
 * each public track's points ``(date, value)``: its start, every change the log
@@ -47,7 +48,7 @@ class ReplayError(Exception):
 
 @dataclass(frozen=True)
 class Sample:
-    """The position at the start of a turn (the last sample: at the game's end)."""
+    """The position at the start of a turn (the last sample: at the game's end, dated the chronicle's end_date)."""
 
     turn: int
     date: date
@@ -85,6 +86,8 @@ class Chronicle:
     #: the scenario's first day and the last day of its last turn (the calendar, not this game's end)
     first_date: date | None = None
     calendar_end: date | None = None
+    #: the last day the charts show: the end of the last turn played, or the day an outcome ended the war
+    end_date: date | None = None
 
     @property
     def last_date(self) -> date:
@@ -112,16 +115,18 @@ class _Collector:
         self.sample()
         self.events(-1, start_events)
 
-    def sample(self) -> None:
+    def sample(self, when: date | None = None) -> None:
+        """A sample of the position now, dated ``when`` (default: the turn's date)."""
         t = self.game.reveal()
+        when = when or t.date
         ground = {b: int((t.control[self.korea] == k + 1).sum()) for k, b in enumerate(self.blocs)}
-        s = Sample(t.turn, t.date, dict(t.tracks), dict(t.steps_lost), ground, t.talks)
-        if self.samples and self.samples[-1].turn == s.turn:
-            self.samples[-1] = s            # the game ended within the turn: its end replaces its start
+        s = Sample(t.turn, when, dict(t.tracks), dict(t.steps_lost), ground, t.talks)
+        if self.samples and self.samples[-1].date == when:
+            self.samples[-1] = s            # the game ended on its last turn's date: its end replaces that start
         else:
             self.samples.append(s)
         for name in self.public:
-            self._point(name, t.date, float(t.tracks.get(name, 0.0)))
+            self._point(name, when, float(t.tracks.get(name, 0.0)))
 
     def _point(self, name: str, when: date, value: float) -> None:
         pts = self.points[name]
@@ -167,16 +172,30 @@ def chronicle_of(match: Match) -> Chronicle:
     if game.checksum() != match.checksum():
         raise ReplayError("replaying the record does not give the saved game (it was made with another version "
                           "of the rules)")
-    collector.sample()
     final = game.reveal()
     dates = game.state.turn_dates
+    end = _end_date(final, dates)
+    collector.sample(end)
     return Chronicle(
         scenario_id=match.scenario_id, seed=int(match.seed), seats=dict(match.seats), config=game.config,
         board=game.board, samples=collector.samples, track_points=collector.points, notable=collector.notable,
         actions=list(match.record), reasons=dict(match.reasons), final=final,
         key_events=recorder.report()["key_events"], checksum=game.checksum(), acts=acts,
         korea_land=int(collector.korea.sum()), first_date=dates[0] if dates else final.date,
-        calendar_end=_calendar_end(dates) or final.date)
+        calendar_end=_calendar_end(dates) or final.date, end_date=end)
+
+
+def _end_date(final: Truth, dates) -> date:
+    """The day the game's story ends: the end of its last turn when it ran out of turns or stopped (a turn's
+    moves happen over its days, and the charts should show them), its last turn's date when an outcome ended it
+    there (an armistice is signed on that turn's date)."""
+    if final.outcome not in (None, "last_turn"):
+        return final.date
+    k = final.turn - 1
+    if 0 <= k < len(dates) - 1:
+        return dates[k + 1] - timedelta(days=1)
+    step = (dates[-1] - dates[-2]) if len(dates) > 1 else timedelta(days=7)
+    return final.date + step - timedelta(days=1)
 
 
 def _calendar_end(dates) -> date | None:

@@ -137,8 +137,13 @@ def test_the_same_save_gives_the_same_report(save, report, tmp_path, capsys):
 
 def test_the_series_hold_a_sample_a_turn(chronicle):
     ch = chronicle
+    # One at each turn's start, then the end of the war: the tutorial runs out of turns, so its end is the last
+    # day of its last turn, a week after that turn's date.
     turns = [s.turn for s in ch.samples]
-    assert turns == list(range(1, ch.final.turn + 1))
+    assert turns == list(range(1, ch.final.turn + 1)) + [ch.final.turn]
+    assert ch.final.outcome == "last_turn" and ch.samples[-1].date == ch.end_date
+    assert (ch.end_date - ch.final.date).days == 6
+    assert ch.samples[-1].steps_lost == ch.final.steps_lost and ch.samples[-1].tracks == ch.final.tracks
     for a, b in zip(ch.samples, ch.samples[1:]):
         assert b.date > a.date
         assert all(b.steps_lost[k] >= a.steps_lost[k] for k in a.steps_lost)   # losses only grow
