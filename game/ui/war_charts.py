@@ -1,12 +1,13 @@
 """The end screen's charts of the whole war: the report's matplotlib charts, made without freezing the window.
 
-Contract: ``WarCharts(match)`` replays the match's record once (game/report/series.py) on a background
+Contract: ``WarCharts(match)`` replays the match's record (game/report/series.py) on a background
 :class:`~game.ui.background.Job`, and draws the report's charts (game/report/charts.py ``overview_rgba``) at
 the size last asked for with :meth:`want`.  Each frame the screen calls :meth:`poll`; it returns True when a
 new picture is ready in ``surface`` (a pygame Surface made in the window's thread) with ``count`` charts.
 ``chronicle`` is the replay, once done, for the report's export; ``problem`` says, in a player's words, why
 there are no charts of the whole war (a record that does not replay, matplotlib missing), and then the screen
-keeps its charts drawn by hand from this session's log.  ``busy`` is True while a job runs.
+keeps its charts drawn by hand from this session's log.  ``busy`` is True while a job runs.  The last replay is
+kept for the same game (unchanged since), so the screen built again (back from the final map) does not replay.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ import pygame
 from game.errorlog import log_exception
 
 from .background import Job
+
+#: The last replay and the game it is of (its identity, length and checksum): coming back to the summary from the
+#: final map shows the charts at once rather than replaying the war again.
+_last: tuple[tuple, object] | None = None
 
 
 def _replay(match):
@@ -38,8 +43,12 @@ class WarCharts:
         self.count = 0
         self._want: tuple[tuple[int, int], float] | None = None
         self._drawn_for: tuple[tuple[int, int], float] | None = None
-        self._job: Job | None = Job(_replay, match)
         self._drawing = False
+        self._key = (id(match), len(match.record), match.checksum())
+        if _last is not None and _last[0] == self._key:
+            self.chronicle, self._job = _last[1], None
+        else:
+            self._job = Job(_replay, match)
 
     @property
     def busy(self) -> bool:
@@ -68,7 +77,9 @@ class WarCharts:
             self.problem = self._words(job.error)
             return False
         if not drawing:
+            global _last
             self.chronicle = job.result
+            _last = (self._key, self.chronicle)
             self._next()
             return False
         rgba, got, count, asked = job.result

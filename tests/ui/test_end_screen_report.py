@@ -52,7 +52,6 @@ def test_the_end_screen_shows_the_reports_charts_of_the_whole_war(tmp_path, fini
     app = make_app(tmp_path)
     screen = EndScreen(app, Table(finished))
     app.show(screen)
-    frames(app)
     assert screen.charts_source == "log" and screen.charts_drawn >= 5      # drawn by hand until the replay is done
     until(app, lambda: screen.charts_source == "report")
     expected = len(charts_for(screen.war.chronicle))
@@ -66,6 +65,11 @@ def test_the_end_screen_shows_the_reports_charts_of_the_whole_war(tmp_path, fini
     until(app, lambda: screen.charts_source == "report")
     press(app, screen.charts_toggle)
     assert not screen.charts_big and screen.report.visible
+    # Back from the final map, the summary does not replay the war again.
+    again = EndScreen(app, Table(finished))
+    assert again.war.chronicle is screen.war.chronicle and not again.war.busy
+    app.show(again)
+    until(app, lambda: again.charts_source == "report")
     assert errors == []
 
 
