@@ -5,9 +5,11 @@ position, a state's clone, the active seat's whole set of legal actions, a
 checked ``apply`` of a move and the trusted ``step``, the end of a seat's
 turn (its supply check and the next seat's start), an observation; a one-ply
 sweep of every legal move of the UN on turn 13; one full random-legal
-campaign; loading a 30-turn save from its snapshot and by replaying it.  The
-UI adds its frame time and launch-to-menu time when it is importable.  Keys
-stay stable; new figures get new keys.
+campaign; loading a 30-turn save from its snapshot and by replaying it; the
+after-action report of a finished tutorial save (and, without --quick, of the
+30-turn save), from reading the save to the PDF.  The UI adds its frame time and
+launch-to-menu time when it is importable.  Keys stay stable; new figures get
+new keys.
 """
 
 from __future__ import annotations
@@ -165,9 +167,10 @@ def run_bench(scenario_id: str = "1950-invasion", quick: bool = False, out: Call
         path = write_save(saved, Path(tmp) / "bench.json")
         figures["save_load_30_turns_s"] = round(_median(lambda: load_save(path), 3) / 1000, 3)
         figures["save_replay_30_turns_s"] = round(_median(lambda: load_save(path, replay=True), 1) / 1000, 3)
-    out(f"load a 30-turn save ({len(saved.record)} actions): from its snapshot "
-        f"{figures['save_load_30_turns_s']:.3f} s, by replaying it (validate) "
-        f"{figures['save_replay_30_turns_s']:.3f} s")
+        out(f"load a 30-turn save ({len(saved.record)} actions): from its snapshot "
+            f"{figures['save_load_30_turns_s']:.3f} s, by replaying it (validate) "
+            f"{figures['save_replay_30_turns_s']:.3f} s")
+        figures.update(_report_figures(path if not quick else None, Path(tmp), out))
 
     try:
         from game.ui.bench import ui_figures
@@ -175,6 +178,43 @@ def run_bench(scenario_id: str = "1950-invasion", quick: bool = False, out: Call
         ui_figures = None
     if ui_figures is not None and not quick:
         figures.update(ui_figures(sc, out))
+    return figures
+
+
+def _report_figures(long_save: Path | None, folder: Path, out: Callable[[str], None]) -> dict:
+    """The time to build an after-action report (``python -m game report``: read the save, replay its record,
+    draw the charts and the final map, write the Markdown and the PDF) for a finished tutorial the computer
+    played, and for ``long_save`` when given.  The first report pays matplotlib's import, as a teacher's does."""
+    import os
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    from game.scenario.loader import load_scenario
+    from game.session.match import Match
+    from game.session.savefile import load_save, write_save
+    from game.session.simulate import make_agents, play
+    try:
+        import matplotlib  # noqa: F401 - only to say plainly when it is missing
+
+        from game.report.build import report_of_match
+    except ImportError:
+        out("after-action report: matplotlib is not installed; no figure")
+        return {}
+
+    def build(path: Path, name: str) -> float:
+        t0 = time.perf_counter()
+        match, _doc = load_save(path)
+        report_of_match(match, folder / name)
+        return time.perf_counter() - t0
+
+    sc = load_scenario("tutorial")
+    tutorial = Match.start(sc, 7, {s.id: "ai:historical:normal" for s in sc.config.seats})
+    play(tutorial, make_agents(tutorial, "ai:historical:normal", 7))
+    path = write_save(tutorial, folder / "tutorial.json")
+    figures = {"report_build_s": round(build(path, "tutorial-report"), 2)}
+    out(f"after-action report of a finished tutorial ({len(tutorial.record)} actions; save to Markdown, PNGs and "
+        f"PDF): {figures['report_build_s']:.2f} s")
+    if long_save is not None:
+        figures["report_build_30_turns_s"] = round(build(long_save, "long-report"), 2)
+        out(f"after-action report of the 30-turn save: {figures['report_build_30_turns_s']:.2f} s")
     return figures
 
 

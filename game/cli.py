@@ -1,6 +1,7 @@
-"""The command line: the GUI by default, and the headless verbs validate, info, simulate, compare, bench.
+"""The command line: the GUI by default, and the headless verbs validate, info, simulate, compare, report, bench.
 
-simulate and compare (Monte Carlo studies) live in game/cli_study.py.
+simulate and compare (Monte Carlo studies) live in game/cli_study.py; report (a save's after-action report)
+in game/cli_report.py.
 
 Every verb prints messages for people and exits 0 on success, 1 on bad input
 (with every problem listed), 2 on bad arguments.  Nothing here shows a
@@ -19,6 +20,7 @@ from pathlib import Path
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 from game.cli_args import Parser, refuse, shown
+from game.cli_report import add_report_verb
 from game.cli_study import add_study_verbs
 from game.cli_table import table as _table
 from game.errorlog import log_exception
@@ -176,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--json", action="store_true", help="print JSON")
     i.set_defaults(func=cmd_info)
     add_study_verbs(sub)
+    add_report_verb(sub)
     b = sub.add_parser("bench", help="measure speed and print figures")
     b.add_argument("--scenario", default="1950-invasion")
     b.add_argument("--json", action="store_true")

@@ -8,7 +8,7 @@ Contract:
 * ``whole(name, lo, hi)`` makes the ``type=`` of a bounded whole-number option:
   ``--seed -5``, ``--runs 0``, ``--turns -3`` and a 20-digit ``--runs`` are
   refused with the range in words.
-* ``output_file(flag, raw)`` and ``output_folder(flag, raw)`` check a place the
+* ``output_file(raw)`` and ``output_folder(raw)`` check a place the
   verb will write to *before* any game is played: it must be (or be made in) a
   folder the game can write to -- a probe file is created and removed, because
   permissions alone do not tell (root may "write" to /proc, which refuses).
@@ -97,11 +97,23 @@ def output_file(raw: str) -> str | None:
     return _probe(parent)
 
 
-def output_folder(raw: str) -> str | None:
-    """Why saves cannot be written in the folder ``raw`` (made if missing, with its parents), or None."""
+def output_folder(raw: str, make: bool = True) -> str | None:
+    """Why files cannot be written in the folder ``raw`` (made if missing, with its parents), or None.
+
+    ``make=False`` checks without making anything: a missing folder must have, as its nearest existing
+    ancestor, a folder the game can write in (the verb makes it once it has something to write)."""
     path = Path(raw)
     if path.exists() and not path.is_dir():
         return f"{shown(raw)} is not a folder"
+    if not path.exists() and not make:
+        parent = path.parent
+        while not parent.exists() and parent != parent.parent:
+            parent = parent.parent
+        if not parent.is_dir():
+            return f"cannot make the folder {shown(raw)} ({shown(parent)} is not a folder)"
+        if _probe(parent) is not None:
+            return f"cannot make the folder {shown(raw)} (cannot write in {shown(parent)})"
+        return None
     if not path.exists():
         try:
             path.mkdir(parents=True, exist_ok=True)

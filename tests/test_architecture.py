@@ -1,6 +1,8 @@
 """The layer rules of ARCHITECTURE.md, enforced by walking every module's imports."""
 
 import ast
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -16,6 +18,9 @@ FORBIDDEN = {
     "ai": ["pygame", "pygame_gui", "yaml", "game.ui", "game.session", "game.scenario"],
     "session": ["pygame", "pygame_gui", "game.ui"],
     "ui": ["game.ai", "game.scenario", "yaml"],
+    # The after-action report reads a replayed match (session) and draws with matplotlib and the map renderer
+    # (game/ui/final_map.py); it never reaches for the screens, the widgets, the AI or the YAML files.
+    "report": ["pygame_gui", "game.ui.screens", "game.ai", "game.scenario", "yaml"],
 }
 STDLIB = set(sys.stdlib_module_names)
 
@@ -232,3 +237,29 @@ def test_no_module_global_hooks_in_the_engine():
     """Turn flow calls politics directly (game/engine/flow.py); nothing registers itself by being imported."""
     text = "\n".join(p.read_text(encoding="utf-8") for p in ENGINE.rglob("*.py"))
     assert "HOOKS" not in text
+
+
+# -- launch stays fast ----------------------------------------------------------------------------------------
+
+def test_matplotlib_is_imported_only_when_a_report_is_made():
+    """Launching the game (the command line, the window, every screen, the end screen's charts) never imports
+    matplotlib: it is imported inside the functions that draw a report's charts (game/report/charts.py, pdf.py)."""
+    code = ("import sys, game.cli, game.ui.main, game.ui.router, game.ui.screens.end_screen, game.ui.war_charts, "
+            "game.report.series, game.report.story, game.report.build, game.report.charts, game.report.pdf; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'matplotlib'))")
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "PYTHONPATH": str(GAME.parent)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120,
+                         cwd=str(GAME.parent))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_no_module_imports_matplotlib_at_its_top():
+    bad = []
+    for path in sorted(GAME.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            bad += [f"{path.relative_to(GAME.parent)}: {n}" for n in names if n.split(".")[0] == "matplotlib"]
+    assert not bad, bad

@@ -6,7 +6,9 @@ of Korea tinted by the share of runs that ended with it in UN/ROK hands (``share
 land hex, in the index order of ``board.terrain >= CLEAR``), the 1953 armistice line (the terrain data's
 Military Demarcation Line) and the 38th parallel drawn over it, a title, and a legend.  ``write_heatmap``
 saves it as PNG.  Callers set ``SDL_VIDEODRIVER=dummy`` before pygame starts when there is no screen
-(game/cli_study.py does).
+(game/cli_study.py does).  ``ensure_display``, ``frame_korea``, ``reference_lines`` and ``board_columns`` are
+shared with the after-action report's final map (game/ui/final_map.py), so the two pictures frame the peninsula and
+draw the 1953 line and the parallel alike.
 """
 
 from __future__ import annotations
@@ -41,14 +43,15 @@ def band_colour(k: int) -> tuple[int, int, int]:
     return tuple(int(round(a[c] + (b[c] - a[c]) * f)) for c in range(3))
 
 
-def _display() -> None:
+def ensure_display() -> None:
+    """pygame's display and fonts ready for off-screen drawing (a 1x1 mode when no window is open)."""
     pygame.display.init()
     pygame.font.init()
     if pygame.display.get_surface() is None:
         pygame.display.set_mode((1, 1))        # surfaces convert only once a display mode is set
 
 
-def _frame(view, korea: np.ndarray) -> None:
+def frame_korea(view, korea: np.ndarray) -> None:
     """Zoom and centre the view on Korea's land."""
     lay, board = view.layout, view.board
     idx = np.flatnonzero(korea)
@@ -60,7 +63,7 @@ def _frame(view, korea: np.ndarray) -> None:
     lay.center_on_km((x0 + x1) / 2, (y0 + y1) / 2)
 
 
-def _lines(surf: pygame.Surface, view) -> None:
+def reference_lines(surf: pygame.Surface, view) -> None:
     """The 1953 line (cased, so it reads over any tint) and the 38th parallel (dashed) over the tints."""
     lay = view.layout
     for ln in view.terrain.geo.mdl:
@@ -72,7 +75,7 @@ def _lines(surf: pygame.Surface, view) -> None:
         polyline(surf, INK, d, 2.5)
 
 
-def _board_columns(view) -> tuple[int, int]:
+def board_columns(view) -> tuple[int, int]:
     """The pixel columns of the map view inside the terrain's neat line (beyond it the view shows nothing)."""
     xmin, _y0, xmax, _y1 = view.terrain.neat
     left = int(max(0, view.layout.km_to_pixel(xmin, 0)[0]))
@@ -109,7 +112,7 @@ def _legend(out: pygame.Surface, x: int, y: int, mdl_colour) -> None:
 def heatmap_surface(board: Board, shares, title: str, subtitle: str = "") -> pygame.Surface:
     from .mapview import MapView
     from .terrain_cache import terrain_for
-    _display()
+    ensure_display()
     land = board.terrain >= Terrain.CLEAR
     shares = np.asarray(shares, dtype=float)
     if shares.shape != (int(land.sum()),):
@@ -121,7 +124,7 @@ def heatmap_surface(board: Board, shares, title: str, subtitle: str = "") -> pyg
     view = MapView(board, pygame.Rect((0, 0), MAP_RECT.size), terrain.palette, terrain)
     view.minimap.visible = False
     view.show_labels = True
-    _frame(view, korea)
+    frame_korea(view, korea)
     band = np.clip((np.nan_to_num(full) * BANDS).astype(int), 0, BANDS - 1)
     for k in range(BANDS):
         mask = korea & (band == k)
@@ -129,11 +132,11 @@ def heatmap_surface(board: Board, shares, title: str, subtitle: str = "") -> pyg
             view.set_overlay(f"heat_{k}", mask, colour=(*band_colour(k), TINT_ALPHA))
     map_surf = pygame.Surface(MAP_RECT.size)
     view.draw(map_surf, complete=True)
-    _lines(map_surf, view)
+    reference_lines(map_surf, view)
     out = pygame.Surface(HEATMAP_SIZE)
     out.fill(PAPER)
     # Only the board's width: where it is narrower than the frame, the paper shows either side, not a void.
-    left, right = _board_columns(view)
+    left, right = board_columns(view)
     at = pygame.Rect(MAP_RECT.x + (MAP_RECT.width - (right - left)) // 2, MAP_RECT.y, right - left, MAP_RECT.height)
     out.blit(map_surf, at, pygame.Rect(left, 0, right - left, MAP_RECT.height))
     pygame.draw.rect(out, INK, at.inflate(2, 2), 1)

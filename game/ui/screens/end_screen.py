@@ -4,9 +4,14 @@ The end screen is the one place that sees the whole truth: it reads
 ``match.reveal()`` (an :class:`~game.engine.api.Truth`), never the state.
 Scores come from the engine (``Truth.scores``): each component is what this
 game achieved minus what history achieved, so the historical result scores 0
-for every side.  The tracks' history is read from the match's log
-(``game.ui.charts``).  The final map shows the ground each bloc held, the DMZ
-of an armistice, and the real 1953 line beside it.
+for every side.  The charts are the after-action report's (game/report/charts.py,
+matplotlib): the whole record is replayed in the background (game/ui/war_charts.py)
+-- a loaded game's log holds only this session's events -- and until they are
+ready, or when they cannot be drawn, the tracks are drawn by hand from the log
+(``game.ui.charts``).  "Charts" enlarges them over the scores.  The final map
+shows the ground each bloc held, the DMZ of an armistice, and the real 1953 line
+beside it.  "Export report" writes the same report as ``python -m game report``
+into the save folder's ``reports`` (game/ui/report_export.py).
 """
 
 from __future__ import annotations
@@ -21,28 +26,16 @@ from pygame_gui.elements import UIButton, UILabel, UITextBox
 from game.engine.api import Location, Truth, plural
 from game.engine.board import Country
 from game.engine.config import GameConfig
+from game.report.words import COMPONENTS, OUTCOMES, outcome_text
 from game.ui.charts import draw_score_bars, draw_tracks
 from game.ui.map_labels import get_font, render_text
+from game.ui.report_export import ReportExport
 from game.ui.screens.base import Screen
 from game.ui.tracks_bar import TrackValues
+from game.ui.war_charts import WarCharts
 
-OUTCOMES = {
-    "last_turn": "The scenario's last turn has passed.",
-    "armistice": "An armistice: the line of contact becomes the demilitarised zone.",
-    "ceasefire": "A ceasefire: the guns fall silent where the armies stand.",
-    "general_war": "General war: the fighting spread beyond Korea, and every side has lost.",
-    "unification:un": "Korea is unified under the Republic of Korea, with UN support.",
-    "unification:communist": "Korea is unified under the North, with Chinese and Soviet support.",
-}
-COMPONENTS = {"ground": "ground", "losses": "losses", "escalation": "escalation avoided",
-              "coalition": "coalition kept", "outcome": "outcome"}
+__all__ = ["COMPONENTS", "OUTCOMES", "EndScreen", "outcome_text", "report_html", "score_rows", "seats_in_order"]
 GOOD, BAD, MUTED = "#8fd19e", "#f08c78", "#9c927a"
-
-
-def outcome_text(outcome: str | None) -> str:
-    if outcome is None:
-        return "The war goes on."
-    return OUTCOMES.get(outcome, outcome.replace("_", " ").replace(":", ": ").capitalize())
 
 
 def seats_in_order(config: GameConfig, viewer: str | None = None) -> list:
@@ -107,8 +100,15 @@ class EndScreen(Screen):
         self.charts_rect: pygame.Rect | None = None
         self.charts_img: pygame.Surface | None = None
         self.charts_drawn = 0
+        #: "log" (drawn by hand from this session's log) or "report" (the report's charts of the whole war)
+        self.charts_source = "log"
+        #: True while the charts fill the column the scores' text holds
+        self.charts_big = False
+        self.charts_toggle: UIButton | None = None
         self.totals: list[tuple[str, float]] = []
         self.truth: Truth | None = None
+        self.war = WarCharts(table.match)
+        self.export = ReportExport(app, self.war)
 
     def build(self) -> None:
         w, h = self.app.size
@@ -142,10 +142,22 @@ class EndScreen(Screen):
             y = self.bars_rect.bottom + s(8)
         room = bottom - y
         chart_h = min(s(260), int(room * 0.45)) if has_pol and room > s(220) else 0
-        report_h = room - chart_h - (s(8) if chart_h else 0)
-        self.report = UITextBox(report_html(st, config, viewer), pygame.Rect(x, y, left_w, report_h),
+        head = s(28) if chart_h else 0          # the charts' heading and their Enlarge button
+        if chart_h and self.charts_big:
+            chart_h = room - head
+        report_h = room - chart_h - head - (s(8) if chart_h else 0)
+        self.report = UITextBox(report_html(st, config, viewer), pygame.Rect(x, y, left_w, max(report_h, s(40))),
                                 self.manager)
-        self.charts_rect = pygame.Rect(x, y + report_h + s(8), left_w, chart_h) if chart_h else None
+        if chart_h and self.charts_big:
+            self.report.hide()
+        self.charts_rect = pygame.Rect(x, bottom - chart_h, left_w, chart_h) if chart_h else None
+        self.charts_toggle = None
+        if chart_h:
+            tw = s(150)
+            self.charts_toggle = UIButton(pygame.Rect(x + left_w - tw, bottom - chart_h - head, tw, head - s(4)),
+                                          "Show the scores" if self.charts_big else "Enlarge the charts",
+                                          self.manager)
+            self.war.want(self.charts_rect.size, self.app.scale)
         self.render_charts()
         if wide:
             # Room under the map for its legend, on two lines where one would run under the buttons.
@@ -154,17 +166,29 @@ class EndScreen(Screen):
             self.build_map(mr)
         else:
             self.map_rect = None
-        bw = s(220)
-        self.menu = UIButton(pygame.Rect(w // 2 + s(8), h - s(60), bw, s(48)), "Main menu", self.manager,
-                             object_id="@big_button")
-        self.back = UIButton(pygame.Rect(w // 2 - s(8) - bw, h - s(60), bw, s(48)), "The final map ›",
+        gap = s(16)
+        bw = min(s(220), (w - 4 * gap) // 3)
+        left = (w - 3 * bw - 2 * gap) // 2
+        self.export_button = UIButton(pygame.Rect(left, h - s(60), bw, s(48)), "Export report", self.manager,
+                                      object_id="@big_button",
+                                      tool_tip_text="Write this report, its charts and the final map as Markdown "
+                                                    "and a printable PDF, in the saves folder.")
+        self.back = UIButton(pygame.Rect(left + bw + gap, h - s(60), bw, s(48)), "The final map ›",
                              self.manager, object_id="@big_button",
                              tool_tip_text="Look over the map as the war ended (the DMZ, the front, the units).")
+        self.menu = UIButton(pygame.Rect(left + 2 * (bw + gap), h - s(60), bw, s(48)), "Main menu", self.manager,
+                             object_id="@big_button")
 
     def render_charts(self) -> None:
-        self.charts_img, self.charts_drawn = None, 0
+        """The charts at the chart area's size: the report's (whole war) once drawn for it, else by hand from the
+        log."""
+        self.charts_img, self.charts_drawn, self.charts_source = None, 0, "log"
         r = self.charts_rect
         if r is None:
+            return
+        war = self.war.surface
+        if war is not None and war.get_size() == r.size:
+            self.charts_img, self.charts_drawn, self.charts_source = war, self.war.count, "report"
             return
         st = self.truth
         now = TrackValues(self.table.match.config, st.tracks, st.talks, st.date)
@@ -237,6 +261,20 @@ class EndScreen(Screen):
         lay.zoom_to(scale)
         lay.center_on_km((x0 + x1) / 2, (y0 + y1) / 2)
 
+    def update(self, dt: float) -> None:
+        if self.war.poll():
+            self.render_charts()
+        self.export.update()
+        # While the report is written the button says so and waits (a second press would only queue the same).
+        notice = self.export.notice
+        text = notice or "Export report"
+        if self.export_button.text != text:
+            self.export_button.set_text(text)
+            if notice:
+                self.export_button.disable()
+            else:
+                self.export_button.enable()
+
     def handle(self, event) -> bool:
         if self.mapview is not None and event.type in (pygame.MOUSEWHEEL, pygame.MOUSEBUTTONDOWN,
                                                        pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
@@ -249,6 +287,17 @@ class EndScreen(Screen):
             draw_score_bars(surface, self.bars_rect, self.totals, self.app.scale)
         if self.charts_img is not None and self.charts_rect is not None:
             surface.blit(self.charts_img, self.charts_rect.topleft)
+        if self.charts_rect is not None:
+            r = self.charts_rect
+            words = "Charts of the whole war" if self.charts_source == "report" else \
+                "Drawing the charts of the whole war…" if self.war.busy else \
+                (self.war.problem or "Charts of this session")
+            size = max(11, s(13))
+            room = r.width - (self.charts_toggle.rect.width + s(12) if self.charts_toggle else 0)
+            if get_font(size).size(words)[0] > room:
+                words = "Charts of this session only (see the log file)"    # the problem's words are too long
+            img = render_text(words, size, (220, 212, 190), bold=self.charts_source == "report")
+            surface.blit(img, (r.x, r.y - s(26) + (s(24) - img.get_height()) // 2))
         if self.mapview is not None and self.map_rect is not None:
             pygame.draw.rect(surface, self.mapview.palette.sea, self.map_rect)   # beyond the board's edge
             self.mapview.draw(surface)
@@ -291,6 +340,11 @@ class EndScreen(Screen):
     def on_ui(self, event) -> None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.menu:
             self.app.go("menu")
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.export_button:
+            self.export.start()
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.charts_toggle:
+            self.charts_big = not self.charts_big
+            self.app.rebuild()
         elif event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.back:
             t = self.table
             if t.viewer is None:
