@@ -224,6 +224,7 @@ class Cluster:
         runs = {submit(i, 0): (i, 0) for i in range(study.runs)}
         results: list[dict] = []
         done = as_completed(list(runs), loop=self.client.loop)
+        stopped = False
         try:
             for future in done:
                 index, attempt = runs.pop(future)
@@ -235,17 +236,16 @@ class Cluster:
                     done.add(again)
                     continue
                 if future.status == "cancelled":    # the scheduler was lost (or someone cancelled our runs)
-                    self.lost = True
-                    raise KeyboardInterrupt
+                    self.lost = stopped = True
+                    break
                 result = future.result()            # a run's own error is raised here, as a pool's would be
                 future.release()
                 results.append(result)
                 if on_result:
                     on_result(result)
         except KeyboardInterrupt:
-            if not self.lost:
-                self.client.cancel(list(runs))
-            results.sort(key=lambda r: r["run"])
-            return results, True
+            stopped = True
+        if stopped and not self.lost:
+            self.client.cancel(list(runs))
         results.sort(key=lambda r: r["run"])
-        return results, False
+        return results, stopped

@@ -18,7 +18,7 @@ from game.session.runpool import ScenarioMismatch, Study, play_run, run_study
 
 
 @pytest.mark.timeout(180)
-def test_a_worker_killed_mid_study_loses_no_run():
+def test_a_worker_killed_mid_study_loses_no_run_and_ctrl_c_keeps_what_finished():
     pytest.importorskip("distributed")
     from game.session.dask_pool import open_cluster
     sc = load_scenario("tutorial")
@@ -38,10 +38,21 @@ def test_a_worker_killed_mid_study_loses_no_run():
                 killed.append(pids[busy[0]])
                 os.kill(pids[busy[0]], signal.SIGKILL)
         results, interrupted = cluster.run(for_workers(study, sc.content_hash), kill_a_busy_worker)
-    assert killed, "no worker was busy to kill"
-    assert not interrupted
-    assert [r["run"] for r in results] == list(range(8))
-    assert json.dumps(results, sort_keys=True) == json.dumps(expected, sort_keys=True)
+        assert killed, "no worker was busy to kill"
+        assert not interrupted
+        assert [r["run"] for r in results] == list(range(8))
+        assert json.dumps(results, sort_keys=True) == json.dumps(expected, sort_keys=True)
+
+        # Ctrl+C (here: during the second result's callback) keeps the two finished runs and cancels the rest.
+        seen: list[dict] = []
+
+        def stop_at_two(result: dict) -> None:
+            seen.append(result)
+            if len(seen) == 2:
+                raise KeyboardInterrupt
+        results, interrupted = cluster.run(for_workers(study, sc.content_hash), stop_at_two)
+        assert interrupted and len(results) == 2
+        assert sorted(r["run"] for r in results) == sorted(r["run"] for r in seen)
 
 
 def test_workers_get_the_game_s_own_scenario_by_id_and_another_by_its_path(tmp_path):
