@@ -195,7 +195,7 @@ class Cluster:
 
     def check(self, study: Study) -> None:
         # Each worker loads the scenario (client.run reaches every worker, not through the scheduler); then one
-        # task goes through the scheduler, which (Dask 2024.12 and later) unpickles a task itself and so needs
+        # task goes through the scheduler, which (in Dask of recent years) unpickles a task itself and so needs
         # the game installed beside it too.
         try:
             self.client.run(_check_worker, study)
