@@ -139,9 +139,10 @@ def _start_local(distributed, workers: int):
     main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
     try:
-        # No dashboard: its fixed port would clash with another study's, and a study has no one watching it.
+        # The HTTP server on a free port: the default 8787 may be another cluster's (even None tries it first),
+        # and Dask then warns on the terminal.
         return distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=logging.ERROR)
+                                        dashboard_address=":0", silence_logs=logging.ERROR)
     finally:
         if main:
             signal.signal(signal.SIGINT, previous)
