@@ -168,9 +168,10 @@ def _play(sc, args, agents: dict, policies: list, bar: Progress, cluster=None, s
     from game.session.runpool import run_study
     from game.session.simulate import report
     study = _study(sc, args, agents, policies, saves)
+    retried = cluster.retried if cluster is not None else 0
     results, stopped = run_study(study, args.jobs or 1, lambda _r: bar.tick(), cluster=cluster)
-    if cluster is not None and cluster.retried:
-        print(f"{cluster.retried} runs were played again after their worker was lost", file=sys.stderr)
+    if cluster is not None and cluster.retried > retried:
+        print(f"{cluster.retried - retried} runs were played again after their worker was lost", file=sys.stderr)
     if cluster is not None and cluster.lost:
         print(f"the cluster stopped answering (scheduler {shown(args.scheduler)})", file=sys.stderr)
     return report(sc, args.seed, args.runs, agents, args.turns, policies, results, stopped)
