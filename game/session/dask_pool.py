@@ -11,9 +11,10 @@ Contract:
   CONNECT_TIMEOUT_S, no worker joining within WORKER_WAIT_S -- is a ClusterUnavailable of one line.
 * ``for_workers(study, content_hash)`` is the study as a worker on another machine can play it (the scenario
   by id or absolute path, bound to the file's content hash).
-* ``Cluster.check(study)`` has every worker load the study's scenario (which also warms its cache) before any
-  game is played: a worker that cannot import ``game`` or holds another version of the scenario is a
-  ClusterUnavailable naming the worker.
+* ``Cluster.check(study)`` has every worker load the study's scenario (which also warms its cache), and sends
+  one such task through the scheduler, before any game is played: a worker that cannot import ``game`` or
+  holds another version of the scenario, or a scheduler that cannot read a task (it needs the game too), is a
+  ClusterUnavailable of one line.
 * ``Cluster.run(study, on_result)`` keeps game/session/runpool.py run_study's contract: each run is
   ``play_run(study, i)`` on some worker, seeded from the study's seed and ``i`` alone, so the results, sorted by
   run, are byte-identical to a pool's; ``on_result`` is called here as each run finishes (distributed's
