@@ -5,11 +5,12 @@ position, a state's clone, the active seat's whole set of legal actions, a
 checked ``apply`` of a move and the trusted ``step``, the end of a seat's
 turn (its supply check and the next seat's start), an observation; a one-ply
 sweep of every legal move of the UN on turn 13; one full random-legal
-campaign; loading a 30-turn save from its snapshot and by replaying it; the
-after-action report of a finished tutorial save (and, without --quick, of the
-30-turn save), from reading the save to the PDF.  The UI adds its frame time and
-launch-to-menu time when it is importable.  Keys stay stable; new figures get
-new keys.
+campaign; studies with the normal AI on one and two processes, and their
+worker memory (game/bench_study.py); loading a 30-turn save from its snapshot
+and by replaying it; the after-action report of a finished tutorial save (and,
+without --quick, of the 30-turn save), from reading the save to the PDF.  The UI
+adds its frame time and launch-to-menu time when it is importable.  Keys stay
+stable; new figures get new keys.
 """
 
 from __future__ import annotations
@@ -160,6 +161,9 @@ def run_bench(scenario_id: str = "1950-invasion", quick: bool = False, out: Call
             f"({secs * 1000 / max(1, len(full.record)):.2f} ms per action)")
 
     figures.update(_ai_figures(sc, quick, out))
+    # Before anything else starts a child process: the studies' worker memory is read from the children's.
+    from game.bench_study import study_figures
+    figures.update(study_figures(quick, out))
 
     saved = Match.start(sc, 7, {})
     play(saved, make_agents(saved, "random", 7), turns=29)

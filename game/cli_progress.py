@@ -21,11 +21,14 @@ class Progress:
                 from tqdm import tqdm
             except ImportError:        # the bar is a comfort, not a need: a study runs without it
                 return
-            # A terminal that reports no width (a pty opened by a program, not a person) would get a bar of no
-            # width at all: draw 80 columns there, and follow the window's width elsewhere.
-            wide = shutil.get_terminal_size().columns > 0 and _columns() > 0
-            self.bar = tqdm(total=total, unit=what.rstrip("s"), file=sys.stderr, dynamic_ncols=wide,
-                            ncols=None if wide else 80,
+            # A terminal that reports no size (a pty opened by a program, not a person: `script`, an IDE's
+            # console) would get a bar of no width, or none at all -- tqdm takes its rows as the size less one,
+            # -1, and draws nothing on a terminal of fewer rows than the bar's position.  Draw 80 columns and
+            # claim 24 rows there, and follow the window's size elsewhere.
+            cols, rows = _size()
+            sized = shutil.get_terminal_size().columns > 0 and cols > 0 and rows > 0
+            self.bar = tqdm(total=total, unit=what.rstrip("s"), file=sys.stderr, dynamic_ncols=sized,
+                            ncols=None if sized else 80, nrows=None if sized else 24,
                             bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} {unit}s [{elapsed}<{remaining}, "
                                        "{rate_fmt}]")
 
@@ -41,8 +44,10 @@ class Progress:
             self.bar.close()
 
 
-def _columns() -> int:
+def _size() -> tuple[int, int]:
+    """stderr's terminal (columns, rows), 0 for what it does not report."""
     try:
-        return os.get_terminal_size(sys.stderr.fileno()).columns
+        size = os.get_terminal_size(sys.stderr.fileno())
     except OSError:
-        return 0
+        return 0, 0
+    return size.columns, size.lines

@@ -7,10 +7,14 @@ Contract:
   result goes (``--json``, ``--csv``, ``--summary``, ``--heatmap``, ``--save-dir``).  A refusal is one line,
   ``armistice VERB: error: --FLAG: PROBLEM``, and exit status 2; a scenario file with problems lists them
   all and exits 1, as ``validate`` does.
-* Runs go to ``--jobs`` processes (game/session/runpool.py); the JSON is the same bytes whatever the number.
+* Runs go to ``--jobs`` processes (game/session/runpool.py), or with ``--scheduler`` to a Dask cluster
+  (game/session/dask_pool.py: ``tcp://HOST:PORT``, or ``local`` for a LocalCluster of ``--jobs`` workers, the
+  cores by default); the JSON is the same bytes whichever.  Dask is imported only then; without the cluster
+  extra, an unreachable scheduler or workers that cannot play the scenario, ``--scheduler`` is refused in one
+  line (exit 2) before a game is played.
 * A progress bar on stderr when it is a terminal, unless ``--quiet`` (game/cli_progress.py).
 * Ctrl+C stops the study: what finished is written (the report says ``interrupted``) and the exit status is
-  130.
+  130.  A cluster that stops answering ends it the same way, with status 1.
 * stdout, unless ``--json -`` or ``--summary -`` claims it: simulate prints one row a run up to
   ``TABLE_RUNS`` runs, the summary beyond; compare prints the two side by side.
 """
@@ -18,6 +22,7 @@ Contract:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 from game.cli_args import MAX_RUNS, MAX_SEED, MAX_TURNS, clipped, output_file, output_folder, refuse, shown, whole
@@ -120,15 +125,55 @@ def _outputs(args: argparse.Namespace, flags: tuple[str, ...], pair: bool = Fals
 
 # -- the verbs ------------------------------------------------------------------------------------------------
 
-def _play(sc, args, agents: dict, policies: list, bar: Progress, saves: bool = True):
-    """Play the study on the pool; its report (interrupted, if Ctrl+C stopped it).  ``saves``: write a save of
-    each run's end where --save-dir says (compare does not: its two studies would overwrite each other's)."""
-    from game.session.runpool import Study, run_study
+def _cluster(sc, args, agents: dict):
+    """The Dask cluster ``--scheduler`` names, connected and checked (every worker can play the scenario), or
+    None without the flag; Refused with the reason in one line."""
+    if not args.scheduler:
+        return None
+    from game.session.dask_pool import ClusterUnavailable, address_problem, open_cluster
+    if problem := address_problem(args.scheduler):
+        raise Refused("--scheduler", shown(problem))
+    if args.jobs and args.scheduler != "local":
+        raise Refused("--jobs", "the cluster's workers play the runs; --jobs counts processes on this machine "
+                                "(with --scheduler local, its workers)")
+    try:
+        cluster = open_cluster(args.scheduler, args.jobs)
+    except ClusterUnavailable as exc:
+        raise Refused("--scheduler", shown(exc)) from None
+    try:
+        cluster.check(_study(sc, args, agents, [], saves=False))
+    except ClusterUnavailable as exc:
+        cluster.close()
+        raise Refused("--scheduler", shown(exc)) from None
+    return cluster
+
+
+def _study(sc, args, agents: dict, policies: list, saves: bool):
+    """What to play.  On a cluster, the scenario is named so a worker on another machine finds it, and bound to
+    this file's content (game/session/dask_pool.py for_workers)."""
+    from game.session.runpool import Study
     from game.session.savedir import save_dir
-    from game.session.simulate import report
     folder = str(save_dir(args.save_dir)) if saves and getattr(args, "save_dir", None) else None
     study = Study(str(sc.path), args.runs, args.seed, agents, args.turns, tuple(p.text for p in policies), folder)
-    results, stopped = run_study(study, args.jobs, lambda _r: bar.tick())
+    if args.scheduler:
+        from game.session.dask_pool import for_workers
+        study = for_workers(study, sc.content_hash)
+    return study
+
+
+def _play(sc, args, agents: dict, policies: list, bar: Progress, cluster=None, saves: bool = True):
+    """Play the study on the pool or the cluster; its report (interrupted, if Ctrl+C stopped it).  ``saves``:
+    write a save of each run's end where --save-dir says (compare does not: its two studies would overwrite
+    each other's)."""
+    from game.session.runpool import run_study
+    from game.session.simulate import report
+    study = _study(sc, args, agents, policies, saves)
+    retried = cluster.retried if cluster is not None else 0
+    results, stopped = run_study(study, args.jobs or 1, lambda _r: bar.tick(), cluster=cluster)
+    if cluster is not None and cluster.retried > retried:
+        print(f"{cluster.retried - retried} runs were played again after their worker was lost", file=sys.stderr)
+    if cluster is not None and cluster.lost:
+        print(f"the cluster stopped answering (scheduler {shown(args.scheduler)})", file=sys.stderr)
     return report(sc, args.seed, args.runs, agents, args.turns, policies, results, stopped)
 
 
@@ -152,11 +197,12 @@ def _who(sc, agents: dict) -> str:
     return ", ".join(f"{s.id} {agents[s.id]}" for s in sc.config.seats)
 
 
-def _stopped(rep: dict) -> int:
+def _stopped(rep: dict, cluster=None) -> int:
+    """The exit status: 130 if Ctrl+C stopped the study, 1 if the cluster was lost under it, else 0."""
     if rep["interrupted"]:
         print(f"stopped: {rep['finished']} of {rep['runs']} runs finished; their results were written",
               file=sys.stderr)
-        return 130
+        return 1 if cluster is not None and cluster.lost else 130
     return 0
 
 
@@ -167,10 +213,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         agents = _agents(sc, args.agent)
         policies = _policies(sc, "--policy", args.policy)
         _outputs(args, ("--json", "--csv", "--summary", "--heatmap"))
+        cluster = _cluster(sc, args, agents)
     except Refused as exc:
         return refuse("armistice simulate", *exc.args)
-    with Progress(args.runs, args.quiet) as bar:
-        rep = _play(sc, args, agents, policies, bar)
+    with _closing(cluster), Progress(args.runs, args.quiet) as bar:
+        rep = _play(sc, args, agents, policies, bar, cluster)
     names = {s.id: s.name for s in sc.config.seats}
     agg = _aggregate(sc, rep) if (args.summary or args.heatmap or args.runs > TABLE_RUNS) else None
     if args.json:
@@ -183,7 +230,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         _heatmap(sc, args.heatmap, agg, _who(sc, agents))
     if "-" not in (args.json, args.summary):
         print(simulate_table(sc, rep) if args.runs <= TABLE_RUNS else render_summary(agg, outcome_words, names))
-    return _stopped(rep)
+    return _stopped(rep, cluster)
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -193,11 +240,12 @@ def cmd_compare(args: argparse.Namespace) -> int:
         agents = _agents(sc, args.agent)
         pa, pb = _policies(sc, "--a", args.a), _policies(sc, "--b", args.b)
         _outputs(args, ("--json", "--summary", "--heatmap"), pair=True)
+        cluster = _cluster(sc, args, agents)
     except Refused as exc:
         return refuse("armistice compare", *exc.args)
-    with Progress(2 * args.runs, args.quiet) as bar:
-        ra = _play(sc, args, agents, pa, bar, saves=False)
-        rb = _play(sc, args, agents, pb, bar, saves=False) if not ra["interrupted"] else None
+    with _closing(cluster), Progress(2 * args.runs, args.quiet) as bar:
+        ra = _play(sc, args, agents, pa, bar, cluster, saves=False)
+        rb = _play(sc, args, agents, pb, bar, cluster, saves=False) if not ra["interrupted"] else None
     if rb is None:                       # stopped during A: B has not begun; what there is goes out as it is
         rb = _play_nothing(sc, args, agents, pb)
     aa, ab = _aggregate(sc, ra), _aggregate(sc, rb)
@@ -213,7 +261,12 @@ def cmd_compare(args: argparse.Namespace) -> int:
                 _heatmap(sc, args.heatmap[:-4] + f"-{side}.png", agg, f"{_who(sc, agents)} ({side.upper()})")
     if "-" not in (args.json, args.summary):
         print(text)
-    return max(_stopped(ra), _stopped(rb))
+    return max(_stopped(ra, cluster), _stopped(rb, cluster))
+
+
+def _closing(cluster):
+    """The cluster as a ``with`` block closes it (its LocalCluster's workers too), or nothing without one."""
+    return cluster if cluster is not None else contextlib.nullcontext()
 
 
 def _play_nothing(sc, args, agents: dict, policies: list) -> dict:
@@ -233,8 +286,11 @@ def _common(p: argparse.ArgumentParser) -> None:
                         "cautious; difficulties easy, normal, hard); SEAT=SPEC for one seat, once per seat; "
                         "a bare SPEC for the seats not named (default random)")
     p.add_argument("--turns", type=whole("turns", 1, MAX_TURNS), default=None, help="stop after this many turns")
-    p.add_argument("--jobs", type=whole("jobs", 1, MAX_JOBS), default=1,
-                   help="processes to play on (the results do not depend on it)")
+    p.add_argument("--jobs", type=whole("jobs", 1, MAX_JOBS), default=None,
+                   help="processes to play on (default 1; the results do not depend on it)")
+    p.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT|local",
+                   help="play on a Dask cluster: a running scheduler's address, or local to start one here of "
+                        "--jobs workers (default: the cores); needs the cluster extra")
     p.add_argument("--json", default=None, metavar="FILE|-", help="write the report as JSON (- for stdout)")
     p.add_argument("--summary", default=None, metavar="FILE|-",
                    help="write the aggregate (outcome shares, key events, scores) as Markdown (- for stdout)")

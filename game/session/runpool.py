@@ -10,6 +10,10 @@ Contract:
   parent as each run finishes, in the order they finish (a progress bar).
 * Ctrl+C (KeyboardInterrupt) stops the study: the runs in flight are dropped, the finished ones returned with
   ``interrupted`` True.  Workers ignore SIGINT, so only the parent sees it and no worker prints a traceback.
+* ``run_study(..., cluster=c)`` hands the study to a Dask cluster instead (game/session/dask_pool.py Cluster.run,
+  the same contract); this module never imports Dask.
+* A study with a ``scenario_hash`` is played only on the scenario file with that content: a worker elsewhere (a
+  cluster) that finds another version of the file raises ScenarioMismatch rather than play another game.
 """
 
 from __future__ import annotations
@@ -33,13 +37,20 @@ class Study:
     turns: int | None = None
     policies: tuple[str, ...] = ()
     save_dir: str | None = None
+    #: sha256 of the scenario file the study means ('' when it is the one this process loads: a pool's).
+    scenario_hash: str = ""
 
     def key(self) -> tuple:
         return (self.scenario_path, self.policies)
 
 
-def _prepared(study: Study):
-    """The scenario and its policies grouped by seat, loaded once a process."""
+class ScenarioMismatch(RuntimeError):
+    """A worker's copy of the study's scenario is not the file the study was asked on."""
+
+
+def prepared(study: Study):
+    """The scenario and its policies grouped by seat, loaded once a process; ScenarioMismatch if the study names
+    a content hash and the file here has another."""
     got = _CACHE.get(study.key())
     if got is None:
         from game.scenario.loader import load_scenario
@@ -48,13 +59,16 @@ def _prepared(study: Study):
         scenario = load_scenario(study.scenario_path)
         got = (scenario, by_seat(scenario, parse_policies(scenario, study.policies)))
         _CACHE[study.key()] = got
+    if study.scenario_hash and got[0].content_hash != study.scenario_hash:
+        raise ScenarioMismatch(f"this worker's {study.scenario_path} is another version of the scenario than the "
+                               "one the study was started on; install the same version of the game everywhere")
     return got
 
 
 def play_run(study: Study, index: int) -> dict:
     """Run ``index`` of ``study``, here (a worker calls it; so does ``jobs=1``)."""
     from .simulate import run_game
-    scenario, policies = _prepared(study)
+    scenario, policies = prepared(study)
     folder = Path(study.save_dir) if study.save_dir else None
     return run_game(scenario, index, study.seed, study.agent, study.turns, policies, folder)
 
@@ -67,8 +81,10 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def run_study(study: Study, jobs: int = 1, on_result: Callable[[dict], None] | None = None
-              ) -> tuple[list[dict], bool]:
+def run_study(study: Study, jobs: int = 1, on_result: Callable[[dict], None] | None = None,
+              cluster=None) -> tuple[list[dict], bool]:
+    if cluster is not None:
+        return cluster.run(study, on_result)
     results: list[dict] = []
     interrupted = False
 
