@@ -79,6 +79,8 @@ FORGED = [
     (("enemy_units",), {"kpa_27th_div": [1, "nan"]}, "enemy_units.kpa_27th_div[1]"),
     (("enemy_units",), {"u": [1, float("inf")]}, "enemy_units.u[1]"),
     (("seen_open",), {"a": -10 ** 30}, "seen_open.a"),
+    (("waited",), {"crossing_without_mandate": 10 ** 30}, "waited.crossing_without_mandate"),
+    (("waited",), ["crossing_without_mandate"], "waited: must be a mapping"),
     (("replans",), -10 ** 30, "replans"),
     (("phase_key",), [10 ** 30, "rok", "movement"], "phase_key[0]"),
     (("weighed",), "abc", "weighed: must be a list"),
