@@ -10,6 +10,12 @@ Contract:
   parent as each run finishes, in the order they finish (a progress bar).
 * Ctrl+C (KeyboardInterrupt) stops the study: the runs in flight are dropped, the finished ones returned with
   ``interrupted`` True.  Workers ignore SIGINT, so only the parent sees it and no worker prints a traceback.
+* ``run_study(..., cancel=event)``: a ``threading.Event`` a window sets to stop the study (its Cancel button).  It
+  is looked at between results, and at least every ``CANCEL_POLL`` seconds while runs are in flight; once set,
+  the pool is terminated and the study ends as Ctrl+C ends it (finished runs returned, ``interrupted`` True).
+* ``run_study(..., start_method="forkserver")``: how the pool's workers start (default: fork where there is one,
+  else spawn).  A window that runs the study from a thread of its own asks for forkserver, so no worker is forked
+  from a process with a window and threads in it.
 * ``run_study(..., cluster=c)`` hands the study to a Dask cluster instead (game/session/dask_pool.py Cluster.run,
   the same contract); this module never imports Dask.
 * A study with a ``scenario_hash`` is played only on the scenario file with that content: a worker elsewhere (a
@@ -20,9 +26,15 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
+
+#: How often (seconds) a cancel event is looked at while the pool's runs are in flight.
+CANCEL_POLL = 0.1
+#: What a forkserver preloads, so each worker it forks starts with the engine and the AI imported.
+PRELOAD = ["game.session.runpool", "game.session.simulate"]
 
 #: A worker's loaded scenarios and policies, by study key: loading is the slow part of a short run.
 _CACHE: dict[tuple, tuple] = {}
@@ -82,7 +94,8 @@ def _quiet_worker() -> None:
 
 
 def run_study(study: Study, jobs: int = 1, on_result: Callable[[dict], None] | None = None,
-              cluster=None) -> tuple[list[dict], bool]:
+              cluster=None, cancel: threading.Event | None = None,
+              start_method: str | None = None) -> tuple[list[dict], bool]:
     if cluster is not None:
         return cluster.run(study, on_result)
     results: list[dict] = []
@@ -92,20 +105,33 @@ def run_study(study: Study, jobs: int = 1, on_result: Callable[[dict], None] | N
         results.append(result)
         if on_result:
             on_result(result)
+
+    def cancelled() -> bool:
+        return cancel is not None and cancel.is_set()
     if jobs <= 1 or study.runs <= 1:
         try:
             for i in range(study.runs):
+                if cancelled():
+                    interrupted = True
+                    break
                 take(play_run(study, i))
         except KeyboardInterrupt:
             interrupted = True
     else:
-        # fork where there is one (workers start at once, with the parent's loaded modules); spawn elsewhere.
-        methods = multiprocessing.get_all_start_methods()
-        ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        pool = ctx.Pool(min(jobs, study.runs), initializer=_quiet_worker)
+        pool = _pool(start_method, min(jobs, study.runs))
         try:
-            for result in pool.imap_unordered(_job, [(study, i) for i in range(study.runs)], chunksize=1):
+            got = pool.imap_unordered(_job, [(study, i) for i in range(study.runs)], chunksize=1)
+            left = study.runs
+            while left:
+                if cancelled():
+                    raise KeyboardInterrupt
+                try:
+                    # A timeout only when someone may cancel: the loop then looks at the event between waits.
+                    result = got.next(CANCEL_POLL) if cancel is not None else next(got)
+                except multiprocessing.TimeoutError:
+                    continue
                 take(result)
+                left -= 1
             pool.close()
         except KeyboardInterrupt:
             interrupted = True
@@ -114,3 +140,15 @@ def run_study(study: Study, jobs: int = 1, on_result: Callable[[dict], None] | N
             pool.join()
     results.sort(key=lambda r: r["run"])
     return results, interrupted
+
+
+def _pool(start_method: str | None, processes: int):
+    """A pool of ``processes`` workers started by ``start_method`` (default: fork where there is one; spawn
+    elsewhere: workers start at once, with the parent's loaded modules)."""
+    methods = multiprocessing.get_all_start_methods()
+    if start_method not in methods:
+        start_method = "fork" if "fork" in methods else "spawn"
+    ctx = multiprocessing.get_context(start_method)
+    if start_method == "forkserver":
+        ctx.set_forkserver_preload(PRELOAD)
+    return ctx.Pool(processes, initializer=_quiet_worker)
