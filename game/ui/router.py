@@ -25,6 +25,7 @@ from game.ui.screens.menu import MainMenu
 from game.ui.screens.scenario_choice import ScenarioChoice
 from game.ui.screens.seat_setup import SeatSetup
 from game.ui.screens.settings_screen import SettingsScreen
+from game.ui.screens.study_screen import StudyScreen
 
 if TYPE_CHECKING:
     from game.session.match import Match
@@ -49,6 +50,7 @@ SCREENS: dict[str, Callable[..., Screen]] = {
     "scenario_choice": ScenarioChoice,
     "seat_setup": SeatSetup,          # scenario
     "settings": SettingsScreen,       # back_to=None (a screen to return to; else the menu)
+    "study": StudyScreen,             # scenario=None, runs=None, turns=None: a what-if study
     "load": LoadScreen,
     "game": GameScreen,               # table, since=None
     "handover": HandOver,             # table

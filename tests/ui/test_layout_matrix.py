@@ -26,6 +26,7 @@ from game.ui.screens.menu import MainMenu  # noqa: E402
 from game.ui.screens.scenario_choice import ScenarioChoice  # noqa: E402
 from game.ui.screens.seat_setup import SeatSetup  # noqa: E402
 from game.ui.screens.settings_screen import SettingsScreen  # noqa: E402
+from game.ui.screens.study_screen import StudyScreen  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 from game.ui.top_bar import TOP_BUTTONS  # noqa: E402
 
@@ -57,7 +58,8 @@ def screens(app, campaign):
             ("game's rules", game, lambda screen: screen.show_rules()),
             ("game's decisions", game, lambda screen: screen.show_decisions()),
             ("hand-over", lambda: HandOver(app, Table(match)), nothing),
-            ("end screen", lambda: EndScreen(app, Table(match)), nothing)]
+            ("end screen", lambda: EndScreen(app, Table(match)), nothing),
+            ("what-if study", lambda: StudyScreen(app, "1950-invasion"), nothing)]
 
 
 @pytest.mark.parametrize("size", SIZES)

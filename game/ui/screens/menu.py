@@ -1,4 +1,4 @@
-"""The main menu: new game, load, classroom, settings, quit; and the offer of the last autosave after a crash."""
+"""The main menu: new game, load, classroom, what-if study, settings, quit; and the last autosave after a crash."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ BUTTONS = (
     ("new", "New game", "Choose a scenario and who plays each side."),
     ("load", "Load game", "Continue a saved game or an autosave."),
     ("classroom", "Classroom", "For teachers: not ready yet."),
+    ("study", "What-if study", "Play a scenario many times under two what-ifs and compare how the wars end."),
     ("settings", "Settings", "Window, UI scale for projectors, colour-blind palette, speed, sound."),
     ("quit", "Quit", "Leave the game."),
 )
@@ -83,6 +84,8 @@ class MainMenu(Screen):
             self.app.go("load")
         elif key == "settings":
             self.app.go("settings")
+        elif key == "study":
+            self.app.go("study")
         elif key == "classroom":
             self.app.message("Classroom", CLASSROOM_NOT_READY)
         elif key == "quit":
