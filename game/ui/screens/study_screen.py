@@ -315,20 +315,19 @@ class StudyScreen(Screen):
 
     def exported_done(self) -> None:
         job, self.export_job = self.export_job, None
+        folder = self.export_folder
         if job.error is None:
-            self.exported = job.result
-            self.status = "Exported."
-            self.app.message("Study exported", f"The comparison is in {self.export_folder}:\nsummary.md, with "
-                             "the chart of outcomes, the armistice dates and the two heat maps beside it.")
+            self.exported, self.status = job.result, "Exported."
+            title, text = "Study exported", (f"The comparison is in {folder}:\nsummary.md, with the chart of "
+                                             "outcomes, the armistice dates and the two heat maps beside it.")
         elif isinstance(job.error, OSError):
-            self.status = "Not exported."
-            self.app.message("The study was not exported", f"It could not be written in {self.export_folder} "
-                             f"({getattr(job.error, 'strerror', None) or job.error}).")
+            self.status, title = "Not exported.", "The study was not exported"
+            text = f"It could not be written in {folder} ({getattr(job.error, 'strerror', None) or job.error})."
         else:
-            self.status = "Not exported."
-            self.app.message("The study was not exported", f"Something went wrong ({job.error.__class__.__name__});"
-                             f" details in {log_exception(job.error)}.")
-        self.app.rebuild()
+            self.status, title = "Not exported.", "The study was not exported"
+            text = f"Something went wrong ({job.error.__class__.__name__}); details in {log_exception(job.error)}."
+        self.app.rebuild()                    # first: a rebuild closes any message
+        self.app.message(title, text)
 
     def handle(self, event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
