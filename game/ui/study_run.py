@@ -45,6 +45,8 @@ class StudyResult:
     outcomes: tuple[bytes, tuple[int, int]]
     histogram: tuple[bytes, tuple[int, int]]
     seconds: float
+    #: The share of Korea's land UN/ROK held at the end, averaged over the runs, under A and under B.
+    korea_held: tuple[float, float] = (0.0, 0.0)
 
 
 class StudyRun:
@@ -116,10 +118,16 @@ class StudyRun:
             if stopped:
                 return None
             reports.append(report(sc, SEED, self.runs, AGENT, self.turns, policies, results))
-        land = int(land_mask(sc.board).sum())
-        aggs = (aggregate(reports[0], land), aggregate(reports[1], land))
+        import numpy as np
+
+        from game.engine.board import Country
+        land = land_mask(sc.board)
+        aggs = (aggregate(reports[0], int(land.sum())), aggregate(reports[1], int(land.sum())))
+        korea = np.isin(sc.board.country[land], (int(Country.ROK), int(Country.DPRK)))
+        held = tuple(float(np.mean(np.asarray(agg["un_share_by_hex"])[korea])) if korea.any() else 0.0
+                     for agg in aggs)
         from game.report.study_charts import histogram_rgba, outcomes_rgba
         names = ("A", "B")
         return StudyResult((reports[0], reports[1]), aggs, outcomes_rgba(*aggs, names, sizes[0], scale),
                            histogram_rgba(reports[0], reports[1], names, sizes[1], scale),
-                           time.monotonic() - self.started)
+                           time.monotonic() - self.started, (held[0], held[1]))

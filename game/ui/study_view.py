@@ -30,16 +30,20 @@ def _pct(k: int, n: int) -> str:
     return f"{100 * k / max(1, n):.0f}% ({100 * lo:.0f}–{100 * hi:.0f}%)"
 
 
-def words_html(result, what_ifs, status: str) -> str:
+def words_html(result, what_ifs, status: str, title: str = "") -> str:
+    """The numbers in words; ``title``: the studied scenario's (the choices may have moved on since)."""
     if result is None:
         return html.escape(status) or "The results will appear here once the study has run."
     a, b = result.aggregates
     out = [f"<b>{html.escape(status)}</b>"] if status else []
+    out.append(f"<b>{html.escape(title)}</b>, {a['runs']} runs of each:" if title else f"{a['runs']} runs of each:")
     for name, what_if, colour in zip("AB", what_ifs, SIDE_HEX):
         out.append(f"<font color='{colour}'><b>{name}</b></font>: {html.escape(what_if.describe())}")
     for key, words in (("prc_enters", "China enters the war"), ("general_war", "General war")):
         ka, kb = a["key_events"][key]["runs"], b["key_events"][key]["runs"]
         out.append(f"<b>{words}</b>: A {_pct(ka, a['runs'])}, B {_pct(kb, b['runs'])}")
+    ha, hb = (round(100 * v) for v in result.korea_held)
+    out.append(f"<b>Korea held by UN/ROK at the end</b>: A {ha}%, B {hb}% of its land, on average")
     when = []
     for name, agg in zip("AB", (a, b)):
         e = agg["key_events"]["armistice_signed"]

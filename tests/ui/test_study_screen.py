@@ -61,7 +61,7 @@ def test_a_short_study_runs_to_its_end_and_is_exported(tmp_path, errors):
     press(app, screen.run_button)
     assert screen.run is not None and not screen.run_button.is_enabled and screen.cancel_button.is_enabled
     slowest = until(app, lambda: screen.run is None or screen.status == "Drawing the maps…")
-    assert slowest < 0.5, f"a frame took {slowest:.2f} s while the study ran"
+    assert slowest < 1.0, f"a frame took {slowest:.2f} s while the study ran"
     until(app, lambda: screen.run is None)
     a, b = screen.result.aggregates
     assert a["runs"] == b["runs"] == 4 and a["policies"] == [] and b["policies"] == list(screen.what_ifs[1].policies)
@@ -90,6 +90,12 @@ def test_a_short_study_runs_to_its_end_and_is_exported(tmp_path, errors):
     for name in FILES[1:]:
         assert not_blank(pygame.image.load(str(folder / name)))
     assert app.dialog is not None and str(folder) in app.dialog.text_block.html_text
+    # Another study, cancelled: the last results stay on screen, and can still be exported.
+    shown = screen.result
+    press(app, screen.run_button)
+    press(app, screen.cancel_button)
+    until(app, lambda: screen.run is None, 10)
+    assert screen.result is shown and screen.export_button.is_enabled and "Korea held" in screen.words.html_text
     assert errors == []
 
 

@@ -65,7 +65,8 @@ class StudyScreen(Screen):
         self.heat: tuple[pygame.Surface, pygame.Surface] | None = None
         self.outcome_surf: pygame.Surface | None = None
         self.hist_surf: pygame.Surface | None = None
-        self.what_ifs: tuple[WhatIf, WhatIf] | None = None
+        self.what_ifs: tuple[WhatIf, WhatIf] | None = None      # those of the results shown
+        self.studied = None                                       # (scenario, turns) of the results shown
         self.export_job: Job | None = None
         self.exported: list | None = None
         self.status = ""
@@ -218,7 +219,8 @@ class StudyScreen(Screen):
         if same and not running:
             self.status = "A and B are the same what-if: change one of them to compare."
         if self.words is not None:
-            self.words.set_text(words_html(self.result, self.what_ifs, self.status))
+            title = _short(self.studied[0].title) if self.studied else ""
+            self.words.set_text(words_html(self.result, self.what_ifs, self.status, title))
 
     # -- events -----------------------------------------------------------------------------------------
     def on_ui(self, event) -> None:
@@ -264,9 +266,7 @@ class StudyScreen(Screen):
         except ValueError as exc:                        # a preset the scenario cannot apply (PolicyError)
             self.app.message("This what-if cannot be studied", str(exc))
             return
-        self.what_ifs = (a, b)
-        self.result = self.heat = self.outcome_surf = self.hist_surf = None
-        self.exported = None
+        # The last study's results stay on screen until this one is done (a cancelled study keeps them).
         self.status = f"Playing on {jobs} processes…"
         self.app.rebuild()
 
@@ -285,8 +285,10 @@ class StudyScreen(Screen):
         if state == "done":
             result = run.result
             self.status = ""
+            self.studied, self.what_ifs, self.exported = (run.scenario, run.turns), run.what_ifs, None
+            self.heat = None                   # never the last study's maps under this one's numbers
             try:
-                self.heat = draw_heatmaps(self.scenario, result, self.what_ifs)
+                self.heat = draw_heatmaps(run.scenario, result, self.what_ifs)
             except Exception as exc:  # noqa: BLE001 - a player never sees a traceback
                 self.status = f"The maps could not be drawn ({exc.__class__.__name__}); details in " \
                               f"{log_exception(exc)}."
@@ -306,10 +308,10 @@ class StudyScreen(Screen):
         if self.result is None or self.heat is None or self.export_job is not None:
             return
         a, b = self.what_ifs
-        self.export_folder = folder_for(self.app.save_dir, self.sid, a, b)
+        scenario, turns = self.studied
+        self.export_folder = folder_for(self.app.save_dir, scenario.id, a, b)
         pngs = (png_bytes(self.heat[0]), png_bytes(self.heat[1]))
-        self.export_job = Job(write_study, self.export_folder, self.scenario, self.result, self.what_ifs,
-                              self.turns, pngs)
+        self.export_job = Job(write_study, self.export_folder, scenario, self.result, self.what_ifs, turns, pngs)
         self.status = "Writing the comparison…"
         self.refresh()
 
