@@ -140,8 +140,10 @@ def _rgba(fig) -> tuple[bytes, tuple[int, int]]:
 
 
 def _screen_figure(size_px: tuple[int, int], scale: float):
-    dpi = 100.0 * scale
+    """A figure of ``size_px`` pixels whose type grows with the UI scale as far as the figure holds the chart:
+    a small panel at a projector's scale gets smaller type rather than a chart cut off at its edges."""
     w, h = max(240, int(size_px[0])), max(160, int(size_px[1]))
+    dpi = max(50.0, min(100.0 * scale, w / 5.0, h / 3.0))
     return new_figure(w / dpi, h / dpi, SCREEN, layout="constrained")
 
 

@@ -84,7 +84,7 @@ class Results:
     def layout(cls, area: pygame.Rect, s) -> Results:
         """The charts share the top two fifths; the maps (as tall as the rest allows, at the heat map's aspect)
         sit below on the left, and the legend and the words fill the right."""
-        top_h = int(area.height * 0.42)
+        top_h = int(area.height * (0.42 if area.height >= s(600) else 0.5))
         outcome = pygame.Rect(area.x, area.y, int(area.width * 0.56), top_h)
         histogram = pygame.Rect(outcome.right + s(10), area.y, area.right - outcome.right - s(10), top_h)
         by = area.y + top_h + s(12)
@@ -109,8 +109,10 @@ class Results:
             else:
                 surface.blit(render_text(name, s(18), MUTED), (rect.x + s(12), rect.y + s(10)))
         for k, rect in enumerate(self.maps):
-            surface.blit(render_text(f"{'AB'[k]}: where the line fell", s(17), SIDE_COLOURS[k], bold=True),
-                         (rect.x, rect.y - s(24)))
+            caption = render_text(f"{'AB'[k]}: where the line fell", s(17), SIDE_COLOURS[k], bold=True)
+            if caption.get_width() > rect.width + s(8):        # narrow maps (a projector's scale): the letter only
+                caption = render_text("AB"[k], s(17), SIDE_COLOURS[k], bold=True)
+            surface.blit(caption, (rect.x, rect.y - s(24)))
             pygame.draw.rect(surface, PANEL, rect)
             if heat is not None:
                 surface.blit(pygame.transform.smoothscale(heat[k].subsurface(MAP_RECT), rect.size), rect)
