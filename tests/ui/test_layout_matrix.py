@@ -52,14 +52,14 @@ def screens(app, campaign):
     nothing = lambda screen: None  # noqa: E731
     return [("main menu", lambda: MainMenu(app), nothing), ("scenario choice", lambda: ScenarioChoice(app), nothing),
             ("seat set-up", lambda: SeatSetup(app, campaign), nothing),
+            ("what-if study", lambda: StudyScreen(app, "1950-invasion"), nothing),
             ("settings", lambda: SettingsScreen(app), nothing), ("load", lambda: LoadScreen(app), nothing),
             ("game", game, nothing), ("game's menu", game, lambda screen: screen.open_menu()),
             ("game's keys", game, lambda screen: screen.show_help()),
             ("game's rules", game, lambda screen: screen.show_rules()),
             ("game's decisions", game, lambda screen: screen.show_decisions()),
             ("hand-over", lambda: HandOver(app, Table(match)), nothing),
-            ("end screen", lambda: EndScreen(app, Table(match)), nothing),
-            ("what-if study", lambda: StudyScreen(app, "1950-invasion"), nothing)]
+            ("end screen", lambda: EndScreen(app, Table(match)), nothing)]
 
 
 @pytest.mark.parametrize("size", SIZES)

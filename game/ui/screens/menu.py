@@ -12,8 +12,8 @@ BUTTONS = (
     ("new", "New game", "Choose a scenario and who plays each side."),
     ("load", "Load game", "Continue a saved game or an autosave."),
     ("classroom", "Classroom", "For teachers: not ready yet."),
-    ("study", "What-if study", "Play a scenario many times under two what-ifs and compare how the wars end."),
     ("settings", "Settings", "Window, UI scale for projectors, colour-blind palette, speed, sound."),
+    ("study", "What-if study", "Play a scenario many times under two what-ifs and compare how the wars end."),
     ("quit", "Quit", "Leave the game."),
 )
 
