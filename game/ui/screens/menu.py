@@ -1,4 +1,4 @@
-"""The main menu: new game, load, classroom, what-if study, settings, quit; and the last autosave after a crash."""
+"""The main menu: new game, load, classroom, settings, what-if study, quit; and the last autosave after a crash."""
 
 from __future__ import annotations
 
@@ -49,6 +49,10 @@ class MainMenu(Screen):
         if need > room:
             squeeze = max(0.3, room / need)
             bh, gap = max(self.s(30), int(bh * squeeze)), max(4, int(gap * squeeze))
+            # Still too tall (six buttons on a short window at 200%): the space under the subtitle closes up.
+            over = len(BUTTONS) * bh + (len(BUTTONS) - 1) * gap - room
+            if over > 0:
+                head_gap = max(self.s(44), head_gap - over)
         block = title_h + head_gap + len(BUTTONS) * bh + (len(BUTTONS) - 1) * gap
         top = max(margin, (h - block) // 2) + title_h + head_gap
         UILabel(pygame.Rect(0, top - head_gap - title_h, col, title_h), "ARMISTICE", self.manager,
