@@ -28,7 +28,7 @@ from .match import HUMAN, Match
 from .records import Recorder, un_north_of_38th
 from .savefile import write_save
 from .table import Table
-from .teaching import PauseHit, PauseWatch, WhatIf, divergence, pauses_of, what_ifs_of
+from .teaching import TEACHER_MARK, PauseHit, PauseWatch, WhatIf, divergence, pauses_of, what_ifs_of
 from .timeline import Timeline
 
 #: Actions that can carry the UN Command across the 38th parallel (the crossing is dated as it happens).
@@ -52,15 +52,25 @@ class Classroom:
         self.replay = replay
         #: where this game is saved (a replay: the save it came from, never written to); None: not yet
         self.save_path = save_path
+        #: the name its saves carry (a replay: the name of the save it came from)
+        self.label = "Classroom game"
         n = len(table.match.record)
         self.timeline = Timeline(table, history.timeline if history else None)
         self.recorder = Recorder(table.match)
         #: after n actions, how many of the recorder's dates were known (for a branch's key events)
         self.key_counts: dict[int, int] = {}
+        #: the teacher's log: every event in its maker's words and the teacher's own lines (the whole truth); its
+        #: length after n actions
+        self.log: list[LogEntry] = []
+        self.log_counts: dict[int, int] = {}
         self.watch = PauseWatch(pauses_of(scenario))
         self.what_ifs: list[WhatIf] = what_ifs_of(scenario)
         self.on: set[int] = set()
-        if history is not None:
+        if history is None:
+            self._log(table.match.log)
+        else:
+            self.log = history.log_at(n)
+            self.log_counts = {k: v for k, v in history.log_counts.items() if k < n}
             dates = history.dates_at(n)
             for key, when in self.recorder.dates.items():
                 dates.setdefault(key, when)
@@ -69,6 +79,7 @@ class Classroom:
             self.watch.hits = [h for h in history.watch.hits if h.action <= n]
             self.on = set(history.on)
         self.key_counts[n] = len(self.recorder.dates)
+        self.log_counts[n] = len(self.log)
         #: the table of a position looked back at (None: the present is shown), and its action count
         self.past: Table | None = None
         self.cursor = n
@@ -93,6 +104,22 @@ class Classroom:
         k = max((c for c in self.key_counts if c <= n), default=None)
         count = self.key_counts[k] if k is not None else 0
         return dict(list(self.recorder.dates.items())[:count])
+
+    def log_at(self, n: int) -> list[LogEntry]:
+        """The teacher's log as it stood after ``n`` actions."""
+        k = max((c for c in self.log_counts if c <= n), default=None)
+        return list(self.log[:self.log_counts[k] if k is not None else 0])
+
+    def log_shown(self) -> list[LogEntry]:
+        """The teacher's log at the position shown."""
+        return self.log if self.past is None else self.log_at(self.cursor)
+
+    def _log(self, events: list[Event]) -> None:
+        config = self.match.config
+        for e in events:
+            # The UN side's lines read in the log's own colour, the communist side's in the enemy's.
+            own = e.seat is None or config.seat(e.seat).bloc == ("un" if "un" in config.blocs else config.blocs[0])
+            self.log.append(LogEntry(e, e.text, own))
 
     def divergence(self):
         """This war's key events so far (at the position shown) beside history's, with the gaps."""
@@ -127,6 +154,7 @@ class Classroom:
             return False
         n = len(self.match.record)
         self.timeline.cut(n)
+        del self.log[self.log_counts.get(n, len(self.log)):]
         self.cursor = n
         return True
 
@@ -136,6 +164,8 @@ class Classroom:
         m = self.match
         n = len(m.record)
         self.timeline.note()
+        self._log(events)
+        self.log_counts[n] = len(self.log)
         before = set(self.recorder.dates)
         self.recorder(m, events)
         if kind in MOVES and m.config.seat(seat).bloc == "un" and "un_crosses_38th" not in self.recorder.dates:
@@ -146,6 +176,13 @@ class Classroom:
         self.key_counts[n] = len(self.recorder.dates)
         self.cursor = n
         return self.watch.seen(events, n, new)
+
+    def forced_by_teacher(self, n: int) -> str:
+        """The title of the teacher's what-if that chose the ``n``-th action (a count), or "" if none did."""
+        reason = self.match.reasons.get(n - 1, "")
+        if not reason.startswith(TEACHER_MARK):
+            return ""
+        return reason[len(TEACHER_MARK):].strip().lstrip("'").rpartition("' (")[0]
 
     # -- the teacher's levers -------------------------------------------------------------------------
     def set_what_if(self, index: int, on: bool) -> None:
@@ -187,6 +224,7 @@ class Classroom:
 
     def note(self, text: str) -> None:
         """A line in the teacher's name in every seat's log of the game (and of the position looked back at)."""
+        self.log.append(teacher_entry(self.match, text))
         for table in {id(t): t for t in (self.table, self.past) if t is not None}.values():
             entry = teacher_entry(table.match, text)
             for seat in table.match.config.seats:
@@ -234,9 +272,7 @@ class Classroom:
         save_dir = Path(save_dir)
         n = self.cursor
         if not self.replay:
-            if self.save_path is None:
-                self.save_path = free_name(save_dir, f"classroom-{self.match.scenario_id}")
-            write_save(self.match, self.save_path, label=f"Classroom: {self.scenario.title}")
+            self.save(save_dir)
         match = self.timeline.match_at(n)
         table = Table(match, autosave_dir=save_dir, start_log=[])
         table.logs.entries = self.timeline.logs_at(n)
@@ -244,9 +280,10 @@ class Classroom:
         branch = Classroom(self.scenario, table, free_name(save_dir, f"branch-{match.scenario_id}-t{match.turn:03d}"),
                            history=self)
         turn, when = match.turn, match.state.date
-        source = self.save_path.name if self.save_path else "the game"
+        source = self.save_path.stem if self.save_path else "the game"
+        branch.label = f"Branch at turn {turn} of {source}"
         branch.note(f"A new game branches from {source} at turn {turn} ({when:%d %B %Y}).")
-        write_save(match, branch.save_path, label=f"Branch of {source} at turn {turn}")
+        write_save(match, branch.save_path, label=branch.label)
         return branch
 
     def save(self, save_dir: Path) -> Path:
@@ -255,7 +292,7 @@ class Classroom:
             return self.save_path
         if self.save_path is None:
             self.save_path = free_name(Path(save_dir), f"classroom-{self.match.scenario_id}")
-        return write_save(self.match, self.save_path, label=f"Classroom: {self.scenario.title}")
+        return write_save(self.match, self.save_path, label=self.label)
 
     # -- who plays ------------------------------------------------------------------------------------
     def controllers(self) -> dict[str, str]:

@@ -42,6 +42,7 @@ class ReplayBuilder:
         table.humans = []
         table.viewer = match.active_seat
         self.classroom = Classroom(scenario, table, save_path=self.path, replay=True)
+        self.classroom.label = self.label
         self.done = 0
 
     @property

@@ -35,6 +35,7 @@ from game.engine.api import (
 )
 from game.engine.api import title as place_title
 from game.engine.terrain import HALF
+from game.session.eventlog import LogEntry
 from game.session.table import Table
 from game.ui.decisions_panel import DecisionsPanel, open_decisions
 from game.ui.game_cards import GameCards
@@ -103,7 +104,7 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, GameCards, GameO
         rp = min(self.s(380), w // 3)
         self.build_top(w, tb)
         top_h = tb + self.strip.height
-        self.map_rect = pygame.Rect(0, top_h, w - rp, h - top_h)
+        self.map_rect = pygame.Rect(0, top_h, w - rp, h - top_h - self.console_height())
         board = self.match.board
         if self.mapview is None:
             self.mapview = map_view_for(board, self.map_rect, self.app.settings.colourblind)
@@ -121,14 +122,16 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, GameCards, GameO
         pad = self.s(8)
         inner = rp - 2 * pad
         ph = h - tb
+        head = self.build_side_head(side, pad, inner)
         # The three boxes share what the button, the label and the gaps leave: on a short window at a large UI scale
         # (a projector) each gets its share rather than the log being pushed out of the window.
-        free = ph - self.s(40) - self.s(24) - 5 * pad
+        free = ph - head - self.s(40) - self.s(24) - 5 * pad
         # The action box (odds and results, what to do next) gets the larger share: on a projector the hex box's
         # few lines matter less than the attack's results.
-        info_h, action_h = max(self.s(28), int(free * 0.24)), max(self.s(28), int(free * 0.32))
-        self.info = UITextBox("", pygame.Rect(pad, pad, inner, info_h), self.manager, container=side)
-        y = pad + info_h + pad
+        info_h, action_h = max(self.s(28), int(free * self.side_shares[0])), max(self.s(28),
+                                                                                 int(free * self.side_shares[1]))
+        self.info = UITextBox("", pygame.Rect(pad, pad + head, inner, info_h), self.manager, container=side)
+        y = pad + head + info_h + pad
         # The Attack! button takes the foot of the action box only while an attack is chosen: the rest of the
         # time the box has that room (at 200% a reserved empty strip cost the log two lines).
         self.action_sizes = ((inner, action_h + self.s(40) + pad), (inner, action_h))
@@ -140,16 +143,31 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, GameCards, GameO
         self.attack_button.hide()
         y += self.s(40) + pad
         UILabel(pygame.Rect(pad, y, inner, self.s(24)), "Event log", self.manager, container=side)
-        self.decisions_panel = DecisionsPanel(self.manager, side, pygame.Rect(pad, pad, inner, y - 2 * pad), self.s)
+        self.decisions_panel = DecisionsPanel(self.manager, side,
+                                              pygame.Rect(pad, pad + head, inner, y - head - 2 * pad), self.s)
         y += self.s(24)
         self.log_box = UITextBox("", pygame.Rect(pad, y, inner, max(self.s(28), ph - y - pad)), self.manager,
                                  container=side)
         mr = self.map_rect
         self.lessons = LessonPanel(self, pygame.Rect(mr.x + self.s(10), mr.y + self.s(10),
-                                                     min(self.s(480), mr.width - self.s(20)), self.s(90)))
+                                                     min(self.s(480), mr.width - self.s(20)), self.s(90))) \
+            if self.shows_lessons else None
         self.refresh(self.view)
         if self.since:
             self.show_since()
+
+    #: The scenario's tutorial lessons are shown (a classroom demonstration leaves them out).
+    shows_lessons = True
+    #: The shares of the side panel's free height for the hex box and the action box (the log has the rest).
+    side_shares = (0.24, 0.32)
+
+    def console_height(self) -> int:
+        """Room kept under the map for a console (the classroom's); none here."""
+        return 0
+
+    def build_side_head(self, side: UIPanel, pad: int, inner: int) -> int:
+        """Widgets at the head of the side panel (the classroom's); returns the height they take (none here)."""
+        return 0
 
     @property
     def palette(self):
@@ -191,7 +209,7 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, GameCards, GameO
         m = self.match
         view = view if view is not None else self.table.view()
         self.view = view
-        self.mapview.set_view(view)
+        self.mapview.set_view(self.map_units(view))
         self.attack_targets = {}
         if self.my_turn and view.phase is Phase.COMBAT:
             self.attack_targets = {a.target: a.attackers for a in view.legal_actions() if isinstance(a, Attack)}
@@ -219,6 +237,10 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, GameCards, GameO
         self.update_action_box()
         if getattr(self, "lessons", None) is not None:
             self.lessons.refresh()          # a step that cannot be done now says so (lessons.why_not)
+
+    def map_units(self, view: Observation):
+        """What the map draws of the position: the viewer's observation (the classroom may show the whole truth)."""
+        return view
 
     def refresh_politics(self) -> None:
         """The gauges, the Decisions button, and the decisions panel in the seat's political phase."""
@@ -251,13 +273,17 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, GameCards, GameO
         if not now and self.computer_playing() and time.monotonic() - self.log_at < LOG_EVERY_S:
             self.log_stale = True             # update() lays it out when its time comes
             return
-        entries = [e for e in self.table.entries() if e.event.kind not in HIDDEN_IN_LOG][-LOG_LINES * 2:]
+        entries = [e for e in self.log_entries() if e.event.kind not in HIDDEN_IN_LOG][-LOG_LINES * 2:]
         names = {seat.id: seat.name for seat in self.match.config.seats}
         lines = [log_line_html(group, names) for group in reversed(group_track_changes(entries))]
         n = LOG_LINES_BUSY if self.computer_playing() else LOG_LINES
         self.set_html(self.log_box, "<br>".join(within_budget(lines[:n])) or "<i>Nothing has happened yet.</i>")
         self.log_at = time.monotonic()
         self.log_stale = False
+
+    def log_entries(self) -> list[LogEntry]:
+        """The log the screen shows: the viewer's."""
+        return self.table.entries()
 
     @staticmethod
     def set_html(box: UITextBox, text: str) -> None:
@@ -326,7 +352,7 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, GameCards, GameO
     def act(self, action) -> None:
         """Submit a human action; an illegal one shows its reason and changes nothing."""
         try:
-            events = self.table.submit(action)
+            events = self.submit_action(action)
         except IllegalAction as exc:
             self.notify(exc.reason)
             self.app.sounds.play("error")
@@ -349,6 +375,10 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, GameCards, GameO
         if any(e.kind == "TurnStarted" for e in events):
             self.app.sounds.play("turn")
         self.after_change()
+
+    def submit_action(self, action) -> list:
+        """Submit the viewer's action at the table (IllegalAction propagates)."""
+        return self.table.submit(action)
 
     def after_change(self) -> None:
         if self.match.over:
