@@ -42,41 +42,71 @@ SPEED_NAMES = tuple(ANIMATION_SPEEDS)
 class ClassroomConsole:
     """The classroom's buttons."""
 
+    #: The height of one row of the transport bar (unscaled px).
+    ROW = 52
+
+    def teacher_layout(self) -> tuple[bool, int, int]:
+        """Where the teacher's buttons go: (at the head of the side panel, buttons to a row, rows).  They go to the
+        side panel where it keeps room for its boxes and the log under them; else (a short window at a projector's
+        scale) to a second row of the bar under the map."""
+        s = self.s
+        w, h = self.app.size
+        rp = min(s(380), w // 3)
+        inner = rp - 2 * s(8)
+        font = get_font(s(15))
+        need = max(font.size(text)[0] for _k, text, _t in TEACHER) + s(16)
+        per_row = 3 if (inner - 2 * s(6)) // 3 >= need else 2
+        rows = -(-len(TEACHER) // per_row)
+        side_h = h - s(48) - self.strip.height
+        in_side = side_h - rows * (s(40) + s(6)) >= s(310)
+        return in_side, per_row, rows
+
     def console_height(self) -> int:
-        return self.s(52)
+        in_side, _per_row, _rows = self.teacher_layout()
+        return self.s(self.ROW) * (1 if in_side else 2)
 
     def build_console(self) -> None:
-        """The transport bar across the foot of the map."""
+        """The transport bar across the foot of the map (and under it the teacher's buttons, if the side panel has
+        no room for them)."""
         s = self.s
         mr = self.map_rect
         bar = pygame.Rect(mr.x, mr.bottom, mr.width, self.console_height())
         panel = UIPanel(bar, manager=self.manager, object_id="@topbar")
+        self.cbuttons: dict[str, UIButton] = {}
+        row_h = s(self.ROW)
+        x = self.button_row(panel, TRANSPORT, self.cbuttons, 0, bar.width)
+        left = bar.width - x - s(8)
+        self.position_label = UILabel(pygame.Rect(x, s(6), left, row_h - s(12)), "", self.manager,
+                                      container=panel) if left >= s(140) else None
+        if bar.height > row_h:
+            self.tbuttons = {}
+            self.button_row(panel, TEACHER, self.tbuttons, row_h, bar.width)
+            self.head_font_room = (get_font(s(15)), bar.width // len(TEACHER) - s(20))
+
+    def button_row(self, panel: UIPanel, specs, into: dict, y: int, width: int) -> int:
+        """A row of buttons as wide as their words, closed up if the row is short of room; the x after it."""
+        s = self.s
         font = get_font(s(15))
         gap, pad = s(6), s(8)
-        widths = [max(s(64), font.size(text)[0] + s(26)) for _k, text, _t in TRANSPORT]
-        room = bar.width - 2 * pad - gap * (len(widths) - 1)
+        widths = [max(s(64), font.size(text)[0] + s(26)) for _k, text, _t in specs]
+        room = width - 2 * pad - gap * (len(widths) - 1)
         if sum(widths) > room:                       # close up rather than lose a control
             widths = [max(s(40), int(w * room / sum(widths))) for w in widths]
         x = pad
-        self.cbuttons: dict[str, UIButton] = {}
-        for (key, text, tip), width in zip(TRANSPORT, widths):
-            b = UIButton(pygame.Rect(x, s(6), width, bar.height - s(12)), text, self.manager, container=panel,
-                         tool_tip_text=tip)
+        for (key, text, tip), bw in zip(specs, widths):
+            b = UIButton(pygame.Rect(x, y + s(6), bw, s(self.ROW) - s(12)), fit_text(text, font, bw - s(10)),
+                         self.manager, container=panel, tool_tip_text=tip)
             b.class_key = key
-            self.cbuttons[key] = b
-            x += width + gap
-        left = bar.width - x - pad
-        self.position_label = UILabel(pygame.Rect(x, s(6), left, bar.height - s(12)), "", self.manager,
-                                      container=panel) if left >= s(140) else None
+            into[key] = b
+            x += bw + gap
+        return x
 
     def build_side_head(self, side: UIPanel, pad: int, inner: int) -> int:
+        in_side, per_row, rows = self.teacher_layout()
+        if not in_side:
+            return 0
         s = self.s
         bh, gap = s(40), s(6)
-        # Three to a row where the words fit (a projector's large type on a short window needs the height for the
-        # log), else two.
-        font = get_font(s(15))
-        need = max(font.size(text)[0] for _k, text, _t in TEACHER) + s(16)
-        per_row = 3 if (inner - 2 * gap) // 3 >= need else 2
         col = (inner - gap * (per_row - 1)) // per_row
         self.tbuttons: dict[str, UIButton] = {}
         for k, (key, text, tip) in enumerate(TEACHER):
@@ -85,8 +115,7 @@ class ClassroomConsole:
             b = UIButton(pygame.Rect(x, y, col, bh), text, self.manager, container=side, tool_tip_text=tip)
             b.class_key = key
             self.tbuttons[key] = b
-        self.head_font_room = (font, col - s(12))
-        rows = -(-len(TEACHER) // per_row)
+        self.head_font_room = (get_font(s(15)), col - s(12))
         return rows * (bh + gap)
 
     def update_console(self) -> None:

@@ -48,6 +48,15 @@ def divergence_html(rows: list[Divergence], over: bool, px: int) -> str:
     return "<br>".join(lines)
 
 
+def moments_html(hits: list[PauseHit], px: int) -> str:
+    """The key moments this war has reached so far (the scenario's pauses), with their dates."""
+    if not hits:
+        return ""
+    lines = [f"<font pixel_size={px}><b>This war's key moments</b></font>"]
+    lines += [f"<b>{h.date:%d %b %Y}</b> {esc(h.title)}" for h in sorted(hits, key=lambda h: h.action)]
+    return "<br>".join(lines)
+
+
 def briefing_html(scenario, pauses: list, px: int) -> str:
     """The scenario's briefing with its teaching notes, and the questions the demonstration stops at."""
     parts = [f"<font pixel_size={px}><b>{esc(scenario.title)}</b></font>", paragraphs(scenario.briefing)]

@@ -14,7 +14,7 @@ import pygame
 from pygame_gui.elements import UIButton, UIScrollingContainer, UISelectionList, UITextBox, UIWindow
 
 from game.session.controllers import ai_settings
-from game.ui.classroom_html import briefing_html, divergence_html, pause_html
+from game.ui.classroom_html import briefing_html, divergence_html, moments_html, pause_html
 from game.ui.decisions_panel import fit_text
 from game.ui.log_html import esc
 from game.ui.map_labels import get_font
@@ -102,11 +102,14 @@ class ClassroomWindows:
             (b.select if on else b.unselect)()
 
     def show_seats(self) -> None:
-        """Who plays each side (a person takes it over, or hands it back), and whose eyes the map has."""
+        """Who plays each side (a person takes it over, or hands it back), and whose eyes the map has; the list
+        scrolls where the window is short (a projector's type on a small window)."""
         win = self._single("seats_window", self._fitted_window("Sides and fog", 720, 600))
         inner = win.get_container().get_rect()
         pad, bh = self.s(10), self.s(40)
-        width = inner.width - 2 * pad
+        scroll = UIScrollingContainer(pygame.Rect(0, 0, inner.width, inner.height), self.manager, container=win,
+                                      allow_scroll_x=False)
+        width = inner.width - 2 * pad - self.s(24)
         font = get_font(self.s(15))
         y = pad
         controllers = self.room.controllers()
@@ -114,10 +117,10 @@ class ClassroomWindows:
             got = ai_settings(controllers[seat.id])
             who = "a student" if got is None else f"the computer ({got[0]}, {got[1]})"
             box = UITextBox(f"<b>{esc(seat.name)}</b>: {esc(who)}", pygame.Rect(pad, y, width // 2, -1),
-                            self.manager, container=win)
+                            self.manager, container=scroll)
             text = "A student takes over" if got is not None else "Hand back to the computer"
             b = UIButton(pygame.Rect(pad + width // 2 + pad, y, width - width // 2 - pad, bh),
-                         fit_text(text, font, width // 2 - self.s(20)), self.manager, container=win,
+                         fit_text(text, font, width // 2 - self.s(20)), self.manager, container=scroll,
                          tool_tip_text="From now on; hand it back at any time.")
             if got is not None:
                 b.seat_human = seat.id
@@ -127,18 +130,19 @@ class ClassroomWindows:
                 b.disable()                  # a side changes hands in the game itself, not in a look back
             y += max(bh, box.rect.height) + pad
         y += pad
-        UITextBox("<b>The map shows</b> (fog of war: what one side's commanders could see)",
-                  pygame.Rect(pad, y, width, bh), self.manager, container=win)
-        y += bh + pad
+        head = UITextBox("<b>The map shows</b> (fog of war: what one side's commanders could see)",
+                         pygame.Rect(pad, y, width, -1), self.manager, container=scroll)
+        y += head.rect.height + pad
         choices = [("", "Everything (no fog)")] + [(s.id, f"What the {s.name} sees")
                                                   for s in self.room.match.config.seats]
         for key, text in choices:
             b = UIButton(pygame.Rect(pad, y, width, bh), fit_text(text, font, width - self.s(20)), self.manager,
-                         container=win)
+                         container=scroll)
             b.fog_seat = key
             if (self.fog or "") == key:
                 b.select()
             y += bh + self.s(4)
+        scroll.set_scrollable_area_dimensions((width + 2 * pad, y + pad))
 
     def show_timeline(self) -> None:
         """This war's key events beside history's, and the turns so far to jump to."""
@@ -147,7 +151,9 @@ class ClassroomWindows:
         pad, bh = self.s(10), self.s(40)
         width = inner.width - 2 * pad
         split = int(inner.height * 0.55)
-        UITextBox(divergence_html(self.room.divergence(), self.room.match.over, self.s(18)),
+        moments = moments_html([h for h in self.room.watch.hits if h.action <= self.room.cursor], self.s(18))
+        UITextBox(divergence_html(self.room.divergence(), self.room.match.over, self.s(18))
+                  + ("<br><br>" + moments if moments else ""),
                   pygame.Rect(pad, pad, width, split - pad), self.manager, container=win)
         tl = self.room.timeline
         turns = tl.turns()

@@ -98,7 +98,8 @@ class LoadScreen(Screen):
         while font.size(text)[0] > room - self.s(8) and len(parts) > 1:
             parts.pop(0)
             text = "Saves folder: …/" + "/".join(parts)
-        UILabel(pygame.Rect(m + self.s(180), h - m - self.s(46), room, self.s(46)), text, self.manager)
+        if font.size(text)[0] <= room - self.s(8):      # a projector's type on a small window: the buttons first
+            UILabel(pygame.Rect(m + self.s(180), h - m - self.s(46), room, self.s(46)), text, self.manager)
 
     def selected(self):
         sel = self.list.get_single_selection(include_object_id=True)

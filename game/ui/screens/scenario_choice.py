@@ -39,6 +39,15 @@ def paragraphs_html(text: str) -> str:
     return "<br><br>".join(html.escape(p) for p in paragraphs if p)
 
 
+def class_html(scenario) -> list[str]:
+    """What a class gets from the scenario: the key events it stops at, and the what-ifs it offers."""
+    from game.session.teaching import pauses_of, what_ifs_of
+    pauses, whatifs = pauses_of(scenario), what_ifs_of(scenario)
+    out = ["", f"<b>In class</b>: the demonstration stops at {len(pauses)} key event{'s' if len(pauses) != 1 else ''}"
+               " with a question for discussion" + (", and offers these what-ifs:" if whatifs else ".")]
+    return out + [f"• {html.escape(w.title)}" for w in whatifs]
+
+
 class ScenarioChoice(Screen):
     def __init__(self, app, classroom: bool = False):
         super().__init__(app)
@@ -129,6 +138,8 @@ class ScenarioChoice(Screen):
                 parts += ["", f"<b>{title}</b>"] + [f"• {paragraphs_html(i)}" for i in items]
         seats = ", ".join(s.name for s in sc.config.seats)
         parts += ["", f"<b>Sides</b>: {paragraphs_html(seats)}"]
+        if self.classroom:
+            parts += class_html(sc)
         self.text.set_text("<br>".join(parts))
         if self.preview:
             self.preview.kill()
