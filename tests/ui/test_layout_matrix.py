@@ -15,11 +15,11 @@ import pytest  # noqa: E402
 
 import game.ui.app as app_module  # noqa: E402
 from game.scenario.loader import load_scenario  # noqa: E402
+from game.session.classroom import Classroom  # noqa: E402
 from game.session.match import Match  # noqa: E402
 from game.session.table import Table  # noqa: E402
-from game.ui.app import App  # noqa: E402
-from game.session.classroom import Classroom  # noqa: E402
 from game.session.teaching import PauseHit  # noqa: E402
+from game.ui.app import App  # noqa: E402
 from game.ui.screens.classroom_screen import ClassroomScreen  # noqa: E402
 from game.ui.screens.end_screen import EndScreen  # noqa: E402
 from game.ui.screens.game_screen import GameScreen  # noqa: E402
