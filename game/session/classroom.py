@@ -35,6 +35,21 @@ from .timeline import Timeline
 MOVES = ("move", "rail", "sea", "landing")
 
 
+class TeacherLine:
+    """A line of the teacher's log: an event in its maker's words, rendered only when read (a replayed war is
+    thousands of events, of which the log box shows the last few dozen).  Reads as a LogEntry."""
+
+    __slots__ = ("event", "own")
+
+    def __init__(self, event: Event, own: bool):
+        self.event = event
+        self.own = own
+
+    @property
+    def text(self) -> str:
+        return self.event.text
+
+
 def teacher_entry(match: Match, text: str) -> LogEntry:
     """A line of the log in the teacher's name (a what-if posed, a seat handed over); every seat reads it."""
     s = match.state
@@ -119,7 +134,7 @@ class Classroom:
         for e in events:
             # The UN side's lines read in the log's own colour, the communist side's in the enemy's.
             own = e.seat is None or config.seat(e.seat).bloc == ("un" if "un" in config.blocs else config.blocs[0])
-            self.log.append(LogEntry(e, e.text, own))
+            self.log.append(TeacherLine(e, own))
 
     def divergence(self):
         """This war's key events so far (at the position shown) beside history's, with the gaps."""
@@ -170,7 +185,7 @@ class Classroom:
         self.recorder(m, events)
         if kind in MOVES and m.config.seat(seat).bloc == "un" and "un_crosses_38th" not in self.recorder.dates:
             # The recorder looks at the map once a turn; a class should stop as the troops cross, not a turn later.
-            if un_north_of_38th(m.reveal().units.values(), m.board):
+            if un_north_of_38th(m.view(seat).units.values(), m.board):      # the UN's own units, without the scores
                 self.recorder.dates["un_crosses_38th"] = m.state.date.isoformat()
         new = {k: v for k, v in self.recorder.dates.items() if k not in before}
         self.key_counts[n] = len(self.recorder.dates)
