@@ -228,3 +228,26 @@ def test_the_classroom_text_size_button_steps_through_the_presets(tmp_path, erro
     assert app.settings.ui_scale == 150 and app.screen is screen
     assert screen.tbuttons["size"].text == "Text 200%"
     assert errors == []
+
+
+def test_the_classroom_words():
+    """The key event's card puts the question before the history (a projector's type must not scroll to it); the
+    timeline says the gap in days; the hint says what to do next in each state."""
+    from datetime import date
+
+    from game.session.teaching import Divergence, PauseHit
+    from game.ui.classroom_html import divergence_html, hint_html, pause_html
+    hit = PauseHit(0, 12, date(1950, 10, 1), "China warns.", "Zhou warned through India.", "Why a third country?",
+                   "buffer_state")
+    card = pause_html(hit, 30, forced="What if China sends its army at the first chance?")
+    assert card.index("For discussion") < card.index("What really happened") < card.index("Buffer state")
+    assert "Your what-if made this happen" in card
+    rows = [Divergence("prc_warns", "China warns through India", date(1950, 10, 1), date(1950, 10, 3)),
+            Divergence("prc_enters", "China's armies enter the war", None, date(1950, 10, 19))]
+    text = divergence_html(rows, False, 24)
+    assert "2 days earlier" in text and "not yet" in text
+    assert "did not happen" in divergence_html(rows, True, 24)
+    for state, words in (("playing", "Pause"), ("paused", "Play"), ("looking_back", "Branch here"),
+                         ("replay", "Branch here"), ("over", "Summary")):
+        assert words in hint_html(state, seat="UN Command", turn=2, date="8 October 1950", action=15, last=90,
+                                  outcome="armistice signed", source="a.json")

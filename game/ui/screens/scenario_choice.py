@@ -129,7 +129,10 @@ class ScenarioChoice(Screen):
         # The title is a heading above the body text at every UI scale (a <font size> is fixed in pixels).
         parts = [f"<font pixel_size={self.s(20)}><b>{paragraphs_html(sc.title)}</b></font>",
                  f"<i>{dates[0]:%d %B %Y} – {dates[-1]:%d %B %Y}, {len(dates)} turns</i>", "",
-                 paragraphs_html(sc.description), "", "<b>Briefing</b>", paragraphs_html(sc.briefing)]
+                 paragraphs_html(sc.description)]
+        if self.classroom:
+            parts += class_html(sc)             # what a class gets, before the briefing's length
+        parts += ["", "<b>Briefing</b>", paragraphs_html(sc.briefing)]
         teaching = sc.teaching or {}
         for key, title in (("learning_goals", "Learning goals"), ("ideas", "Ideas shown"),
                            ("questions", "Questions for discussion")):
@@ -138,8 +141,6 @@ class ScenarioChoice(Screen):
                 parts += ["", f"<b>{title}</b>"] + [f"• {paragraphs_html(i)}" for i in items]
         seats = ", ".join(s.name for s in sc.config.seats)
         parts += ["", f"<b>Sides</b>: {paragraphs_html(seats)}"]
-        if self.classroom:
-            parts += class_html(sc)
         self.text.set_text("<br>".join(parts))
         if self.preview:
             self.preview.kill()
