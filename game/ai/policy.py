@@ -33,6 +33,9 @@ class Policy:
     since: date | None = None
     condition: Any = None          # a game.engine.politics Condition, for rule 'when'
     text: str = ""
+    #: How the log words a decision this policy forces (a classroom names the teacher's what-if); default
+    #: "What-if policy: TEXT."
+    said: str = ""
 
     def allows(self, obs: Observation) -> bool:
         """May the seat take the decision now?"""
@@ -76,7 +79,7 @@ class PolicyAgent:
                 p = self.policies.get(d)
                 if p is not None and d not in self._forced and p.forces(obs):
                     self._forced.add(d)
-                    self.last_reason = f"What-if policy: {p.text or p.rule}."
+                    self.last_reason = p.said or f"What-if policy: {p.text or p.rule}."
                     return Decide(d)
             shut = [d for d in open_now if d in self.policies and not self.policies[d].allows(obs)]
             obs = obs.closing(shut)

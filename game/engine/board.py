@@ -147,6 +147,12 @@ class Board:
         """Flat index by hex (a lookup table: the AI asks for millions of indices a campaign)."""
         return {h: i for i, h in enumerate(self.hex_list)}
 
+    @cached_property
+    def named_after(self) -> dict[int, tuple]:
+        """Hex index -> the place that names it and its distance (game/engine/narrate.py nearest_place fills it
+        as it goes: the map never changes, and every log line names hexes)."""
+        return {}
+
     def hex_at(self, index: int) -> Hex:
         """The hex of a flat index."""
         return self.hex_list[index]

@@ -37,6 +37,8 @@ def nearest_place(board: Board, h: Hex):
     the board has no places).  The same hex always gets the same place, whatever sentence names it."""
     board = getattr(board, "board", board)
     i = board.index(h)
+    if i >= 0 and i in board.named_after:
+        return board.named_after[i]
     country = int(board.country[i]) if i >= 0 else -1
     best = None
     for p in board.places.values():
@@ -46,7 +48,10 @@ def nearest_place(board: Board, h: Hex):
         key = (cost, PLACE_RANK.get(p.type, 3), p.id)
         if best is None or key < best[0]:
             best = (key, d, p)
-    return None if best is None else (best[1], best[2])
+    found = None if best is None else (best[1], best[2])
+    if i >= 0:
+        board.named_after[i] = found
+    return found
 
 
 def _naming(board: Board, h: Hex | None) -> tuple[str, str]:

@@ -20,6 +20,7 @@ import dataclasses
 from typing import Any
 
 from game.engine.config import Parameters
+from game.engine.politics.model import MILESTONES
 from game.engine.units import UNIT_SIZES, UNIT_TYPES
 
 from .problems import INVALID as INVALID  # re-exported: validate and the tests take it from here
@@ -237,6 +238,29 @@ LESSON = Record({
                                           "game the others never see it"),
 })
 
+#: A key moment where a classroom demonstration stops for discussion (game/session/classroom.py): one of
+#: ``milestone``, ``rule`` or ``decision`` says when (game/scenario/validate_classroom.py holds it to the scenario).
+PAUSE = Record({
+    "milestone": Field(Choice(MILESTONES), OMIT, "a key event of the war (the `milestone` of a rule or decision, or "
+                                                 "one the game finds in play)"),
+    "rule": Field(Text(limit=ID_MAX), OMIT, "a rule's id: the pause comes when it fires"),
+    "decision": Field(Text(limit=ID_MAX), OMIT, "a decision's id: the pause comes when it is taken"),
+    "question": Field(Prose(), doc="the question put to the class, in a sentence or two"),
+})
+
+#: A "what if?" the teacher may pose: a policy laid on one decision while the computer plays its seat.
+WHAT_IF = Record({
+    "title": Field(Text(limit=TITLE_MAX), doc="the question as the class asks it"),
+    "policies": Field(ListOf(Text(), 1), doc="one or more DECISION=RULE, as `simulate --policy` takes them "
+                                             "(un.nuclear_use=always)"),
+    "note": Field(Prose(), None, "what to watch for once it is set"),
+})
+
+CLASSROOM = Record({
+    "pauses": Field(ListOf(PAUSE), list, "where a demonstration stops, each with a question for the class"),
+    "what_ifs": Field(ListOf(WHAT_IF), list, "the what-ifs the teacher may force or forbid"),
+})
+
 #: The top-level sections.  One entry per section; order = README order.
 SECTIONS: dict[str, Field] = {
     "format": Field(Int(FORMAT_VERSION, FORMAT_VERSION), doc="format version; always 1"),
@@ -262,5 +286,6 @@ SECTIONS: dict[str, Field] = {
     "control": Field(ListOf(CONTROL), OMIT, "who holds which regions at the start (instead of the 1950 border)"),
     "ai": Field(MapOf(AI_SEAT), OMIT, "per seat id, the computer player's temper here (a cautious Truman...)"),
     "lessons": Field(ListOf(LESSON), OMIT, "tutorial steps, shown one at a time in a panel of their own"),
+    "classroom": Field(CLASSROOM, OMIT, "a teacher's pauses with questions, and the what-ifs offered"),
 }
 ROOT = Record(SECTIONS)

@@ -20,7 +20,7 @@ keyword of the engine's closed vocabulary), which reports ``(path, message)``;
 (``Validated.politics``).
 
 The checks live beside this module: validate_context.py (what a check sees, and
-the registry), validate_core.py (the core sections) and validate_politics.py;
+the registry), validate_core.py (the core sections), validate_politics.py and validate_classroom.py;
 importing them registers their checks, core first.  The names imported here "as"
 themselves are re-exported: the loader, the tools and the tests take them from
 this module.
@@ -36,6 +36,7 @@ from game.engine.board import Board
 
 from .problems import Problem, describe, suggest
 from .schema import INVALID, ROOT, SECTIONS, TEMPLATE, UNIT_FIELDS
+from .validate_classroom import check_classroom as check_classroom  # it imports validate_politics: runs after
 from .validate_context import CHECKS, Context, unit_entries
 from .validate_context import JAPAN as JAPAN
 from .validate_context import register_check as register_check

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 
+from game.ai.policy import PolicyAgent
 from game.ai.profiles import DIFFICULTIES, PERSONALITIES, parse_spec
 from game.engine.api import Action, EndPhase, Event
 
@@ -80,6 +81,9 @@ class AIPlayers:
                 fresh[seat.id] = lambda c=controller, t=temper, s=derive_seed(match.seed, k, 7): \
                     build_agent(agent_kind(c, t), s, t)
                 self.agents[seat.id] = fresh[seat.id]()
+        self._fresh = fresh
+        #: agents of computer seats a person has taken over (a classroom): kept, memory and all, for the hand-back
+        self.resting: dict[str, object] = {}
         self._phase_key = None
         self._count = 0
         self.last_reason: str | None = None
@@ -97,6 +101,33 @@ class AIPlayers:
                                  seat, exc_info=True)
                     self.agents[seat] = fresh[seat]()
         match.agent_memory = self.memories
+
+    def rest(self, seat: str) -> None:
+        """A person takes ``seat`` over: its computer player steps aside (and plays again on :meth:`wake`)."""
+        if seat in self.agents:
+            self.resting[seat] = self.agents.pop(seat)
+
+    def wake(self, seat: str, controller: str) -> None:
+        """The computer plays ``seat`` again: the player that rested, else a new one for ``controller``
+        (``ai:PERSONALITY:DIFFICULTY``), seeded as a seat's computer player always is."""
+        if seat in self.agents:
+            return
+        agent = self.resting.pop(seat, None)
+        if agent is None:
+            k = [s.id for s in self.match.config.seats].index(seat)
+            temper = scenario_tempers(self.match.config).get(seat)
+            agent = build_agent(agent_kind(controller, temper), derive_seed(self.match.seed, k, 7), temper)
+        self.agents[seat] = agent
+
+    def govern(self, seat: str, policies: dict) -> None:
+        """Play ``seat`` under ``policies`` (decision id -> game/ai/policy.py Policy; empty: the player's own
+        choices), playing or resting, its memory kept."""
+        pool = self.agents if seat in self.agents else self.resting
+        agent = pool.get(seat)
+        if agent is None:
+            return
+        inner = agent.inner if isinstance(agent, PolicyAgent) else agent
+        pool[seat] = PolicyAgent(inner, policies) if policies else inner
 
     def memories(self) -> dict[str, dict]:
         """Every computer seat's memory (for saves)."""

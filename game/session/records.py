@@ -30,6 +30,13 @@ HISTORY = {
 STABLE_SHARE, STABLE_TURNS = 0.02, 4
 
 
+def un_north_of_38th(units, board) -> bool:
+    """Whether any of ``units`` is a UN Command unit on the map north of the 38th parallel (the crossing that
+    dates ``un_crosses_38th``; the ROK crossed first, but history dates the UN's)."""
+    return any(u.seat == "un" and u.location is Location.MAP and u.hex is not None
+               and float(board.lat[board.index(u.hex)]) > 38.0 for u in units)
+
+
 class Recorder:
     """Dates the war's key events.  Milestones come tagged in the scenario's rules and decisions
     (``milestone: prc_warns``); the rest are read from the events and, once a turn, from the position."""
@@ -98,14 +105,8 @@ class Recorder:
                 self._mark("talks_open", e.date)
 
     def _check_crossing(self, truth) -> None:
-        if "un_crosses_38th" in self.dates:
-            return
-        board = self.match.board
-        for u in truth.units.values():
-            if u.seat == "un" and u.location is Location.MAP and u.hex is not None \
-                    and float(board.lat[board.index(u.hex)]) > 38.0:
-                self._mark("un_crosses_38th", truth.date)
-                return
+        if "un_crosses_38th" not in self.dates and un_north_of_38th(truth.units.values(), self.match.board):
+            self._mark("un_crosses_38th", truth.date)
 
     def _check_perimeter(self, truth) -> None:
         """The Pusan perimeter 'forms' the first turn the UN side holds under a fifth of South Korea."""

@@ -54,6 +54,8 @@ class Table:
         self._log_marks: list[dict[str, int]] = []   # per undoable action: log lengths before it
         #: A classroom shows every computer seat's plan at any time (see :meth:`may_see_plan`).
         self.classroom = False
+        #: seat -> the computer controller a person took the seat over from (set_human)
+        self.handed: dict[str, str] = {}
 
     # -- who is playing ---------------------------------------------------------------
     @property
@@ -68,6 +70,22 @@ class Table:
         """True when another human must take the screen before play goes on."""
         return (not self.match.over and self.hot_seat and self.active_is_human
                 and self.match.active_seat != self.viewer)
+
+    def set_human(self, seat: str, human: bool, controller: str = "ai:historical:normal") -> None:
+        """A person takes ``seat`` over from the computer (``human``), or hands it back to the computer player
+        that had it (else a new one for ``controller``).  The match's seats say so too, so a save shows who plays."""
+        m = self.match
+        if human and seat not in self.humans:
+            self.ai.rest(seat)
+            self.humans = [s.id for s in m.config.seats if s.id in self.humans or s.id == seat]
+            self.handed.setdefault(seat, m.seats.get(seat, controller))
+            m.seats[seat] = HUMAN
+        elif not human and seat in self.humans:
+            back = self.handed.pop(seat, None) or (controller if m.seats.get(seat, HUMAN) == HUMAN else m.seats[seat])
+            self.ai.wake(seat, back)
+            self.humans.remove(seat)
+            m.seats[seat] = back
+        self.last_seen.setdefault(seat, self.logs.count(seat))
 
     def take_over(self) -> list[LogEntry]:
         """The active human takes the screen: returns what they may read since their last turn (since the last

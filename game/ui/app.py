@@ -59,7 +59,7 @@ class App:
         return pygame.display.set_mode(self.size, flags)
 
     def _new_manager(self) -> pygame_gui.UIManager:
-        data = theme(self.scale)
+        data = theme(self.scale, self.settings.high_contrast)
         manager = TipManager(self.size, data, self.scale)
         # Preload every size the theme uses (and the text boxes' <b>/<i> styles), so nothing is
         # loaded -- or warned about -- in the middle of a game.

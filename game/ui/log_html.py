@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 
 from game.session.eventlog import LogEntry
+from game.session.teaching import TEACHER_MARK
 from game.ui.decisions_panel import idea_tag, plain
 
 #: Log entries that are the game's bookkeeping, not history (rule dice are shown by their outcome).
@@ -93,6 +94,9 @@ def entry_html(e: LogEntry, names: dict[str, str] | None = None) -> str:
     computer seat's reason, whose reason it is."""
     ev = e.event
     date = f"<font color='#9c927a'>{ev.date:%d %b %y}</font>"
+    if ev.kind == "TeacherNote" or (ev.kind == "AIReasoned" and e.text.startswith(TEACHER_MARK)):
+        # A classroom's teacher speaks: a what-if posed, a decision it forced, a side handed over (issue 12 §2).
+        return f"{date} <b><font color='#8fe3c6'>Teacher:</font></b> <font color='#8fe3c6'>{esc(clip(e.text))}</font>"
     if ev.kind == "AIReasoned":
         who = (names or {}).get(ev.seat or "", ev.seat or "computer")
         return f"{date} <i><font color='#a9c8e8'>{esc(clip(who))} (computer): {esc(clip(e.text))}</font></i>"

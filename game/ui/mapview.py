@@ -91,6 +91,9 @@ class MapView:
         self.show_mdl = False
         #: (name, [(lon, lat), ...]) of a historical front line to draw instead of the 1953 line.
         self.history_line: tuple[str, list[tuple[float, float]]] | None = None
+        #: How strongly the historical line is drawn: 1 as an overlay among others; more (a classroom) draws it
+        #: wider, on a white casing, with its label where the line is in view.
+        self.history_emphasis = 1.0
         self.on_click: Callable[[Hex, int], None] | None = None
         #: The frozen line of contact after an armistice: [hex index, direction] hexsides, and its label.
         self.dmz: list[tuple[int, int]] = []
@@ -419,10 +422,18 @@ class MapView:
         if self.history_line is not None:
             name, lonlat = self.history_line
             pts = np.array([lay.lonlat_to_pixel(lon, lat) for lon, lat in lonlat], dtype=float)
-            polyline(surf, self.palette.mdl, pts, 4 if lay.size > 20 else 3)
-            label = render_text(name, max(12, int(lay.size * 0.6)), self.palette.mdl, halo=(255, 255, 255))
-            x, y = pts[len(pts) // 2]
-            surf.blit(label, (int(x) - label.get_width() // 2, int(y) + 6))
+            k = self.history_emphasis
+            width = (4 if lay.size > 20 else 3) * k
+            if k > 1:
+                polyline(surf, (255, 255, 255), pts, width + 4)
+            polyline(surf, self.palette.mdl, pts, width)
+            label = render_text(name, max(12, int(lay.size * 0.6 * min(k, 1.4))), self.palette.mdl,
+                                halo=(255, 255, 255))
+            w, h = surf.get_size()
+            seen = [p for p in pts if 0 <= p[0] < w and 0 <= p[1] < h] if k > 1 else []
+            x, y = (seen or pts)[len(seen or pts) // 2]
+            x = min(max(int(x), label.get_width() // 2 + 4), w - label.get_width() // 2 - 4)
+            surf.blit(label, (x - label.get_width() // 2, int(y) + 6 + int(width)))
             return
         for ln in self.terrain.geo.mdl:
             pts = lay.km_to_pixel_array(ln.pts)

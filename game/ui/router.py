@@ -17,11 +17,13 @@ import pygame_gui
 
 from game.session.table import Table
 from game.ui.screens.base import Screen
+from game.ui.screens.classroom_screen import ClassroomScreen
 from game.ui.screens.end_screen import EndScreen
 from game.ui.screens.game_screen import GameScreen
 from game.ui.screens.handover import HandOver
 from game.ui.screens.load_save import LoadScreen, SaveDialog
 from game.ui.screens.menu import MainMenu
+from game.ui.screens.replay_loading import ReplayLoading
 from game.ui.screens.scenario_choice import ScenarioChoice
 from game.ui.screens.seat_setup import SeatSetup
 from game.ui.screens.settings_screen import SettingsScreen
@@ -47,8 +49,8 @@ def match_screen(app: App, match: Match, at_handover: bool = False) -> Screen:
 #: screen name -> the class (or factory) that builds it from ``(app, **kwargs)``
 SCREENS: dict[str, Callable[..., Screen]] = {
     "menu": MainMenu,                 # offer_autosave=None
-    "scenario_choice": ScenarioChoice,
-    "seat_setup": SeatSetup,          # scenario
+    "scenario_choice": ScenarioChoice,  # classroom=False
+    "seat_setup": SeatSetup,          # scenario, classroom=False
     "settings": SettingsScreen,       # back_to=None (a screen to return to; else the menu)
     "study": StudyScreen,             # scenario=None, runs=None, turns=None: a what-if study
     "load": LoadScreen,
@@ -56,6 +58,8 @@ SCREENS: dict[str, Callable[..., Screen]] = {
     "handover": HandOver,             # table
     "end": EndScreen,                 # table
     "match": match_screen,            # match, at_handover=False: one of end, handover, game
+    "classroom": ClassroomScreen,     # room (game/session/classroom.py), intro=True, mapview=None
+    "replay": ReplayLoading,          # path: a save, read for a replay, then the classroom screen over it
 }
 
 #: dialog name -> the window class, built from ``(app, **kwargs)`` over the current screen

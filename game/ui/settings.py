@@ -25,6 +25,8 @@ ANIMATION_SPEEDS = {"slow": 600, "normal": 250, "fast": 80, "instant": 0}   # ms
 #: The settings file is a few hundred bytes; anything near this is not ours.
 SETTINGS_LIMIT = 64 * 1024
 WINDOW_SIZES = ((1280, 720), (1600, 900), (1920, 1080), (2560, 1440))
+#: The UI scales offered at one click (Settings, and the classroom's Text size): a laptop, then projectors.
+SCALE_PRESETS = (100, 150, 200)
 
 
 @dataclass
@@ -34,6 +36,7 @@ class Settings:
     height: int = 900
     ui_scale: int = 100            # percent, 100..200 (projectors)
     colourblind: bool = False
+    high_contrast: bool = False    # white on black, yellow borders: a projector in a lit room
     animation: str = "normal"      # key of ANIMATION_SPEEDS
     sound: bool = True
     hex_grid: bool = True

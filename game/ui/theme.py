@@ -15,6 +15,15 @@ THEME_FILE = ASSETS_DIR / "ui" / "theme.json"
 TITLE_BAR_HEIGHT = 28
 CLOSE_GLYPH = 14
 TOOLTIP_WIDTH = 320
+#: The high-contrast theme (Settings > Contrast: for a projector in a lit room): white on black, bright yellow
+#: borders and selections, body text at least 15 points.  Applied over every block's colours.
+HIGH_CONTRAST = {
+    "normal_bg": "#000000", "hovered_bg": "#1c3a66", "disabled_bg": "#000000", "selected_bg": "#ffd400",
+    "active_bg": "#ffd400", "dark_bg": "#000000", "normal_text": "#ffffff", "hovered_text": "#ffffff",
+    "selected_text": "#000000", "disabled_text": "#b0b0b0", "link_text": "#ffe34d", "link_hover": "#ffffff",
+    "link_selected": "#ffffff", "normal_border": "#ffffff", "hovered_border": "#ffd400", "disabled_border": "#808080",
+    "selected_border": "#ffd400", "active_border": "#ffd400", "filled_bar": "#ffd400", "unfilled_bar": "#000000",
+}
 
 
 @lru_cache(maxsize=1)
@@ -22,9 +31,20 @@ def _base() -> dict:
     return json.loads(THEME_FILE.read_text(encoding="utf-8"))
 
 
-def theme(scale: float = 1.0) -> dict:
-    """The theme dict with every font size, and the title bars and tooltips, multiplied by ``scale``."""
+def theme(scale: float = 1.0, high_contrast: bool = False) -> dict:
+    """The theme dict with every font size, and the title bars and tooltips, multiplied by ``scale``;
+    ``high_contrast``: white on black with yellow borders (HIGH_CONTRAST), body text no smaller than 15 points."""
     data = copy.deepcopy(_base())
+    if high_contrast:
+        for name, block in data.items():
+            if not isinstance(block, dict) or name == "#broken":     # an unreadable save's row stays greyed
+                continue
+            colours = block.setdefault("colours", {})
+            for key in list(colours) if name != "defaults" else list(HIGH_CONTRAST):
+                colours[key] = HIGH_CONTRAST.get(key, colours[key])
+            font = block.get("font")
+            if font and "size" in font and int(font["size"]) < 15:
+                font["size"] = "15"
     for block in data.values():
         font = block.get("font") if isinstance(block, dict) else None
         if font and "size" in font:

@@ -5,6 +5,7 @@ a line; Esc in Settings with a list open left the screen and lost the choices; E
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -54,8 +55,7 @@ def test_a_window_title_and_its_close_button_grow_with_the_scale(tmp_path, error
 @pytest.mark.parametrize("scale", (100, 200))
 def test_dismiss_fits_its_button(tmp_path, errors, scale):
     app = make_app(tmp_path, scale)
-    app.go("menu")
-    press(app, app.screen.buttons["classroom"])          # the Classroom notice
+    app.go("menu", offer_autosave=Path("autosave-tutorial-t002-0.json"))      # the notice after a crash
     frames(app)
     dialog = app.dialog
     assert dialog is not None and dialog.alive()
@@ -93,10 +93,9 @@ def test_a_tooltip_at_the_right_edge_keeps_whole_lines_in_the_window(tmp_path, e
     assert errors == []
 
 
-def test_esc_closes_the_classroom_notice(tmp_path, errors):
+def test_esc_closes_a_notice_on_the_menu(tmp_path, errors):
     app = make_app(tmp_path)
-    app.go("menu")
-    press(app, app.screen.buttons["classroom"])
+    app.go("menu", offer_autosave=Path("autosave-tutorial-t002-0.json"))
     frames(app)
     dialog = app.dialog
     assert dialog is not None and dialog.alive()

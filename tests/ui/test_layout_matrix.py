@@ -15,9 +15,12 @@ import pytest  # noqa: E402
 
 import game.ui.app as app_module  # noqa: E402
 from game.scenario.loader import load_scenario  # noqa: E402
+from game.session.classroom import Classroom  # noqa: E402
 from game.session.match import Match  # noqa: E402
 from game.session.table import Table  # noqa: E402
+from game.session.teaching import PauseHit  # noqa: E402
 from game.ui.app import App  # noqa: E402
+from game.ui.screens.classroom_screen import ClassroomScreen  # noqa: E402
 from game.ui.screens.end_screen import EndScreen  # noqa: E402
 from game.ui.screens.game_screen import GameScreen  # noqa: E402
 from game.ui.screens.handover import HandOver  # noqa: E402
@@ -59,7 +62,26 @@ def screens(app, campaign):
             ("game's rules", game, lambda screen: screen.show_rules()),
             ("game's decisions", game, lambda screen: screen.show_decisions()),
             ("hand-over", lambda: HandOver(app, Table(match)), nothing),
-            ("end screen", lambda: EndScreen(app, Table(match)), nothing)]
+            ("end screen", lambda: EndScreen(app, Table(match)), nothing)] + classroom_screens(app, campaign)
+
+
+def classroom_screens(app, campaign):
+    """The classroom (issue 12) and each of its windows, over the whole war at its start."""
+    def room():
+        m = Match.start(campaign, 1, {s.id: "ai:normal" for s in campaign.config.seats})
+        return ClassroomScreen(app, Classroom(campaign, Table(m)), intro=False)
+    hit = PauseHit(0, 3, campaign.config.calendar.first, "China warns through India.", "Zhou Enlai warned through "
+                   "India's ambassador just after midnight on 3 October 1950.", "Why warn through a third country, "
+                   "and why might the warning not be believed?", "buffer_state")
+    return [("classroom scenario choice", lambda: ScenarioChoice(app, classroom=True), lambda screen: None),
+            ("classroom set-up", lambda: SeatSetup(app, campaign, classroom=True), lambda screen: None),
+            ("classroom", room, lambda screen: None),
+            ("classroom's briefing", room, lambda screen: screen.show_briefing(intro=True)),
+            ("classroom's key event", room, lambda screen: screen.show_pause(hit)),
+            ("classroom's what-ifs", room, lambda screen: screen.show_what_ifs()),
+            ("classroom's sides and fog", room, lambda screen: screen.show_seats()),
+            ("classroom's timeline", room, lambda screen: screen.show_timeline()),
+            ("classroom's branch question", room, lambda screen: screen.ask_branch())]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -83,9 +105,12 @@ def test_every_screen_keeps_every_control_in_the_window(tmp_path, monkeypatch, c
                 app.frame(dt=0.02)
         # pygame_gui warns when a label's text does not fit: clipped words on a projector.
         bad += [f"{name}: {w.message}" for w in caught if "too small for text" in str(w.message)]
-        shown = [el for el in app.manager.get_sprite_group().sprites()
+        sprites = app.manager.get_sprite_group().sprites()
+        # What a scrolling list holds beyond its view is clipped there by design (the classroom's what-ifs).
+        scrolled = {id(el.scrollable_container) for el in sprites if type(el).__name__ == "UIScrollingContainer"}
+        shown = [el for el in sprites
                  if getattr(el, "visible", True) and type(el).__name__ not in HOLDERS
-                 and el.rect.width > 1 and el.rect.height > 1]
+                 and el.rect.width > 1 and el.rect.height > 1 and id(getattr(el, "ui_container", None)) not in scrolled]
         bad += [f"{name}: {type(el).__name__} {getattr(el, 'text', '')!r} at {el.rect} leaves the window"
                 for el in shown if not window.contains(el.rect)]
         controls = [el for el in shown if type(el).__name__ in CONTROLS]

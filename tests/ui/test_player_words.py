@@ -158,11 +158,11 @@ def test_the_end_screen_agrees_with_itself_and_puts_the_viewer_first(campaign):
 
 # -- 7. the Classroom button ---------------------------------------------------------------------------------
 
-def test_the_classroom_button_says_it_is_not_ready_and_its_tooltip_keeps_words_whole(tmp_path, errors):
+def test_the_classroom_button_leads_to_the_classroom_and_its_tooltip_keeps_words_whole(tmp_path, errors):
     from game.ui.map_labels import get_font
-    from game.ui.screens.menu import BUTTONS, CLASSROOM_NOT_READY, MainMenu
+    from game.ui.screens.menu import BUTTONS, MainMenu
+    from game.ui.screens.scenario_choice import ScenarioChoice
     from game.ui.theme import theme
-    assert CLASSROOM_NOT_READY.startswith("Classroom mode is not ready yet: ") and "issue" not in CLASSROOM_NOT_READY
     for scale in (1.0, 1.5, 2.0):
         data = theme(scale)
         width = int(data["tool_tip"]["misc"]["rect_width"])
@@ -174,5 +174,5 @@ def test_the_classroom_button_says_it_is_not_ready_and_its_tooltip_keeps_words_w
     menu = MainMenu(app)
     app.show(menu)
     app.frame([pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=menu.buttons["classroom"])], dt=0.02)
-    assert app.dialog is not None and "Classroom mode is not ready yet" in app.dialog.text_block.html_text
+    assert isinstance(app.screen, ScenarioChoice) and app.screen.classroom
     assert errors == []

@@ -12,67 +12,55 @@ the computer's plans that the viewer may see (``Table.visible_plans``).  Between
 two human seats the hand-over screen takes over.
 
 Its parts live beside it: the top bar and gauge strip (game/ui/top_bar.py), the windows
-(game/ui/game_windows.py), the tooltips (game/ui/game_tooltips.py) and the log's HTML
-(game/ui/log_html.py).
+(game/ui/game_windows.py), the tooltips (game/ui/game_tooltips.py), the side panel's texts
+(game/ui/game_cards.py), the map's overlays (game/ui/game_overlays.py), the computer's turns
+(game/ui/game_computer.py), the input on the map (game/ui/game_input.py) and the log's HTML (game/ui/log_html.py).
 """
 
 from __future__ import annotations
 
 import time
 
-import numpy as np
 import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox, UIWindow
 
-from game.engine.actions import Attack, Decide, EndPhase, IllegalAction, Landing, MoveUnit, RailMove, SeaMove
+from game.engine.actions import Attack, Decide, EndPhase
 from game.engine.api import (
-    RESULT_NAMES,
     Hex,
     Location,
     Observation,
     Phase,
-    Unit,
-    country_name,
-    nation_name,
-    place_words,
 )
-from game.engine.api import title as place_title
-from game.engine.board import Country, Terrain
-from game.engine.terrain import HALF
 from game.session.eventlog import LogEntry
 from game.session.table import Table
 from game.ui.decisions_panel import DecisionsPanel, open_decisions
+from game.ui.game_cards import GameCards
+from game.ui.game_computer import LOG_EVERY_S, ComputerTurns
+from game.ui.game_input import MapInput
+from game.ui.game_overlays import GameOverlays
 from game.ui.game_tooltips import GameTooltips
 from game.ui.game_windows import GameWindows
 from game.ui.leave_dialog import LeaveGuard
 from game.ui.lessons import LessonPanel
-from game.ui.log_html import HIDDEN_IN_LOG, esc, group_track_changes, log_line_html, within_budget
-from game.ui.map_plan import plans_to_draw
+from game.ui.log_html import HIDDEN_IN_LOG, group_track_changes, log_line_html, within_budget
 from game.ui.palette import get_palette
 from game.ui.screens.base import Screen
 from game.ui.terrain_cache import map_view_for
 from game.ui.top_bar import END_OVER, END_TEXTS, TopBar
 from game.ui.tracks_bar import TracksBar, gauges
 
-#: Move highlights; the action box's legend names these colours.
-MOVE_COLOURS = {"reach": (70, 170, 70, 95), "rail": (60, 110, 220, 95), "sea": (20, 160, 160, 110)}
-
-
 #: Lines of the event log shown (older ones are in the saves); while the computer plays, fewer, laid out at
-#: most every LOG_EVERY_S: a pygame_gui text box of 100 lines takes a few hundred ms to lay out, which once
-#: per computer action would freeze the window.
+#: most every LOG_EVERY_S (game/ui/game_computer.py): a pygame_gui text box of 100 lines takes a few hundred ms
+#: to lay out, which once per computer action would freeze the window.
 LOG_LINES = 80
 LOG_LINES_BUSY = 24
-LOG_EVERY_S = 1.0
-#: After a hurried computer turn, a Space within this many seconds is the same key press repeated, not an order
-#: to end the human's phase.
-SPACE_GUARD_S = 0.6
 #: A turn opens on the viewer's front: its units within this many hexes of an enemy it sees.
 FRONT_R = 3
 
 
-class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
+class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, GameCards, GameOverlays, ComputerTurns, MapInput,
+                 Screen):
     def __init__(self, app, table: Table, since=None):
         super().__init__(app)
         self.table = table
@@ -115,7 +103,7 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
         rp = min(self.s(380), w // 3)
         self.build_top(w, tb)
         top_h = tb + self.strip.height
-        self.map_rect = pygame.Rect(0, top_h, w - rp, h - top_h)
+        self.map_rect = pygame.Rect(0, top_h, w - rp, h - top_h - self.console_height())
         board = self.match.board
         if self.mapview is None:
             self.mapview = map_view_for(board, self.map_rect, self.app.settings.colourblind)
@@ -133,14 +121,16 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
         pad = self.s(8)
         inner = rp - 2 * pad
         ph = h - tb
+        head = self.build_side_head(side, pad, inner)
         # The three boxes share what the button, the label and the gaps leave: on a short window at a large UI scale
         # (a projector) each gets its share rather than the log being pushed out of the window.
-        free = ph - self.s(40) - self.s(24) - 5 * pad
+        free = ph - head - self.s(40) - self.s(24) - 5 * pad
         # The action box (odds and results, what to do next) gets the larger share: on a projector the hex box's
         # few lines matter less than the attack's results.
-        info_h, action_h = max(self.s(28), int(free * 0.24)), max(self.s(28), int(free * 0.32))
-        self.info = UITextBox("", pygame.Rect(pad, pad, inner, info_h), self.manager, container=side)
-        y = pad + info_h + pad
+        info_h, action_h = max(self.s(28), int(free * self.side_shares[0])), max(self.s(28),
+                                                                                 int(free * self.side_shares[1]))
+        self.info = UITextBox("", pygame.Rect(pad, pad + head, inner, info_h), self.manager, container=side)
+        y = pad + head + info_h + pad
         # The Attack! button takes the foot of the action box only while an attack is chosen: the rest of the
         # time the box has that room (at 200% a reserved empty strip cost the log two lines).
         self.action_sizes = ((inner, action_h + self.s(40) + pad), (inner, action_h))
@@ -152,16 +142,31 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
         self.attack_button.hide()
         y += self.s(40) + pad
         UILabel(pygame.Rect(pad, y, inner, self.s(24)), "Event log", self.manager, container=side)
-        self.decisions_panel = DecisionsPanel(self.manager, side, pygame.Rect(pad, pad, inner, y - 2 * pad), self.s)
+        self.decisions_panel = DecisionsPanel(self.manager, side,
+                                              pygame.Rect(pad, pad + head, inner, y - head - 2 * pad), self.s)
         y += self.s(24)
         self.log_box = UITextBox("", pygame.Rect(pad, y, inner, max(self.s(28), ph - y - pad)), self.manager,
                                  container=side)
         mr = self.map_rect
         self.lessons = LessonPanel(self, pygame.Rect(mr.x + self.s(10), mr.y + self.s(10),
-                                                     min(self.s(480), mr.width - self.s(20)), self.s(90)))
+                                                     min(self.s(480), mr.width - self.s(20)), self.s(90))) \
+            if self.shows_lessons else None
         self.refresh(self.view)
         if self.since:
             self.show_since()
+
+    #: The scenario's tutorial lessons are shown (a classroom demonstration leaves them out).
+    shows_lessons = True
+    #: The shares of the side panel's free height for the hex box and the action box (the log has the rest).
+    side_shares = (0.24, 0.32)
+
+    def console_height(self) -> int:
+        """Room kept under the map for a console (the classroom's); none here."""
+        return 0
+
+    def build_side_head(self, side: UIPanel, pad: int, inner: int) -> int:
+        """Widgets at the head of the side panel (the classroom's); returns the height they take (none here)."""
+        return 0
 
     @property
     def palette(self):
@@ -203,7 +208,7 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
         m = self.match
         view = view if view is not None else self.table.view()
         self.view = view
-        self.mapview.set_view(view)
+        self.mapview.set_view(self.map_units(view))
         self.attack_targets = {}
         if self.my_turn and view.phase is Phase.COMBAT:
             self.attack_targets = {a.target: a.attackers for a in view.legal_actions() if isinstance(a, Attack)}
@@ -231,6 +236,10 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
         self.update_action_box()
         if getattr(self, "lessons", None) is not None:
             self.lessons.refresh()          # a step that cannot be done now says so (lessons.why_not)
+
+    def map_units(self, view: Observation):
+        """What the map draws of the position: the viewer's observation (the classroom may show the whole truth)."""
+        return view
 
     def refresh_politics(self) -> None:
         """The gauges, the Decisions button, and the decisions panel in the seat's political phase."""
@@ -263,7 +272,7 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
         if not now and self.computer_playing() and time.monotonic() - self.log_at < LOG_EVERY_S:
             self.log_stale = True             # update() lays it out when its time comes
             return
-        entries = [e for e in self.table.entries() if e.event.kind not in HIDDEN_IN_LOG][-LOG_LINES * 2:]
+        entries = [e for e in self.log_entries() if e.event.kind not in HIDDEN_IN_LOG][-LOG_LINES * 2:]
         names = {seat.id: seat.name for seat in self.match.config.seats}
         lines = [log_line_html(group, names) for group in reversed(group_track_changes(entries))]
         n = LOG_LINES_BUSY if self.computer_playing() else LOG_LINES
@@ -271,318 +280,20 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
         self.log_at = time.monotonic()
         self.log_stale = False
 
+    def log_entries(self) -> list[LogEntry]:
+        """The log the screen shows: the viewer's."""
+        return self.table.entries()
+
     @staticmethod
     def set_html(box: UITextBox, text: str) -> None:
         """Set a text box's text unless it shows that already (laying out a text box is slow)."""
         if box.html_text != text:
             box.set_text(text)
 
-    def update_overlays(self) -> None:
-        mv = self.mapview
-        view = self.view
-        if self.selected:
-            self.table.last_selected[view.seat] = self.selected     # where this seat's next turn opens
-            self.lesson_done("select")
-        board = self.match.board
-        for name in ("reach", "rail", "sea", "targets", "attackers"):
-            mv.clear_overlay(name)
-        mv.set_path(None)
-        self.targets = {}
-        if self.my_turn and self.selected and self.selected in view.units:
-            actions = view.moves_for(self.selected)
-            masks = {"reach": np.zeros(board.size, bool), "rail": np.zeros(board.size, bool),
-                     "sea": np.zeros(board.size, bool)}
-            for a in actions:
-                if a.to is None:
-                    continue
-                i = board.index(a.to)
-                kind = {"move": "reach", "rail": "rail"}.get(a.kind, "sea")
-                if i not in self.targets or a.kind == "move":
-                    self.targets[i] = a
-                masks[kind][i] = True
-            for name, mask in masks.items():
-                if mask.any():
-                    mv.set_overlay(name, mask, colour=MOVE_COLOURS[name], outline=MOVE_COLOURS[name][:3] + (200,))
-        if self.my_turn and view.phase is Phase.COMBAT:
-            mask = np.zeros(board.size, bool)
-            for h in self.attack_targets:
-                mask[board.index(h)] = True
-            if mask.any():
-                mv.set_overlay("targets", mask, colour=(220, 60, 30, 110), outline=(200, 30, 20, 230))
-            if self.attackers:
-                am = np.zeros(board.size, bool)
-                for uid in self.attackers:
-                    u = view.units.get(uid)
-                    if u is not None and u.hex is not None:
-                        am[board.index(u.hex)] = True
-                mv.set_overlay("attackers", am, colour=(255, 210, 60, 120))
-        if self.toggles["zoc"]:
-            mv.set_overlay("zoc", view.enemy_zoc())       # of the enemy units the seat sees
-        else:
-            mv.clear_overlay("zoc")
-        if self.toggles["supply"]:
-            # The supply net as this seat can trace it (ochre), and its units out of supply (purple).
-            net = view.supplied() & (board.terrain >= Terrain.CLEAR)
-            mv.set_overlay("supply", net, colour=(230, 200, 80, 60))
-            mv.set_overlay("no_supply", self.supply_mask(), colour=(160, 40, 160, 130), outline=(120, 20, 120, 230))
-        else:
-            mv.clear_overlay("supply")
-            mv.clear_overlay("no_supply")
-        dmz = view.dmz
-        if self.toggles["front"] and not dmz:   # after an armistice the DMZ is the front
-            mv.set_overlay("front", self.front_mask(), colour=(0, 0, 0, 0), outline=(200, 30, 30, 230))
-        else:
-            mv.clear_overlay("front")
-        mv.show_mdl = self.toggles["history"]
-        mv.set_dmz(dmz or [], self.dmz_label() if dmz else "")
-        if self.toggles["plans"]:
-            mv.set_plans(plans_to_draw(self.table.visible_plans(view), view.config), self.app.scale)
-        else:
-            mv.set_plans([])
-        if mv.show_mdl:
-            from game.session.catalog import historical_lines, line_at
-            # Beside a DMZ of the game's own, the history toggle shows the real 1953 line to compare.
-            line = historical_lines()[-1] if dmz and historical_lines() else line_at(view.date)
-            mv.history_line = (f"{line.date:%d %b %Y}: {line.name}", list(line.points)) if line else None
-
-    def dmz_label(self) -> str:
-        signed = next((e for e in reversed(self.match.log) if e.kind == "ArmisticeSigned"), None)
-        return f"DMZ ({(signed.date if signed else self.view.date):%d %b %Y})"
-
-    def supply_mask(self) -> np.ndarray:
-        """Hexes where the viewer's units would be out of supply now (from the units' own state)."""
-        board = self.match.board
-        mask = np.zeros(board.size, bool)
-        for u in self.view.friendly():
-            if u.location is Location.MAP and u.out_of_supply and u.hex is not None:
-                mask[board.index(u.hex)] = True
-        return mask
-
-    def front_mask(self) -> np.ndarray:
-        """The viewer bloc's hexes that touch hexes held by the other bloc: the front line."""
-        board = self.match.board
-        code = self.view.config.bloc_code(self.view.bloc)
-        control = self.view.control
-        mine = (control == code) & (board.terrain >= Terrain.CLEAR)
-        theirs = (control != code) & (control > 0)
-        nb = board.neighbors
-        theirs_ext = np.append(theirs, False)
-        return mine & theirs_ext[nb].any(axis=1) & (board.country != int(Country.PRC))
-
-    def update_info(self, h: Hex | None) -> None:
-        parts = []
-        if self.selected and self.selected in self.view.units:
-            parts.append(self.unit_card(self.view.units[self.selected], "Selected"))
-        if h is not None:
-            parts.append(self.hex_card(h))
-            for u in self.mapview.units_at(h):
-                if u.id != self.selected:
-                    parts.append(self.unit_card(u))
-        japan = [u for u in self.view.own() if u.location is Location.JAPAN]
-        if japan and self.my_turn and self.view.phase is Phase.MOVEMENT:
-            names = ", ".join(f"<a href='{u.id}'>{esc(u.name)}</a>" for u in japan)
-            parts.append(f"<b>In Japan</b> (click one, then a lit port or beach): {names}")
-        if not parts:
-            parts.append("<i>Hover over the map for hex details; click a unit to select it.</i>")
-        self.set_html(self.info, "<br>".join(parts))
-
-    def unit_card(self, u: Unit, title: str = "") -> str:
-        view = self.view
-        seat = view.config.seat(u.seat)
-        enemy = seat.bloc != self.view.bloc
-        bar = f"{u.steps}/{u.max_steps}"
-        supply = "out of supply" if u.out_of_supply else "in supply"
-        status = []
-        if not enemy:
-            status.append("moved" if u.moved else "can move")
-            if view.phase is Phase.COMBAT:
-                status.append("attacked" if u.attacked else "can attack")
-            status.append(supply)
-        if u.dug_in:
-            status.append("dug in (attacks on it lose a column)")
-        head = f"<b>{esc(title + ': ' if title else '')}{esc(u.name)}</b>"
-        return (f"{head}<br>{esc(seat.name)} · {esc(nation_name(u.nation))} · {esc(u.type)} {esc(u.size)}<br>"
-                f"attack {u.attack} · defence {u.defence} · movement {u.movement} · steps {bar}"
-                + (f"<br><i>{esc(', '.join(status))}</i>" if status else ""))
-
-    def hex_card(self, h: Hex) -> str:
-        b = self.match.board
-        i = b.index(h)
-        terrain = Terrain(int(b.terrain[i])).name.lower()
-        country = Country(int(b.country[i])).name
-        owner = "" if country == "NONE" else f", {country_name(country)} (1950)"
-        bits = [f"<b>{esc(place_title(b, h))}</b> — {terrain}{owner}"]
-        feats = [n for n, f in (("port", b.port[i]), ("airfield", b.airfield[i]), ("capital", b.capital[i])) if f]
-        rivers = sorted({b.river_names.get((i, d), "") for d in range(6) if b.river[i, d]} - {""})
-        if rivers:
-            feats.append("river " + ", ".join(r.title() for r in rivers))
-        if b.rail[i].any():
-            feats.append("railway")
-        elif b.road[i].any():
-            feats.append("road")
-        if feats:
-            bits.append(esc(", ".join(feats)))
-        held = int(self.view.control[i])
-        if held:
-            bits.append("held by the " + ("UN side" if self.view.config.blocs[held - 1] == "un"
-                                          else "communist side"))
-        if not self.view.visible[i]:
-            bits.append("<i>not in sight of your forces</i>")
-        return "<br>".join(bits)
-
-    def show_attack_button(self, on: bool) -> None:
-        """The Attack! button at the foot of the action box (which gives it the room), or the box at full height."""
-        if on != self.action_short:
-            self.action_short = on
-            self.action_box.set_dimensions(self.action_sizes[1 if on else 0])
-        (self.attack_button.show if on else self.attack_button.hide)()
-
-    def update_action_box(self) -> None:
-        view = self.view
-        self.show_attack_button(False)
-        if view.over:
-            self.action_box.set_text("<b>The game is over.</b>")
-            return
-        if not self.my_turn:
-            seat = view.config.seat(view.active_seat)
-            kind = "the computer" if not self.table.active_is_human else "another player"
-            text = f"<b>{esc(seat.name)}</b> is playing ({kind})…"
-            if self.computer_playing():
-                text += ("<br><i>Space skips its moves to the end of its turn. It waits while a window is open "
-                         "(Esc: menu, save, load).</i>")
-            self.set_html(self.action_box, text)
-            return
-        if view.phase is Phase.POLITICAL:
-            self.action_box.set_text("<b>Political phase.</b> Take your decisions in the panel, then continue "
-                                     "to movement (Space).")
-            return
-        if view.phase is Phase.MOVEMENT:
-            left = len(view.movers())
-            text = (f"<b>Movement.</b> {left} unit{'s' if left != 1 else ''} can still move. Click a unit, then a "
-                    "lit hex (green: march, blue: rail, teal: sea or landing). Tab picks the next unit; Space "
-                    "ends movement.")
-            if self.selected and self.mapview.hover is not None:
-                text += self.path_text(self.mapview.hover)
-            self.set_html(self.action_box, text)
-            return
-        if self.target is None:
-            n = len(self.attack_targets)
-            self.action_box.set_text(f"<b>Combat.</b> {n} enemy hex{'es' if n != 1 else ''} can be attacked "
-                                     "(lit red). Click one to see the odds; click your units to choose attackers. "
-                                     "Space ends your turn.")
-            return
-        self.show_attack_button(True)
-        self.action_box.set_text(self.odds_text())
-
-    def path_text(self, h: Hex) -> str:
-        board = self.match.board
-        i = board.index(h)
-        a = self.targets.get(i)
-        if a is None:
-            return ""
-        to = place_words(board, h, "to")              # 'to Kaesong', 'to a hex near Haeju'
-        if isinstance(a, MoveUnit):
-            cost = self.view.reach(self.selected).cost[i] / HALF     # cached in the observation
-            return f"<br>{esc(to[:1].upper() + to[1:])}: {cost:g} movement points."
-        return f"<br>{esc(to[:1].upper() + to[1:])} by {a.kind}."
-
-    def odds_text(self) -> str:
-        attackers = [a for a in self.attackers if a in self.view.units]
-        o = self.view.odds(attackers, self.target) if self.target is not None else None
-        if o is None:
-            return "Choose at least one of your units next to the target."
-        shifts = "".join(f"<br>  {sh.columns:+d} {esc(sh.reason)}" for sh in o.shifts) or "<br>  none"
-        probs = "".join(f"<br>{p * 100:.0f}% {esc(RESULT_NAMES[c])}"
-                        for c, p in sorted(o.probabilities.items(), key=lambda kv: (-kv[1], kv[0])))
-        return (f"<b>Attack {esc(place_words(self.match.board, self.target, 'on'))}</b><br>"
-                f"{o.attack:.1f} against {o.defence:.1f}: base odds {o.base_name}, "
-                + (f"shifted to <b>{o.column_name}</b>" if o.column != o.base_column else
-                   f"<b>{o.column_name}</b> after shifts") + f"{shifts}<br><b>Results</b>{probs}")
-
     # -- input ------------------------------------------------------------------------------------------
-    def on_map_click(self, h: Hex, button: int) -> None:
-        if button == 3:
-            self.selected, self.attackers, self.target = None, [], None
-            self.update_overlays()
-            self.update_action_box()
-            self.update_info(h)             # the side panel lets go of the unit with the selection
-            return
-        view = self.view
-        i = self.match.board.index(h)
-        if not self.my_turn:
-            self.update_info(h)
-            return
-        if view.phase is Phase.MOVEMENT:
-            if self.selected and i in self.targets:
-                self.act(self.targets[i])
-                return
-            own = [u for u in self.mapview.units_at(h) if u.seat == view.seat]
-            movable = [u for u in own if not u.moved] or own
-            if movable:
-                ids = [u.id for u in movable]
-                nxt = ids[(ids.index(self.selected) + 1) % len(ids)] if self.selected in ids else ids[0]
-                self.selected = nxt
-                self.app.sounds.play("select")
-            else:
-                self.selected = None
-        else:
-            enemy_here = [u for u in self.mapview.units_at(h) if u.seat not in self.own_seats()]
-            if enemy_here and h in self.attack_targets:
-                if self.target == h and self.attackers:
-                    self.commit_attack()
-                    return
-                self.target = h
-                eligible = list(self.attack_targets[h])
-                chosen = [a for a in self.attackers if a in eligible]
-                self.attackers = chosen or eligible
-            else:
-                own = [u for u in self.mapview.units_at(h) if u.seat == view.seat and not u.attacked]
-                for u in own:
-                    if u.id in self.attackers:
-                        self.attackers.remove(u.id)
-                    else:
-                        self.attackers.append(u.id)
-        self.update_overlays()
-        self.update_info(h)
-        self.update_action_box()
-
-    def own_seats(self) -> set[str]:
-        bloc = self.view.bloc
-        return {s.id for s in self.view.config.seats if s.bloc == bloc}
-
-    def commit_attack(self) -> None:
-        if self.target is None or not self.attackers:
-            return
-        action = Attack(self.target, tuple(sorted(self.attackers)))
-        self.target, self.attackers = None, []
-        self.act(action)
-
-    def act(self, action) -> None:
-        """Submit a human action; an illegal one shows its reason and changes nothing."""
-        try:
-            events = self.table.submit(action)
-        except IllegalAction as exc:
-            self.notify(exc.reason)
-            self.app.sounds.play("error")
-            return
-        self.lesson_done({MoveUnit: "move", RailMove: "move", SeaMove: "move", Landing: "move", Decide: "decide",
-                          Attack: "attack", EndPhase: "end_phase"}.get(type(action), ""))
-        if isinstance(action, (MoveUnit, RailMove, SeaMove, Landing)):
-            self.selected = None
-            self.app.sounds.play("move")
-        taken = next((e for e in events if e.kind == "DecisionTaken"), None)
-        if taken:
-            self.notify(taken.text, seconds=6)
-            self.app.sounds.play("turn")
-        combat = next((e for e in events if e.kind == "CombatResolved"), None)
-        if combat:
-            d = combat.data
-            place = place_title(self.match.board, Hex(*d["target"]))
-            self.notify(f"{place}: {d['column']}, die {d['die']} — {RESULT_NAMES[d['result']]}", seconds=6)
-            self.app.sounds.play("combat")
-        if any(e.kind == "TurnStarted" for e in events):
-            self.app.sounds.play("turn")
-        self.after_change()
+    def submit_action(self, action) -> list:
+        """Submit the viewer's action at the table (IllegalAction propagates)."""
+        return self.table.submit(action)
 
     def after_change(self) -> None:
         if self.match.over:
@@ -596,22 +307,6 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
     def notify(self, text: str, seconds: float = 4.0) -> None:
         self.notice = text
         self.notice_until = time.monotonic() + seconds
-
-    def cycle_units(self) -> None:
-        if not self.my_turn or self.view.phase is not Phase.MOVEMENT:
-            return
-        ids = self.view.movers()          # own units on the map or in Japan that may still move
-        if not ids:
-            self.notify("Every unit has moved. Press Space to end movement.")
-            return
-        nxt = ids[(ids.index(self.selected) + 1) % len(ids)] if self.selected in ids else ids[0]
-        self.selected = nxt
-        u = self.view.units[nxt]
-        if u.hex is not None:
-            self.mapview.layout.center_on_hex(u.hex, snug=True)
-        self.update_overlays()
-        self.update_info(u.hex)
-        self.update_action_box()
 
     def on_ui(self, event) -> None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
@@ -718,23 +413,6 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
             return False
         return True
 
-    def hover_changed(self) -> None:
-        h = self.mapview.hover
-        mv = self.mapview
-        if self.selected and self.my_turn and h is not None:
-            board = self.match.board
-            i = board.index(h)
-            a = self.targets.get(i)
-            if isinstance(a, MoveUnit):
-                reach = self.view.reach(self.selected)      # cached in the observation: one search per unit
-                path = reach.path(i)
-                mv.set_path([board.hex_at(j) for j in path], [reach.cost[j] / HALF for j in path])
-            else:
-                mv.set_path(None)
-        self.update_info(h)
-        if self.my_turn and self.view.phase is Phase.MOVEMENT:
-            self.update_action_box()
-
     def lesson_done(self, action: str) -> None:
         """The player did ``action``: the tutorial panel moves on if its step asked for it."""
         lessons = getattr(self, "lessons", None)
@@ -744,39 +422,6 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
     def minimap_changed(self, on: bool) -> None:
         self.app.settings.minimap = on
         self.app.keep_settings()
-
-    def toggle(self, key: str) -> None:
-        self.lesson_done("overlay")
-        if key == "grid":
-            self.mapview.show_grid = not self.mapview.show_grid
-            self.app.settings.hex_grid = self.mapview.show_grid
-            self.app.keep_settings()
-        elif key == "minimap":
-            mini = self.mapview.minimap
-            mini.visible = self.app.settings.minimap = not mini.visible
-            self.app.keep_settings()
-            self.notify("Minimap: on" if mini.visible else "Minimap: off (M or its tab brings it back)")
-            return
-        else:
-            self.toggles[key] = not self.toggles[key]
-            self.update_overlays()
-        names = {"zoc": "Zones of control", "supply": "Supply net and units out of supply", "front": "Front line",
-                 "history": "Historical front line at this date", "grid": "Hex grid", "plans": "The computer's plans"}
-        on = self.mapview.show_grid if key == "grid" else self.toggles[key]
-        if key == "plans" and on and not self.mapview.plans:
-            self.notify(self.no_plans_reason(), seconds=6)
-            return
-        self.notify(f"{names[key]}: {'on' if on else 'off'}")
-
-    def no_plans_reason(self) -> str:
-        """Why the plan overlay shows nothing (the rule is Table.may_see_plan)."""
-        ai = self.table.ai
-        seats = [s for s in self.match.config.seats if ai.plays(s.id)]
-        if not seats:
-            return "No seat is played by the computer: there is no plan to show."
-        if not any(self.table.may_see_plan(s.id) for s in seats):
-            return "The enemy computer's plans are shown when the war is over."
-        return "The computer has no plan yet: it makes one at the start of each of its movement phases."
 
     def end_phase(self) -> None:
         if self.match.over:
@@ -805,79 +450,6 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, Screen):
         self.app.open_dialog("save", match=self.match, handover=False, on_done=self.notify)
 
     # -- frame --------------------------------------------------------------------------------------
-    def update(self, dt: float) -> None:
-        self.space_guard_left = max(0.0, self.space_guard_left - dt)
-        warning = self.table.autosave_warning()
-        if warning:                     # once per run of failed autosaves; the computer waits while it is read
-            self.app.message("The autosave failed", warning)
-        if not self.open_windows():
-            self.mapview.update(dt)     # held arrow/WASD keys pan, unless a dialog has the keyboard
-        self.update_tooltip()
-        if self.log_stale and (not self.computer_playing() or time.monotonic() - self.log_at >= LOG_EVERY_S):
-            self.update_log(now=True)
-        if not self.computer_playing():
-            if self.hurry:
-                self.hurry = False
-                self.space_guard_left = SPACE_GUARD_S
-            return
-        if self.open_windows():
-            return                    # the computer waits while the player reads, saves or loads
-        delay = 0.0 if self.hurry else self.app.settings.ai_delay_ms / 1000.0
-        self.ai_clock += dt
-        if self.ai_clock < delay or (delay and self.mapview.motion.slides):
-            return
-        self.ai_clock = 0.0
-        m = self.match
-        # One action per beat; at no delay, as many as fit in a frame's slice (each one is short).
-        budget = time.perf_counter() + (0.012 if delay == 0 else 0.0)
-        changed = False
-        seen: list[LogEntry] = []
-        while True:
-            before = len(self.table.entries())
-            events = self.table.step_ai()
-            seen.extend(self.table.entries()[before:])
-            changed = changed or bool(events)
-            if not events or m.over or self.table.active_is_human or time.perf_counter() >= budget:
-                break
-        if self.hurry and not self.computer_playing():
-            self.hurry = False
-            self.space_guard_left = SPACE_GUARD_S
-        if changed:
-            self.after_change()
-            if self.app.screen is self and delay:
-                self.animate(seen, delay)
-
-    def computer_playing(self) -> bool:
-        """The computer is to act (and the game goes on)."""
-        return not self.match.over and not self.table.active_is_human and self.table.ai.plays(self.match.active_seat)
-
-    def animate(self, entries: list[LogEntry], delay: float) -> None:
-        """Show on the map what the viewer saw of the computer's last action (the entries of its log): a move
-        slides along the hexes it was seen on, a fight or a landing flashes.  Looks only."""
-        view = self.view
-        board = self.match.board
-        motion = self.mapview.motion
-        for e in entries:
-            ev = e.event
-            if ev.kind == "UnitMoved":
-                unit = view.units.get(str(ev.data.get("unit", "")))
-                if unit is None or unit.hex is None or unit.location is not Location.MAP:
-                    continue
-                hexes = [h for h in ev.hexes if h is not None and board.index(h) >= 0]
-                if not e.own:        # an enemy: only where the viewer saw it go
-                    hexes = [h for h in hexes if view.visible[board.index(h)]]
-                if hexes and hexes[-1] == unit.hex:
-                    motion.slide(unit, hexes, min(0.85 * delay, 0.12 + 0.08 * len(hexes)))
-            elif ev.kind == "CombatResolved" and ev.data.get("target"):
-                target = Hex(*ev.data["target"])
-                motion.flash(target, (255, 70, 40), max(0.25, 1.6 * delay))
-                d = ev.data
-                self.notify(f"{place_title(board, target)}: {d['column']}, die {d['die']} — "
-                            f"{RESULT_NAMES[d['result']]}", seconds=max(2.0, 8 * delay))
-                self.app.sounds.play("combat")
-            elif ev.kind == "UnitLanded" and ev.hexes:
-                motion.flash(ev.hexes[-1], (40, 220, 220), max(0.25, 1.6 * delay))
-
     def draw(self, surface: pygame.Surface) -> None:
         self.mapview.draw(surface)
         if self.tracks_bar is not None and self.strip.height:

@@ -1,4 +1,5 @@
-"""Load and save: saves listed with scenario, date, turn and seats; autosaves among them."""
+"""Load and save: saves listed with scenario, date, turn and seats; autosaves among them.  Beside Load, Replay
+steps through a save from its first action (game/ui/screens/replay_loading.py)."""
 
 from __future__ import annotations
 
@@ -85,15 +86,20 @@ class LoadScreen(Screen):
         self.back = UIButton(pygame.Rect(m, h - m - self.s(46), self.s(160), self.s(46)), "Back", self.manager)
         self.load = UIButton(pygame.Rect(w - m - self.s(220), h - m - self.s(46), self.s(220), self.s(46)),
                              "Load  ›", self.manager, object_id="@big_button")
+        self.replay = UIButton(pygame.Rect(w - m - self.s(420), h - m - self.s(46), self.s(190), self.s(46)),
+                               "Replay", self.manager, tool_tip_text=(
+                                   "Step through the save from its first action, forward and back, with the log and "
+                                   "every overlay; branch a new game from any point."))
         # The folder in full where it fits; else its last parts after an ellipsis.
-        room = w - 2 * m - self.s(420)
+        room = w - 2 * m - self.s(620)
         font = self.manager.get_theme().get_font(["label"])
         text = f"Saves folder: {shown_name(self.app.save_dir)}"
         parts = [shown_name(p) for p in self.app.save_dir.parts]
         while font.size(text)[0] > room - self.s(8) and len(parts) > 1:
             parts.pop(0)
             text = "Saves folder: …/" + "/".join(parts)
-        UILabel(pygame.Rect(m + self.s(180), h - m - self.s(46), room, self.s(46)), text, self.manager)
+        if font.size(text)[0] <= room - self.s(8):      # a projector's type on a small window: the buttons first
+            UILabel(pygame.Rect(m + self.s(180), h - m - self.s(46), room, self.s(46)), text, self.manager)
 
     def selected(self):
         sel = self.list.get_single_selection(include_object_id=True)
@@ -112,6 +118,10 @@ class LoadScreen(Screen):
                 self.app.go("menu")
             elif event.ui_element is self.load:
                 self.open()
+            elif event.ui_element is self.replay:
+                info = self.selected()
+                if info is not None:
+                    self.app.go("replay", path=info.path)
         elif event.type == pygame_gui.UI_SELECTION_LIST_DOUBLE_CLICKED_SELECTION:
             self.open()
 

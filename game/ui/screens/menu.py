@@ -11,18 +11,13 @@ from game.ui.screens.base import Screen
 BUTTONS = (
     ("new", "New game", "Choose a scenario and who plays each side."),
     ("load", "Load game", "Continue a saved game or an autosave."),
-    ("classroom", "Classroom", "For teachers: not ready yet."),
+    ("classroom", "Classroom", "For teachers: the computer plays every side at the projector; pause at the key "
+                               "events, ask what if, look back, branch."),
     ("settings", "Settings", "Window, UI scale for projectors, colour-blind palette, speed, sound."),
     ("study", "What-if study", "Play a scenario many times under two what-ifs and compare how the wars end."),
     ("quit", "Quit", "Leave the game."),
 )
 
-
-#: What the Classroom button says while the mode is not in the game: what it will be, and what works today.
-CLASSROOM_NOT_READY = ("Classroom mode is not ready yet: it will let a teacher show the computer playing itself "
-                       "(with play, pause and step), try what-if decisions and run many games at once to compare "
-                       "outcomes. Until then, the tutorial scenario (New game) walks through the game's ideas "
-                       "step by step.")
 
 #: The menu's subtitle, longest first: the first that fits the window is shown.
 SUBTITLES = ("The Korean War, 1950–53: intervention, escalation and the armistice",
@@ -91,7 +86,7 @@ class MainMenu(Screen):
         elif key == "study":
             self.app.go("study")
         elif key == "classroom":
-            self.app.message("Classroom", CLASSROOM_NOT_READY)
+            self.app.go("scenario_choice", classroom=True)
         elif key == "quit":
             self.app.running = False
 

@@ -1,5 +1,7 @@
 """Scenario choice: the list, and for the chosen one its title, dates, briefing, teaching notes and a map preview.
 
+The same screen opens a game (New game) and a class (Classroom: ``classroom=True``, then the class's set-up).
+
 The list is as wide as its titles need, up to two fifths of the window; a title still too wide for it at a large
 UI scale (a projector) is shown short -- without its dates ("The Pusan Perimeter"), else cut with an ellipsis --
 and whole as the heading of the details beside it.
@@ -37,9 +39,19 @@ def paragraphs_html(text: str) -> str:
     return "<br><br>".join(html.escape(p) for p in paragraphs if p)
 
 
+def class_html(scenario) -> list[str]:
+    """What a class gets from the scenario: the key events it stops at, and the what-ifs it offers."""
+    from game.session.teaching import pauses_of, what_ifs_of
+    pauses, whatifs = pauses_of(scenario), what_ifs_of(scenario)
+    out = ["", f"<b>In class</b>: the demonstration stops at {len(pauses)} key event{'s' if len(pauses) != 1 else ''}"
+               " with a question for discussion" + (", and offers these what-ifs:" if whatifs else ".")]
+    return out + [f"• {html.escape(w.title)}" for w in whatifs]
+
+
 class ScenarioChoice(Screen):
-    def __init__(self, app):
+    def __init__(self, app, classroom: bool = False):
         super().__init__(app)
+        self.classroom = classroom
         self.loaded: dict[str, object] = {}
         self.errors: dict[str, ScenarioError] = {}
         # The tutorial first, then the scenarios in the order of the war (broken ones last).
@@ -62,7 +74,8 @@ class ScenarioChoice(Screen):
     def build(self) -> None:
         w, h = self.app.size
         m = self.s(24)
-        UILabel(pygame.Rect(m, m, w - 2 * m, self.s(40)), "Choose a scenario", self.manager, object_id="@heading")
+        heading = "Classroom: choose a scenario to show" if self.classroom else "Choose a scenario"
+        UILabel(pygame.Rect(m, m, w - 2 * m, self.s(40)), heading, self.manager, object_id="@heading")
         titles = []
         for sid in self.ids:
             sc = self.scenario(sid)
@@ -92,8 +105,10 @@ class ScenarioChoice(Screen):
         self.preview: UIImage | None = None
         self.back = UIButton(pygame.Rect(m, h - m - self.s(46), self.s(160), self.s(46)), "Back", self.manager)
         self.next = UIButton(pygame.Rect(w - m - self.s(220), h - m - self.s(46), self.s(220), self.s(46)),
-                             "Choose sides  ›", self.manager, object_id="@big_button",
-                             tool_tip_text="Set each side to a human player or the computer.")
+                             "Set up the class  ›" if self.classroom else "Choose sides  ›", self.manager,
+                             object_id="@big_button",
+                             tool_tip_text="How the computer plays each side." if self.classroom else
+                             "Set each side to a human player or the computer.")
         self.show_chosen()
 
     def show_chosen(self) -> None:
@@ -114,7 +129,10 @@ class ScenarioChoice(Screen):
         # The title is a heading above the body text at every UI scale (a <font size> is fixed in pixels).
         parts = [f"<font pixel_size={self.s(20)}><b>{paragraphs_html(sc.title)}</b></font>",
                  f"<i>{dates[0]:%d %B %Y} – {dates[-1]:%d %B %Y}, {len(dates)} turns</i>", "",
-                 paragraphs_html(sc.description), "", "<b>Briefing</b>", paragraphs_html(sc.briefing)]
+                 paragraphs_html(sc.description)]
+        if self.classroom:
+            parts += class_html(sc)             # what a class gets, before the briefing's length
+        parts += ["", "<b>Briefing</b>", paragraphs_html(sc.briefing)]
         teaching = sc.teaching or {}
         for key, title in (("learning_goals", "Learning goals"), ("ideas", "Ideas shown"),
                            ("questions", "Questions for discussion")):
@@ -152,7 +170,7 @@ class ScenarioChoice(Screen):
             if event.ui_element is self.back:
                 self.app.go("menu")
             elif event.ui_element is self.next and self.chosen and self.scenario(self.chosen):
-                self.app.go("seat_setup", scenario=self.scenario(self.chosen))
+                self.app.go("seat_setup", scenario=self.scenario(self.chosen), classroom=self.classroom)
 
     def handle(self, event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

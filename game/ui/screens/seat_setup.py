@@ -1,5 +1,8 @@
 """Seat set-up: each side human or computer (with its personality and difficulty), the dice seed, then start.
 
+For a class (``classroom=True``) every side starts as the computer, with the scenario's temper for it; the
+teacher may change each side's personality and difficulty, and start the class (game/ui/screens/classroom_screen.py).
+
 Each seat has two drop-downs: who plays it ("Human", or the computer with one of its personalities) and,
 for a computer seat, how well it plays.  A computer seat's controller is ``ai:PERSONALITY:DIFFICULTY``
 (game/session/controllers.py names both lists; the UI never imports game.ai).  The rows fit the window
@@ -42,12 +45,13 @@ NOTES = ("<b>Historical</b> fights as the commanders of 1950 did; <b>aggressive<
 
 
 class SeatSetup(Screen):
-    def __init__(self, app, scenario):
+    def __init__(self, app, scenario, classroom: bool = False):
         super().__init__(app)
         self.scenario = scenario
+        self.classroom = classroom
         seats = scenario.config.seats
-        # Solo by default: the first seat of the UN bloc is human, the rest the computer.
-        human = next((s.id for s in seats if s.id == "un"), seats[0].id)
+        # Solo by default: the first seat of the UN bloc is human, the rest the computer; a class: all the computer.
+        human = None if classroom else next((s.id for s in seats if s.id == "un"), seats[0].id)
         # A computer seat starts with the scenario's temper for it (MacArthur unleashed is aggressive); a
         # difficulty the scenario insists on is the one played, whatever is chosen here.
         tempers = {s.id: seat_temper(scenario.config, s.id) for s in seats}
@@ -182,14 +186,17 @@ class SeatSetup(Screen):
         self.seed_entry.set_text_length_limit(SEED_DIGITS)
         self.back = UIButton(pygame.Rect(m, h - m - button_h, s(160), button_h), "Back", self.manager)
         self.start = UIButton(pygame.Rect(w - m - s(220), h - m - button_h, s(220), button_h),
-                              "Start the war  ›", self.manager, object_id="@big_button")
+                              "Start the class  ›" if self.classroom else "Start the war  ›", self.manager,
+                              object_id="@big_button")
 
     def heading(self, width: int) -> str:
-        text = f"Who plays? — {self.scenario.title}"
-        return text if self.text_width(text, 20, bold=True) <= width else "Who plays?"
+        short = "The class: how the computer plays" if self.classroom else "Who plays?"
+        text = f"{short} — {self.scenario.title}"
+        return text if self.text_width(text, 20, bold=True) <= width else short
 
-    @staticmethod
-    def subtitle() -> str:
+    def subtitle(self) -> str:
+        if self.classroom:
+            return "The computer plays every side; a student can take any side over at any turn, and hand it back."
         return "Two or three humans share one screen in turn (hot-seat); the computer plays the rest."
 
     def build_again(self) -> None:
@@ -226,12 +233,17 @@ class SeatSetup(Screen):
         from game.session.match import Match
         seed = typed_seed(self.seed_entry.get_text())
         match = Match.start(self.scenario, self.seed if seed is None else seed, self.seats())
-        self.app.go("match", match=match)
+        if self.classroom:
+            from game.session.classroom import Classroom
+            from game.session.table import Table
+            self.app.go("classroom", room=Classroom(self.scenario, Table(match, autosave_dir=self.app.save_dir)))
+        else:
+            self.app.go("match", match=match)
 
     def handle(self, event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             # An open list closes first: Esc never throws away the seats chosen so far.
             if not close_open_menu([*self.who_menus.values(), *self.level_menus.values()]):
-                self.app.go("scenario_choice")
+                self.app.go("scenario_choice", classroom=self.classroom)
             return True
         return False

@@ -1,4 +1,5 @@
-"""Settings: windowed/fullscreen, window size, UI scale, colour-blind palette, animation speed, sound.
+"""Settings: windowed/fullscreen, window size, UI scale (with one-click presets for projectors), colour-blind
+palette, high contrast, animation speed, sound.
 
 Nothing changes until Apply.  Esc closes an open drop-down list first; leaving (Esc, Back) with choices not yet
 applied asks whether to apply them, drop them or stay, rather than losing them without a word.
@@ -12,12 +13,13 @@ from pygame_gui.elements import UIButton, UIDropDownMenu, UIHorizontalSlider, UI
 
 from game.ui.question_window import question_window
 from game.ui.screens.base import Screen, close_open_menu
-from game.ui.settings import ANIMATION_SPEEDS, WINDOW_SIZES
+from game.ui.settings import ANIMATION_SPEEDS, SCALE_PRESETS, WINDOW_SIZES
 
 ON_OFF = ("On", "Off")
 #: What each setting is called in the question about unapplied changes.
 NAMES = {"mode": "Display", "size": "Window size", "scale": "UI scale", "palette": "Colours",
-         "animation": "Computer moves", "sound": "Sound"}
+         "contrast": "Contrast", "animation": "Computer moves", "sound": "Sound"}
+CONTRASTS = ("Standard", "High (projector)")
 #: The question's buttons, in order: (key, label).
 ASK_CHOICES = (("apply", "Apply"), ("discard", "Discard"), ("stay", "Stay"))
 
@@ -32,6 +34,7 @@ class SettingsScreen(Screen):
             "size": f"{st.width} × {st.height}",
             "scale": st.ui_scale,
             "palette": "Colour-blind safe" if st.colourblind else "Standard",
+            "contrast": CONTRASTS[1] if st.high_contrast else CONTRASTS[0],
             "animation": st.animation.capitalize(),
             "sound": "On" if st.sound else "Off",
         }
@@ -45,11 +48,11 @@ class SettingsScreen(Screen):
         x = (w - col) // 2
         y = self.s(30)
         UILabel(pygame.Rect(x, y, col, self.s(44)), "Settings", self.manager, object_id="@heading")
-        # Six rows between the heading and the bottom buttons: on a small window at a large UI scale (a projector)
-        # the rows close up rather than run under the buttons.
+        # Eight rows between the heading and the bottom buttons: on a small window at a large UI scale (a
+        # projector) the rows close up rather than run under the buttons.
         bar_h, bar_gap = self.s(46), self.s(24)
         room = h - bar_h - bar_gap - self.s(12) - (y + self.s(44))
-        step = min(self.s(58), room // 6)
+        step = min(self.s(58), room // 8)
         row_h = min(self.s(40), step - 4)
         sizes = [f"{a} × {b}" for a, b in WINDOW_SIZES]
         if self.values["size"] not in sizes:
@@ -59,6 +62,8 @@ class SettingsScreen(Screen):
             ("size", "Window size", sizes, "The size of the game window."),
             ("palette", "Colours", ["Standard", "Colour-blind safe"],
              "A palette readable with red-green colour blindness; shapes and symbols always differ too."),
+            ("contrast", "Contrast", list(CONTRASTS), "White on black with yellow borders, for a projector in a "
+                                                       "lit room."),
             ("animation", "Computer moves", [k.capitalize() for k in ANIMATION_SPEEDS],
              "How fast the computer's moves play out on the map."),
             ("sound", "Sound", list(ON_OFF), "Sound effects on or off."),
@@ -75,6 +80,17 @@ class SettingsScreen(Screen):
                                    self.manager)
         self.slider = UIHorizontalSlider(pygame.Rect(x + col // 2, y, col // 2, row_h), self.values["scale"],
                                          (100, 200), self.manager, click_increment=10)
+        y += step
+        UILabel(pygame.Rect(x, y, col // 2, row_h), "Presets", self.manager)
+        gap = self.s(8)
+        bw = (col // 2 - gap * (len(SCALE_PRESETS) - 1)) // len(SCALE_PRESETS)
+        self.presets = {}
+        for k, pct in enumerate(SCALE_PRESETS):
+            b = UIButton(pygame.Rect(x + col // 2 + k * (bw + gap), y, bw, row_h), f"{pct}%", self.manager,
+                         tool_tip_text="A laptop's screen." if pct == 100 else "A projector: large type.")
+            b.scale_preset = pct
+            self.presets[pct] = b
+        self.mark_preset()
         self.back = UIButton(pygame.Rect(self.s(24), h - bar_h - bar_gap, self.s(160), bar_h), "Back", self.manager)
         self.apply = UIButton(pygame.Rect(w - self.s(244), h - bar_h - bar_gap, self.s(220), bar_h), "Apply",
                               self.manager, object_id="@big_button")
@@ -87,6 +103,7 @@ class SettingsScreen(Screen):
         elif event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element is self.slider:
             self.values["scale"] = int(round(self.slider.get_current_value() / 10) * 10)
             self.scale_label.set_text(f"UI scale: {self.values['scale']}%")
+            self.mark_preset()
         elif event.type == pygame_gui.UI_BUTTON_PRESSED:
             if event.ui_element is self.apply:
                 self.commit()
@@ -94,6 +111,16 @@ class SettingsScreen(Screen):
                 self.leave_screen()
             elif getattr(event.ui_element, "ask_key", None):
                 self.answer(event.ui_element.ask_key)
+            elif getattr(event.ui_element, "scale_preset", None):
+                self.values["scale"] = event.ui_element.scale_preset
+                self.slider.set_current_value(self.values["scale"])
+                self.scale_label.set_text(f"UI scale: {self.values['scale']}%")
+                self.mark_preset()
+
+    def mark_preset(self) -> None:
+        """The preset button of the scale chosen is lit."""
+        for pct, button in self.presets.items():
+            (button.select if pct == self.values["scale"] else button.unselect)()
 
     def commit(self) -> None:
         st = self.app.settings
@@ -102,6 +129,7 @@ class SettingsScreen(Screen):
         st.width, st.height = int(a), int(b)
         st.ui_scale = int(self.values["scale"])
         st.colourblind = self.values["palette"] != "Standard"
+        st.high_contrast = self.values["contrast"] == CONTRASTS[1]
         st.animation = self.values["animation"].lower()
         st.sound = self.values["sound"] == "On"
         st.clamp()
