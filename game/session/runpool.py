@@ -13,9 +13,10 @@ Contract:
 * ``run_study(..., cancel=event)``: a ``threading.Event`` a window sets to stop the study (its Cancel button).  It
   is looked at between results, and at least every ``CANCEL_POLL`` seconds while runs are in flight; once set,
   the pool is terminated and the study ends as Ctrl+C ends it (finished runs returned, ``interrupted`` True).
-* ``run_study(..., start_method="forkserver")``: how the pool's workers start (default: fork where there is one,
-  else spawn).  A window that runs the study from a thread of its own asks for forkserver, so no worker is forked
-  from a process with a window and threads in it.
+* ``run_study(..., start_method="forkserver")``: how the pool's workers start (default: fork where there is one
+  and this process runs no other thread, else forkserver where there is one, else spawn).  A window that runs the
+  study from a thread of its own asks for forkserver, so no worker is forked from a process with a window and
+  threads in it.
 * ``run_study(..., cluster=c)`` hands the study to a Dask cluster instead (game/session/dask_pool.py Cluster.run,
   the same contract); this module never imports Dask.
 * A study with a ``scenario_hash`` is played only on the scenario file with that content: a worker elsewhere (a
@@ -143,11 +144,16 @@ def run_study(study: Study, jobs: int = 1, on_result: Callable[[dict], None] | N
 
 
 def _pool(start_method: str | None, processes: int):
-    """A pool of ``processes`` workers started by ``start_method`` (default: fork where there is one; spawn
-    elsewhere: workers start at once, with the parent's loaded modules)."""
+    """A pool of ``processes`` workers started by ``start_method`` (default: fork where there is one and no other
+    thread runs here - workers start at once, with the parent's loaded modules; else forkserver, else spawn)."""
     methods = multiprocessing.get_all_start_methods()
     if start_method not in methods:
-        start_method = "fork" if "fork" in methods else "spawn"
+        # A forked child inherits the locks other threads held at the fork, and hangs on the first it needs: after a
+        # Dask client had run in the same process (its event-loop threads stay), a forked pool never answered.
+        if "fork" in methods and threading.active_count() == 1:
+            start_method = "fork"
+        else:
+            start_method = "forkserver" if "forkserver" in methods else "spawn"
     ctx = multiprocessing.get_context(start_method)
     if start_method == "forkserver":
         ctx.set_forkserver_preload(PRELOAD)
