@@ -20,7 +20,7 @@ import pygame
 
 from game.engine.board import Board, Country, Terrain
 
-from .heatmap import BLUE, INK, PAPER, RED, board_columns, ensure_display, frame_korea, reference_lines
+from .heatmap import BLUE, INK, PAPER, RED, ensure_display, frame_korea, on_paper, reference_lines
 from .map_labels import render_text
 from .map_lines import dashes, polyline
 
@@ -122,15 +122,7 @@ def final_map_surface(board: Board, control: np.ndarray, blocs, dmz, title: str,
     reference_lines(map_surf, view)
     if not sides:
         _contact_line(map_surf, view, contact_hexsides(board, control, korea))
-    out = pygame.Surface(FINAL_MAP_SIZE)
-    out.fill(PAPER)
-    left, right = board_columns(view)
-    at = pygame.Rect(MAP_RECT.x + (MAP_RECT.width - (right - left)) // 2, MAP_RECT.y, right - left, MAP_RECT.height)
-    out.blit(map_surf, at, pygame.Rect(left, 0, right - left, MAP_RECT.height))
-    pygame.draw.rect(out, INK, at.inflate(2, 2), 1)
-    out.blit(render_text(title, 26, INK, bold=True), (16, 14))
-    if subtitle:
-        out.blit(render_text(subtitle, 17, (70, 70, 80)), (16, 52))
+    out = on_paper(map_surf, view, FINAL_MAP_SIZE, MAP_RECT, title, subtitle)
     words = f"This game's DMZ ({dmz_date})" if sides else "This game's line of contact"
     _legend(out, MAP_RECT.right + 28, HEADER + 10, blocs, words, bool(sides), view.palette.mdl)
     return out

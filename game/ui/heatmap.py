@@ -6,7 +6,7 @@ of Korea tinted by the share of runs that ended with it in UN/ROK hands (``share
 land hex, in the index order of ``board.terrain >= CLEAR``), the 1953 armistice line (the terrain data's
 Military Demarcation Line) and the 38th parallel drawn over it, a title, and a legend.  ``write_heatmap``
 saves it as PNG.  Callers set ``SDL_VIDEODRIVER=dummy`` before pygame starts when there is no screen
-(game/cli_study.py does).  ``ensure_display``, ``frame_korea``, ``reference_lines`` and ``board_columns`` are
+(game/cli_study.py does).  ``ensure_display``, ``frame_korea``, ``reference_lines`` and ``on_paper`` are
 shared with the after-action report's final map (game/ui/final_map.py), so the two pictures frame the peninsula and
 draw the 1953 line and the parallel alike.
 """
@@ -83,6 +83,23 @@ def board_columns(view) -> tuple[int, int]:
     return left, max(left + 1, right)
 
 
+def on_paper(map_surf: pygame.Surface, view, size: tuple[int, int], frame: pygame.Rect, title: str,
+             subtitle: str = "") -> pygame.Surface:
+    """A page of ``size`` on paper: the drawn map (``map_surf``, of ``frame``'s size) centred in ``frame`` and ruled,
+    with a title and a subtitle above it; the legend is the caller's."""
+    out = pygame.Surface(size)
+    out.fill(PAPER)
+    # Only the board's width: where it is narrower than the frame, the paper shows either side, not a void.
+    left, right = board_columns(view)
+    at = pygame.Rect(frame.x + (frame.width - (right - left)) // 2, frame.y, right - left, frame.height)
+    out.blit(map_surf, at, pygame.Rect(left, 0, right - left, frame.height))
+    pygame.draw.rect(out, INK, at.inflate(2, 2), 1)
+    out.blit(render_text(title, 26, INK, bold=True), (16, 14))
+    if subtitle:
+        out.blit(render_text(subtitle, 17, (70, 70, 80)), (16, 52))
+    return out
+
+
 def _legend(out: pygame.Surface, x: int, y: int, mdl_colour) -> None:
     out.blit(render_text("Share of runs ending", 19, INK, bold=True), (x, y))
     out.blit(render_text("in UN/ROK hands", 19, INK, bold=True), (x, y + 24))
@@ -133,16 +150,7 @@ def heatmap_surface(board: Board, shares, title: str, subtitle: str = "") -> pyg
     map_surf = pygame.Surface(MAP_RECT.size)
     view.draw(map_surf, complete=True)
     reference_lines(map_surf, view)
-    out = pygame.Surface(HEATMAP_SIZE)
-    out.fill(PAPER)
-    # Only the board's width: where it is narrower than the frame, the paper shows either side, not a void.
-    left, right = board_columns(view)
-    at = pygame.Rect(MAP_RECT.x + (MAP_RECT.width - (right - left)) // 2, MAP_RECT.y, right - left, MAP_RECT.height)
-    out.blit(map_surf, at, pygame.Rect(left, 0, right - left, MAP_RECT.height))
-    pygame.draw.rect(out, INK, at.inflate(2, 2), 1)
-    out.blit(render_text(title, 26, INK, bold=True), (16, 14))
-    if subtitle:
-        out.blit(render_text(subtitle, 17, (70, 70, 80)), (16, 52))
+    out = on_paper(map_surf, view, HEATMAP_SIZE, MAP_RECT, title, subtitle)
     _legend(out, MAP_RECT.right + 28, HEADER + 10, view.palette.mdl)
     return out
 
