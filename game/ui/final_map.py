@@ -18,9 +18,9 @@ from pathlib import Path
 import numpy as np
 import pygame
 
-from game.engine.board import Board, Country, Terrain
+from game.engine.board import Board
 
-from .heatmap import BLUE, INK, PAPER, RED, ensure_display, frame_korea, on_paper, reference_lines
+from .heatmap import BLUE, INK, PAPER, RED, korea_view, on_paper, reference_lines
 from .map_labels import render_text
 from .map_lines import dashes, polyline
 
@@ -97,19 +97,10 @@ def _legend(out: pygame.Surface, x: int, y: int, blocs, dmz_words: str, has_dmz:
 def final_map_surface(board: Board, control: np.ndarray, blocs, dmz, title: str, subtitle: str = "",
                       dmz_date: str = "") -> pygame.Surface:
     """The final map as a Surface of FINAL_MAP_SIZE (see the module's contract)."""
-    from .mapview import MapView
-    from .terrain_cache import terrain_for
-    ensure_display()
     control = np.asarray(control)
     if control.shape != (board.size,):
         raise ValueError(f"expected a control value for each of the {board.size} hexes, got {control.shape}")
-    land = board.terrain >= Terrain.CLEAR
-    korea = land & np.isin(board.country, (int(Country.ROK), int(Country.DPRK)))
-    terrain = terrain_for(board)
-    view = MapView(board, pygame.Rect((0, 0), MAP_RECT.size), terrain.palette, terrain)
-    view.minimap.visible = False
-    view.show_labels = True
-    frame_korea(view, korea)
+    view, korea = korea_view(board, MAP_RECT.size)
     for k, bloc in enumerate(blocs):
         mask = korea & (control == k + 1)
         if mask.any():

@@ -6,7 +6,7 @@ of Korea tinted by the share of runs that ended with it in UN/ROK hands (``share
 land hex, in the index order of ``board.terrain >= CLEAR``), the 1953 armistice line (the terrain data's
 Military Demarcation Line) and the 38th parallel drawn over it, a title, and a legend.  ``write_heatmap``
 saves it as PNG.  Callers set ``SDL_VIDEODRIVER=dummy`` before pygame starts when there is no screen
-(game/cli_study.py does).  ``ensure_display``, ``frame_korea``, ``reference_lines`` and ``on_paper`` are
+(game/cli_study.py does).  ``korea_view``, ``reference_lines`` and ``on_paper`` are
 shared with the after-action report's final map (game/ui/final_map.py), so the two pictures frame the peninsula and
 draw the 1953 line and the parallel alike.
 """
@@ -61,6 +61,20 @@ def frame_korea(view, korea: np.ndarray) -> None:
     x1, y1 = pts.max(axis=0) + pad
     lay.zoom_to(min(view.rect.width / (x1 - x0), view.rect.height / (y1 - y0)))
     lay.center_on_km((x0 + x1) / 2, (y0 + y1) / 2)
+
+
+def korea_view(board: Board, size: tuple[int, int]):
+    """(a headless MapView of ``size`` framed on Korea, place names on, no minimap; Korea's land mask)."""
+    from .mapview import MapView
+    from .terrain_cache import terrain_for
+    ensure_display()
+    korea = (board.terrain >= Terrain.CLEAR) & np.isin(board.country, (int(Country.ROK), int(Country.DPRK)))
+    terrain = terrain_for(board)
+    view = MapView(board, pygame.Rect((0, 0), size), terrain.palette, terrain)
+    view.minimap.visible = False
+    view.show_labels = True
+    frame_korea(view, korea)
+    return view, korea
 
 
 def reference_lines(surf: pygame.Surface, view) -> None:
@@ -127,21 +141,13 @@ def _legend(out: pygame.Surface, x: int, y: int, mdl_colour) -> None:
 
 
 def heatmap_surface(board: Board, shares, title: str, subtitle: str = "") -> pygame.Surface:
-    from .mapview import MapView
-    from .terrain_cache import terrain_for
-    ensure_display()
     land = board.terrain >= Terrain.CLEAR
     shares = np.asarray(shares, dtype=float)
     if shares.shape != (int(land.sum()),):
         raise ValueError(f"expected a share for each of the {int(land.sum())} land hexes, got {shares.shape}")
     full = np.full(board.size, np.nan)
     full[land] = shares
-    korea = land & np.isin(board.country, (int(Country.ROK), int(Country.DPRK)))
-    terrain = terrain_for(board)
-    view = MapView(board, pygame.Rect((0, 0), MAP_RECT.size), terrain.palette, terrain)
-    view.minimap.visible = False
-    view.show_labels = True
-    frame_korea(view, korea)
+    view, korea = korea_view(board, MAP_RECT.size)
     band = np.clip((np.nan_to_num(full) * BANDS).astype(int), 0, BANDS - 1)
     for k in range(BANDS):
         mask = korea & (band == k)
