@@ -83,6 +83,19 @@ class Decide:
 
 
 @dataclass(frozen=True)
+class Inject:
+    """A classroom's teacher makes one of the scenario's rules happen now, whatever its condition and chance
+    (issue 12 §2: "what if Stalin dies in 1951?").  No seat's action: it is never among ``legal_actions``, it
+    leaves the turn where it was, and it is recorded like any action so a replay makes it happen again."""
+
+    rule: str
+    kind = "inject"
+
+    def to_dict(self) -> dict:
+        return {"type": self.kind, "rule": self.rule}
+
+
+@dataclass(frozen=True)
 class EndPhase:
     """End the active seat's current phase (after combat: its turn)."""
 
@@ -92,9 +105,9 @@ class EndPhase:
         return {"type": self.kind}
 
 
-Action = MoveUnit | RailMove | SeaMove | Landing | Attack | Decide | EndPhase
+Action = MoveUnit | RailMove | SeaMove | Landing | Attack | Decide | Inject | EndPhase
 
-ACTION_TYPES = ("move", "rail", "sea", "landing", "attack", "decide", "end_phase")
+ACTION_TYPES = ("move", "rail", "sea", "landing", "attack", "decide", "inject", "end_phase")
 
 
 class ActionFormatError(ValueError):
@@ -120,6 +133,10 @@ def action_from_dict(data: object) -> Action:
             if not isinstance(data.get("decision"), str):
                 raise ActionFormatError("decision must be a decision id")
             return Decide(data["decision"])
+        if kind == "inject":
+            if not isinstance(data.get("rule"), str):
+                raise ActionFormatError("rule must be a rule id")
+            return Inject(data["rule"])
         if kind == "attack":
             attackers = data["attackers"]
             if not isinstance(attackers, list) or not all(isinstance(a, str) for a in attackers):

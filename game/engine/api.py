@@ -23,6 +23,7 @@ from .actions import (
     Decide,
     EndPhase,
     IllegalAction,
+    Inject,
     Landing,
     MoveUnit,
     RailMove,
@@ -39,6 +40,7 @@ from .narrate import at, place_words, render_for_other_side, title, where
 from .nations import army_name, country_name, nation_name
 from .observation import Consequences, Observation
 from .politics.acts import carry_out
+from .politics.runtime import INJECTED, inject_rule
 from .politics.scoring import places_held, scores
 from .setup import Setup
 from .snapshot_check import SnapshotInvalid, check_snapshot
@@ -49,13 +51,13 @@ from .words import change, in_sentence, nice, plural, points
 
 __all__ = [
     "SnapshotInvalid", "check_snapshot",
-    "Action", "ActionFormatError", "Attack", "Decide", "EndPhase", "IllegalAction", "Landing", "MoveUnit", "RailMove",
-    "SeaMove", "action_from_dict", "Event", "EVENT_KINDS", "Hex", "Location", "Unit", "Phase", "Observation", "Odds",
-    "RESULT_NAMES", "Consequences", "GameState", "Setup", "new_state", "make_setup", "new_game",
+    "Action", "ActionFormatError", "Attack", "Decide", "EndPhase", "IllegalAction", "Inject", "Landing", "MoveUnit",
+    "RailMove", "SeaMove", "action_from_dict", "Event", "EVENT_KINDS", "Hex", "Location", "Unit", "Phase",
+    "Observation", "Odds", "RESULT_NAMES", "Consequences", "GameState", "Setup", "new_state", "make_setup", "new_game",
     "start", "legal_actions", "check", "apply", "step", "undo",
     "clone", "reseed", "chance_outcomes", "current_seat", "is_terminal", "returns", "observe", "truth", "snapshot",
     "restore", "checksum", "snapshot_checksum", "snapshot_complete", "where", "at", "place_words", "title", "scores",
-    "hexes_held", "Verdict", "Truth", "reveal", "render_for_other_side",
+    "hexes_held", "Verdict", "Truth", "reveal", "render_for_other_side", "INJECTED",
     # words every layer reads numbers and names in (game/engine/words.py, nations.py)
     "points", "change", "nice", "in_sentence", "plural", "nation_name", "army_name", "country_name",
 ]
@@ -111,6 +113,8 @@ def _carry_out(s: GameState, action: Action, legal: LegalActions | None, before:
         events = flow.end_phase(s)
     elif isinstance(action, Decide):
         events = carry_out(s, action.decision)
+    elif isinstance(action, Inject):
+        events = inject_rule(s, action.rule)
     else:
         if before is None:
             before = seen_mask(s, bloc)
@@ -140,7 +144,7 @@ def apply(state: GameState, action: Action) -> tuple[GameState, list[Event]]:
     """
     before = None
     legal = None
-    if not isinstance(action, (EndPhase, Decide)) and not state.over:
+    if not isinstance(action, (EndPhase, Decide, Inject)) and not state.over:
         before = seen_mask(state, state.active_seat.bloc)
         legal = LegalActions(state, seat_knowledge(state))
     got = why_illegal(state, action, legal)

@@ -15,7 +15,7 @@ from collections import deque
 
 import numpy as np
 
-from .actions import Action, Attack, Decide, EndPhase, Landing, MoveUnit, RailMove, SeaMove
+from .actions import Action, Attack, Decide, EndPhase, Inject, Landing, MoveUnit, RailMove, SeaMove
 from .board import Country
 from .fog import seen_mask
 from .hexes import Hex
@@ -271,7 +271,18 @@ REASONS = ("game_over", "no_such_decision", "not_your_decision", "wrong_phase", 
            "duplicate_attacker", "off_map", "already_attacked", "no_enemy_seen", "no_such_unit", "not_your_unit",
            "not_on_map", "not_adjacent", "not_in_play", "already_moved", "in_japan", "already_there", "water",
            "closed_country", "enemy_hex", "out_of_reach", "stacking", "no_rail", "no_shipping", "no_landing",
-           "unknown_action")
+           "unknown_action", "no_such_rule", "already_happened")
+
+
+def _why_inject_illegal(state: GameState, rule_id: str) -> tuple[str, str] | None:
+    """A teacher may make any rule of the scenario happen, once for a rule that happens once."""
+    pol = state.config.politics
+    rule = next((r for r in pol.rules if r.id == rule_id), None) if pol else None
+    if rule is None:
+        return "no_such_rule", f"There is no event '{rule_id}' in this scenario."
+    if rule.once and state.rule_fired[state.setup.rule_index[rule.id]]:
+        return "already_happened", f"'{rule_id}' has already happened in this war; it happens once."
+    return None
 
 
 def why_illegal(state: GameState, action: Action, legal: LegalActions | None = None) -> tuple[str, str] | None:
@@ -280,6 +291,8 @@ def why_illegal(state: GameState, action: Action, legal: LegalActions | None = N
         return "game_over", "The game is over."
     if isinstance(action, EndPhase):
         return None
+    if isinstance(action, Inject):
+        return _why_inject_illegal(state, action.rule)
     legal = legal or LegalActions(state)
     seat = state.active_seat
     if isinstance(action, Decide):

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from game.engine.api import nice, points
+from game.engine.api import INJECTED, nice, points
 from game.session.records import HISTORY, KEY_EVENTS
 
 from .series import Chronicle
@@ -145,8 +145,8 @@ def _scores(ch: Chronicle) -> list[ScoreRow]:
 
 
 def _facts(ch: Chronicle) -> list[str]:
-    """The war in numbers: the steps each side lost, the ground each bloc held at the start and the end, and
-    the highest point of each public track with thresholds."""
+    """The war in numbers: the steps each side lost, the ground each bloc held at the start and the end, the
+    highest point of each public track with thresholds, and the events a teacher made happen."""
     out = []
     last, first = ch.samples[-1], ch.samples[0]
     lost = [f"{s.name} {last.steps_lost.get(s.id, 0)}" for s in ch.config.seats]
@@ -166,6 +166,11 @@ def _facts(ch: Chronicle) -> list[str]:
         peaks.append(f"{spec.label} {points(top)} ({when.day} {when:%b %Y})")
     if peaks:
         out.append("Highest points: " + ", ".join(peaks) + ".")
+    injected = [f"{_first_sentence(e.text).rstrip('.')} ({e.date.day} {e.date:%b %Y})" for _n, e in ch.notable
+                if e.kind == "RuleFired" and e.data.get("injected")]
+    if injected:
+        # A classroom's what-if (issue 12 §2): history did not bring these, the teacher did.
+        out.append("The teacher made these happen: " + "; ".join(injected) + ".")
     return out
 
 
@@ -206,10 +211,10 @@ def _decisions(ch: Chronicle) -> list[DecisionRow]:
     if pol is None:
         return []
     rows = []
-    last_rule: tuple[int, str] | None = None
+    last_rule: tuple[int, str, bool] | None = None
     for n, e in ch.notable:
         if e.kind == "RuleFired" and e.data.get("rule"):
-            last_rule = (n, _first_sentence(e.text))
+            last_rule = (n, _first_sentence(e.text), bool(e.data.get("injected")))
             continue
         if e.kind != "DecisionTaken":
             continue
@@ -218,9 +223,13 @@ def _decisions(ch: Chronicle) -> list[DecisionRow]:
             continue
         seat = _seat_name(ch, d.seat)
         if e.data.get("forced"):
-            who = "forced by the scenario's rules"
             rule = last_rule[1] if last_rule is not None and last_rule[0] == n else ""
-            why = f"The rules made it happen: {rule}" if rule else "The rules made it happen."
+            if rule and last_rule[2]:
+                who = "forced by the teacher's what-if"
+                why = f"The teacher made this happen: {rule}"
+            else:
+                who = "forced by the scenario's rules"
+                why = f"The rules made it happen: {rule}" if rule else "The rules made it happen."
         else:
             controller = ch.seats.get(d.seat, "human")
             who = who_played(controller)
@@ -241,6 +250,10 @@ def _decisions(ch: Chronicle) -> list[DecisionRow]:
 def _cause(ch: Chronicle, n: int, source: str, rules: dict) -> str:
     """What moved a track, in words: a decision (and whose), or a rule (its first sentence, or its name)."""
     pol = ch.config.politics
+    if source.startswith(INJECTED):
+        rule = rules.get(source[len(INJECTED):])
+        what = _first_sentence(rule.text) if rule is not None and rule.text else nice(source[len(INJECTED):])
+        return f"the teacher's what-if made it happen: {what}"
     if source.startswith("decision:"):
         d = pol.decisions.get(source.split(":", 1)[1]) if pol else None
         if d is not None:

@@ -248,11 +248,14 @@ PAUSE = Record({
     "question": Field(Prose(), doc="the question put to the class, in a sentence or two"),
 })
 
-#: A "what if?" the teacher may pose: a policy laid on one decision while the computer plays its seat.
+#: A "what if?" the teacher may pose: policies laid on decisions while the computer plays their seats, and/or
+#: events (the scenario's rules) made to happen at once (game/scenario/validate_classroom.py: one or the other).
 WHAT_IF = Record({
     "title": Field(Text(limit=TITLE_MAX), doc="the question as the class asks it"),
-    "policies": Field(ListOf(Text(), 1), doc="one or more DECISION=RULE, as `simulate --policy` takes them "
-                                             "(un.nuclear_use=always)"),
+    "policies": Field(ListOf(Text(), 1), OMIT, "one or more DECISION=RULE, as `simulate --policy` takes them "
+                                               "(un.nuclear_use=always)"),
+    "inject": Field(ListOf(Text(limit=ID_MAX), 1), OMIT, "one or more rule ids: the teacher makes them happen "
+                                                         "now, whatever their `when` and `chance`"),
     "note": Field(Prose(), None, "what to watch for once it is set"),
 })
 

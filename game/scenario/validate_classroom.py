@@ -2,7 +2,8 @@
 
 A pause must name exactly one of a milestone, a rule or a decision, and one that can come in this scenario: a
 milestone some rule or decision is tagged with (or one the game finds in play, :data:`FOUND_IN_PLAY`), a rule or
-decision id the scenario defines.  Each of a what-if's ``policies`` is ``DECISION=RULE`` as ``simulate --policy``
+decision id the scenario defines.  A what-if has ``policies``, ``inject`` (rule ids of the scenario) or both.  Each
+of a what-if's ``policies`` is ``DECISION=RULE`` as ``simulate --policy``
 reads it (game/session/policies.py): the decision one of the scenario's, the rule ``always``, ``never``,
 ``first:YYYY-MM-DD`` or ``when:CONDITION`` (a condition in the scenario's own words).  Every problem gets its
 line.  Registered after the politics checks (game/scenario/validate_politics.py), whose compiled politics it reads.
@@ -67,6 +68,14 @@ def check_classroom(ctx: Context) -> None:
                 ctx.add(path + ("title",), f"the what-if '{title}' is offered twice (first at "
                                            f"what_ifs[{titles[title]}])")
             titles.setdefault(title, i)
+        if what_if.get("policies") is None and what_if.get("inject") is None:
+            ctx.add(path, "a what-if needs policies (decisions to force or forbid) or inject (events to make "
+                          "happen), or both; it has neither")
+        rules = [r.id for r in pol.rules] if pol is not None else []
+        for k, rule in enumerate(list_or_empty(what_if.get("inject"))):
+            if given(rule) and pol is not None and rule not in rules:
+                ctx.add(path + ("inject", k), f"unknown rule '{rule}'{suggest(rule, rules)}; the scenario's rules: "
+                                              f"{', '.join(rules)}")
         governed: dict[str, int] = {}
         for k, policy in enumerate(list_or_empty(what_if.get("policies"))):
             if not given(policy) or pol is None:

@@ -7,7 +7,8 @@ reached (game/session/teaching.py).  The screen asks it to:
 * play the computer one action at a time (:meth:`step_ai`), or submit a person's action (:meth:`submit`): each
   returns the events and the pauses the action reached;
 * pose a scenario's what-if (:meth:`set_what_if`): its policies bind the computer players of their seats from
-  the next action on, and the log says so in the teacher's name;
+  the next action on, its events (``inject``) happen at once as recorded actions (game/engine/actions.py Inject),
+  and the log says so in the teacher's name;
 * hand a seat to a person, or back to the computer (:meth:`set_human`);
 * look back at any position of the record (:meth:`look_at`: a separate table, ``past``; the game itself is
   untouched), step forward through the record from there (:meth:`forward`), and branch a new game from it
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.engine.api import Event
+from game.engine.api import Event, IllegalAction, Inject, check
 
 from .eventlog import LogEntry
 from .match import HUMAN, Match
@@ -200,23 +201,50 @@ class Classroom:
         return reason[len(TEACHER_MARK):].strip().lstrip("'").rpartition("' (")[0]
 
     # -- the teacher's levers -------------------------------------------------------------------------
-    def set_what_if(self, index: int, on: bool) -> None:
+    def set_what_if(self, index: int, on: bool) -> tuple[list[Event], list[PauseHit]]:
         """Pose (``on``) or withdraw the scenario's what-if ``index``; the log says it in the teacher's name.  A
-        what-if governing a decision another one governs replaces it (the other is withdrawn)."""
+        what-if governing a decision another one governs replaces it (the other is withdrawn).  Posing one that
+        makes events happen makes them happen now, at the present of the game (never in a look back or a
+        replay): the events and the pauses they reach are returned.  One with events only is never "on": it has
+        happened, and may be posed again only if one of its events can happen again (:meth:`can_inject`)."""
         w = self.what_ifs[index]
-        if on == (index in self.on):
-            return
-        if on:
+        if on == (index in self.on) and (not on or not w.injects):
+            return [], []
+        if not on:
+            self.on.discard(index)
+            self.note(f"The teacher withdraws the what-if '{w.title}'.")
+            self.govern()
+            return [], []
+        if w.injects and not self.can_inject(index):
+            return [], []
+        if w.policies:
             mine = {p.decision for p in w.policies}
             for k in [k for k in self.on if {p.decision for p in self.what_ifs[k].policies} & mine]:
                 self.on.discard(k)
                 self.note(f"The teacher withdraws the what-if '{self.what_ifs[k].title}'.")
             self.on.add(index)
             self.note(f"The teacher poses a what-if: {w.title} ({', '.join(p.text for p in w.policies)})")
+            self.govern()
         else:
-            self.on.discard(index)
-            self.note(f"The teacher withdraws the what-if '{w.title}'.")
-        self.govern()
+            self.note(f"The teacher poses a what-if: {w.title}")
+        events: list[Event] = []
+        hits: list[PauseHit] = []
+        for rule in w.injects:
+            try:
+                got, reached = self.submit(Inject(rule), f"{TEACHER_MARK} '{w.title}' (the event '{rule}').")
+            except IllegalAction:
+                continue                      # it has happened already (one of several): the others still do
+            events += got
+            hits += reached
+        return events, hits
+
+    def can_inject(self, index: int) -> bool:
+        """Whether what-if ``index`` has events that can happen now: at the present of a game going on (not a
+        replay), and one of its rules not yet fired or one that may fire again."""
+        w = self.what_ifs[index]
+        if not w.injects or self.replay or self.past is not None or self.match.over:
+            return False
+        return any(check(self.match.state, Inject(rule)) is None for rule in w.injects)
 
     def govern(self) -> None:
         """Lay the what-ifs that are on upon the computer players of their seats."""

@@ -15,15 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.engine import api
-from game.engine.api import Action, EndPhase, Event, GameState, Observation
+from game.engine.api import Action, EndPhase, Event, GameState, Inject, Observation
 
 HUMAN = "human"
 
 
 def is_barrier(action: Action, events: list[Event]) -> bool:
     """True if undo may not go back past this action."""
-    if isinstance(action, EndPhase):
-        return True
+    if isinstance(action, (EndPhase, Inject)):
+        return True                   # an injected event is the teacher's, public at once: no take-back
     return any(e.data.get("reveal") or e.data.get("dice") for e in events)
 
 

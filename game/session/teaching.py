@@ -3,7 +3,7 @@
 * :func:`pauses_of` and :func:`what_ifs_of` read the scenario's ``classroom`` section (validated with file and line
   by game/scenario/validate_classroom.py): the moments a demonstration stops at, each with its question, and the
   what-ifs a teacher may pose, each a set of policies (game/ai/policy.py) whose forced decisions the log marks as
-  the teacher's (:data:`TEACHER_MARK`).
+  the teacher's (:data:`TEACHER_MARK`), and/or events (the scenario's rules) it makes happen at once.
 * :class:`PauseWatch` sees in each action's events (and the key events the game dates, game/session/records.py)
   which pauses have come, once each, with what happened, what really happened and the question.
 * :func:`divergence` sets this war's key events beside history's dates, with the gap in days.
@@ -74,11 +74,13 @@ class PauseHit:
 
 @dataclass(frozen=True)
 class WhatIf:
-    """A what-if the scenario offers: its title, the policies that pose it (with their texts) and a note."""
+    """A what-if the scenario offers: its title, the policies that pose it (with their texts), a note, and the
+    events (rule ids) it makes happen at once when posed (``injects``)."""
 
     title: str
     policies: tuple[Policy, ...]
     note: str = ""
+    injects: tuple[str, ...] = ()
 
     @property
     def seats(self) -> tuple[str, ...]:
@@ -110,7 +112,7 @@ def what_ifs_of(scenario) -> list[WhatIf]:
         for text in w.get("policies") or []:
             p = parse_policy(scenario, text)
             policies.append(Policy(p.decision, p.rule, p.since, p.condition, p.text, f"{said} ({p.text})."))
-        out.append(WhatIf(title, tuple(policies), w.get("note") or ""))
+        out.append(WhatIf(title, tuple(policies), w.get("note") or "", tuple(w.get("inject") or ())))
     return out
 
 

@@ -63,7 +63,8 @@ class ClassroomWindows:
         inner = win.get_container().get_rect()
         pad = self.s(10)
         head = UITextBox("A what-if binds the computer playing that side from the next action on; the log marks "
-                         "each decision it forces as the teacher's. Press it again to withdraw it.",
+                         "each decision it forces as the teacher's. Press it again to withdraw it. One that makes "
+                         "an event happen does so at once, in the game itself.",
                          pygame.Rect(pad, pad, inner.width - 2 * pad, -1), self.manager, container=win)
         top = head.rect.height + 2 * pad
         scroll = UIScrollingContainer(pygame.Rect(pad, top, inner.width - 2 * pad, inner.height - top - pad),
@@ -75,14 +76,18 @@ class ClassroomWindows:
         self.whatif_buttons: dict[int, UIButton] = {}
         self.whatif_width = (font, width - self.s(16))
         for k, w in enumerate(self.room.what_ifs):
+            said = [p.text for p in w.policies] + [f"inject {r}" for r in w.injects]
             b = UIButton(pygame.Rect(0, y, width, self.s(40)), w.title, self.manager, container=scroll,
-                         tool_tip_text=esc(", ".join(p.text for p in w.policies)))
+                         tool_tip_text=esc(", ".join(said)))
             b.what_if = k
             self.whatif_buttons[k] = b
             y += self.s(44)
             who = ", ".join(names.get(seat, seat) for seat in w.seats)
             note = f"<i>{esc(w.note)}</i> " if w.note else ""
-            box = UITextBox(f"{note}<font color='#b9b095'>Binds the {esc(who)}.</font>",
+            does = [f"Binds the {esc(who)}."] if w.policies else []
+            if w.injects:
+                does.append("Happens at once, in the game itself, when pressed.")
+            box = UITextBox(f"{note}<font color='#b9b095'>{' '.join(does)}</font>",
                             pygame.Rect(0, y, width, -1), self.manager, container=scroll)
             y += box.rect.height + self.s(12)
         scroll.set_scrollable_area_dimensions((width, max(1, y)))
@@ -92,14 +97,20 @@ class ClassroomWindows:
         self.mark_what_ifs()
 
     def mark_what_ifs(self) -> None:
-        """Each what-if's button says ON and is lit while it is posed (in place: the list keeps its scroll)."""
+        """Each what-if's button says ON and is lit while it is posed, and one that makes events happen says DONE
+        once none of them can happen again; it is off where they cannot happen (a look back, a replay: they happen
+        in the game itself).  In place: the list keeps its scroll."""
         font, room = getattr(self, "whatif_width", (None, 0))
         for k, b in getattr(self, "whatif_buttons", {}).items():
             if not b.alive():
                 continue
+            w = self.room.what_ifs[k]
             on = k in self.room.on
-            b.set_text(fit_text(("ON: " if on else "") + self.room.what_ifs[k].title, font, room))
+            stuck = bool(w.injects) and not w.policies and not self.room.can_inject(k)
+            done = stuck and self.room.at_present and not self.room.replay and not self.room.match.over
+            b.set_text(fit_text(("ON: " if on else "DONE: " if done else "") + w.title, font, room))
             (b.select if on else b.unselect)()
+            (b.disable if stuck else b.enable)()
 
     def show_seats(self) -> None:
         """Who plays each side (a person takes it over, or hands it back), and whose eyes the map has; the list

@@ -8,6 +8,8 @@ Contract (plain data, no widgets):
   is the decision's title after its seat's id, short ("UN: Seek a General Assembly resolution").
 * ``presets(scenario)``: the scenario's classroom what-ifs as (title, policies), read from a ``classroom``
   section if the scenario has one (``what_ifs: [{title, policies: [...]}]``, or ``policy: TEXT``); [] otherwise.
+  A what-if that only makes events happen (``inject``) is left out: it happens when a teacher presses it, which
+  a run of many games has no moment for.
 * ``WhatIf``: one side of the comparison: its title and its policies (texts, as ``simulate --policy`` takes
   them).  ``describe`` says it for a person; ``slug`` names it in a folder.
 """

@@ -210,7 +210,8 @@ def test_every_scenarios_what_ifs_parse(tutorial):
     for sid in scenario_ids():
         sc = tutorial if sid == "tutorial" else load_scenario(sid)
         whatifs = what_ifs_of(sc)
-        assert whatifs and all(w.policies for w in whatifs), sid
+        assert whatifs and all(w.policies or w.injects for w in whatifs), sid
+        assert any(w.injects for w in whatifs), f"{sid} offers no event to inject"
         assert pauses_of(sc), sid
 
 

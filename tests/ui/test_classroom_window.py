@@ -251,3 +251,51 @@ def test_the_classroom_words():
                          ("replay", "Branch here"), ("over", "Summary")):
         assert words in hint_html(state, seat="UN Command", turn=2, date="8 October 1950", action=15, last=90,
                                   outcome="armistice signed", source="a.json")
+
+
+def test_a_teacher_makes_an_event_happen_from_the_what_if_window(tmp_path, errors):
+    """"What if Mao sends the Volunteers at once?": pressed in the What if? window on the first turn, China enters
+    there and then, the window gives way to the map and the key event's card (which says it was the teacher's
+    what-if), and the what-if reads DONE and cannot be pressed again."""
+    app = make_app(tmp_path, scale=100)
+    app.show(MainMenu(app))
+    pump(app)
+    click(app, app.screen.buttons["classroom"])
+    click(app, app.screen.next)
+    setup = app.screen
+    setup.seed_entry.set_text("7")
+    click(app, setup.start)
+    screen = app.screen
+    room = screen.room
+    for w in screen.open_windows():
+        w.kill()
+    pump(app)
+    click(app, screen.tbuttons["whatif"])
+    k = next(i for i, w in enumerate(room.what_ifs) if w.title == "What if Mao sends the Volunteers at once?")
+    button = screen.whatif_buttons[k]
+    assert button.is_enabled and "Happens at once" in "".join(
+        getattr(el, "html_text", "") for el in screen.whatif_window.get_container().elements
+        if hasattr(el, "get_container") for el in el.get_container().elements)
+    # The last of six what-ifs: the list's scroll bar brings it into view, as a teacher would.
+    scroll = next(el for el in screen.whatif_window.get_container().elements
+                  if isinstance(el, pygame_gui.elements.UIScrollingContainer))
+    view = scroll.get_container().ui_container.get_rect()
+    pos = scroll.vert_scroll_bar.bottom_button.rect.center
+    app.frame([pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
+               pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)], dt=0.02)
+    until(app, lambda: view.contains(button.rect), 200)            # held down: the list scrolls on
+    app.frame([pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1)], dt=0.02)
+    pump(app, 2)
+    assert view.contains(button.rect)
+    click(app, button)
+    assert room.match.state.flag("pva_entered") and [a.kind for a in room.match.record] == ["inject"]
+    assert not screen.whatif_window.alive() and screen.pause_window.alive()
+    card = next(el for el in screen.pause_window.get_container().elements
+                if isinstance(el, pygame_gui.elements.UITextBox))
+    assert "Your what-if made this happen" in card.html_text
+    for w in screen.open_windows():
+        w.kill()
+    click(app, screen.tbuttons["whatif"])
+    again = screen.whatif_buttons[k]
+    assert again.text.startswith("DONE: ") and not again.is_enabled
+    assert errors == []

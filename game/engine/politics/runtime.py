@@ -109,16 +109,31 @@ def run_rules(state: GameState, point: str) -> list[Event]:
     return out
 
 
-def fire_rule(state: GameState, rule: Rule) -> list[Event]:
+#: The source a track change, or any effect, names when a teacher made its rule happen (``inject_rule``).
+INJECTED = "teacher:"
+
+
+def inject_rule(state: GameState, rule_id: str) -> list[Event]:
+    """Make rule ``rule_id`` happen now, whatever its condition and chance: a classroom's teacher asks "what if?"
+    (game/engine/actions.py Inject; legality in game/engine/legal.py).  Its events say it was the teacher's."""
+    rule = next(r for r in state.config.politics.rules if r.id == rule_id)
+    return fire_rule(state, rule, injected=True)
+
+
+def fire_rule(state: GameState, rule: Rule, injected: bool = False) -> list[Event]:
     state.rule_fired[state.setup.rule_index[rule.id]] += 1
     out: list[Event] = []
-    if rule.text:
-        tag = {"milestone": rule.milestone} if rule.milestone else {}
-        if rule.to:
+    tag: dict = {"milestone": rule.milestone} if rule.milestone else {}
+    if injected:
+        tag["injected"] = True
+    if rule.text or injected:
+        if rule.to and not injected:
             tag["readers"] = list(rule.to)
-        out.append(ev(state, "RuleFired", rule.text, None, rule=rule.id, history=rule.history, idea=rule.idea,
-                      **tag))
-    fire = FireContext(rule.id, to=rule.to)
+        # An injected rule always says so, in every seat's log, even one the scenario keeps silent (a tip for one
+        # side): the class must see what the teacher did.
+        out.append(ev(state, "RuleFired", rule.text or f"The teacher makes '{rule.id}' happen.", None, rule=rule.id,
+                      history=rule.history, idea=rule.idea, **tag))
+    fire = FireContext(INJECTED + rule.id if injected else rule.id, to=() if injected else rule.to)
     for effect in rule.effects:
         out.extend(effect.apply(state, fire))
         if state.over:

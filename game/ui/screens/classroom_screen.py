@@ -214,9 +214,17 @@ class ClassroomScreen(ClassroomPlay, ClassroomConsole, ClassroomWindows, GameScr
                 self.console_press(el.class_key)
                 return
             if getattr(el, "what_if", None) is not None:
-                self.room.set_what_if(el.what_if, el.what_if not in self.room.on)
+                events, hits = self.room.set_what_if(el.what_if, el.what_if not in self.room.on)
                 self.mark_what_ifs()
                 self.after_what_if()
+                if events:
+                    # An event made to happen: the class sees it on the map and in the log, and at its pause.
+                    self.whatif_window.kill()
+                    self.playing, self.goal = False, None
+                    self.pending.extend(hits)
+                    self.after_change()
+                    self.notify(f"The teacher's what-if has happened: {self.room.what_ifs[el.what_if].title}",
+                                seconds=6)
                 return
             for attr in ("seat_human", "seat_computer"):
                 if getattr(el, attr, None):
