@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.engine.api import Landing, Observation, SeaMove, at, place_words
+from game.engine.api import Landing, Location, Observation, SeaMove, at, place_words
 from game.engine.board import Country
 
 from .influence import BIG, Picture
@@ -50,8 +50,17 @@ def plan_landing(obs: Observation, pic: Picture, person: Personality) -> Order |
     home &= pic.facts["land"]
     if float(pic.theirs[home].sum()) < 0.5 * float(home.sum()):
         return None
+    # The bloc lands once a turn, whichever seat lands: a seat leads the blow only with a force as strong as any
+    # its allies hold ready in Japan (in the Inchon scenario the ROK's Marine regiment, moving first, spent the
+    # turn's landing at Inchon and the 1st Marine Division sailed to Masan instead).
+    allied = [v.attack_strength() for v in obs.units.values()
+              if v.location is Location.JAPAN and v.seat != obs.seat and not v.is_armour
+              and obs.config.seat(v.seat).bloc == obs.bloc]
+    strongest = max(allied, default=0.0)
     candidates = []
     for uid in obs.movers():
+        if obs.units[uid].attack_strength() < strongest:
+            continue
         for a in obs.moves_for(uid):
             if isinstance(a, Landing):
                 candidates.append((uid, a))

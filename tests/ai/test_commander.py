@@ -329,3 +329,19 @@ def test_one_unit_takes_the_empty_country_and_the_rest_face_the_enemy():
     west = sorted(uid for uid, h in moves.items() if h.q <= 6)
     east = sorted(uid for uid, h in moves.items() if h.q >= 12)
     assert len(west) == 1 and len(east) == 2, moves
+
+
+def test_an_ally_leaves_the_turns_landing_to_the_stronger_force_waiting_in_japan():
+    """Inchon, 15 September 1950: the ROK moves before the UN, and the bloc has one landing a turn.  The ROK's
+    Marine regiment (attack 2) does not spend it while the 1st Marine Division (7) waits in Japan; the UN lands
+    the division behind the KPA instead of sailing it to Masan."""
+    from game.engine.actions import Landing
+    from game.session.table import Table
+    scenario = load_scenario("inchon")
+    match = Match.start(scenario, 2, {s.id: "ai:historical:normal" for s in scenario.config.seats})
+    table = Table(match)
+    while match.turn == 1:
+        table.step_ai()
+    landings = [(a.unit, a.to) for a in match.record if isinstance(a, Landing)]
+    assert landings and landings[0][0] == "us_1st_mar_div", landings
+    assert all(unit != "rok_1st_kmc_regt" for unit, _ in landings)
