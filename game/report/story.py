@@ -225,10 +225,10 @@ def _decisions(ch: Chronicle) -> list[DecisionRow]:
         if e.data.get("forced"):
             rule = last_rule[1] if last_rule is not None and last_rule[0] == n else ""
             if rule and last_rule[2]:
-                who = "forced by the teacher's what-if"
+                who = "the teacher's what-if, which forced it"
                 why = f"The teacher made this happen: {rule}"
             else:
-                who = "forced by the scenario's rules"
+                who = "the scenario's rules, which forced it"
                 why = f"The rules made it happen: {rule}" if rule else "The rules made it happen."
         else:
             controller = ch.seats.get(d.seat, "human")

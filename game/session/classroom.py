@@ -26,14 +26,11 @@ from game.engine.api import Event, IllegalAction, Inject, check
 
 from .eventlog import LogEntry
 from .match import HUMAN, Match
-from .records import Recorder, un_north_of_38th
+from .records import Recorder
 from .savefile import write_save
 from .table import Table
 from .teaching import TEACHER_MARK, PauseHit, PauseWatch, WhatIf, divergence, pauses_of, what_ifs_of
 from .timeline import Timeline
-
-#: Actions that can carry the UN Command across the 38th parallel (the crossing is dated as it happens).
-MOVES = ("move", "rail", "sea", "landing")
 
 
 class TeacherLine:
@@ -149,20 +146,14 @@ class Classroom:
         turn); its events and the pauses it reached."""
         if self.replay or self.past is not None:
             return [], []
-        seat = self.match.active_seat
-        action_kind = None
-        if not self.match.over and self.table.ai.plays(seat):
-            events = self.table.step_ai()
-            action_kind = self.match.record[-1].kind if events else None
-        else:
-            events = []
-        return events, self._after(events, seat, action_kind)
+        playing = not self.match.over and self.table.ai.plays(self.match.active_seat)
+        events = self.table.step_ai() if playing else []
+        return events, self._after(events)
 
     def submit(self, action, reason: str | None = None) -> tuple[list[Event], list[PauseHit]]:
         """A person's action at the present (IllegalAction propagates, nothing changes)."""
-        seat = self.match.active_seat
         events = self.table.submit(action, reason)
-        return events, self._after(events, seat, action.kind)
+        return events, self._after(events)
 
     def undo(self) -> bool:
         """Take back a person's last move (the table's rules); the timeline and the key events follow."""
@@ -174,7 +165,7 @@ class Classroom:
         self.cursor = n
         return True
 
-    def _after(self, events: list[Event], seat: str, kind: str | None) -> list[PauseHit]:
+    def _after(self, events: list[Event]) -> list[PauseHit]:
         if not events:
             return []
         m = self.match
@@ -183,11 +174,7 @@ class Classroom:
         self._log(events)
         self.log_counts[n] = len(self.log)
         before = set(self.recorder.dates)
-        self.recorder(m, events)
-        if kind in MOVES and m.config.seat(seat).bloc == "un" and "un_crosses_38th" not in self.recorder.dates:
-            # The recorder looks at the map once a turn; a class should stop as the troops cross, not a turn later.
-            if un_north_of_38th(m.view(seat).units.values(), m.board):      # the UN's own units, without the scores
-                self.recorder.dates["un_crosses_38th"] = m.state.date.isoformat()
+        self.recorder(m, events)         # it dates the crossing of the parallel as the troops cross
         new = {k: v for k, v in self.recorder.dates.items() if k not in before}
         self.key_counts[n] = len(self.recorder.dates)
         self.cursor = n

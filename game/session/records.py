@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.engine.api import Event, Location
+from game.engine.api import Event, Hex, Location
 from game.engine.board import Country
 
 from .match import Match
@@ -35,6 +35,10 @@ def un_north_of_38th(units, board) -> bool:
     dates ``un_crosses_38th``; the ROK crossed first, but history dates the UN's)."""
     return any(u.seat == "un" and u.location is Location.MAP and u.hex is not None
                and float(board.lat[board.index(u.hex)]) > 38.0 for u in units)
+
+
+#: The events of a unit that ends where it went: by land or rail, by sea, or ashore.
+MOVED = ("UnitMoved", "UnitShipped", "UnitLanded")
 
 
 class Recorder:
@@ -82,6 +86,13 @@ class Recorder:
             milestone = e.data.get("milestone")
             if milestone in KEY_EVENTS:
                 self._mark(milestone, e.date)
+            if e.kind in MOVED and e.seat == "un" and "un_crosses_38th" not in self.dates:
+                # Dated as the troops cross, not at the next turn's look at the map: the classroom stops there,
+                # and its timeline and the report must give the same day.
+                to = e.data.get("to") or e.data.get("at")
+                board = self.match.board
+                if to and float(board.lat[board.index(Hex(*to))]) > 38.0:
+                    self._mark("un_crosses_38th", e.date)
             if e.kind == "PlaceCaptured" and e.data.get("place") == "seoul":
                 if e.data.get("bloc") != "un":
                     self._seoul_lost = True

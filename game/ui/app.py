@@ -129,7 +129,12 @@ class App:
 
     def message(self, title: str, text: str) -> None:
         """A modal message dialog over the current screen."""
-        w, h = min(self.s(640), self.size[0] - 40), min(self.s(420), self.size[1] - 40)
+        w = min(self.s(640), self.size[0] - 40)
+        # As tall as its words need (a two-line notice in a window made for a page looks broken), up to a page.
+        font = self.manager.get_theme().get_font(["text_box"])
+        lines = sum(_wrapped_lines(font, para, w - self.s(40)) for para in text.split("\n"))
+        h = self.s(40) + lines * int(font.size("Ag")[1] * 1.3) + self.s(32) + self.s(56)
+        h = max(self.s(180), min(h, self.s(420), self.size[1] - 40))
         rect = pygame.Rect((self.size[0] - w) // 2, (self.size[1] - h) // 2, w, h)
         html = text.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>")
         self.dialog = pygame_gui.windows.UIMessageWindow(rect, html, self.manager, window_title=title)
@@ -231,3 +236,15 @@ class App:
 
 def crash_marker() -> Path:
     return log_dir() / "last-run-crashed"
+
+
+def _wrapped_lines(font, text: str, width: int) -> int:
+    """How many lines ``text`` takes in ``font`` wrapped at ``width`` pixels (at least one)."""
+    lines, line = 1, ""
+    for word in text.split():
+        trial = f"{line} {word}".strip()
+        if line and font.size(trial)[0] > width:
+            lines, line = lines + 1, word
+        else:
+            line = trial
+    return lines

@@ -137,7 +137,7 @@ class ClassroomConsole:
         t = self.tbuttons
         n = len(room.on)
         font, room_px = self.head_font_room
-        t["whatif"].set_text(fit_text(f"What if? ({n} on)", font, room_px) if n else "What if?")
+        t["whatif"].set_text(fit_text(f"What if? ({n})", font, room_px) if n else "What if?")
         (t["whatif"].enable if room.what_ifs and not room.replay else t["whatif"].disable)()
         nxt = next((p for p in SCALE_PRESETS if p > self.app.settings.ui_scale), SCALE_PRESETS[0])
         t["size"].set_text(f"Text {nxt}%")

@@ -4,8 +4,9 @@ Contract: ``Results`` holds the rectangles of the results (two charts above; the
 words below) for a window area -- ``Results.layout(area, s)`` -- and ``draw`` blits what there is (the charts
 and the maps once a study is done, empty panels with their names before).  ``draw_progress`` draws the bar of
 a running study (runs done of all, runs a second, time left) or, with none, the last status.  ``words_html``
-says the numbers a teacher reads out: China's entry and general war under A and B with their 95% intervals, and
-the armistices.  Everything here runs in the window's thread.
+says the numbers a teacher reads out: China's entry and general war under A and B with their 95% intervals, every
+other key event that came in a run, the ground held, the armistices and each side's mean score.  Everything
+here runs in the window's thread.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.session.aggregate import wilson
+from game.session.teaching import KEY_EVENT_NAMES
 
 from .heatmap import BANDS, MAP_RECT, band_colour
 from .map_labels import render_text
@@ -30,8 +32,10 @@ def _pct(k: int, n: int) -> str:
     return f"{100 * k / max(1, n):.0f}% ({100 * lo:.0f}–{100 * hi:.0f}%)"
 
 
-def words_html(result, what_ifs, status: str, title: str = "") -> str:
-    """The numbers in words; ``title``: the studied scenario's (the choices may have moved on since)."""
+def words_html(result, what_ifs, status: str, title: str = "", names: dict[str, str] | None = None) -> str:
+    """The numbers in words; ``title``: the studied scenario's (the choices may have moved on since); ``names``:
+    seat id -> the seat's name."""
+    names = names or {}
     if result is None:
         return html.escape(status) or "The results will appear here once the study has run."
     a, b = result.aggregates
@@ -42,6 +46,13 @@ def words_html(result, what_ifs, status: str, title: str = "") -> str:
     for key, words in (("prc_enters", "China enters the war"), ("general_war", "General war")):
         ka, kb = a["key_events"][key]["runs"], b["key_events"][key]["runs"]
         out.append(f"<b>{words}</b>: A {_pct(ka, a['runs'])}, B {_pct(kb, b['runs'])}")
+    # A short scenario often ends "still at war" either way: what tells A from B is then the key events on the way.
+    for key, words in KEY_EVENT_NAMES.items():
+        if key in ("prc_enters", "general_war", "armistice_signed") or key not in a["key_events"]:
+            continue
+        ka, kb = a["key_events"][key]["runs"], b["key_events"][key]["runs"]
+        if ka or kb:
+            out.append(f"<b>{html.escape(words)}</b>: A {_pct(ka, a['runs'])}, B {_pct(kb, b['runs'])}")
     ha, hb = (round(100 * v) for v in result.korea_held)
     out.append(f"<b>Korea held by UN/ROK at the end</b>: A {ha}%, B {hb}% of its land, on average")
     when = []
@@ -50,6 +61,11 @@ def words_html(result, what_ifs, status: str, title: str = "") -> str:
         median = f", median {e['quartiles'][1]}" if e["quartiles"] else ""
         when.append(f"{name} {e['runs']} of {agg['runs']}{median}")
     out.append(f"<b>Armistice signed</b>: {'; '.join(when)} (history: 1953-07-27)")
+    seats = [k for k in a["scores"] if k in b["scores"]]
+    if seats:
+        means = ", ".join(f"{html.escape(names.get(k, k))} A {a['scores'][k]['mean']:+.1f}, "
+                          f"B {b['scores'][k]['mean']:+.1f}" for k in seats)
+        out.append(f"<b>Mean score against history</b> (0 = as in 1950-53): {means}")
     out.append("<i>In brackets: the 95% interval. Where the intervals of A and B overlap a lot, these runs cannot "
                "tell the two apart: run more.</i>")
     return "<br>".join(out)

@@ -120,5 +120,5 @@ def test_the_report_says_the_teacher_made_it_happen(tutorial, tmp_path):
     story = tell(chronicle_of(room.match))
     assert any(f.startswith("The teacher made these happen: Past the point of no return") for f in story.facts)
     row = next(r for r in story.decisions if r.title == "Send the Chinese People's Volunteers")
-    assert row.who == "forced by the teacher's what-if" and row.why.startswith("The teacher made this happen")
+    assert row.who == "the teacher's what-if, which forced it" and row.why.startswith("The teacher made this happen")
     assert not any(isinstance(a, Decide) and a.decision == "intervene" for a in room.match.record)

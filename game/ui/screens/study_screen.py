@@ -220,7 +220,8 @@ class StudyScreen(Screen):
             self.status = "A and B are the same what-if: change one of them to compare."
         if self.words is not None:
             title = _short(self.studied[0].title) if self.studied else ""
-            self.words.set_text(words_html(self.result, self.what_ifs, self.status, title))
+            names = {seat.id: seat.name for seat in self.studied[0].config.seats} if self.studied else {}
+            self.words.set_text(words_html(self.result, self.what_ifs, self.status, title, names))
 
     # -- events -----------------------------------------------------------------------------------------
     def on_ui(self, event) -> None:
