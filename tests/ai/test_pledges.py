@@ -52,3 +52,28 @@ def test_a_decision_a_policy_forces_is_a_pledge_the_computer_keeps(rule, kept):
     assert ("halt_at_neck" in inner._promises.kept) is kept
     assert agent.inner is inner
     assert Commander(3, "cautious")._promises.keep_all and not inner._promises.keep_all
+
+
+def _un_north_at_the_end(policies: tuple[str, ...]) -> tuple[bool, list[str]]:
+    """Inchon, seed 7, the computer in every seat under ``policies``: whether a UN unit ends north of the 38th
+    parallel, and the UN's decisions."""
+    from game.session.records import un_north_of_38th
+    sc = load_scenario("inchon")
+    m = Match.start(sc, 7, {})
+    agents = make_agents(m, "ai:historical:normal", 7)
+    for seat, ps in by_seat(sc, parse_policies(sc, policies)).items():
+        agents[seat] = PolicyAgent(agents[seat], ps)
+    crossed: list[bool] = []
+    play(m, agents, on_action=lambda match, events: crossed.append(
+        un_north_of_38th(match.reveal().units.values(), match.board)) if not any(crossed) else None)
+    return any(crossed), [a.decision for a in m.record if a.kind == "decide" and m.config.politics.decisions[
+        a.decision].seat == "un"]
+
+
+def test_what_if_the_un_stops_at_the_parallel_keeps_it_south():
+    """Left to itself the UN crosses in this Inchon game; under the classroom's what-if it halts at the parallel
+    (a pledge it keeps, since the teacher forced it) and never crosses."""
+    crossed, decisions = _un_north_at_the_end(())
+    assert crossed and "halt_at_parallel" not in decisions
+    crossed, decisions = _un_north_at_the_end(("un.halt_at_parallel=always", "un.cross_38th=never"))
+    assert not crossed and "halt_at_parallel" in decisions
