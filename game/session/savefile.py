@@ -30,6 +30,7 @@ from .logcheck import log_problem
 from .match import Match
 from .savecheck import FORMAT, READABLE, VERSION, SaveError, check_document, check_position, parse_save
 from .savecheck import integrity as _integrity
+from .savemigrate import carry_over, politics_ids
 
 __all__ = ["FORMAT", "READABLE", "VERSION", "LOG_KEEP", "SAVE_LIMIT", "SaveError", "check_snapshot_fields", "load_save",
            "read_document",
@@ -64,6 +65,8 @@ def save_document(match: Match, label: str = "", handover: bool = False) -> dict
                     "phase": s.phase.value, "outcome": s.outcome, "label": label},
         "handover": handover,
         "snapshot": api.snapshot(s),
+        # What the snapshot's politics arrays follow: a later version of the scenario re-reads them by id.
+        "politics_ids": politics_ids(s.setup),
         "logs": _logs_document(match),
         "agents": match.agent_memory() if callable(match.agent_memory) else {},
         "final_checksum": api.checksum(s),
@@ -114,13 +117,14 @@ def load_save(path: Path, scenario_loader=None, replay: bool = False) -> tuple[M
         raise SaveError(path, f"scenario.id: the scenario '{sid}' cannot be loaded: {first}") from None
     except (OSError, KeyError, ValueError):
         raise SaveError(path, f"scenario.id: the scenario '{sid}' is not installed") from None
-    if scenario.content_hash != doc["scenario"]["hash"]:
-        raise SaveError(path, f"it was made with a different version of the scenario '{sid}'; "
-                              "it cannot be replayed exactly")
+    older = scenario.content_hash != doc["scenario"]["hash"]
+    if older and (replay or "snapshot" not in doc):
+        raise SaveError(path, f"it was made with an earlier version of the scenario '{sid}', whose rules differ: "
+                              "it cannot be replayed step by step (Load still opens it)")
     if replay or "snapshot" not in doc:
         match = _replayed(path, doc, scenario)
     else:
-        match = _restored(path, doc, scenario)
+        match = _restored(path, doc, scenario, older)
     check_position(doc, match.state, scenario.config, path)
     match.reasons = _reasons_from(doc.get("reasons"), len(match.record))
     match.saved_agents = _agents_from(path, doc.get("agents"), doc["seats"])
@@ -151,13 +155,23 @@ def _replayed(path: Path, doc: dict, scenario) -> Match:
     return match
 
 
-def _restored(path: Path, doc: dict, scenario) -> Match:
+def _restored(path: Path, doc: dict, scenario, older: bool = False) -> Match:
     """The match at the save's snapshot: every field held to its type and range for the scenario
     (game/engine/snapshot_check.py), the whole matching the saved checksum, and the record consistent with it.
+    ``older``: the save was made with an earlier version of the scenario; its position is carried over to this
+    one by id (game/session/savemigrate.py) after the checksum of the position as saved is verified.
 
     The checksum alone proves nothing against a careful forger (anyone can compute it again), so the range
     checks are what keep a value that would break the game out of it."""
     snap = doc["snapshot"]
+    if older:
+        if api.snapshot_checksum(snap) != doc["final_checksum"]:
+            raise SaveError(path, "snapshot: the saved position does not match its checksum")
+        snap = carry_over(snap, doc.get("politics_ids"), scenario.setup)
+        if snap is None:
+            raise SaveError(path, f"it was made with an earlier version of the scenario '{scenario.id}' whose "
+                                  "rules and decisions have changed since, before saves named them; it cannot "
+                                  "be opened")
     check_snapshot_fields(path, scenario.setup, snap)
     try:
         state = api.restore(scenario.setup, snap)
@@ -168,8 +182,8 @@ def _restored(path: Path, doc: dict, scenario) -> Match:
     except _MALFORMED:
         raise SaveError(path, "actions: the record holds something that is not an action the game "
                               "knows") from None
-    if api.snapshot_checksum(snap) != doc["final_checksum"] or (
-            api.snapshot_complete(snap) and api.checksum(state) != doc["final_checksum"]):
+    if not older and (api.snapshot_checksum(snap) != doc["final_checksum"] or (
+            api.snapshot_complete(snap) and api.checksum(state) != doc["final_checksum"])):
         raise SaveError(path, "snapshot: the saved position does not match its checksum")
     _check_record_shape(path, record, state)
     match = Match(scenario.id, scenario.content_hash, doc["seed"], state, dict(doc["seats"]), record, [])

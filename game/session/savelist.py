@@ -25,6 +25,7 @@ from game.engine.api import Setup
 
 from .savecheck import SaveError, check_seats, check_summary
 from .savefile import check_snapshot_fields, read_document
+from .savemigrate import carry_over
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def save_info(path: Path) -> SaveInfo:
     facts = _scenario_facts(doc["scenario"]["id"])
     if facts is not None:
         # What the list can check cheaply against the scenario (the load checks the restored game itself).
-        dates, seat_ids, setup = facts
+        dates, seat_ids, setup, content_hash = facts
         check_seats(doc, list(seat_ids), path)
         if sm["turn"] > len(dates):
             raise SaveError(path, f"summary.turn: the save says turn {sm['turn']}, but the scenario has "
@@ -80,7 +81,14 @@ def save_info(path: Path) -> SaveInfo:
             truth["active_seat"] = seat_ids[seat_index]
         check_summary(doc, truth, path)
         if "snapshot" in doc:
-            check_snapshot_fields(path, setup, doc["snapshot"])
+            snap = doc["snapshot"]
+            if doc["scenario"]["hash"] != content_hash:
+                # Made with an earlier version of the scenario: the load carries its position over by id.
+                snap = carry_over(snap, doc.get("politics_ids"), setup)
+                if snap is None:
+                    raise SaveError(path, "it was made with an earlier version of the scenario whose rules have "
+                                          "changed since; it cannot be opened")
+            check_snapshot_fields(path, setup, snap)
     try:
         mtime = path.stat().st_mtime
     except OSError as exc:
@@ -91,9 +99,9 @@ def save_info(path: Path) -> SaveInfo:
 
 
 @lru_cache(maxsize=16)
-def _scenario_facts(scenario_id: str) -> tuple[tuple[str, ...], tuple[str, ...], Setup] | None:
-    """(each turn's date as ISO text, the seat ids, the game's setup) of an installed scenario; None if it
-    cannot be loaded (the load says why)."""
+def _scenario_facts(scenario_id: str) -> tuple[tuple[str, ...], tuple[str, ...], Setup, str] | None:
+    """(each turn's date as ISO text, the seat ids, the game's setup, the scenario's content hash) of an
+    installed scenario; None if it cannot be loaded (the load says why)."""
     from game.scenario.loader import load_scenario
     from game.scenario.problems import ScenarioError
     try:
@@ -101,7 +109,7 @@ def _scenario_facts(scenario_id: str) -> tuple[tuple[str, ...], tuple[str, ...],
     except (ScenarioError, OSError, ValueError, KeyError):
         return None
     return (tuple(d.isoformat() for d in scenario.setup.turn_dates), tuple(s.id for s in scenario.config.seats),
-            scenario.setup)
+            scenario.setup, scenario.content_hash)
 
 
 #: The results remembered, by (path, inode, size, mtime): the most recently used last.
