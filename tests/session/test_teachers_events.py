@@ -38,6 +38,16 @@ def mao(room: Classroom) -> int:
     return next(k for k, w in enumerate(room.what_ifs) if w.title == MAO)
 
 
+def mao_posed_then_turn_two(scenario, tmp_path) -> Classroom:
+    """The computer plays one action, the teacher sends the Volunteers, and the computer plays on to turn 2."""
+    room = classroom(scenario, tmp_path)
+    room.step_ai()
+    room.set_what_if(mao(room), True)
+    while room.match.turn < 2:
+        room.step_ai()
+    return room
+
+
 def intervened(match: Match) -> bool:
     return bool(match.state.flag("pva_entered"))
 
@@ -88,11 +98,7 @@ def test_a_teachers_event_happens_at_once_in_the_teachers_name(tutorial, tmp_pat
 
 
 def test_an_injected_event_replays_from_the_save_and_never_in_a_look_back(tutorial, tmp_path):
-    room = classroom(tutorial, tmp_path)
-    room.step_ai()
-    room.set_what_if(mao(room), True)
-    while room.match.turn < 2:
-        room.step_ai()
+    room = mao_posed_then_turn_two(tutorial, tmp_path)
     path = room.save(tmp_path)
     for replay in (False, True):                                      # from its snapshot, and by its record
         loaded, _doc = load_save(path, replay=replay)
@@ -112,11 +118,7 @@ def test_the_report_says_the_teacher_made_it_happen(tutorial, tmp_path):
     from game.report.series import chronicle_of
     from game.report.story import tell
 
-    room = classroom(tutorial, tmp_path)
-    room.step_ai()
-    room.set_what_if(mao(room), True)
-    while room.match.turn < 2:
-        room.step_ai()
+    room = mao_posed_then_turn_two(tutorial, tmp_path)
     story = tell(chronicle_of(room.match))
     assert any(f.startswith("The teacher made these happen: Past the point of no return") for f in story.facts)
     row = next(r for r in story.decisions if r.title == "Send the Chinese People's Volunteers")
