@@ -137,12 +137,13 @@ def test_the_same_save_gives_the_same_report(save, report, tmp_path, capsys):
 
 def test_the_series_hold_a_sample_a_turn(chronicle):
     ch = chronicle
-    # One at each turn's start, then the end of the war: the tutorial runs out of turns, so its end is the last
-    # day of its last turn, a week after that turn's date.
+    # One at each turn's start, then the end of the war.  This tutorial ends in the armistice, signed as its last
+    # turn starts: the war ends that day, and that day's sample is its last.  (A war that runs out of turns ends
+    # on the last day of its last turn, a week after that turn's date, with one more sample.)
     turns = [s.turn for s in ch.samples]
-    assert turns == list(range(1, ch.final.turn + 1)) + [ch.final.turn]
-    assert ch.final.outcome == "last_turn" and ch.samples[-1].date == ch.end_date
-    assert (ch.end_date - ch.final.date).days == 6
+    assert ch.final.outcome == "armistice"
+    assert turns == list(range(1, ch.final.turn + 1))
+    assert ch.end_date == ch.final.date and ch.samples[-1].date == ch.end_date
     assert ch.samples[-1].steps_lost == ch.final.steps_lost and ch.samples[-1].tracks == ch.final.tracks
     for a, b in zip(ch.samples, ch.samples[1:]):
         assert b.date > a.date

@@ -25,22 +25,24 @@ def play_turns(table: Table, turns: int) -> None:
 
 
 @pytest.mark.timeout(120)
-def test_a_tutorial_keeps_its_own_five_autosaves_and_never_deletes_a_campaigns(tmp_path):
+def test_a_short_war_keeps_its_own_five_autosaves_and_never_deletes_a_campaigns(tmp_path):
     campaign = Table(Match.start(load_scenario("1950-invasion"), 4, HUMANS), autosave_dir=tmp_path)
     play_turns(campaign, 1)
     kept = campaign.last_autosave
     assert kept is not None and kept.exists()
-    tutorial = Table(Match.start(load_scenario("tutorial"), 4, HUMANS), autosave_dir=tmp_path)
-    play_turns(tutorial, 10)                      # the whole tutorial: six turns and its end, seven autosaves
-    assert tutorial.match.over
+    # The Pusan Perimeter: seven turns and its end, eight autosaves (the tutorial may now end in an armistice
+    # before its sixth turn, with fewer than five).
+    short = Table(Match.start(load_scenario("pusan-perimeter"), 4, HUMANS), autosave_dir=tmp_path)
+    play_turns(short, 10)
+    assert short.match.over
     assert kept.exists()
-    mine = Autosaver(tmp_path).existing(f"autosave-tutorial-{game_key(tutorial.match)}")
+    mine = Autosaver(tmp_path).existing(f"autosave-pusan-perimeter-{game_key(short.match)}")
     assert len(mine) == 5
-    assert tutorial.last_autosave == mine[0]
-    # Another tutorial (another seed) is another game: it rotates its own.
-    other = Table(Match.start(load_scenario("tutorial"), 5, HUMANS), autosave_dir=tmp_path)
+    assert short.last_autosave == mine[0]
+    # Another game of it (another seed) is another game: it rotates its own.
+    other = Table(Match.start(load_scenario("pusan-perimeter"), 5, HUMANS), autosave_dir=tmp_path)
     play_turns(other, 2)
-    assert len(Autosaver(tmp_path).existing(f"autosave-tutorial-{game_key(tutorial.match)}")) == 5
+    assert len(Autosaver(tmp_path).existing(f"autosave-pusan-perimeter-{game_key(short.match)}")) == 5
     assert kept.exists()
 
 

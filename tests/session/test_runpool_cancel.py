@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 
 import pytest
 
@@ -17,7 +16,8 @@ from game.session.runpool import Study, run_study
 @pytest.fixture(scope="module")
 def study() -> Study:
     sc = load_scenario("tutorial")
-    return Study(str(sc.path), 6, 1950, "ai:historical:normal", 1)
+    # Thirty one-turn games: a pool busy on a loaded machine may finish a few after the Cancel, never all.
+    return Study(str(sc.path), 30, 1950, "ai:historical:normal", 1)
 
 
 @pytest.mark.timeout(120)
@@ -29,11 +29,9 @@ def test_cancel_stops_the_study_and_keeps_what_finished(study, jobs, method):
     def one(result: dict) -> None:
         seen.append(result["run"])
         cancel.set()                      # Cancel pressed as the first run comes back
-    started = time.monotonic()
     results, interrupted = run_study(study, jobs, one, cancel=cancel, start_method=method)
-    assert interrupted
+    assert interrupted                    # (the timeout above is the guard against a hang; tests never time)
     assert 1 <= len(results) < study.runs and [r["run"] for r in results] == sorted(seen)
-    assert time.monotonic() - started < 30
 
 
 @pytest.mark.timeout(120)

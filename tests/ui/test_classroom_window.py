@@ -87,11 +87,11 @@ def test_a_scripted_classroom_session(tmp_path, errors):
     assert "38th parallel" in card.html_text and "For discussion" in card.html_text
     assert "What really happened" in card.html_text
 
-    # A what-if from the card: China sends its army at the first chance.
+    # A what-if from the card: Rhee marches north alone (at the first chance; left alone the computer waits).
     whatif = next(b for b in screen.pause_window.get_container().elements
                   if getattr(b, "class_key", "") == "pause_whatif")
     click(app, whatif)
-    k = next(i for i, w in enumerate(room.what_ifs) if w.title == "What if China sends its army at the first chance?")
+    k = next(i for i, w in enumerate(room.what_ifs) if w.title == "What if Rhee marches north alone?")
     click(app, screen.whatif_buttons[k])
     assert room.on == {k} and screen.whatif_buttons[k].text.startswith("ON: ")
     assert any(e.text.startswith("The teacher poses a what-if") for e in room.log)
@@ -116,20 +116,21 @@ def test_a_scripted_classroom_session(tmp_path, errors):
             break
     assert room.timeline.step_at(room.cursor).seat != seat and not screen.playing
 
-    # Play on until China enters: the what-if makes it the first chance, and the log says it was the teacher's.
-    def china_in():
-        return any(a.kind == "decide" and a.decision == "intervene" for a in room.match.record)
+    # Play on until Rhee marches: the what-if makes it the first chance, and the log says it was the teacher's.
+    def marched():
+        return any(a.kind == "decide" and a.decision == "rok_march_north" for a in room.match.record)
     for _ in range(40):
-        if china_in() or room.match.over:
+        if marched() or room.match.over:
             break
         for w in screen.open_windows():
             w.kill()
         screen.playing = True
-        until(app, lambda: screen.open_windows() or room.match.over or china_in(), 2000)
-    assert china_in()
-    k_action = next(i for i, a in enumerate(room.match.record) if a.kind == "decide" and a.decision == "intervene")
+        until(app, lambda: screen.open_windows() or room.match.over or marched(), 2000)
+    assert marched()
+    k_action = next(i for i, a in enumerate(room.match.record)
+                    if a.kind == "decide" and a.decision == "rok_march_north")
     assert room.match.reasons[k_action].startswith(TEACHER_MARK)
-    assert room.forced_by_teacher(k_action + 1) == "What if China sends its army at the first chance?"
+    assert room.forced_by_teacher(k_action + 1) == "What if Rhee marches north alone?"
     for w in screen.open_windows():
         w.kill()
     screen.playing = False
