@@ -210,7 +210,7 @@ class Classroom:
                 self.on.discard(k)
                 self.note(f"The teacher withdraws the what-if '{self.what_ifs[k].title}'.")
             self.on.add(index)
-            self.note(f"The teacher poses a what-if: {w.title} ({', '.join(p.text for p in w.policies)})")
+            self.note(f"The teacher poses a what-if: {w.title}")
             self.govern()
         else:
             self.note(f"The teacher poses a what-if: {w.title}")
@@ -218,7 +218,8 @@ class Classroom:
         hits: list[PauseHit] = []
         for rule in w.injects:
             try:
-                got, reached = self.submit(Inject(rule), f"{TEACHER_MARK} '{w.title}' (the event '{rule}').")
+                got, reached = self.submit(Inject(rule), f"{TEACHER_MARK} '{w.title}' (an event the teacher made "
+                                                         "happen).")
             except IllegalAction:
                 continue                      # it has happened already (one of several): the others still do
             events += got

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from game.ai.policy import Policy
-from game.engine.api import Event
+from game.engine.api import Event, nice
 
 from .policies import parse_policy
 from .records import HISTORY, KEY_EVENTS
@@ -32,9 +32,10 @@ KEY_EVENT_NAMES = {
     "soviet_air": "Soviet fighters over the Yalu (MiG Alley)", "seoul_lost_again": "Seoul is lost a second time",
     "front_stabilised": "The front stands still", "talks_open": "Armistice talks open",
     "armistice_signed": "The armistice is signed", "general_war": "General war",
+    "nuclear_threat": "A nuclear threat",
 }
 #: Milestones the game finds from what happens rather than from a tagged rule: what the pause says happened, and
-#: what really happened (our words, from assets/history.yaml's timeline).
+#: what really happened (our words, from assets/history.yaml's timeline).  Their ideas: FOUND_IDEAS.
 FOUND_NOTES = {
     "un_crosses_38th": ("UN Command troops stand north of the 38th parallel.",
                         "The ROK 3rd Division crossed on the east coast on 1 October 1950; the first American "
@@ -48,6 +49,11 @@ FOUND_NOTES = {
     "general_war": ("The war has spread beyond Korea.",
                     "It never did: both superpowers kept the war limited, at times by keeping secrets."),
 }
+
+
+#: The idea of international relations each found milestone shows (game/engine/politics/model.py IDEAS).
+FOUND_IDEAS = {"un_crosses_38th": "collective_security", "talks_open": "limited_war",
+               "armistice_signed": "limited_war", "general_war": "escalation_control"}
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,29 @@ class WhatIf:
         return tuple(dict.fromkeys(p.text.partition(".")[0] for p in self.policies))
 
 
+def pause_title(scenario, pause: Pause) -> str:
+    """A pause's moment as a teacher reads it: the key event's name, the decision's title, or the first sentence of
+    the rule's text (never an id)."""
+    if pause.key == "milestone":
+        return KEY_EVENT_NAMES.get(pause.name, nice(pause.name))
+    pol = scenario.config.politics
+    if pause.key == "decision":
+        d = pol.decisions.get(pause.name) if pol else None
+        return d.title if d is not None else nice(pause.name)
+    rule = next((r for r in pol.rules if r.id == pause.name), None) if pol else None
+    text = " ".join((rule.text if rule is not None else "").split())
+    cut = text.find(". ")
+    return (text[:cut] if cut >= 0 else text.rstrip(".")) or nice(pause.name)
+
+
+def policy_words(scenario, policy: Policy) -> str:
+    """A what-if's policy as a teacher reads it: "forces 'Cross the 38th parallel'", "forbids '...'"."""
+    d = scenario.config.politics.decisions.get(policy.decision) if scenario.config.politics else None
+    title = d.title if d is not None else nice(policy.decision)
+    verb = {"always": "forces", "never": "forbids"}.get(policy.rule, "governs")
+    return f"{verb} '{title}'"
+
+
 def classroom_data(scenario) -> dict:
     """The scenario's ``classroom`` section as validated data ({} when it has none)."""
     data = dict(scenario.config.extra).get("classroom")
@@ -111,7 +140,8 @@ def what_ifs_of(scenario) -> list[WhatIf]:
         policies = []
         for text in w.get("policies") or []:
             p = parse_policy(scenario, text)
-            policies.append(Policy(p.decision, p.rule, p.since, p.condition, p.text, f"{said} ({p.text})."))
+            policies.append(Policy(p.decision, p.rule, p.since, p.condition, p.text,
+                                   f"{said} ({policy_words(scenario, p)})."))
         out.append(WhatIf(title, tuple(policies), w.get("note") or "", tuple(w.get("inject") or ())))
     return out
 
@@ -140,7 +170,8 @@ class PauseWatch:
             for k, p in enumerate(self.pauses):
                 if p.key == "milestone" and p.name == key and not self.done(k) and all(h.index != k for h in found):
                     said, history = FOUND_NOTES.get(key, (KEY_EVENT_NAMES.get(key, key) + ".", ""))
-                    found.append(PauseHit(k, action, date.fromisoformat(when), said, history, p.question))
+                    found.append(PauseHit(k, action, date.fromisoformat(when), said, history, p.question,
+                                          FOUND_IDEAS.get(key, "")))
         self.hits.extend(found)
         return found
 

@@ -7,7 +7,7 @@ without a window.  ``px`` is the scaled pixel size of a heading (a <font pixel_s
 
 from __future__ import annotations
 
-from game.session.teaching import Divergence, PauseHit
+from game.session.teaching import Divergence, PauseHit, pause_title
 from game.ui.log_html import esc
 from game.ui.tracks_bar import IDEA_NOTES, idea_name
 
@@ -68,7 +68,7 @@ def briefing_html(scenario, pauses: list, px: int) -> str:
             parts += ["", f"<b>{title}</b>"] + [f"• {paragraphs(i)}" for i in items]
     if pauses:
         parts += ["", "<b>Where the demonstration stops, and what it asks</b>"]
-        parts += [f"• <i>{esc(p.name.replace('_', ' '))}</i>: {esc(p.question)}" for p in pauses]
+        parts += [f"• <i>{esc(pause_title(scenario, p))}</i>: {esc(p.question)}" for p in pauses]
     return "<br>".join(parts)
 
 

@@ -14,6 +14,7 @@ import pygame
 from pygame_gui.elements import UIButton, UIScrollingContainer, UISelectionList, UITextBox, UIWindow
 
 from game.session.controllers import ai_settings
+from game.session.teaching import policy_words
 from game.ui.classroom_html import briefing_html, divergence_html, moments_html, pause_html
 from game.ui.decisions_panel import fit_text
 from game.ui.log_html import esc
@@ -76,7 +77,8 @@ class ClassroomWindows:
         self.whatif_buttons: dict[int, UIButton] = {}
         self.whatif_width = (font, width - self.s(16))
         for k, w in enumerate(self.room.what_ifs):
-            said = [p.text for p in w.policies] + [f"inject {r}" for r in w.injects]
+            said = [policy_words(self.room.scenario, p) for p in w.policies] + (["makes an event happen"]
+                                                                              if w.injects else [])
             b = UIButton(pygame.Rect(0, y, width, self.s(40)), w.title, self.manager, container=scroll,
                          tool_tip_text=esc(", ".join(said)))
             b.what_if = k

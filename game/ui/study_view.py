@@ -43,6 +43,10 @@ def words_html(result, what_ifs, status: str, title: str = "", names: dict[str, 
     out.append(f"<b>{html.escape(title)}</b>, {a['runs']} runs of each:" if title else f"{a['runs']} runs of each:")
     for name, what_if, colour in zip("AB", what_ifs, SIDE_HEX):
         out.append(f"<font color='{colour}'><b>{name}</b></font>: {html.escape(what_if.describe())}")
+    if all(a[k] == b[k] for k in ("outcomes", "key_events", "scores", "un_share_by_hex")):
+        out.append("<font color='#f5d98a'><b>A and B gave the same wars in every run.</b> The what-if changed "
+                   "nothing here: its decision never came up in these games, or the computer chose as it says "
+                   "anyway. Try another what-if, or a longer scenario.</font>")
     for key, words in (("prc_enters", "China enters the war"), ("general_war", "General war")):
         ka, kb = a["key_events"][key]["runs"], b["key_events"][key]["runs"]
         out.append(f"<b>{words}</b>: A {_pct(ka, a['runs'])}, B {_pct(kb, b['runs'])}")

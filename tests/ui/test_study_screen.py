@@ -128,3 +128,20 @@ def test_presets_come_from_a_classroom_section_when_there_is_one():
     assert got == [WhatIf("What if China holds back?", ("dprk_prc.intervene=never",)),
                    WhatIf("One rule", ("un.cross_38th=always",))]
     assert got[0].slug() == "intervene-never" and WhatIf("").slug() == "baseline"
+
+
+def test_the_words_say_when_a_what_if_changed_nothing():
+    """A study whose two arms played the same wars says so, instead of asking for more runs."""
+    from types import SimpleNamespace
+
+    from game.ui.study_choices import WhatIf
+    from game.ui.study_view import words_html
+    events = {k: {"runs": 0, "quartiles": None} for k in ("prc_enters", "general_war", "armistice_signed")}
+    agg = {"runs": 2, "outcomes": {"last_turn": {"runs": 2}}, "key_events": events, "scores": {},
+           "un_share_by_hex": [0.5]}
+    same = SimpleNamespace(aggregates=(agg, dict(agg)), korea_held=(0.5, 0.5))
+    what_ifs = (WhatIf(""), WhatIf("B", ("dprk_prc.intervene=never",)))
+    assert "the same wars in every run" in words_html(same, what_ifs, "Done")
+    other = dict(agg, un_share_by_hex=[0.4])
+    assert "the same wars" not in words_html(SimpleNamespace(aggregates=(agg, other), korea_held=(0.5, 0.4)),
+                                              what_ifs, "Done")

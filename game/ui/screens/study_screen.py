@@ -175,10 +175,14 @@ class StudyScreen(Screen):
             if offered:
                 y += step
             labels = [lab_ for lab_, _d in options] or [NO_DECISION]
-            chosen = next((lab_ for lab_, d in options if d == side["decision"]), labels[0])
+            decision, rule = side["decision"], side["rule"]
+            if side["preset"]:
+                # The greyed row under a preset says what it does (its first policy), not a choice left behind.
+                decision, rule = _first_policy(next((p for p in offered if p.title == side["preset"]), None), options)
+            chosen = next((lab_ for lab_, d in options if d == decision), labels[0])
             menus["decision"] = self._menu(labels, chosen, pygame.Rect(x + lab, y, col - lab - beside, row_h))
             y += 0 if beside else step
-            menus["rule"] = self._menu([RULE_WORDS[r] for _l, r in RULES], RULE_WORDS[side["rule"]],
+            menus["rule"] = self._menu([RULE_WORDS[r] for _l, r in RULES], RULE_WORDS[rule],
                                        pygame.Rect(x + col - rule_w if beside else x + lab, y, rule_w, row_h))
             if side["preset"]:
                 menus["decision"].disable()
@@ -351,3 +355,13 @@ class StudyScreen(Screen):
                           self.s)
         if self.wide or self.page == "results":
             self.results.draw(surface, (self.outcome_surf, self.hist_surf), self.heat, self.s)
+
+
+def _first_policy(preset: WhatIf | None, options: list[tuple[str, str]]) -> tuple[str | None, str]:
+    """(the "seat.id" of a preset's first policy among ``options``, its rule as the rule menu has it)."""
+    if preset is None or not preset.policies:
+        return None, ""
+    name, _, rule = preset.policies[0].partition("=")
+    name = name.strip()
+    decision = next((d for _l, d in options if d == name or d.endswith("." + name)), None)
+    return decision, rule.strip() if rule.strip() in {r for _l, r in RULES} else ""
