@@ -88,6 +88,8 @@ class Chronicle:
     calendar_end: date | None = None
     #: the last day the charts show: the end of the last turn played, or the day an outcome ended the war
     end_date: date | None = None
+    #: a classroom's what-ifs as the teacher posed and withdrew them: (actions recorded then, title, posed?)
+    teacher: list = field(default_factory=list)
 
     @property
     def last_date(self) -> date:
@@ -182,7 +184,8 @@ def chronicle_of(match: Match) -> Chronicle:
         actions=list(match.record), reasons=dict(match.reasons), final=final,
         key_events=recorder.report()["key_events"], checksum=game.checksum(), acts=acts,
         korea_land=int(collector.korea.sum()), first_date=dates[0] if dates else final.date,
-        calendar_end=_calendar_end(dates) or final.date, end_date=end)
+        calendar_end=_calendar_end(dates) or final.date, end_date=end,
+        teacher=[tuple(t) for t in match.teacher])
 
 
 def _end_date(final: Truth, dates) -> date:

@@ -166,11 +166,30 @@ def _facts(ch: Chronicle) -> list[str]:
         peaks.append(f"{spec.label} {points(top)} ({when.day} {when:%b %Y})")
     if peaks:
         out.append("Highest points: " + ", ".join(peaks) + ".")
+    posed = _teachers_what_ifs(ch)
+    if posed:
+        out.append("The teacher's what-ifs: " + "; ".join(posed) + ".")
     injected = [f"{_first_sentence(e.text).rstrip('.')} ({e.date.day} {e.date:%b %Y})" for _n, e in ch.notable
                 if e.kind == "RuleFired" and e.data.get("injected")]
     if injected:
         # A classroom's what-if (issue 12 §2): history did not bring these, the teacher did.
         out.append("The teacher made these happen: " + "; ".join(injected) + ".")
+    return out
+
+
+def _teachers_what_ifs(ch: Chronicle) -> list[str]:
+    """Each what-if a classroom's teacher posed, in order: its title, when it was posed and when withdrawn."""
+    def day(n: int) -> str:
+        d = ch.acts[n][2] if 0 <= n < len(ch.acts) else ch.final.date
+        return f"{d.day} {d:%b %Y}"
+    out: list[str] = []
+    standing: dict[str, int] = {}
+    for n, title, posed in ch.teacher:
+        if posed and title not in standing:
+            standing[title] = len(out)
+            out.append(f"'{title}' from {day(n)}")
+        elif not posed and title in standing:
+            out[standing.pop(title)] += f" to {day(n)}"
     return out
 
 

@@ -81,6 +81,7 @@ class Classroom:
         self.on: set[int] = set()
         if history is None:
             self._log(table.match.log)
+            self.on = self.on_at(n)          # a loaded or replayed class: the what-ifs that stood at its end
         else:
             self.log = history.log_at(n)
             self.log_counts = {k: v for k, v in history.log_counts.items() if k < n}
@@ -90,7 +91,7 @@ class Classroom:
             self.recorder.dates = dates
             self.key_counts = {k: v for k, v in history.key_counts.items() if k < n}
             self.watch.hits = [h for h in history.watch.hits if h.action <= n]
-            self.on = set(history.on)
+            self.on = history.on_at(n)
         self.key_counts[n] = len(self.recorder.dates)
         self.log_counts[n] = len(self.log)
         #: the table of a position looked back at (None: the present is shown), and its action count
@@ -199,6 +200,7 @@ class Classroom:
             return [], []
         if not on:
             self.on.discard(index)
+            self._mark(index, False)
             self.note(f"The teacher withdraws the what-if '{w.title}'.")
             self.govern()
             return [], []
@@ -208,12 +210,14 @@ class Classroom:
             mine = {p.decision for p in w.policies}
             for k in [k for k in self.on if {p.decision for p in self.what_ifs[k].policies} & mine]:
                 self.on.discard(k)
+                self._mark(k, False)
                 self.note(f"The teacher withdraws the what-if '{self.what_ifs[k].title}'.")
             self.on.add(index)
+            self._mark(index, True)
             self.note(f"The teacher poses a what-if: {w.title}")
             self.govern()
         else:
-            self.note(f"The teacher poses a what-if: {w.title}")
+            self.note(f"The teacher poses a what-if: {w.title}")      # an event: it happens, it does not stand
         events: list[Event] = []
         hits: list[PauseHit] = []
         for rule in w.injects:
@@ -225,6 +229,18 @@ class Classroom:
             events += got
             hits += reached
         return events, hits
+
+    def on_at(self, n: int) -> set[int]:
+        """The what-ifs (indexes) that stood after ``n`` actions, from the match's record of the teacher's."""
+        titles = {w.title: k for k, w in enumerate(self.what_ifs)}
+        on: set[int] = set()
+        for when, title, posed in self.match.teacher:
+            if when <= n and title in titles:
+                (on.add if posed else on.discard)(titles[title])
+        return on
+
+    def _mark(self, index: int, posed: bool) -> None:
+        self.match.teacher.append([len(self.match.record), self.what_ifs[index].title, posed])
 
     def can_inject(self, index: int) -> bool:
         """Whether what-if ``index`` has events that can happen now: at the present of a game going on (not a
@@ -305,6 +321,7 @@ class Classroom:
         if not self.replay:
             self.save(save_dir)
         match = self.timeline.match_at(n)
+        match.teacher = [list(t) for t in self.match.teacher if t[0] <= n]
         table = Table(match, autosave_dir=save_dir, start_log=[])
         table.logs.entries = self.timeline.logs_at(n)
         table.handed = dict(self.table.handed)

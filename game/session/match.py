@@ -49,6 +49,9 @@ class Match:
     saved_agents: dict | None = field(default=None, repr=False)
     #: how many actions of the record the last save (or autosave) holds; a new game has nothing to lose yet
     saved_actions: int = field(default=0, repr=False)
+    #: a classroom's what-ifs as the teacher posed and withdrew them: [actions recorded then, title, posed?]
+    #: (kept in saves: a replay, a branch and the report know which stood when)
+    teacher: list = field(default_factory=list, repr=False)
 
     @property
     def unsaved_actions(self) -> int:

@@ -37,6 +37,7 @@ class ReplayBuilder:
         self.label = doc.get("summary", {}).get("label") or self.path.stem
         scenario = load_scenario(saved.scenario_id)
         match = Match.start(scenario, saved.seed, dict(saved.seats))
+        match.teacher = [list(t) for t in saved.teacher]       # the what-ifs that stood, as the save has them
         table = Table(match, start_log=list(match.log))
         table.ai.agents.clear()               # a replay plays the record, never the computer
         table.humans = []
@@ -76,5 +77,6 @@ class ReplayBuilder:
         """The replay, opened at the start of the record (call once :meth:`advance` returned 1.0)."""
         room = self.classroom
         room.table.viewer = room.match.active_seat
+        room.on = room.on_at(len(room.match.record))
         room.look_at(room.timeline.first)
         return room

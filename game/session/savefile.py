@@ -61,6 +61,7 @@ def save_document(match: Match, label: str = "", handover: bool = False) -> dict
         "seats": dict(match.seats),
         "actions": [a.to_dict() for a in match.record],
         "reasons": {str(k): v for k, v in sorted(match.reasons.items())},
+        "teacher": [list(t) for t in match.teacher],
         "summary": {"turn": s.turn, "date": s.date.isoformat(), "active_seat": s.active_seat.id,
                     "phase": s.phase.value, "outcome": s.outcome, "label": label},
         "handover": handover,
@@ -127,6 +128,7 @@ def load_save(path: Path, scenario_loader=None, replay: bool = False) -> tuple[M
         match = _restored(path, doc, scenario, older)
     check_position(doc, match.state, scenario.config, path)
     match.reasons = _reasons_from(doc.get("reasons"), len(match.record))
+    match.teacher = _teacher_from(doc.get("teacher"), len(match.record))
     match.saved_agents = _agents_from(path, doc.get("agents"), doc["seats"])
     match.saved_actions = len(match.record)
     return match, doc
@@ -245,6 +247,19 @@ def _reasons_from(data: object, n: int) -> dict[int, str]:
         if isinstance(k, str) and k.isdigit() and len(k) < 10 and int(k) < n and isinstance(v, str) \
                 and len(v) <= TEXT_KEEP:
             out[int(k)] = v
+    return out
+
+
+def _teacher_from(data: object, n: int) -> list:
+    """A classroom's what-ifs of a save, [actions, title, posed?] in order (optional: a malformed entry is
+    dropped, the game loads all the same)."""
+    if not isinstance(data, list):
+        return []
+    out = []
+    for t in data[:1000]:
+        if (isinstance(t, list) and len(t) == 3 and type(t[0]) is int and 0 <= t[0] <= n
+                and isinstance(t[1], str) and len(t[1]) <= TEXT_KEEP and isinstance(t[2], bool)):
+            out.append([t[0], t[1], t[2]])
     return out
 
 

@@ -124,3 +124,33 @@ def test_the_report_says_the_teacher_made_it_happen(tutorial, tmp_path):
     row = next(r for r in story.decisions if r.title == "Send the Chinese People's Volunteers")
     assert row.who == "the teacher's what-if, which forced it" and row.why.startswith("The teacher made this happen")
     assert not any(isinstance(a, Decide) and a.decision == "intervene" for a in room.match.record)
+
+
+GA = "What if the UN crosses without asking the General Assembly?"
+
+
+def test_the_what_ifs_that_stood_go_with_the_save_to_a_replay_a_branch_and_the_report(tutorial, tmp_path):
+    """Posed after the first action and saved: the replay knows it stood, a branch before it was posed has none, a
+    branch after has it, and the report names it with its date."""
+    from game.report.series import chronicle_of
+    from game.report.story import tell
+
+    room = classroom(tutorial, tmp_path)
+    room.step_ai()
+    k = next(i for i, w in enumerate(room.what_ifs) if w.title == GA)
+    room.set_what_if(k, True)
+    while room.match.turn < 3:
+        room.step_ai()
+    path = room.save(tmp_path)
+    builder = ReplayBuilder(path)
+    while builder.advance(0.01) < 1.0:
+        pass
+    replay = builder.result()
+    assert replay.on == {k}
+    replay.look_at(0)
+    assert replay.branch(tmp_path / "b0").on == set()
+    replay.look_at(replay.timeline.turn_start(2))
+    later = replay.branch(tmp_path / "b2")
+    assert later.on == {k} and later.match.teacher == [[1, GA, True]]
+    story = tell(chronicle_of(load_save(path)[0]))
+    assert f"The teacher's what-ifs: '{GA}' from 1 Oct 1950." in story.facts
