@@ -371,6 +371,9 @@ def overview_rgba(ch: Chronicle, size_px: tuple[int, int], scale: float = 1.0) -
     rows = -(-n // cols)
     with DRAW_LOCK:
         fig = new_figure(w / dpi, h / dpi, SCREEN)
+        # At the figure's own dpi the picture would come out 1/scale of the size asked: at a projector's 150% the
+        # end screen found it the wrong size and kept its hand-drawn charts of the session instead.
+        fig.set_dpi(dpi)
         for k, chart in enumerate(charts):
             ax = fig.add_subplot(rows, cols, k + 1)
             draw_chart(ax, chart, ch, SCREEN, compact=True)

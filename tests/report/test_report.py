@@ -203,3 +203,12 @@ def test_bad_arguments_are_one_line_and_status_2(save, tmp_path, capsys):
     code = main(["report", str(save)])           # --out is required
     _out, err = capsys.readouterr()
     assert code == 2 and err.count("\n") == 1 and "--out" in err
+
+
+def test_the_end_screens_picture_is_the_size_asked_at_every_ui_scale(chronicle):
+    """The end screen shows the report's charts only in a picture the size of its chart area: at a projector's
+    150% the picture came out two thirds of it, and the class saw the session's hand-drawn charts instead."""
+    from game.report.charts import overview_rgba
+    for scale in (1.0, 1.5, 2.0):
+        rgba, size = overview_rgba(chronicle, (640, 360), scale)
+        assert size == (640, 360) and len(rgba) == 640 * 360 * 4
