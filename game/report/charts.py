@@ -101,7 +101,10 @@ def charts_for(ch: Chronicle) -> list[Chart]:
 
 def _style(ax, theme: Theme, title: str, ylabel: str, compact: bool) -> None:
     ax.set_facecolor(theme.paper)
-    ax.set_title(title, loc="left", fontsize=theme.font * (1.15 if compact else 1.35), color=theme.ink,
+    if compact and len(title) > 18:
+        # A small chart's title must not run into its neighbour's: "PRC intervention pressure" -> "PRC intervention".
+        title = " ".join(title.split()[:2])
+    ax.set_title(title, loc="left", fontsize=theme.font * (1.05 if compact else 1.35), color=theme.ink,
                  fontweight="bold")
     ax.set_ylabel(ylabel, fontsize=theme.font, color=theme.ink)
     ax.tick_params(colors=theme.muted, labelsize=theme.font * 0.9)
@@ -116,7 +119,8 @@ def _date_axis(ax, ch: Chronicle, theme: Theme, compact: bool) -> None:
     first = ch.first_date or ch.final.date
     last = max(ch.end_date or ch.final.date, first + timedelta(days=1))
     ax.set_xlim(first, last)
-    locator = mdates.AutoDateLocator(minticks=2 if compact else 3, maxticks=6 if compact else 8)
+    # A small chart has room for three dates under it, not six ("Oct 08 Oct15 Oct22" ran into each other).
+    locator = mdates.AutoDateLocator(minticks=2 if compact else 3, maxticks=3 if compact else 8)
     ax.xaxis.set_major_locator(locator)
     # Months carry their year ("Jul 1950", then "1951" at each new year), so no tick of a long war is ambiguous.
     fmt = mdates.ConciseDateFormatter(locator, show_offset=False)
@@ -156,6 +160,8 @@ def _legend(ax, theme: Theme, compact: bool, loc: str = "best") -> None:
     """The chart's legend; on the end screen's small charts only where there is more than one series, and
     without the thresholds (the dashed lines speak for themselves there; the printed charts name them)."""
     handles, labels = ax.get_legend_handles_labels()
+    if compact and ax.get_position().height * ax.figure.get_figheight() < 0.7:
+        return              # a cell this small has no room for a legend that would not hide the lines it names
     if compact:
         keep = [(h, t) for h, t in zip(handles, labels) if not t.startswith(("threshold", "half of"))]
         handles, labels = [h for h, _t in keep], [t for _h, t in keep]
@@ -164,8 +170,9 @@ def _legend(ax, theme: Theme, compact: bool, loc: str = "best") -> None:
     if not handles:
         return
     if compact:
-        leg = ax.legend(handles, labels, loc="best", fontsize=theme.font * 0.72, frameon=True, facecolor=theme.paper,
-                        edgecolor=theme.grid, labelcolor=theme.ink, framealpha=0.9)
+        leg = ax.legend(handles, labels, loc="best", fontsize=theme.font * 0.68, frameon=True, facecolor=theme.paper,
+                        edgecolor=theme.grid, labelcolor=theme.ink, framealpha=0.55, borderpad=0.3,
+                        handlelength=1.4, labelspacing=0.25)
     else:
         # On paper the legend sits in a row under the chart: it never hides a line or a key event's name.
         leg = ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=min(4, len(handles)),
