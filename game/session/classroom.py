@@ -131,6 +131,8 @@ class Classroom:
     def _log(self, events: list[Event]) -> None:
         config = self.match.config
         for e in events:
+            if e.data.get("readers"):
+                continue        # a tip to one side's player ("Try this: keep a reserve..."): not for the class
             # The UN side's lines read in the log's own colour, the communist side's in the enemy's.
             own = e.seat is None or config.seat(e.seat).bloc == ("un" if "un" in config.blocs else config.blocs[0])
             self.log.append(TeacherLine(e, own))

@@ -154,3 +154,14 @@ def test_the_what_ifs_that_stood_go_with_the_save_to_a_replay_a_branch_and_the_r
     assert later.on == {k} and later.match.teacher == [[1, GA, True]]
     story = tell(chronicle_of(load_save(path)[0]))
     assert f"The teacher's what-ifs: '{GA}' from 1 Oct 1950." in story.facts
+
+
+def test_a_tip_to_one_sides_player_is_not_in_the_teachers_log(tmp_path):
+    """The Pusan Perimeter tells the UN's player 'Try this: keep a reserve near Taegu...': a class watching the
+    computer play has no player to advise, and the teacher's log leaves it out (the UN's own log keeps it)."""
+    room = classroom(load_scenario("pusan-perimeter"), tmp_path)
+    while room.match.turn < 2:
+        room.step_ai()
+    said = [getattr(e, "text", "") for e in room.log]
+    assert not any(t.startswith("Try this") for t in said)
+    assert any(e.text.startswith("Try this") for e in room.match.log if e.kind == "RuleFired")
