@@ -8,10 +8,8 @@ Text from the scenario or the computer is escaped, so a ``*`` or a ``|`` in it c
 
 from __future__ import annotations
 
-from datetime import date
-
 from .story import Story
-from .words import COMPONENTS
+from .words import COMPONENTS, day
 
 _SPECIAL = "\\`*_[]<>|#"
 
@@ -20,11 +18,6 @@ def esc(text: object) -> str:
     """``text`` on one line with Markdown's special characters escaped."""
     flat = " ".join(str(text).split())
     return "".join("\\" + c if c in _SPECIAL else c for c in flat)
-
-
-def day(d: date | None) -> str:
-    """A date as a reader writes it: "25 June 1950" ("" for none)."""
-    return f"{d.day} {d:%B %Y}" if d is not None else ""
 
 
 def signed(value: float) -> str:
@@ -121,7 +114,7 @@ def _key_events(add, story: Story) -> None:
     add("| Event | This war | History | This war was |")
     add("| --- | --- | --- | --- |")
     for row in story.key_events:
-        add(f"| {esc(row.what)} | {day(row.game) or 'did not happen'} | {day(row.history) or '—'} | "
+        add(f"| {esc(row.what)} | {day(row.game) or 'did not happen'} | {esc(row.history_words)} | "
             f"{esc(row.gap) or '—'} |")
     add("")
 

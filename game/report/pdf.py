@@ -195,7 +195,7 @@ def _text(flow: _Flow, story: Story) -> None:
     for r in story.key_events:
         gap = f" ({r.gap})" if r.gap else ""
         flow.add("bullet", f"{r.what}: this war {day(r.game) or 'did not happen'}; history "
-                           f"{day(r.history) or '—'}{gap}", "•")
+                           f"{r.history_words}{gap}", "•")
     flow.add("h2", "Decisions taken")
     if not story.decisions:
         flow.add("body", "No political decision was taken.")

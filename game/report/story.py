@@ -19,7 +19,7 @@ from game.engine.api import INJECTED, nice, points
 from game.session.records import HISTORY, KEY_EVENTS
 
 from .series import Chronicle
-from .words import COMPONENTS, KEY_EVENT_WORDS, gap_words, outcome_text, who_played
+from .words import COMPONENTS, KEY_EVENT_WORDS, day, gap_words, outcome_text, who_played
 
 #: Key events a study reads off the position rather than an event (the lowest ebb, a front standing still): worth
 #: a row only beside history's date, since a short scenario's first turn is always its "lowest ebb" so far.
@@ -50,6 +50,16 @@ class KeyEventRow:
     what: str
     game: date | None
     history: date | None
+    #: history's date when it falls outside this scenario's dates (a tutorial brings the talks forward): said,
+    #: not set beside this war's
+    beyond: date | None = None
+
+    @property
+    def history_words(self) -> str:
+        """History's date in words: the day, "(outside this scenario's dates)" after one beyond them, or "—"."""
+        if self.history is not None:
+            return day(self.history)
+        return f"{day(self.beyond)} (outside this scenario's dates)" if self.beyond else "—"
 
     @property
     def gap(self) -> str:
@@ -179,7 +189,7 @@ def _facts(ch: Chronicle) -> list[str]:
 
 def _teachers_what_ifs(ch: Chronicle) -> list[str]:
     """Each what-if a classroom's teacher posed, in order: its title, when it was posed and when withdrawn."""
-    def day(n: int) -> str:
+    def on(n: int) -> str:
         d = ch.acts[n][2] if 0 <= n < len(ch.acts) else ch.final.date
         return f"{d.day} {d:%b %Y}"
     out: list[str] = []
@@ -187,9 +197,9 @@ def _teachers_what_ifs(ch: Chronicle) -> list[str]:
     for n, title, posed in ch.teacher:
         if posed and title not in standing:
             standing[title] = len(out)
-            out.append(f"'{title}' from {day(n)}")
+            out.append(f"'{title}' from {on(n)}")
         elif not posed and title in standing:
-            out[standing.pop(title)] += f" to {day(n)}"
+            out[standing.pop(title)] += f" to {on(n)}"
     return out
 
 
@@ -202,11 +212,12 @@ def _key_events(ch: Chronicle) -> list[KeyEventRow]:
         mine = date.fromisoformat(ch.key_events[key]) if key in ch.key_events else None
         raw = HISTORY.get(key, "never")
         real = date.fromisoformat(raw) if raw != "never" else None
+        beyond = None
         if real is not None and not first <= real <= end:
-            real = None
+            real, beyond = None, real
         if real is None and (mine is None or key in DERIVED):
             continue
-        rows.append(KeyEventRow(KEY_EVENT_WORDS.get(key, nice(key)), mine, real))
+        rows.append(KeyEventRow(KEY_EVENT_WORDS.get(key, nice(key)), mine, real, beyond))
     return rows
 
 

@@ -67,3 +67,8 @@ def gap_words(days: int) -> str:
     if days == 0:
         return "the same day"
     return f"{abs(days)} day{'s' if abs(days) != 1 else ''} {'later' if days > 0 else 'earlier'}"
+
+
+def day(d) -> str:
+    """A date as a reader writes it: "25 June 1950" ("" for none)."""
+    return f"{d.day} {d:%B %Y}" if d is not None else ""
