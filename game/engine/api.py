@@ -35,7 +35,8 @@ from .creation import blank_state, from_snapshot, hexes_held, new_state
 from .events import EVENT_KINDS, Event
 from .fog import seen_mask
 from .hexes import Hex
-from .legal import LegalActions, seat_knowledge, why_illegal
+from .illegal import why_illegal
+from .legal import LegalActions, seat_knowledge
 from .narrate import at, place_words, render_for_other_side, title, where
 from .nations import army_name, country_name, nation_name
 from .observation import Consequences, Observation
@@ -65,7 +66,7 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Verdict:
-    """Why an action is illegal: a stable code (game/engine/legal.py REASONS) and a sentence for a player."""
+    """Why an action is illegal: a stable code (game/engine/illegal.py REASONS) and a sentence for a player."""
 
     code: str
     reason: str

@@ -25,7 +25,8 @@ from .config import GameConfig
 from .flow import after_action
 from .fog import seen_mask, visible_hexes
 from .hexes import Hex
-from .legal import LegalActions, why_illegal
+from .illegal import why_illegal
+from .legal import LegalActions
 from .movement import Knowledge, Reach, knowledge, zoc_of
 from .politics.acts import carry_out
 from .politics.runtime import available_decisions, check_point

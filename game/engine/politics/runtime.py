@@ -115,7 +115,7 @@ INJECTED = "teacher:"
 
 def inject_rule(state: GameState, rule_id: str) -> list[Event]:
     """Make rule ``rule_id`` happen now, whatever its condition and chance: a classroom's teacher asks "what if?"
-    (game/engine/actions.py Inject; legality in game/engine/legal.py).  Its events say it was the teacher's."""
+    (game/engine/actions.py Inject; legality in game/engine/illegal.py).  Its events say it was the teacher's."""
     rule = next(r for r in state.config.politics.rules if r.id == rule_id)
     return fire_rule(state, rule, injected=True)
 
