@@ -166,14 +166,9 @@ def _restored(path: Path, doc: dict, scenario, older: bool = False) -> Match:
     The checksum alone proves nothing against a careful forger (anyone can compute it again), so the range
     checks are what keep a value that would break the game out of it."""
     snap = doc["snapshot"]
-    if older:
-        if api.snapshot_checksum(snap) != doc["final_checksum"]:
-            raise SaveError(path, "snapshot: the saved position does not match its checksum")
-        snap = carry_over(snap, doc.get("politics_ids"), scenario.setup)
-        if snap is None:
-            raise SaveError(path, f"it was made with an earlier version of the scenario '{scenario.id}' whose "
-                                  "rules and decisions have changed since, before saves named them; it cannot "
-                                  "be opened")
+    if older and api.snapshot_checksum(snap) != doc["final_checksum"]:
+        raise SaveError(path, "snapshot: the saved position does not match its checksum")
+    snap = position_of(path, doc, scenario.setup, scenario.content_hash)
     check_snapshot_fields(path, scenario.setup, snap)
     try:
         state = api.restore(scenario.setup, snap)
@@ -191,6 +186,20 @@ def _restored(path: Path, doc: dict, scenario, older: bool = False) -> Match:
     match = Match(scenario.id, scenario.content_hash, doc["seed"], state, dict(doc["seats"]), record, [])
     match.saved_logs = _logs_from(doc.get("logs"), path)
     return match
+
+
+def position_of(path: Path, doc: dict, setup: api.Setup, content_hash: str) -> dict:
+    """The save's snapshot for the scenario as it is now: as saved, or, for a save made with an earlier version
+    of it, carried over by id (game/session/savemigrate.py); SaveError when it cannot be."""
+    snap = doc["snapshot"]
+    if doc["scenario"]["hash"] == content_hash:
+        return snap
+    moved = carry_over(snap, doc.get("politics_ids"), setup)
+    if moved is None:
+        raise SaveError(path, f"it was made with an earlier version of the scenario '{doc['scenario']['id']}' "
+                              "whose rules and decisions have changed since, before saves named them; it cannot "
+                              "be opened")
+    return moved
 
 
 def check_snapshot_fields(path: Path, setup: api.Setup, snap: object) -> None:

@@ -24,8 +24,7 @@ from pathlib import Path
 from game.engine.api import Setup
 
 from .savecheck import SaveError, check_seats, check_summary
-from .savefile import check_snapshot_fields, read_document
-from .savemigrate import carry_over
+from .savefile import check_snapshot_fields, position_of, read_document
 
 
 @dataclass(frozen=True)
@@ -81,14 +80,7 @@ def save_info(path: Path) -> SaveInfo:
             truth["active_seat"] = seat_ids[seat_index]
         check_summary(doc, truth, path)
         if "snapshot" in doc:
-            snap = doc["snapshot"]
-            if doc["scenario"]["hash"] != content_hash:
-                # Made with an earlier version of the scenario: the load carries its position over by id.
-                snap = carry_over(snap, doc.get("politics_ids"), setup)
-                if snap is None:
-                    raise SaveError(path, "it was made with an earlier version of the scenario whose rules have "
-                                          "changed since; it cannot be opened")
-            check_snapshot_fields(path, setup, snap)
+            check_snapshot_fields(path, setup, position_of(path, doc, setup, content_hash))
     try:
         mtime = path.stat().st_mtime
     except OSError as exc:
