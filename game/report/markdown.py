@@ -104,12 +104,19 @@ def _scores(add, story: Story) -> None:
         add("")
 
 
-def _key_events(add, story: Story) -> None:
-    add("## Key events beside history")
+def _section(add, title: str, items: list, empty: str) -> bool:
+    """A section's heading; with nothing to list, ``empty`` in italics in place of the list, and False."""
+    add(f"## {title}")
     add("")
-    if not story.key_events:
-        add("*None of the war's key events happened in this game.*")
+    if not items:
+        add(f"*{empty}*")
         add("")
+    return bool(items)
+
+
+def _key_events(add, story: Story) -> None:
+    if not _section(add, "Key events beside history", story.key_events,
+                    "None of the war's key events happened in this game."):
         return
     add("| Event | This war | History | This war was |")
     add("| --- | --- | --- | --- |")
@@ -120,11 +127,7 @@ def _key_events(add, story: Story) -> None:
 
 
 def _decisions(add, story: Story) -> None:
-    add("## Decisions taken")
-    add("")
-    if not story.decisions:
-        add("*No political decision was taken.*")
-        add("")
+    if not _section(add, "Decisions taken", story.decisions, "No political decision was taken."):
         return
     for d in story.decisions:
         add(f"- **{day(d.when)}: {esc(d.seat)}, {esc(d.title)}.** Taken by {esc(d.who)}. Why: {esc(d.why)}")
@@ -134,11 +137,7 @@ def _decisions(add, story: Story) -> None:
 
 
 def _thresholds(add, story: Story) -> None:
-    add("## Thresholds crossed")
-    add("")
-    if not story.thresholds:
-        add("*No track crossed a threshold.*")
-        add("")
+    if not _section(add, "Thresholds crossed", story.thresholds, "No track crossed a threshold."):
         return
     for t in story.thresholds:
         verb = "rose to" if t.rising else "fell below"
