@@ -78,10 +78,8 @@ class Classroom:
         self.log_counts: dict[int, int] = {}
         self.watch = PauseWatch(pauses_of(scenario))
         self.what_ifs: list[WhatIf] = what_ifs_of(scenario)
-        self.on: set[int] = set()
         if history is None:
             self._log(table.match.log)
-            self.on = self.on_at(n)          # a loaded or replayed class: the what-ifs that stood at its end
         else:
             self.log = history.log_at(n)
             self.log_counts = {k: v for k, v in history.log_counts.items() if k < n}
@@ -91,7 +89,6 @@ class Classroom:
             self.recorder.dates = dates
             self.key_counts = {k: v for k, v in history.key_counts.items() if k < n}
             self.watch.hits = [h for h in history.watch.hits if h.action <= n]
-            self.on = history.on_at(n)
         self.key_counts[n] = len(self.recorder.dates)
         self.log_counts[n] = len(self.log)
         #: the table of a position looked back at (None: the present is shown), and its action count
@@ -163,6 +160,8 @@ class Classroom:
         if not self.table.undo():
             return False
         n = len(self.match.record)
+        for mark in self.match.teacher:
+            mark[0] = min(mark[0], n)         # a what-if posed after the move taken back still stands
         self.timeline.cut(n)
         del self.log[self.log_counts.get(n, len(self.log)):]
         self.cursor = n
@@ -201,7 +200,6 @@ class Classroom:
         if on == (index in self.on) and (not on or not w.injects):
             return [], []
         if not on:
-            self.on.discard(index)
             self._mark(index, False)
             self.note(f"The teacher withdraws the what-if '{w.title}'.")
             self.govern()
@@ -211,10 +209,8 @@ class Classroom:
         if w.policies:
             mine = {p.decision for p in w.policies}
             for k in [k for k in self.on if {p.decision for p in self.what_ifs[k].policies} & mine]:
-                self.on.discard(k)
                 self._mark(k, False)
                 self.note(f"The teacher withdraws the what-if '{self.what_ifs[k].title}'.")
-            self.on.add(index)
             self._mark(index, True)
             self.note(f"The teacher poses a what-if: {w.title}")
             self.govern()
@@ -231,6 +227,12 @@ class Classroom:
             events += got
             hits += reached
         return events, hits
+
+    @property
+    def on(self) -> set[int]:
+        """The what-ifs (indexes) that stand now: the match's record of the teacher's, read at its present (a
+        replay: its end; a branch: the record it took up to its point)."""
+        return self.on_at(len(self.match.record))
 
     def on_at(self, n: int) -> set[int]:
         """The what-ifs (indexes) that stood after ``n`` actions, from the match's record of the teacher's."""

@@ -77,6 +77,5 @@ class ReplayBuilder:
         """The replay, opened at the start of the record (call once :meth:`advance` returned 1.0)."""
         room = self.classroom
         room.table.viewer = room.match.active_seat
-        room.on = room.on_at(len(room.match.record))
         room.look_at(room.timeline.first)
         return room
