@@ -371,7 +371,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
             near = board.disc(2 * reach_r)[best_h]
             gain[near] = ground_gain(board, open_ground, reach_r, near)
         place(u, best_h, best_a, why_move(obs, pic, front, u, here, best_h, d_goal))
-    landing = plan_landing(obs, pic, person)
+    landing = plan_landing(obs, pic, person, halt)
     if landing:
         orders.insert(0, landing)
     stance = "attack" if forward > ATTACK else ("hold" if forward > FALLBACK else "fall back")

@@ -37,10 +37,23 @@ def ship_from_japan(obs: Observation, u, d_front: np.ndarray, sea_left: int) -> 
 LANDING_POWER = 0.5
 
 
-def plan_landing(obs: Observation, pic: Picture, person: Personality) -> Order | None:
-    """A landing behind an over-extended enemy: their ground, far from our line, near a place worth points."""
+#: With this many turns left or fewer (this one included), the places held when the game ends are near enough
+#: to be the score: an enemy place worth points that he leaves unguarded and our march will not reach is worth a
+#: landing, wherever it lies (a grab, see _grab).  Earlier a landing is the blow at an over-extended enemy's rear.
+GRAB_TURNS = 3
+#: ... a place counts as within our march when one of our units is this many hexes from it or nearer.
+MARCH_NEAR = 3
+
+
+def plan_landing(obs: Observation, pic: Picture, person: Personality, halt: float = 90.0) -> Order | None:
+    """A landing behind an over-extended enemy: their ground, far from our line, near a place worth points;
+    in the game's last turns, first a landing to take an unguarded place worth points (_grab).  ``halt``: the
+    latitude our advance stops at (operations.advance_limit); no landing goes past it."""
     if obs.bloc != obs.config.params.sea_bloc or obs.landings_used >= obs.config.params.landing_capacity:
         return None
+    grab = _grab(obs, pic, person, halt)
+    if grab is not None:
+        return grab
     if pic.own_power < LANDING_POWER * pic.enemy_power:
         return None
     # Over-extended: the enemy holds most of our half of the peninsula (a landing is a blow at the rear of an
@@ -94,3 +107,59 @@ def plan_landing(obs: Observation, pic: Picture, person: Personality) -> Order |
     km = int(d_front[h] * board.hex_km)
     return Order(a, f"{obs.units[uid].name} lands {at(board, a.to)}, about {km} km behind the enemy's line, "
                     f"where few enemies are seen: a blow at an over-extended enemy.")
+
+
+def _grab(obs: Observation, pic: Picture, person: Personality, halt: float) -> Order | None:
+    """In the last GRAB_TURNS turns: land next to (or on) an enemy-held place worth points that no enemy unit in
+    sight guards and none of ours is near, so that it is ours when the game ends.  The score counts the places held
+    at the end, not the enemy's rear: in the last weeks of a short scenario a battalion standing in an empty
+    capital is worth more than a division mopping up in the south (the random seat, landing anywhere, took
+    Pyongyang and Hamhung while the computer's army chased the KPA's remnants round the south, issue 8).  Never
+    past ``halt``, into a great power's land or near its border (unless the personality is bold enough to go
+    there anyway, as operations.plan_movement's goals), and only where a unit landing there reaches the place
+    before the end: on it in the last turn, within two hexes before."""
+    left = obs.last_turn - obs.turn + 1
+    if left > GRAB_TURNS or not pic.victory_hexes:
+        return None
+    board = obs.board
+    lat = board.lat
+    barred = pic.great_power_land.copy()
+    if person.aggression < 0.8:
+        barred |= pic.border_risk
+    d_own = pic.distance_to(pic.own_count > 0) if len(pic.own_hexes) else np.full(board.size, BIG)
+    targets = {i: pts for i, pts in pic.victory_hexes.items()
+               if pic.theirs[i] and lat[i] <= halt and not barred[i] and pic.enemy_attack[i] == 0
+               and d_own[i] > MARCH_NEAR}
+    if not targets:
+        return None
+    reach = 0 if left == 1 else 2
+    d_target = {}
+    for i in targets:
+        one = np.zeros(board.size, dtype=bool)
+        one[i] = True
+        d_target[i] = pic.distance_to(one)
+    best = None
+    for uid in obs.movers():
+        u = obs.units[uid]
+        # (A unit in contact holds its part of the line: the grab is for one out of the fight.)
+        if u.location is Location.MAP and u.hex is not None and pic.enemy_attack[board.index(u.hex)] > 0:
+            continue
+        for a in obs.moves_for(uid):
+            if not isinstance(a, Landing):
+                continue
+            h = board.index(a.to)
+            if barred[h] or lat[h] > halt or pic.enemy_attack[h] > 0:
+                continue
+            for i, pts in targets.items():
+                d = int(d_target[i][h])
+                if d > reach:
+                    continue
+                score = pts - 0.5 * d + 0.1 * u.defence_strength()
+                if best is None or score > best[0]:
+                    best = (score, uid, a, i)
+    if best is None:
+        return None
+    _, uid, a, i = best
+    names = [p.name for p in board.place_at(board.hex_at(i))]
+    return Order(a, f"{obs.units[uid].name} lands {at(board, a.to)} to take {names[0] if names else 'a place'}, "
+                    f"which the enemy leaves unguarded: the places held at the end are the score.")
