@@ -13,8 +13,9 @@ seat keeps it: every pledge for a personality that ``keeps_pledges`` (a cautious
 decisions in ``kept`` (a what-if policy made the seat take them: "what if the UN had stopped at the neck" means
 it stays there); a seat that does not keep a pledge pushes on when the war demands and pays for it.  A mandate
 holds a move back for MANDATE_WAIT turns at most (time for the decision to open and be taken), after which the
-seat goes on without it.  Rules are found from the scenario's data (decisions' ``set_flag`` effects and the flags
-in rules' conditions), never by name; a tied rule with no text (no RuleFired event) is not seen.
+seat goes on without it; none is held back when the game ends before the wait would.  Rules are found from the
+scenario's data (decisions' ``set_flag`` effects and the flags in rules' conditions), never by name; a tied rule
+with no text (no RuleFired event) is not seen.
 """
 
 from __future__ import annotations
@@ -88,7 +89,11 @@ class Promises:
             taken = obs.decision_date(decision) is not None
             if kind == "pledge" and taken and (self.keep_all or decision in self.kept):
                 live[rule] = (kind, decision)
-            elif kind == "mandate" and not taken and obs.turn - self.waited.get(rule, obs.turn) < MANDATE_WAIT:
+            elif kind == "mandate" and not taken and obs.turn - self.waited.get(rule, obs.turn) < MANDATE_WAIT \
+                    and obs.last_turn - obs.turn >= MANDATE_WAIT:
+                # (Waiting is for a mandate that may come while there is still time to use it: with the game's end
+                # nearer than the wait, a move held back now is never made - an empty capital is left to the
+                # enemy for a protest the allies would make after the war is over, issue 8.)
                 live[rule] = (kind, decision)
         return live
 
