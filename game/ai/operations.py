@@ -44,6 +44,9 @@ LINE_D = 3
 GOAL_R = 6
 #: Our places worth points keep a garrison while an enemy is within GARRISON_R hexes (plus half their points).
 GARRISON_R = 5
+#: In the game's last ENDGAME turns a withdrawal no longer gives up our places near the enemy: there is no time
+#: left to win them back before they are counted.
+ENDGAME = 3
 #: How much more an enemy-held place is worth to a unit on the game's last turn.
 LAST_TURN_PLACES = 3.0
 #: A garrison is reinforced while its defence is under half the enemy attack within RAID_R hexes.
@@ -135,7 +138,8 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     # it (a capital keeps its guard against a raid from behind the front).
     enemy_near = d_enemy <= GARRISON_R + place_bonus // 2
     threatened = pic.ours & (place_bonus > 0) & enemy_near
-    if withdrawing:
+    # (Near the end there is no time to win back ground given up: a place is held to the last ENDGAME turns.)
+    if withdrawing and obs.last_turn - obs.turn > ENDGAME:
         threatened &= d_enemy >= LINE_D
     # The side's first place (a capital, the port it lives by) keeps its guard whatever is in sight: raiders and
     # infiltrators come unseen, and no other hex is worth as much at the end.
