@@ -44,6 +44,9 @@ LINE_D = 3
 GOAL_R = 6
 #: Our places worth points keep a garrison while an enemy is within GARRISON_R hexes (plus half their points).
 GARRISON_R = 5
+#: In the game's last ENDGAME turns a withdrawal no longer gives up our places near the enemy: there is no time
+#: left to win them back before they are counted.
+ENDGAME = 3
 #: How much more an enemy-held place is worth to a unit on the game's last turn.
 LAST_TURN_PLACES = 3.0
 #: A garrison is reinforced while its defence is under half the enemy attack within RAID_R hexes.
@@ -100,8 +103,10 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     d_enemy = pic.distance_to(pic.enemy_at) if pic.enemy_at.any() else np.full(board.size, BIG)
     # ... within reach of its army: empty ground far from any enemy is swept on the way, not marched to.
     goals = pic.theirs & pic.facts["korea"] & main & (d_enemy <= GOAL_R)
+    # (A place worth no points - kept in a scenario for a rule, far from its battle - is no goal: marching on
+    # it wins nothing at the end.)
     for i, pts in pic.victory_hexes.items():
-        if pic.theirs[i]:
+        if pic.theirs[i] and pts > 0:
             goals[i] = True
     if halt < 90:
         goals &= lat <= halt
@@ -133,13 +138,19 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     # it (a capital keeps its guard against a raid from behind the front).
     enemy_near = d_enemy <= GARRISON_R + place_bonus // 2
     threatened = pic.ours & (place_bonus > 0) & enemy_near
-    if withdrawing:
+    # (Near the end there is no time to win back ground given up: a place is held to the last ENDGAME turns.)
+    if withdrawing and obs.last_turn - obs.turn > ENDGAME:
         threatened &= d_enemy >= LINE_D
     # The side's first place (a capital, the port it lives by) keeps its guard whatever is in sight: raiders and
     # infiltrators come unseen, and no other hex is worth as much at the end.
     mine = place_bonus * pic.ours
     if mine.max() > 0:
         threatened |= mine >= mine.max()
+    # On the game's last turn, with no enemy seat to move after ours, no enemy strikes again before the places are
+    # counted: a guard guards nothing, and every unit that can reach a place the enemy holds should take it.
+    last_word = last_word_of(obs)
+    if last_word:
+        threatened[:] = False
     garrison = np.where(threatened, place_bonus, 0.0)
     # ... and one with an enemy in sight keeps its lone garrison where it is, whatever else pulls (worth() below).
     in_sight = (garrison > 0) & enemy_near
@@ -159,7 +170,8 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     # by).  The nearest goal alone makes every unit lean on the nearest enemy, a pocket included; the pull
     # of the objective keeps the mass driving deep while a few screen what is left behind.
     objective = np.zeros(board.size, dtype=bool)
-    held = [(pts, i) for i, pts in pic.victory_hexes.items() if pic.theirs[i] and lat[i] <= halt and not power[i]]
+    held = [(pts, i) for i, pts in pic.victory_hexes.items()
+            if pic.theirs[i] and pts > 0 and lat[i] <= halt and not power[i]]
     if held and forward > 0.8:
         top = max(pts for pts, _ in held)
         for pts, i in held:
@@ -187,7 +199,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
                 planned[e] += u0.attack_strength()
     w_goal = 1.0 * min(2.0, forward)
     w_front = 1.2 * max(0.3, 1.6 - forward)
-    w_danger = 2.0 * (1.4 - person.aggression)
+    w_danger = 0.0 if last_word else 2.0 * (1.4 - person.aggression)
     w_deep = DEEP * w_goal
     # On the last turn the places held when it ends are the score: a place within reach is worth a march.
     w_place = 2.0 * (LAST_TURN_PLACES if obs.turn >= obs.last_turn else 1.0)
@@ -376,6 +388,15 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         orders.insert(0, landing)
     stance = "attack" if forward > ATTACK else ("hold" if forward > FALLBACK else "fall back")
     return orders, plan_of(obs, pic, front, stance, count, d_goal, landing)
+
+
+def last_word_of(obs: Observation) -> bool:
+    """Whether this is the game's last turn and no enemy seat moves after ours in it (seats move in the
+    scenario's order): what we hold when our turn ends is what the score counts."""
+    if obs.turn < obs.last_turn:
+        return False
+    ids = [s.id for s in obs.config.seats]
+    return all(s.bloc == obs.bloc for s in obs.config.seats[ids.index(obs.seat) + 1:])
 
 
 def _taken_along(reach, theirs: np.ndarray, swept: np.ndarray) -> dict[int, int]:
