@@ -95,6 +95,8 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     forward = (0.4 + person.aggression) * ratio
     halt = advance_limit(obs, person, power_in, forward < HOLD_BELOW)
     lat = board.lat
+    # The turn the game ends on as far as we can tell: this one when the war ends as the next starts.
+    last = final_turn(obs)
 
     # Pockets the enemy is cut off in are left to wither behind a screen: the goals are its main body's.
     main = pic.enemy_main
@@ -139,7 +141,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     enemy_near = d_enemy <= GARRISON_R + place_bonus // 2
     threatened = pic.ours & (place_bonus > 0) & enemy_near
     # (Near the end there is no time to win back ground given up: a place is held to the last ENDGAME turns.)
-    if withdrawing and obs.last_turn - obs.turn > ENDGAME:
+    if withdrawing and last - obs.turn > ENDGAME:
         threatened &= d_enemy >= LINE_D
     # The side's first place (a capital, the port it lives by) keeps its guard whatever is in sight: raiders and
     # infiltrators come unseen, and no other hex is worth as much at the end.
@@ -148,7 +150,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         threatened |= mine >= mine.max()
     # On the game's last turn, with no enemy seat to move after ours, no enemy strikes again before the places are
     # counted: a guard guards nothing, and every unit that can reach a place the enemy holds should take it.
-    last_word = last_word_of(obs)
+    last_word = last_word_of(obs, last)
     if last_word:
         threatened[:] = False
     garrison = np.where(threatened, place_bonus, 0.0)
@@ -202,7 +204,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     w_danger = 0.0 if last_word else 2.0 * (1.4 - person.aggression)
     w_deep = DEEP * w_goal
     # On the last turn the places held when it ends are the score: a place within reach is worth a march.
-    w_place = 2.0 * (LAST_TURN_PLACES if obs.turn >= obs.last_turn else 1.0)
+    w_place = 2.0 * (LAST_TURN_PLACES if obs.turn >= last else 1.0)
 
     # Ground taken by marching through the enemy's empty rear, and by standing in his empty country.
     sweep = SWEEP * (0.5 + person.aggression) if forward > 0.8 else 0.0
@@ -390,10 +392,20 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     return orders, plan_of(obs, pic, front, stance, count, d_goal, landing)
 
 
-def last_word_of(obs: Observation) -> bool:
-    """Whether this is the game's last turn and no enemy seat moves after ours in it (seats move in the
-    scenario's order): what we hold when our turn ends is what the score counts."""
-    if obs.turn < obs.last_turn:
+def final_turn(obs: Observation) -> int:
+    """The game's last turn as the seat sees it: this one when the war would end as the next starts (armistice
+    talks about to be signed: the tutorial's armistice ends it after turn 5 of 6), else the scenario's last.
+    The places held then are the score, and a side that plans for a turn that never comes leaves its places
+    empty or in enemy hands (tutorial DPRK, pair 17: Haeju, lost on turn 4, was not retaken on turn 5)."""
+    if obs.turn < obs.last_turn and obs.war_ends_next_turn():
+        return obs.turn
+    return obs.last_turn
+
+
+def last_word_of(obs: Observation, last: int | None = None) -> bool:
+    """Whether this is the game's last turn (``last``, default the scenario's) and no enemy seat moves after
+    ours in it (seats move in the scenario's order): what we hold when our turn ends is what the score counts."""
+    if obs.turn < (obs.last_turn if last is None else last):
         return False
     ids = [s.id for s in obs.config.seats]
     return all(s.bloc == obs.bloc for s in obs.config.seats[ids.index(obs.seat) + 1:])

@@ -260,6 +260,15 @@ class Observation:
         s.seed = seed
         return s
 
+    def war_ends_next_turn(self) -> bool:
+        """Whether the war would end when the next turn starts, as far as the seat knows: the rules of a turn's
+        start run on a copy of its view (armistice talks about to reach the signing, a scenario's early end)."""
+        if self._s.over:
+            return False
+        s = self._s.clone()
+        check_point(s, "turn_start")
+        return bool(s.outcome)
+
     def preview_decision(self, decision_id: str) -> dict[str, float]:
         """The public tracks after taking a decision now (on a copy of the seat's view): name -> value."""
         return self.consequences(decision_id).tracks_after
