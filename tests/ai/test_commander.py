@@ -171,6 +171,31 @@ def test_it_lands_behind_an_over_extended_enemy():
     assert "behind the enemy's line" in agent.last_reason
 
 
+def test_in_the_last_turns_it_lands_to_take_an_unguarded_place():
+    # rule: with the game's end two turns off, an enemy place worth points that no enemy guards and none of our
+    # units is near is worth a landing beside it (seaborne._grab): the places held at the end are the score
+    from datetime import date
+
+    from helpers import control_all, with_places
+
+    from game.engine.actions import Landing
+    from game.engine.units import Location
+    b = tiny_board(["." * 14, "c" * 14, "c" * 14, "." * 14], country=["." * 14, "R" * 14, "R" * 14, "." * 14],
+                   places=[{"id": "port", "name": "Harbour", "hex": [12, 1]}])
+    units = [unit("m", "blue", None, location=Location.JAPAN), unit("g", "blue", Hex(1, 1), defence=6),
+             unit("r", "red", Hex(5, 1), movement=1), unit("r2", "red", Hex(5, 2), movement=1)]
+    s = with_places(tiny_state(b, units, seats=BLUE_FIRST, first=date(1950, 12, 24)), (Hex(12, 1), 5))
+    control_all(s, "communist")
+    for q in range(4):
+        for r in (1, 2):
+            s.control[b.index(Hex(q, r))] = s.config.bloc_code("un")
+    s = started(s)
+    agent = Commander(4)
+    action = agent.choose(api.observe(s, "blue"))
+    assert isinstance(action, Landing) and action.to.distance(Hex(12, 1)) <= 2, (action, agent.last_reason)
+    assert "to take Harbour" in agent.last_reason
+
+
 def test_a_game_saved_in_the_computers_turn_plays_on_the_same_after_loading(tmp_path):
     # rule: the agents' memories (dice, orders for the phase, decisions weighed) travel with the save
     from game.session.savefile import load_save, write_save

@@ -77,3 +77,11 @@ def test_what_if_the_un_stops_at_the_parallel_keeps_it_south():
     assert crossed and "halt_at_parallel" not in decisions
     crossed, decisions = _un_north_at_the_end(("un.halt_at_parallel=always", "un.cross_38th=never"))
     assert not crossed and "halt_at_parallel" in decisions
+
+
+def test_no_mandate_holds_a_move_back_when_the_game_ends_before_the_wait_would(monkeypatch):
+    # rule: a mandate is waited for only while there is time left to use it (pledges.Promises._live)
+    obs = Match.start(load_scenario("tutorial"), 5, {}).view("un")       # turn 1 of 6
+    assert "crossing_without_mandate" in pledges.Promises()._live(obs)
+    monkeypatch.setattr(pledges, "MANDATE_WAIT", obs.last_turn - obs.turn + 1)
+    assert "crossing_without_mandate" not in pledges.Promises()._live(obs)
