@@ -49,6 +49,15 @@ GARRISON_R = 5
 ENDGAME = 3
 #: How much more an enemy-held place is worth to a unit on the game's last turn.
 LAST_TURN_PLACES = 3.0
+#: A lone garrison with the enemy in sight is not drawn off to an empty place of ours unless that place is worth
+#: clearly more: a move to it loses KEEP times the points of the place it leaves (the pull of an empty place is
+#: 3 x its points, so two places alike no longer trade their one garrison).  Without it the choice between two
+#: empty-or-lone 3-point places fell to noise and terrain, and flipped each turn: tutorial DPRK pair 9, the 43rd
+#: Division went Kaesong (turn 2) -> Sariwon -> Kaesong -> Sariwon, losing steps each march, and both places
+#: ended in UN hands (18/20 pairs won against random; 19/20 with this).  Only the empty-post pull is damped: a
+#: move to take an enemy place, or to reinforce a post short of men, stays as it was (damping those too lost
+#: tutorial DPRK pair 17 and Pusan ROK pair 13).
+KEEP = 3.0
 #: A garrison is reinforced while its defence is under half the enemy attack within RAID_R hexes.
 RAID_R = 6
 #: A unit dug in where the enemy can strike stands as if WORKS times stronger (the engine's column against an attack
@@ -248,6 +257,9 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         # (An empty place of ours wants a garrison; a manned one under half the raid within reach, a second.)
         short = defence[hs] - np.where(is_here, s, 0.0) < 0.5 * raid[hs]
         v = np.where(manned & empty, v + 3.0 * g, np.where(manned & ~empty & short, v + 1.5 * g, v))
+        # (... but a lone garrison in the enemy's sight leaves its place empty by going: see KEEP.)
+        if here is not None and in_sight[here] and count[here] == 1:
+            v = np.where(manned & empty & ~is_here, v - KEEP * garrison[here], v)
         if gain is not None:
             v = v + ground_w * gain[hs]
         if u.out_of_supply == 0:
