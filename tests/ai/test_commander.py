@@ -370,3 +370,17 @@ def test_an_ally_leaves_the_turns_landing_to_the_stronger_force_waiting_in_japan
     landings = [(a.unit, a.to) for a in match.record if isinstance(a, Landing)]
     assert landings and landings[0][0] == "us_1st_mar_div", landings
     assert all(unit != "rok_1st_kmc_regt" for unit, _ in landings)
+
+
+def test_a_lone_garrison_does_not_trade_its_place_for_another_alike():
+    # rule: g alone holds a 3-point place with an enemy division in sight; another empty 3-point place of ours on
+    # better ground (hills) does not draw it off: going would only empty the place it holds (operations.KEEP)
+    from helpers import control_all, with_places
+    b = tiny_board(["c" * 14, "c" * 14, "cccchccccccccc", "c" * 14, "c" * 14])
+    units = [unit("g", "blue", Hex(1, 2)), unit("o", "blue", Hex(10, 3)), unit("r", "red", Hex(3, 0), attack=6)]
+    s = with_places(tiny_state(b, units, seats=BLUE_FIRST), (Hex(1, 2), 3), (Hex(4, 2), 3))
+    control_all(s, "un")
+    for q in range(14):
+        s.control[b.index(Hex(q, 0))] = s.config.bloc_code("communist")
+    moves = _blue_moves(started(s), Commander(3))
+    assert "g" not in moves, moves
