@@ -48,7 +48,7 @@ MARCH_NEAR = 3
 def plan_landing(obs: Observation, pic: Picture, person: Personality, halt: float = 90.0) -> Order | None:
     """A landing behind an over-extended enemy: their ground, far from our line, near a place worth points;
     in the game's last turns, first a landing to take an unguarded place worth points (_grab).  ``halt``: the
-    latitude our advance stops at (operations.advance_limit); no landing goes past it."""
+    latitude our advance stops at (horizon.advance_limit); no landing goes past it."""
     if obs.bloc != obs.config.params.sea_bloc or obs.landings_used >= obs.config.params.landing_capacity:
         return None
     grab = _grab(obs, pic, person, halt)

@@ -302,7 +302,7 @@ def test_the_stronger_un_keeps_its_halt_line_after_meeting_china():
     # falls back to its hold line (row 4)
     import dataclasses
 
-    from game.ai.operations import advance_limit
+    from game.ai.horizon import advance_limit
     b = tiny_board(["c" * 10] * 6)
     red = dataclasses.replace(unit("r", "red", Hex(6, 0)), nation="PRC")
     s = started(tiny_state(b, [unit("b", "blue", Hex(4, 1)), red], seats=BLUE_FIRST))

@@ -1,0 +1,46 @@
+"""How far and how long, as a seat sees it: the latitude its advance stops at (China's threshold, a great power's
+army met, the talks) and the turn its war ends (the scenario's last, or the one before an armistice about to be
+signed).  The operational layer (game/ai/operations.py) plans within both; the landings (seaborne.py) too.
+"""
+
+from __future__ import annotations
+
+from game.engine.api import Observation
+
+from .profiles import Personality
+
+
+def advance_limit(obs: Observation, person: Personality, power_in: bool = False, outmatched: bool = False) -> float:
+    """The latitude a UN-bloc advance stops at: none while China's entry pressure is below our tolerance and
+    no great power's army has been met.  Once one has (``power_in``): its hold line while ``outmatched`` or while
+    armistice talks are open (for the historical UN the Kansas line near the 38th parallel, where the front of
+    1951-53 settled: with talks open the UN went over to an active defence), else its halt line."""
+    if obs.bloc != "un":
+        return 90.0
+    if power_in:
+        return person.hold_line if outmatched or obs.talks == "open" else person.halt_north_of
+    pressure = obs.tracks.get("intervention")
+    limit = person.tolerance.get("intervention", 100)
+    escalation = obs.tracks.get("escalation", 0.0)
+    if (pressure is None or pressure < limit) and escalation < 0.7 * person.tolerance.get("escalation", 100):
+        return 90.0
+    return person.halt_north_of
+
+
+def final_turn(obs: Observation) -> int:
+    """The game's last turn as the seat sees it: this one when the war would end as the next starts (armistice
+    talks about to be signed: the tutorial's armistice ends it after turn 5 of 6), else the scenario's last.
+    The places held then are the score, and a side that plans for a turn that never comes leaves its places
+    empty or in enemy hands (tutorial DPRK, pair 17: Haeju, lost on turn 4, was not retaken on turn 5)."""
+    if obs.turn < obs.last_turn and obs.war_ends_next_turn():
+        return obs.turn
+    return obs.last_turn
+
+
+def last_word_of(obs: Observation, last: int | None = None) -> bool:
+    """Whether this is the game's last turn (``last``, default the scenario's) and no enemy seat moves after
+    ours in it (seats move in the scenario's order): what we hold when our turn ends is what the score counts."""
+    if obs.turn < (obs.last_turn if last is None else last):
+        return False
+    ids = [s.id for s in obs.config.seats]
+    return all(s.bloc == obs.bloc for s in obs.config.seats[ids.index(obs.seat) + 1:])
