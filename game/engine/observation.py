@@ -84,6 +84,7 @@ class Observation:
         self._units: dict[str, Unit] | None = None
         self._legal: LegalActions | None = None
         self._visible: np.ndarray | None = None
+        self._war_ends: bool | None = None
         self._control = state.control.copy()
         self._control.flags.writeable = False
         # The decisions open to the seat are facts of the true position (a condition may read what the seat
@@ -262,12 +263,15 @@ class Observation:
 
     def war_ends_next_turn(self) -> bool:
         """Whether the war would end when the next turn starts, as far as the seat knows: the rules of a turn's
-        start run on a copy of its view (armistice talks about to reach the signing, a scenario's early end)."""
-        if self._s.over:
-            return False
-        s = self._s.clone()
-        check_point(s, "turn_start")
-        return bool(s.outcome)
+        start run on a copy of its view (armistice talks about to reach the signing, a scenario's early end).
+        Worked out once per observation: a hard seat's look-ahead plans the same position several times."""
+        if self._war_ends is None:
+            self._war_ends = False
+            if not self._s.over:
+                s = self._s.clone()
+                check_point(s, "turn_start")
+                self._war_ends = bool(s.outcome)
+        return self._war_ends
 
     def preview_decision(self, decision_id: str) -> dict[str, float]:
         """The public tracks after taking a decision now (on a copy of the seat's view): name -> value."""
