@@ -54,6 +54,15 @@ class MapInput:
                 self.attackers = chosen or eligible
             else:
                 own = [u for u in self.mapview.units_at(h) if u.seat == view.seat and not u.attacked]
+                if self.target is not None:
+                    # Only a unit that can strike the chosen hex joins its attack: the odds shown must be the odds
+                    # the attack is rolled at (a unit two hexes off used to be counted, then refused on Attack!).
+                    eligible = set(self.attack_targets.get(self.target, ()))
+                    barred = [u for u in own if u.id not in eligible]
+                    if barred:
+                        self.notify(f"{barred[0].name} is not next to the target hex: it cannot join this attack.")
+                        self.app.sounds.play("error")
+                    own = [u for u in own if u.id in eligible]
                 for u in own:
                     if u.id in self.attackers:
                         self.attackers.remove(u.id)

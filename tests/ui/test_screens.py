@@ -190,6 +190,13 @@ def test_scripted_hot_seat_click_through(app, campaign, errors, tmp_path):
     click_hex(app, target)
     assert screen.target == target and unit.id in screen.attackers
     assert "Results" in screen.action_box.html_text
+    # A unit of ours that cannot strike the target does not join its attack: the odds shown are the odds rolled.
+    eligible = set(screen.attack_targets[target])
+    far = next(u for u in screen.view.units.values() if u.seat == screen.view.seat and u.hex is not None
+               and not any(v.id in eligible for v in screen.mapview.units_at(u.hex)))
+    before = list(screen.attackers)
+    click_hex(app, far.hex)
+    assert screen.attackers == before and screen.target == target
     click_hex(app, target)
     assert any(e.kind == "CombatResolved" for e in match.log)
 
