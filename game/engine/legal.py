@@ -85,26 +85,28 @@ class LegalActions:
         self.know = know if know is not None else seat_knowledge(state)
         self._reach: dict[int, Reach] = {}
         self._rail_open: list[bool] | None = None
-        self._fp: bytes | None = None
 
     # -- movement ---------------------------------------------------------------
+    def _reach_key(self, u: int) -> tuple:
+        """What a unit's reach depends on: the unit, where it stands, the season and the ground it knows (enemy
+        hexes, their zones of control, closed country).  Not the rest of the position: a march of another unit
+        of ours, or an enemy the seat does not know of, leaves it as it was, so the search is made once for a
+        run of moves and shared by the observation's copy and the true state that apply checks."""
+        s = self.state
+        return ("reach", u, int(s.hex[u]), s.is_winter(), self.know.ground_list)
+
     def reach(self, u: int) -> Reach:
         if u not in self._reach:
             s = self.state
-            if self._fp is None:
-                self._fp = s.fingerprint()
-            # Remembered per position: a search lists the legal actions, then steps each of them.
-            self._reach[u] = s.setup.recall(("reach", u, self.bloc, s.is_winter(), self._fp),
-                                            lambda: reachable(s, u, self.know), size=512)
+            # Remembered across positions: a search lists the legal actions, then steps each of them.
+            self._reach[u] = s.setup.recall(self._reach_key(u), lambda: reachable(s, u, self.know), size=512)
         return self._reach[u]
 
     def path_to(self, u: int, dest: int) -> list[int]:
         """The march path of unit ``u`` to ``dest`` (from the cached reach, or a search that stops there)."""
         s = self.state
         if u not in self._reach:
-            if self._fp is None:
-                self._fp = s.fingerprint()
-            known = s.setup.cache.get(("recall", 512), {}).get(("reach", u, self.bloc, s.is_winter(), self._fp))
+            known = s.setup.cache.get(("recall", 512), {}).get(self._reach_key(u))
             if known is None:
                 return reachable(s, u, self.know, target=dest).path(dest)
             self._reach[u] = known

@@ -51,7 +51,8 @@ class Setup:
         self.cache: dict = {}
 
     def recall(self, key: tuple, make, size: int = 64):
-        """A derived value of a position, remembered by ``key`` (which must hold the position's fingerprint).
+        """A derived value of a position, remembered by ``key`` (which must hold all the value depends on: the
+        position's fingerprint, or the smaller part of the position that decides it).
 
         Fog masks and knowledge are asked for again and again of the same
         position (the legality check, the move, the spotting after it, every
