@@ -166,7 +166,8 @@ class Commander:
             order = self._orders.pop(0)
             if obs.check(order.action) is None:
                 unit = getattr(order.action, "unit", None)
-                name = obs.units[unit].name if unit in obs.units else "A unit"
+                view = obs.unit(unit) if unit is not None else None
+                name = view.name if view is not None else "A unit"
                 held = self._promises.hold_back(obs, order.action, self.person, name)
                 if held is not None:
                     self._held = held
@@ -187,7 +188,7 @@ class Commander:
 
 def _in_sight(obs: Observation) -> list[str]:
     """The enemy units the seat sees now, by id (sorted, for the saved memory)."""
-    return sorted(u.id for u in obs.enemies())
+    return sorted(obs.enemy_ids())
 
 
 def _rng_to_json(rng: np.random.Generator) -> dict:

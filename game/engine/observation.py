@@ -117,6 +117,22 @@ class Observation:
             self._units = self._s.unit_views(self._shown.tolist())
         return self._units
 
+    def unit(self, uid: str) -> Unit | None:
+        """The view of one unit, as ``units[uid]`` gives it, or None if the seat does not know of it.  Builds that
+        view alone: an agent that wants one name need not pay for a view of every unit."""
+        if self._units is not None:
+            return self._units.get(uid)
+        i = self._s.setup.units.index.get(uid)
+        return self._s.unit(i) if i is not None and bool((self._shown == i).any()) else None
+
+    def enemy_ids(self) -> list[str]:
+        """Ids of the enemy units the seat sees now (those of ``enemies()``, in the same order), without building
+        their views: an agent asks after every move whether contact showed it anything new."""
+        s = self._s
+        ids = s.units.ids
+        code = self.config.bloc_code(self.bloc)
+        return [ids[i] for i in self._shown[s.units.bloc[self._shown] != code].tolist()]
+
     def friendly(self) -> list[Unit]:
         return [u for u in self.units.values() if self.config.seat(u.seat).bloc == self.bloc]
 
