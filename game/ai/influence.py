@@ -29,16 +29,33 @@ def spread(board: Board, hexes: np.ndarray, values: np.ndarray, radius: int) -> 
     return out[: board.size]
 
 
+#: Distance fields remembered per board, oldest dropped first: a seat's plans ask for the same ones again and again
+#: (the plan remade after each contact, the next phase's on ground that did not change, the enemy's distance
+#: asked twice in one plan), and each is a breadth-first search over the whole map.
+DISTANCES_KEPT = 64
+
+
 def distance_from(board: Board, sources: np.ndarray, passable: np.ndarray) -> np.ndarray:
-    """Steps from the nearest source hex over passable hexes (BIG where unreachable)."""
-    return board.steps_from(np.flatnonzero(sources & passable), passable)
+    """Steps from the nearest source hex over passable hexes (BIG where unreachable).  Read-only: the array may
+    be shared with other calls asking the same."""
+    starts = np.flatnonzero(sources & passable)
+    memo = board_facts(board)["distances"]
+    key = (starts.tobytes(), passable.tobytes())
+    dist = memo.get(key)
+    if dist is None:
+        dist = board.steps_from(starts, passable)
+        dist.flags.writeable = False
+        if len(memo) >= DISTANCES_KEPT:
+            del memo[next(iter(memo))]
+        memo[key] = dist
+    return dist
 
 
 _BOARD_CACHE: dict[int, dict] = {}
 
 
 def board_facts(board: Board) -> dict:
-    """Static arrays of a board the AI uses every turn (cached per board)."""
+    """Static arrays of a board the AI uses every turn, and its memo of distance fields (cached per board)."""
     facts = _BOARD_CACHE.get(id(board))
     if facts is None or facts["board"] is not board:
         land = board.terrain >= Terrain.CLEAR
@@ -47,7 +64,8 @@ def board_facts(board: Board) -> dict:
         for terrain, (shift, _) in TERRAIN_SHIFT.items():
             defence[board.terrain == int(terrain)] = -shift
         river_side = (board.river & ~board.road).any(axis=1)
-        facts = {"board": board, "land": land, "korea": korea, "terrain_defence": defence, "river": river_side}
+        facts = {"board": board, "land": land, "korea": korea, "terrain_defence": defence, "river": river_side,
+                 "distances": {}}
         _BOARD_CACHE[id(board)] = facts
     return facts
 
