@@ -16,6 +16,7 @@ import numpy as np
 from game.engine.api import Location, Observation
 from game.engine.board import UNREACHABLE, Board, Country, Terrain
 from game.engine.combat import TERRAIN_SHIFT
+from game.engine.movement import Reach
 
 BIG = UNREACHABLE
 
@@ -259,3 +260,13 @@ def ground_gain(board: Board, open_ground: np.ndarray, reach: int, where: np.nda
     dup[:, 0] = False
     rows[dup] = 0
     return rows.sum(axis=1)
+
+
+def taken_along(reach: Reach, theirs: np.ndarray, swept: np.ndarray) -> dict[int, int]:
+    """For each hex ``reach`` gets to: how many hexes of ``theirs`` not yet ``swept`` its path passes after the
+    start (one pass over the search tree, cheapest first, instead of walking every path)."""
+    along = {reach.start: 0}
+    for j in sorted(reach.cost, key=reach.cost.__getitem__):
+        if j != reach.start:
+            along[j] = along[reach.prev[j]] + (1 if theirs[j] and not swept[j] else 0)
+    return along

@@ -17,7 +17,7 @@ import numpy as np
 from game.engine.api import Location, MoveUnit, Observation, RailMove, at
 
 from .horizon import advance_limit, final_turn, last_word_of
-from .influence import BIG, Picture, ground_gain, spread
+from .influence import BIG, Picture, ground_gain, spread, taken_along
 from .order import Order
 from .plan import Plan, plan_of, why_move
 from .profiles import Difficulty, Personality
@@ -275,15 +275,13 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
             v = v + rng.normal(0.0, level.noise, size=hs.size)
         return v
 
-    def worth(h: int, u, here: int | None) -> float:
-        return float(worth_many(np.array([h], dtype=np.int64), u, here)[0])
-
     orders: list[Order] = []
     theirs = pic.theirs & (lat <= halt)
     swept = np.zeros(board.size, dtype=bool)
     movers = [obs.units[uid] for uid in obs.movers()]
     here_of = {u.id: (board.index(u.hex) if u.hex is not None else None) for u in movers}
-    options = {u.id: obs.moves_for(u.id) for u in movers if u.location is Location.MAP}
+    # Each unit's moves with the hex index each goes to: the attack pass reads them again for every enemy stack.
+    dests = {u.id: obs.move_options(u.id) for u in movers if u.location is Location.MAP}
 
     def place(u, h: int, action, reason: str) -> None:
         here = here_of[u.id]
@@ -316,16 +314,17 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
             strength = sum(obs.units[x].attack_strength() for x in committed
                            if here_of.get(x) is not None and here_of[x] in adjacent)
             for u in movers:
-                if u.id in committed or u.id not in options or u.out_of_supply:
+                if u.id in committed or u.id not in dests or u.out_of_supply:
                     continue
                 here = here_of[u.id]
                 spots = [(here, None)] if here in adjacent else []
-                spots += [(board.index(a.to), a) for a in options[u.id]
-                          if isinstance(a, MoveUnit) and board.index(a.to) in adjacent]
+                spots += [(h, a) for h, a in dests[u.id] if isinstance(a, MoveUnit) and h in adjacent]
                 spots = [(h, a) for h, a in spots if count[h] + joining.get(h, 0) < stack or h == here]
                 if not spots:
                     continue
-                h, a = max(spots, key=lambda ha: worth(ha[0], u, here))
+                # (The first of the best, as max() over the spots one at a time: the noise is drawn in their order.)
+                vals = worth_many(np.array([h for h, _ in spots], dtype=np.int64), u, here).tolist()
+                h, a = spots[max(range(len(spots)), key=vals.__getitem__)]
                 group.append((u, h, a))
                 if h != here:
                     joining[h] = joining.get(h, 0) + 1
@@ -350,7 +349,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
                 orders.append(order)
                 sea_left -= 1
             continue
-        cands = [(board.index(a.to), a) for a in options[u.id]
+        cands = [(h, a) for h, a in dests[u.id]
                  if isinstance(a, MoveUnit) or (isinstance(a, RailMove) and rail_left > 0)]
         cands = [(h, a) for h, a in cands if count[h] < stack]
         hs = np.array([here] + [h for h, _ in cands], dtype=np.int64)
@@ -362,7 +361,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
             reach = obs.reach(u.id) if sweep else None
             if reach is not None:
                 # A march takes every hex it passes: sweeping the enemy's empty rear is ground won.
-                along = _taken_along(reach, theirs, swept)
+                along = taken_along(reach, theirs, swept)
                 values = values + sweep * np.array([0 if rail else along.get(h, 0)
                                                     for (h, _), rail in zip(cands, by_rail.tolist())])
             for (h, a), v in zip(cands, values.tolist()):
@@ -387,12 +386,3 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     stance = "attack" if forward > ATTACK else ("hold" if forward > FALLBACK else "fall back")
     return orders, plan_of(obs, pic, front, stance, count, d_goal, landing)
 
-
-def _taken_along(reach, theirs: np.ndarray, swept: np.ndarray) -> dict[int, int]:
-    """For each hex ``reach`` gets to: how many hexes of ``theirs`` not yet ``swept`` its path passes after the
-    start (one pass over the search tree, cheapest first, instead of walking every path)."""
-    along = {reach.start: 0}
-    for j in sorted(reach.cost, key=reach.cost.__getitem__):
-        if j != reach.start:
-            along[j] = along[reach.prev[j]] + (1 if theirs[j] and not swept[j] else 0)
-    return along

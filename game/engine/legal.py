@@ -203,20 +203,25 @@ class LegalActions:
 
     def moves_for(self, u: int) -> list[Action]:
         """Every movement-phase action of one unit, in a fixed order: march, rail, sea, landing."""
+        return [a for _, a in self.move_options(u)]
+
+    def move_options(self, u: int) -> list[tuple[int, Action]]:
+        """``moves_for(u)``, each action with the flat index of the hex it goes to (-1: Japan), in the same order:
+        an agent that weighs every destination need not look each hex up again."""
         marches = _interned(self.state, MoveUnit, u)
-        out: list[Action] = [marches.get(i) or marches.make(i) for i in self.move_targets(u)]
+        out: list[tuple[int, Action]] = [(i, marches.get(i) or marches.make(i)) for i in self.move_targets(u)]
         rails = self.rail_targets(u)
         if rails:
             made = _interned(self.state, RailMove, u)
-            out += [made.get(i) or made.make(i) for i in rails]
+            out += [(i, made.get(i) or made.make(i)) for i in rails]
         seas = self.sea_targets(u)
         if seas:
             made = _interned(self.state, SeaMove, u)
-            out += [made.get(i) or made.make(i) for i in seas]
+            out += [(-1 if i is None else i, made.get(i) or made.make(i)) for i in seas]
         landings = self.landing_targets(u)
         if landings:
             made = _interned(self.state, Landing, u)
-            out += [made.get(i) or made.make(i) for i in landings]
+            out += [(i, made.get(i) or made.make(i)) for i in landings]
         return out
 
     # -- combat -------------------------------------------------------------------

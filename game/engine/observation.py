@@ -230,6 +230,12 @@ class Observation:
             return []
         return self.legal.moves_for(self._s.unit_index(uid))
 
+    def move_options(self, uid: str) -> list[tuple[int, Action]]:
+        """``moves_for(uid)`` with each action's destination as a flat hex index (-1: Japan), in the same order."""
+        if not self.my_turn:
+            return []
+        return self.legal.move_options(self._s.unit_index(uid))
+
     def reach(self, uid: str) -> Reach:
         """Where a unit can march (cost in half points and paths by flat hex index)."""
         return self.legal.reach(self._s.unit_index(uid))
