@@ -29,6 +29,9 @@ from .movement import Knowledge, true_knowledge
 from .state import GameState
 from .terrain import HALF, adjacency
 
+#: Supply networks remembered (by everything a trace depends on).
+SUPPLY_KEPT = 32
+
 
 def supply_sources(state: GameState, bloc: str, know: Knowledge | None = None) -> list[int]:
     """Flat indices of the sources ``bloc`` may trace to now (depots by what ``know`` shows, else the truth)."""
@@ -63,16 +66,26 @@ def supply_range(state: GameState, bloc: str) -> int:
 
 
 def supply_costs(state: GameState, bloc: str, know: Knowledge | None = None) -> dict[int, int]:
-    """Flat hex index -> trace cost from the nearest usable source, for every hex within the range."""
+    """Flat hex index -> trace cost from the nearest usable source, for every hex within the range.  Read-only:
+    the dict is shared with other calls on a network alike."""
     know = know if know is not None else true_knowledge(state, bloc)
-    blocked = know.trace_blocked.tolist()
+    starts = tuple(i for i in supply_sources(state, bloc, know) if not know.enemy_hexes[i])
     limit = supply_range(state, bloc)
-    adj = adjacency(state.setup, state.is_winter())
+    winter = state.is_winter()
+    # The trace depends on these alone: the rules' check at each seat's end and a seat's plans (each move's and
+    # each replan's observation) trace the same network again and again while nothing on it changes.
+    key = ("supply", bloc, limit, winter, starts, know.trace_blocked.tobytes())
+    # (A memory of their own, SUPPLY_KEPT long, so that traces do not push the fog and knowledge out of theirs.)
+    return state.setup.recall(key, lambda: _trace(state, know, starts, limit, winter), size=SUPPLY_KEPT)
+
+
+def _trace(state: GameState, know: Knowledge, starts: tuple[int, ...], limit: int, winter: bool) -> dict[int, int]:
+    """The multi-source Dijkstra of ``supply_costs``."""
+    blocked = know.trace_blocked.tolist()
+    adj = adjacency(state.setup, winter)
     cost: dict[int, int] = {}
     heap: list[tuple[int, int]] = []
-    for i in supply_sources(state, bloc, know):
-        if know.enemy_hexes[i]:
-            continue
+    for i in starts:
         cost[i] = 0
         heap.append((0, i))
     heapq.heapify(heap)
