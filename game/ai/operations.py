@@ -300,6 +300,9 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
 
     # Concentration first: pick the enemy stacks we can hit at good odds this turn and bring units next to them.
     committed: set[str] = set()
+    # Each unit's marches by destination, with their place in its list: the pass looks up the six hexes round
+    # each enemy stack instead of reading every move of every unit again for each one.
+    marches: dict[str, dict[int, tuple[int, MoveUnit]]] = {}
     if forward > 0.8:
         need = NEED - 1.5 * person.aggression
         for t in sorted(np.flatnonzero(enemy_def > 0).tolist(),
@@ -318,7 +321,11 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
                     continue
                 here = here_of[u.id]
                 spots = [(here, None)] if here in adjacent else []
-                spots += [(h, a) for h, a in dests[u.id] if isinstance(a, MoveUnit) and h in adjacent]
+                mine = marches.get(u.id)
+                if mine is None:
+                    mine = marches[u.id] = {h: (k, a) for k, (h, a) in enumerate(dests[u.id])
+                                            if isinstance(a, MoveUnit)}
+                spots += [ha for _, ha in sorted((mine[h][0], (h, mine[h][1])) for h in adjacent if h in mine)]
                 spots = [(h, a) for h, a in spots if count[h] + joining.get(h, 0) < stack or h == here]
                 if not spots:
                     continue
