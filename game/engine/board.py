@@ -185,25 +185,35 @@ class Board:
             self.__dict__[key] = out
         return self.__dict__[key]
 
+    @cached_property
+    def _padded_neighbors(self) -> np.ndarray:
+        """``neighbors`` with off-map sides pointing at index ``size`` (a pad hex past the end) instead of -1: a
+        search then reads a pad entry rather than filtering the -1s out at every ring."""
+        return np.where(self.neighbors >= 0, self.neighbors, self.size)
+
     def steps_from(self, starts: np.ndarray, passable: np.ndarray) -> np.ndarray:
         """Steps from the nearest of ``starts`` (flat indices; -1 ignored) over ``passable`` hexes, for every hex;
         UNREACHABLE where there is no way.  A start counts even if it is not passable itself."""
-        dist = np.full(self.size, UNREACHABLE, dtype=np.int32)
+        size = self.size
+        dist = np.full(size + 1, UNREACHABLE, dtype=np.int32)
+        dist[size] = 0                  # the pad: never unreached, so never entered
+        ok = np.append(passable, False)
         starts = np.asarray(starts, dtype=np.int64)
         dist[starts[starts >= 0]] = 0
-        frontier = np.flatnonzero(dist == 0)
-        nb = self.neighbors
+        frontier = (dist[:size] == 0).nonzero()[0]
+        nb = self._padded_neighbors
         step = 0
+        # (A ring costs a handful of numpy calls whatever its size, and a search runs up to a hundred rings:
+        # the calls are kept few and bare.)
         while frontier.size:
             step += 1
             ring = nb[frontier].ravel()
-            ring = ring[ring >= 0]
-            ring = ring[(dist[ring] == UNREACHABLE) & passable[ring]]
+            ring = ring[(dist[ring] == UNREACHABLE) & ok[ring]]
             if ring.size == 0:
                 break
             dist[ring] = step
-            frontier = np.flatnonzero(dist == step)     # each hex once (cheaper than np.unique)
-        return dist
+            frontier = (dist == step).nonzero()[0]     # each hex once (cheaper than np.unique)
+        return dist[:size]
 
     def on_map(self, h: Hex) -> bool:
         return self.index(h) >= 0
