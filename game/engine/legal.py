@@ -126,8 +126,8 @@ class LegalActions:
             return []
         r = self.reach(u)
         stack = self.state.config.params.stacking
-        count = self.know.friendly_count
-        return [i for i in sorted(r.cost) if i != r.start and count[i] < stack]
+        count = self.know.friendly_list
+        return [i for i in r.hexes if i != r.start and count[i] < stack]
 
     def rail_targets(self, u: int) -> list[int]:
         s = self.state
@@ -155,7 +155,7 @@ class LegalActions:
                 if j not in seen and ok[j]:
                     seen[j] = d + 1
                     queue.append(j)
-        count = self.know.friendly_count
+        count = self.know.friendly_list
         return [i for i in sorted(seen) if i != start and count[i] < p.stacking]
 
     def can_embark(self, u: int) -> bool:

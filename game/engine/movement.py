@@ -39,6 +39,11 @@ class Knowledge:
         return self.closed | self.enemy_hexes | (self.enemy_zoc & (self.friendly_count == 0))
 
     @cached_property
+    def friendly_list(self) -> list[int]:
+        """``friendly_count`` as a list: the legal moves read it hex by hex, and a list reads faster than numpy."""
+        return self.friendly_count.tolist()
+
+    @cached_property
     def ground_list(self) -> bytes:
         """Per hex, for the movement search: 0 open, 1 in a known enemy ZOC, 2 impassable.
 
@@ -87,6 +92,12 @@ class Reach:
     cost: dict[int, int]
     prev: dict[int, int]
     stops: set[int]          # reachable hexes where movement must end (entered enemy ZOC)
+
+    @cached_property
+    def hexes(self) -> list[int]:
+        """The reachable hexes in index order, the start among them (a reach is shared by many positions, and its
+        legal moves are listed from this in each)."""
+        return sorted(self.cost)
 
     def path(self, dest: int) -> list[int]:
         """Hex indices from start to ``dest`` inclusive; [] if unreachable."""
