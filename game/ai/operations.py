@@ -212,6 +212,11 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     lone_w = 3.0 * w_front
     take_w = 1.5 * (0.5 + person.aggression)
     odds_w = 1.0 + 2.0 * person.aggression
+    # The terms that do not change as units are placed, worked out once for the board (the same sums per hex).
+    far = -w_goal * np.minimum(d_goal, 40) - 0.3 * w_front * np.minimum(d_front, 40) - w_deep * np.minimum(d_obj, 60)
+    cover = 0.8 * terrain_defence + 0.5 * river
+    take = take_w + w_place * place_bonus
+    next_to_enemy = ((nb >= 0) & (enemy_def[nb] > 0)).any(axis=1)
 
     def worth_many(hs: np.ndarray, u, here: int | None) -> np.ndarray:
         """The worth of standing on each hex of ``hs`` at the end of the move, for unit ``u`` now at ``here``:
@@ -225,16 +230,14 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         stand = np.where(works, stand * WORKS, stand)
         danger = np.maximum(0.0, th - 1.5 * stand) / (stand + 1.0)
         alone = count[hs] - is_here == 0
-        v = np.where(in_sight[hs] & alone, 0.0,
-                     -w_goal * np.minimum(d_goal[hs], 40) - 0.3 * w_front * np.minimum(d_front[hs], 40)
-                     - w_deep * np.minimum(d_obj[hs], 60))
+        v = np.where(in_sight[hs] & alone, 0.0, far[hs])
         fr = front[hs]
         v = np.where(fr & alone, v + lone_w, v)
-        v = np.where(fr | (th > 0), v + (0.8 * terrain_defence[hs] + 0.5 * river[hs]), v)
+        v = np.where(fr | (th > 0), v + cover[hs], v)
         v = v - w_danger * danger
         v = np.where(works, v + DUG_IN, v)
         theirs_h = theirs_all[hs]
-        v = np.where(theirs_h, v + (take_w + w_place * place_bonus[hs]), v)
+        v = np.where(theirs_h, v + take[hs], v)
         g = garrison[hs]
         manned = ~theirs_h & (g != 0)
         empty = count[hs] - is_here == 0
@@ -262,7 +265,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
             v = np.where(bo, v - alarm * np.where(power[hs], 4.0, 1.0), v)
         att = np.where(is_here, 0.0, u.attack_strength())
         around = nb[hs]
-        for k in range(edge):
+        for k in range(edge if next_to_enemy[hs].any() else 0):
             e = around[:, k]
             ok = e >= 0
             ed = np.where(ok, enemy_def[e], 0.0)
