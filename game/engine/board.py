@@ -187,8 +187,8 @@ class Board:
 
     @cached_property
     def _padded_neighbors(self) -> np.ndarray:
-        """``neighbors`` with off-map sides pointing at index ``size`` (a pad hex past the end) instead of -1: a
-        search then reads a pad entry rather than filtering the -1s out at every ring."""
+        """``neighbors`` with off-map sides pointing at index ``size`` (a pad hex past the end, never passable)
+        instead of -1: a search then reads a pad entry rather than filtering the -1s out at every ring."""
         return np.where(self.neighbors >= 0, self.neighbors, self.size)
 
     def steps_from(self, starts: np.ndarray, passable: np.ndarray) -> np.ndarray:
@@ -196,21 +196,23 @@ class Board:
         UNREACHABLE where there is no way.  A start counts even if it is not passable itself."""
         size = self.size
         dist = np.full(size + 1, UNREACHABLE, dtype=np.int32)
-        dist[size] = 0                  # the pad: never unreached, so never entered
-        ok = np.append(passable, False)
+        free = np.append(passable, False)       # passable and not reached yet (the pad hex never is)
         starts = np.asarray(starts, dtype=np.int64)
-        dist[starts[starts >= 0]] = 0
+        starts = starts[starts >= 0]
+        dist[starts] = 0
+        free[starts] = False
         frontier = (dist[:size] == 0).nonzero()[0]
         nb = self._padded_neighbors
         step = 0
         # (A ring costs a handful of numpy calls whatever its size, and a search runs up to a hundred rings:
-        # the calls are kept few and bare.)
+        # the calls are kept few and bare - take and compress, not fancy indexing.)
         while frontier.size:
             step += 1
-            ring = nb[frontier].ravel()
-            ring = ring[(dist[ring] == UNREACHABLE) & ok[ring]]
+            ring = nb.take(frontier, axis=0).ravel()
+            ring = ring.compress(free.take(ring))
             if ring.size == 0:
                 break
+            free[ring] = False
             dist[ring] = step
             frontier = (dist == step).nonzero()[0]     # each hex once (cheaper than np.unique)
         return dist[:size]
