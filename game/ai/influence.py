@@ -251,15 +251,21 @@ def ground_gain(board: Board, open_ground: np.ndarray, reach: int, where: np.nda
     ground a unit standing there takes."""
     padded = np.zeros(board.size + 1, dtype=np.int32)
     padded[: board.size] = open_ground
-    disc = board.disc(reach)
-    if where is not None:
-        disc = disc[where]
-    # (The disc pads short rows with the hex itself: count each hex once.)
-    rows = padded[disc]
-    dup = disc == disc[:, :1]
-    dup[:, 0] = False
-    rows[dup] = 0
-    return rows.sum(axis=1)
+    disc = _disc_once(board, reach)
+    return padded[disc if where is None else disc[where]].sum(axis=1)
+
+
+def _disc_once(board: Board, radius: int) -> np.ndarray:
+    """``board.disc(radius)`` with each hex once: the disc pads short rows with the hex itself again, and the pads
+    point here at index ``size`` instead (past the board: an empty hex for a padded array).  Cached per board."""
+    facts = board_facts(board)
+    key = ("disc_once", radius)
+    if key not in facts:
+        disc = board.disc(radius)
+        dup = disc == disc[:, :1]
+        dup[:, 0] = False
+        facts[key] = np.where(dup, board.size, disc)
+    return facts[key]
 
 
 def taken_along(reach: Reach, theirs: np.ndarray, swept: np.ndarray) -> dict[int, int]:
