@@ -191,9 +191,10 @@ class Board:
         instead of -1: a search then reads a pad entry rather than filtering the -1s out at every ring."""
         return np.where(self.neighbors >= 0, self.neighbors, self.size)
 
-    def steps_from(self, starts: np.ndarray, passable: np.ndarray) -> np.ndarray:
+    def steps_from(self, starts: np.ndarray, passable: np.ndarray, limit: int | None = None) -> np.ndarray:
         """Steps from the nearest of ``starts`` (flat indices; -1 ignored) over ``passable`` hexes, for every hex;
-        UNREACHABLE where there is no way.  A start counts even if it is not passable itself."""
+        UNREACHABLE where there is no way, or (given ``limit``) no way within ``limit`` steps.  A start counts even
+        if it is not passable itself."""
         size = self.size
         dist = np.full(size + 1, UNREACHABLE, dtype=np.int32)
         free = np.append(passable, False)       # passable and not reached yet (the pad hex never is)
@@ -206,7 +207,7 @@ class Board:
         step = 0
         # (A ring costs a handful of numpy calls whatever its size, and a search runs up to a hundred rings:
         # the calls are kept few and bare - take and compress, not fancy indexing.)
-        while frontier.size:
+        while frontier.size and (limit is None or step < limit):
             step += 1
             ring = nb.take(frontier, axis=0).ravel()
             ring = ring.compress(free.take(ring))

@@ -63,9 +63,11 @@ def consolidate_rear(state: GameState, seat: str) -> list[Event]:
         cut = held & (board.steps_from(starts, open_land) == UNREACHABLE)
         dominated = np.zeros_like(cut)
         if p.rear_margin > 0:
+            # (Only the near distances count: ours within the reach, theirs up to the margin beyond it - farther
+            # is far enough - so each search stops there instead of flooding the map.)
             if d_us is None:
-                d_us = board.steps_from(state.hex[ours], ~closed_mask(state, bloc))
-            d_them = board.steps_from(state.hex[theirs], ~closed_mask(state, other))
+                d_us = board.steps_from(state.hex[ours], ~closed_mask(state, bloc), p.rear_reach)
+            d_them = board.steps_from(state.hex[theirs], ~closed_mask(state, other), p.rear_reach + p.rear_margin)
             dominated = held & ~cut & (d_us <= p.rear_reach) & (d_us + p.rear_margin <= d_them)
         if not (cut.any() or dominated.any()):
             continue
