@@ -13,10 +13,9 @@ from functools import cached_property
 
 import numpy as np
 
-from game.engine.api import Location, Observation
+from game.engine.api import Location, Observation, Reach
 from game.engine.board import UNREACHABLE, Board, Country, Terrain
 from game.engine.combat import TERRAIN_SHIFT
-from game.engine.movement import Reach
 
 BIG = UNREACHABLE
 

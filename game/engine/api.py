@@ -37,6 +37,7 @@ from .fog import seen_mask
 from .hexes import Hex
 from .illegal import why_illegal
 from .legal import LegalActions, seat_knowledge
+from .movement import Reach
 from .narrate import at, place_words, render_for_other_side, title, where
 from .nations import army_name, country_name, nation_name
 from .observation import Consequences, Observation
@@ -54,8 +55,8 @@ __all__ = [
     "SnapshotInvalid", "check_snapshot",
     "Action", "ActionFormatError", "Attack", "Decide", "EndPhase", "IllegalAction", "Inject", "Landing", "MoveUnit",
     "RailMove", "SeaMove", "action_from_dict", "Event", "EVENT_KINDS", "Hex", "Location", "Unit", "Phase",
-    "Observation", "Odds", "RESULT_NAMES", "Consequences", "GameState", "Setup", "new_state", "make_setup", "new_game",
-    "start", "legal_actions", "check", "apply", "step", "undo",
+    "Observation", "Reach", "Odds", "RESULT_NAMES", "Consequences", "GameState", "Setup", "new_state", "make_setup",
+    "new_game", "start", "legal_actions", "check", "apply", "step", "undo",
     "clone", "reseed", "chance_outcomes", "current_seat", "is_terminal", "returns", "observe", "truth", "snapshot",
     "restore", "checksum", "snapshot_checksum", "snapshot_complete", "where", "at", "place_words", "title", "scores",
     "hexes_held", "Verdict", "Truth", "reveal", "render_for_other_side", "INJECTED",
