@@ -214,6 +214,12 @@ class App:
             self.dialog.kill()
             self.dialog = None
             return
+        if event.type == pygame.MOUSEBUTTONDOWN and self.screen is not None:
+            # A tooltip only tells: a click where one shows goes to what lies under it (pygame_gui's tooltip text
+            # would take it, and a quick move-and-click on the map was lost under the last hex's tooltip).
+            drop = getattr(self.screen, "drop_tooltip_at", None)
+            if drop is not None:
+                drop(event.pos)
         consumed = self.manager.process_events(event)
         if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.dialog:
             self.dialog = None

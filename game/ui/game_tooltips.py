@@ -71,6 +71,14 @@ class GameTooltips:
                          f"(attack-defence-move), {u.steps}/{u.max_steps} steps")
         return "<br>".join(lines)
 
+    def drop_tooltip_at(self, pos: tuple[int, int]) -> None:
+        """Take away the tooltip if ``pos`` (a click) falls on it, so that the click reaches the map beneath; the next
+        rest of the pointer shows the tooltip of where it is then."""
+        if self.tooltip is not None and self.tooltip.rect.collidepoint(pos):
+            self.tooltip.kill()
+            self.tooltip = None
+            self.tip_key = None
+
     def update_tooltip(self) -> None:
         pos = pygame.mouse.get_pos()
         text, key = None, None

@@ -621,3 +621,35 @@ def test_no_hex_tooltip_draws_over_an_open_window(app, campaign, errors, monkeyp
         clock[0] += 1.0
     assert screen.tooltip is None
     assert errors == []
+
+
+def test_a_click_on_a_hex_tooltip_goes_to_the_map_beneath(app, campaign, errors, monkeypatch):
+    """Played under Xvfb: a unit clicked right after the pointer left another hex lay under that hex's tooltip, and
+    the tooltip's text took the click (nothing was selected).  A tooltip only tells; the map gets the click."""
+    import time
+
+    import game.ui.game_tooltips as tips
+    match = Match.start(campaign, 1, {"dprk_prc": "human", "rok": "ai:normal", "un": "ai:normal"})
+    from game.session.table import Table
+    app.go("game", table=Table(match))
+    screen = app.screen
+    frames(app, 2)
+    mr = screen.map_rect
+    pos = (mr.centerx, mr.centery)
+    monkeypatch.setattr(tips.pygame.mouse, "get_pos", lambda: pos)
+    screen.mapview.hover = screen.mapview.layout.pixel_to_hex(pos[0] - mr.x, pos[1] - mr.y)
+    clock = [time.monotonic()]
+    monkeypatch.setattr(tips.time, "monotonic", lambda: clock[0])
+    for _ in range(2):
+        screen.update_tooltip()
+        clock[0] += 1.0
+    assert screen.tooltip is not None
+    spot = screen.tooltip.rect.center
+    beneath = screen.mapview.hex_at(spot)
+    assert beneath is not None and beneath != screen.mapview.hover      # the tooltip lies beside its hex
+    clicks = []
+    monkeypatch.setattr(screen.mapview, "on_click", lambda h, button: clicks.append((h, button)))
+    app.frame([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=spot, button=1),
+               pygame.event.Event(pygame.MOUSEBUTTONUP, pos=spot, button=1)], dt=0.02)
+    assert clicks == [(beneath, 1)]
+    assert errors == []
