@@ -190,6 +190,14 @@ class Table:
         else:
             self.autosave_failure = None
 
+    def autosave_now(self) -> Path | None:
+        """Autosave the position as it stands (mid-turn included), where autosaving is on; the file written, or
+        None (autosave off, or it failed: ``autosave_failure`` says why)."""
+        if self.autosaver is None:
+            return None
+        self._autosave()
+        return self.last_autosave if self.autosave_failure is None else None
+
     def autosave_warning(self) -> str | None:
         """What the screen tells the player when autosaving has begun to fail: once per run of failures (an
         autosave that works again ends the run), else None."""

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime
 import os
+import signal
+import threading
 import warnings
 from pathlib import Path
 
@@ -47,6 +49,8 @@ class App:
         self.screen: Screen | None = None
         self.dialog: pygame_gui.elements.UIWindow | None = None
         self.frames = 0
+        #: SIGTERM arrived (a logout, a shutdown, ``kill``): the next frame leaves without asking (see terminate)
+        self.terminating = False
         self.sounds = Sounds(settings.sound)
         self.launch_seconds = 0.0
 
@@ -170,6 +174,9 @@ class App:
         if dt is None:
             dt = self.clock.tick(60) / 1000.0
         events = pygame.event.get() if events is None else events
+        if self.terminating:
+            self._leave_now()
+            return
         try:
             for event in events:
                 self._dispatch(event)
@@ -233,9 +240,33 @@ class App:
         """End the main loop (the window closes after this frame)."""
         self.running = False
 
+    def terminate(self, *_signal) -> None:
+        """Asked to end by the system (SIGTERM), not by the player: there is nobody to answer "leave without
+        saving?", so the next frame keeps the moves not yet saved in an autosave and leaves (_leave_now).  A signal
+        handler: it only sets a flag."""
+        self.terminating = True
+
+    def _leave_now(self) -> None:
+        keep = getattr(self.screen, "keep_unsaved", None)
+        try:
+            if keep is not None:
+                keep()
+        except Exception as exc:  # noqa: BLE001 - leaving anyway; the log says what failed
+            log_exception(exc)
+        self.running = False
+
     def run(self) -> int:
-        while self.running:
-            self.frame()
+        # SDL turns SIGTERM into a window-close, which a game with unsaved moves answers with a question; ours
+        # replaces SDL's handler for the main loop's lifetime (signals reach only the main thread).
+        previous = None
+        if threading.current_thread() is threading.main_thread():
+            previous = signal.signal(signal.SIGTERM, self.terminate)
+        try:
+            while self.running:
+                self.frame()
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
         pygame.quit()
         return 0
 

@@ -75,6 +75,12 @@ class LeaveGuard:
         self.leave_dialog = LeaveDialog(self, then, turn, self.leave_at_handover)
         return False
 
+    def keep_unsaved(self) -> None:
+        """The game is ending without the player (SIGTERM: a logout, a shutdown): autosave the moves not yet saved,
+        so that nothing is lost and nobody is asked."""
+        if not self.match.over and self.match.unsaved_actions:
+            self.table.autosave_now()
+
     def before_quit(self, quit_now: Callable[[], None]) -> bool:
         """The window is being closed: True to close now, or ask first and close (by ``quit_now``) on leaving."""
         return self.leave_then(quit_now)

@@ -653,3 +653,31 @@ def test_a_click_on_a_hex_tooltip_goes_to_the_map_beneath(app, campaign, errors,
                pygame.event.Event(pygame.MOUSEBUTTONUP, pos=spot, button=1)], dt=0.02)
     assert clicks == [(beneath, 1)]
     assert errors == []
+
+
+def test_sigterm_keeps_the_unsaved_moves_and_leaves_without_asking(app, campaign, errors, tmp_path):
+    """Found under Xvfb: SIGTERM (a logout, `kill`) reached the game as a window-close, and a game with unsaved
+    moves answered with "leave without saving?" that nobody was there to answer.  Now it autosaves and leaves."""
+    import signal
+
+    from game.session.table import Table
+    match = Match.start(campaign, 1, {"dprk_prc": "human", "rok": "ai:normal", "un": "ai:normal"})
+    app.go("game", table=Table(match, autosave_dir=tmp_path / "auto"))
+    screen = app.screen
+    frames(app, 2)
+    view = screen.view
+    move = next(a for uid in view.movers() for a in view.moves_for(uid) if isinstance(a, MoveUnit))
+    screen.act(move)
+    assert match.unsaved_actions > 0
+    before = signal.getsignal(signal.SIGTERM)
+    app.running = True
+    app.frame([], dt=0.02)
+    app.terminate(signal.SIGTERM, None)              # what the handler installed by App.run does
+    app.frame([], dt=0.02)
+    assert app.running is False and app.dialog is None
+    saved = sorted((tmp_path / "auto").glob("*.json"))
+    assert saved, "the moves not yet saved are in an autosave"
+    loaded, _ = load_save(saved[-1])
+    assert loaded.checksum() == match.checksum()
+    assert signal.getsignal(signal.SIGTERM) == before   # frame() alone installs nothing
+    assert errors == []
