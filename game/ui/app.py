@@ -15,6 +15,7 @@ import datetime
 import os
 import signal
 import threading
+import time
 import warnings
 from pathlib import Path
 
@@ -30,6 +31,9 @@ from game.ui.sound import Sounds
 from game.ui.theme import theme
 
 TITLE = "Armistice — the Korean War, 1950–53"
+#: Frames a second while the player acts or something moves on the screen, and once nothing has for IDLE_AFTER_S:
+#: a window that only waits need not redraw sixty times a second (under Xvfb an idle game took a whole core).
+FPS, IDLE_FPS, IDLE_AFTER_S = 60, 15, 1.0
 
 
 class App:
@@ -45,6 +49,7 @@ class App:
         self.window = self._open_window()
         self.manager = self._new_manager()
         self.clock = pygame.time.Clock()
+        self.last_input = time.monotonic()       # the last event of any kind (idle_rate)
         self.running = True
         self.screen: Screen | None = None
         self.dialog: pygame_gui.elements.UIWindow | None = None
@@ -172,8 +177,10 @@ class App:
     def frame(self, events: list[pygame.event.Event] | None = None, dt: float | None = None) -> None:
         """One iteration: events, update, draw, flip."""
         if dt is None:
-            dt = self.clock.tick(60) / 1000.0
+            dt = self.clock.tick(self.frame_rate()) / 1000.0
         events = pygame.event.get() if events is None else events
+        if events:
+            self.last_input = time.monotonic()
         if self.terminating:
             self._leave_now()
             return
@@ -239,6 +246,14 @@ class App:
     def stop(self) -> None:
         """End the main loop (the window closes after this frame)."""
         self.running = False
+
+    def frame_rate(self) -> int:
+        """FPS while the player acts (any event in the last IDLE_AFTER_S) or the screen says it is busy (the
+        computer playing, counters sliding, the map panned by a held key); else IDLE_FPS."""
+        busy = getattr(self.screen, "busy", None)
+        if time.monotonic() - self.last_input < IDLE_AFTER_S or (busy is not None and busy()):
+            return FPS
+        return IDLE_FPS
 
     def terminate(self, *_signal) -> None:
         """Asked to end by the system (SIGTERM), not by the player: there is nobody to answer "leave without

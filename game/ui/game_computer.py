@@ -66,6 +66,11 @@ class ComputerTurns:
             if self.app.screen is self and delay:
                 self.animate(seen, delay)
 
+    def busy(self) -> bool:
+        """Something moves on the screen between the player's inputs: the computer plays, counters slide and
+        flash, a held key pans the map (the window keeps its full frame rate, App.frame_rate)."""
+        return self.computer_playing() or self.mapview.motion.active or self.mapview.panning
+
     def computer_playing(self) -> bool:
         """The computer is to act (and the game goes on)."""
         return not self.match.over and not self.table.active_is_human and self.table.ai.plays(self.match.active_seat)

@@ -106,6 +106,7 @@ class MapView:
         self.plan_legend_scale = 1.0
         self._plan_cache: tuple[tuple, pygame.Surface] | None = None
         self.motion = Motion()
+        self.panning = False            # a held arrow/WASD key moves the map (update)
         self._drag_from: tuple[int, int] | None = None
         self._drag_origin: tuple[float, float] | None = None
         self._dragging = False
@@ -282,6 +283,7 @@ class MapView:
         keys = pygame.key.get_pressed()
         dx = (keys[pygame.K_LEFT] or keys[pygame.K_a]) - (keys[pygame.K_RIGHT] or keys[pygame.K_d])
         dy = (keys[pygame.K_UP] or keys[pygame.K_w]) - (keys[pygame.K_DOWN] or keys[pygame.K_s])
+        self.panning = bool(dx or dy)
         if dx or dy:
             mods = pygame.key.get_mods()
             if mods & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META):

@@ -681,3 +681,24 @@ def test_sigterm_keeps_the_unsaved_moves_and_leaves_without_asking(app, campaign
     assert loaded.checksum() == match.checksum()
     assert signal.getsignal(signal.SIGTERM) == before   # frame() alone installs nothing
     assert errors == []
+
+
+def test_an_idle_window_slows_its_frame_rate_and_wakes_at_once(app, campaign, errors, monkeypatch):
+    """Under Xvfb an idle game window took a whole core redrawing sixty times a second.  It slows down once nothing
+    happens, and keeps the full rate while the player acts or the computer plays."""
+    import game.ui.app as app_mod
+    from game.session.table import Table
+    clock = [1000.0]
+    monkeypatch.setattr(app_mod.time, "monotonic", lambda: clock[0])
+    match = Match.start(campaign, 1, {"dprk_prc": "human", "rok": "ai:normal", "un": "ai:normal"})
+    app.go("game", table=Table(match))
+    app.frame([pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 5), rel=(1, 1), buttons=(0, 0, 0))], dt=0.02)
+    assert app.frame_rate() == app_mod.FPS                  # the player just moved the mouse
+    clock[0] += app_mod.IDLE_AFTER_S + 0.5
+    assert not app.screen.busy() and app.frame_rate() == app_mod.IDLE_FPS
+    app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=0, unicode="\t")], dt=0.02)
+    assert app.frame_rate() == app_mod.FPS                  # any input wakes it
+    clock[0] += app_mod.IDLE_AFTER_S + 0.5
+    monkeypatch.setattr(type(app.screen), "computer_playing", lambda self: True)
+    assert app.frame_rate() == app_mod.FPS                  # the computer's turn plays at full speed
+    assert errors == []

@@ -38,6 +38,10 @@ class ReplayLoading(Screen):
         self.bar = pygame.Rect(w // 2 - s(300), h // 2 - s(20), s(600), s(28))
         self.back = UIButton(pygame.Rect(s(24), h - s(70), s(160), s(46)), "Back", self.manager)
 
+    def busy(self) -> bool:
+        """Reading the record a slice a frame: the window keeps its full frame rate (App.frame_rate)."""
+        return not self.failed
+
     def update(self, dt: float) -> None:
         if self.failed:
             return
