@@ -49,7 +49,7 @@ class App:
         self.window = self._open_window()
         self.manager = self._new_manager()
         self.clock = pygame.time.Clock()
-        self.last_input = time.monotonic()       # the last event of any kind (idle_rate)
+        self.last_input = time.monotonic()       # the last event of any kind (frame_rate)
         self.running = True
         self.screen: Screen | None = None
         self.dialog: pygame_gui.elements.UIWindow | None = None
@@ -231,9 +231,7 @@ class App:
         if event.type == pygame.MOUSEBUTTONDOWN and self.screen is not None:
             # A tooltip only tells: a click where one shows goes to what lies under it (pygame_gui's tooltip text
             # would take it, and a quick move-and-click on the map was lost under the last hex's tooltip).
-            drop = getattr(self.screen, "drop_tooltip_at", None)
-            if drop is not None:
-                drop(event.pos)
+            self.screen.drop_tooltip_at(event.pos)
         consumed = self.manager.process_events(event)
         if event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.dialog:
             self.dialog = None
@@ -250,8 +248,7 @@ class App:
     def frame_rate(self) -> int:
         """FPS while the player acts (any event in the last IDLE_AFTER_S) or the screen says it is busy (the
         computer playing, counters sliding, the map panned by a held key); else IDLE_FPS."""
-        busy = getattr(self.screen, "busy", None)
-        if time.monotonic() - self.last_input < IDLE_AFTER_S or (busy is not None and busy()):
+        if time.monotonic() - self.last_input < IDLE_AFTER_S or (self.screen is not None and self.screen.busy()):
             return FPS
         return IDLE_FPS
 
@@ -262,10 +259,9 @@ class App:
         self.terminating = True
 
     def _leave_now(self) -> None:
-        keep = getattr(self.screen, "keep_unsaved", None)
         try:
-            if keep is not None:
-                keep()
+            if self.screen is not None:
+                self.screen.keep_unsaved()
         except Exception as exc:  # noqa: BLE001 - leaving anyway; the log says what failed
             log_exception(exc)
         self.running = False

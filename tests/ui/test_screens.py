@@ -595,30 +595,38 @@ def test_the_hand_over_says_the_date_and_turn(app, campaign, errors):
     assert errors == []
 
 
-def test_no_hex_tooltip_draws_over_an_open_window(app, campaign, errors, monkeypatch):
-    """Issue 9, §1: a map tooltip drew over the modal menu (the pointer resting on the map beside the menu)."""
+def pointer_resting_on_the_map(app, campaign, monkeypatch, where):
+    """A DPRK game on screen with the pointer held at ``where(map_rect)``; returns the screen and ``rest()``, which
+    lets the pointer rest there (two tooltip checks a second apart on a stopped clock)."""
     import time
 
     import game.ui.game_tooltips as tips
-    match = Match.start(campaign, 1, {"dprk_prc": "human", "rok": "ai:normal", "un": "ai:normal"})
     from game.session.table import Table
+    match = Match.start(campaign, 1, {"dprk_prc": "human", "rok": "ai:normal", "un": "ai:normal"})
     app.go("game", table=Table(match))
     screen = app.screen
     frames(app, 2)
     mr = screen.map_rect
-    pos = (mr.x + 20, mr.y + 20)                       # on the map, away from where the menu opens
+    pos = where(mr)
     monkeypatch.setattr(tips.pygame.mouse, "get_pos", lambda: pos)
     screen.mapview.hover = screen.mapview.layout.pixel_to_hex(pos[0] - mr.x, pos[1] - mr.y)
     clock = [time.monotonic()]
     monkeypatch.setattr(tips.time, "monotonic", lambda: clock[0])
-    for _ in range(2):
-        screen.update_tooltip()
-        clock[0] += 1.0
+
+    def rest() -> None:
+        for _ in range(2):
+            screen.update_tooltip()
+            clock[0] += 1.0
+    return screen, rest
+
+
+def test_no_hex_tooltip_draws_over_an_open_window(app, campaign, errors, monkeypatch):
+    """Issue 9, §1: a map tooltip drew over the modal menu (the pointer resting on the map beside the menu)."""
+    screen, rest = pointer_resting_on_the_map(app, campaign, monkeypatch, lambda mr: (mr.x + 20, mr.y + 20))
+    rest()                                             # on the map, away from where the menu opens
     assert screen.tooltip is not None                  # the hex's tooltip, with nothing open
     screen.open_menu()
-    for _ in range(2):
-        screen.update_tooltip()
-        clock[0] += 1.0
+    rest()
     assert screen.tooltip is None
     assert errors == []
 
@@ -626,23 +634,8 @@ def test_no_hex_tooltip_draws_over_an_open_window(app, campaign, errors, monkeyp
 def test_a_click_on_a_hex_tooltip_goes_to_the_map_beneath(app, campaign, errors, monkeypatch):
     """Played under Xvfb: a unit clicked right after the pointer left another hex lay under that hex's tooltip, and
     the tooltip's text took the click (nothing was selected).  A tooltip only tells; the map gets the click."""
-    import time
-
-    import game.ui.game_tooltips as tips
-    match = Match.start(campaign, 1, {"dprk_prc": "human", "rok": "ai:normal", "un": "ai:normal"})
-    from game.session.table import Table
-    app.go("game", table=Table(match))
-    screen = app.screen
-    frames(app, 2)
-    mr = screen.map_rect
-    pos = (mr.centerx, mr.centery)
-    monkeypatch.setattr(tips.pygame.mouse, "get_pos", lambda: pos)
-    screen.mapview.hover = screen.mapview.layout.pixel_to_hex(pos[0] - mr.x, pos[1] - mr.y)
-    clock = [time.monotonic()]
-    monkeypatch.setattr(tips.time, "monotonic", lambda: clock[0])
-    for _ in range(2):
-        screen.update_tooltip()
-        clock[0] += 1.0
+    screen, rest = pointer_resting_on_the_map(app, campaign, monkeypatch, lambda mr: mr.center)
+    rest()
     assert screen.tooltip is not None
     spot = screen.tooltip.rect.center
     beneath = screen.mapview.hex_at(spot)

@@ -47,6 +47,17 @@ class Screen:
     def leave(self) -> None:
         """Called when another screen replaces this one."""
 
+    def busy(self) -> bool:
+        """Whether something on the screen moves without the player (the app then keeps its full frame rate)."""
+        return False
+
+    def drop_tooltip_at(self, pos: tuple[int, int]) -> None:
+        """A mouse press at ``pos``: a screen whose tooltip lies there takes it away, so the click reaches what is
+        beneath (a tooltip only tells)."""
+
+    def keep_unsaved(self) -> None:
+        """The app is ending without the player (SIGTERM): a screen holding unsaved work saves it now."""
+
 
 def close_open_menu(menus) -> bool:
     """Close the first of ``menus`` (drop-downs) whose list is open; True if one was (Esc closes an open list before
