@@ -34,6 +34,7 @@ from .combat import RESULT_NAMES, Odds, odds
 from .creation import blank_state, from_snapshot, hexes_held, new_state
 from .events import EVENT_KINDS, Event
 from .fog import seen_mask
+from .ground import unit_reach
 from .hexes import Hex
 from .illegal import why_illegal
 from .legal import LegalActions, seat_knowledge
@@ -55,7 +56,8 @@ __all__ = [
     "SnapshotInvalid", "check_snapshot",
     "Action", "ActionFormatError", "Attack", "Decide", "EndPhase", "IllegalAction", "Inject", "Landing", "MoveUnit",
     "RailMove", "SeaMove", "action_from_dict", "Event", "EVENT_KINDS", "Hex", "Location", "Unit", "Phase",
-    "Observation", "Reach", "Odds", "RESULT_NAMES", "Consequences", "GameState", "Setup", "new_state", "make_setup",
+    "Observation", "Reach", "unit_reach", "Odds", "RESULT_NAMES", "Consequences", "GameState", "Setup", "new_state",
+    "make_setup",
     "new_game", "start", "legal_actions", "check", "apply", "step", "undo",
     "clone", "reseed", "chance_outcomes", "current_seat", "is_terminal", "returns", "observe", "truth", "snapshot",
     "restore", "checksum", "snapshot_checksum", "snapshot_complete", "where", "at", "place_words", "title", "scores",

@@ -102,6 +102,7 @@ class Parameters:
     rebuild_after_days: int = 0       # a destroyed unit may re-form this long after (0: never)
     rear_reach: int = 4               # ... within this many hexes of our units
     rear_margin: int = 0              # ... and ground our units are this many hexes nearer than theirs (0: not)
+    rear_reach_per_step: int = 0      # ... a unit reaching this many hexes per step it has, up to rear_reach (0: all)
     #: (bloc, country name) pairs a bloc's units may not enter (Japan and the USSR are off
     #: limits; Manchuria is closed to the UN unless a scenario opens it).
     closed: tuple[tuple[str, str], ...] = (

@@ -12,7 +12,9 @@ supply net reaches:
 - those it **dominates**: within ``rear_reach`` hexes of our units and at least ``rear_margin`` hexes
   nearer them than any enemy unit (the countryside an army marches through and past is its own; a
   lone column deep in the enemy's country takes only the valleys around it, and only those our
-  supply net reaches).
+  supply net reaches).  Where the scenario sets ``rear_reach_per_step``, a unit reaches that many hexes
+  per step it has left, up to ``rear_reach``: a broken regiment holds the valley it stands in, not a
+  province.
 
 Ground neither side can support stays as it was.
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from .board import UNREACHABLE
+from .config import Parameters
 from .events import Event
 from .movement import true_knowledge
 from .primitives import event, hex_of
@@ -66,7 +69,7 @@ def consolidate_rear(state: GameState, seat: str) -> list[Event]:
             # (Only the near distances count: ours within the reach, theirs up to the margin beyond it - farther
             # is far enough - so each search stops there instead of flooding the map.)
             if d_us is None:
-                d_us = board.steps_from(state.hex[ours], ~closed_mask(state, bloc), p.rear_reach)
+                d_us = dominance_distance(state, ours, ~closed_mask(state, bloc))
             d_them = board.steps_from(state.hex[theirs], ~closed_mask(state, other), p.rear_reach + p.rear_margin)
             dominated = held & ~cut & (d_us <= p.rear_reach) & (d_us + p.rear_margin <= d_them)
         if not (cut.any() or dominated.any()):
@@ -92,4 +95,23 @@ def consolidate_rear(state: GameState, seat: str) -> list[Event]:
     return out
 
 
-__all__ = ["consolidate_rear"]
+def unit_reach(p: Parameters, steps: int) -> int:
+    """How far a unit of ``steps`` steps dominates the country round it (the scenario's rear reach, or less for a
+    weak unit where ``rear_reach_per_step`` is set)."""
+    return min(p.rear_reach, p.rear_reach_per_step * steps) if p.rear_reach_per_step > 0 else p.rear_reach
+
+
+def dominance_distance(state: GameState, units: np.ndarray, passable: np.ndarray) -> np.ndarray:
+    """Steps from the nearest of ``units`` (flat unit indices) that dominates the hex, for every hex: the distance
+    where some unit's reach (unit_reach) covers it, UNREACHABLE elsewhere."""
+    p = state.config.params
+    board = state.board
+    reach = np.array([unit_reach(p, int(s)) for s in state.steps[units].tolist()], dtype=np.int64)
+    out = np.full(board.size, UNREACHABLE, dtype=np.int32)
+    for r in sorted(set(reach.tolist())):
+        d = board.steps_from(state.hex[units[reach == r]], passable, r)
+        out = np.minimum(out, np.where(d <= r, d, UNREACHABLE))
+    return out
+
+
+__all__ = ["consolidate_rear", "dominance_distance", "unit_reach"]

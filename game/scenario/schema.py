@@ -174,6 +174,7 @@ PARAMETER_RANGES: dict[str, tuple[int, int]] = {
     "landing_capacity": (0, 10), "sea_capacity": (0, 20), "rail_capacity": (0, 20), "rail_hexes": (0, 200),
     "winter_months": (1, 12), "retreat_hexes": (1, 5), "interdiction_cut": (0, 60),
     "rebuild_after_days": (0, 3650), "rear_reach": (0, 30), "rear_margin": (0, 30),
+    "rear_reach_per_step": (0, 30),
 }
 #: The latitudes the map spans (winter_north_lat, and the politics' north_of / south_of).
 LATITUDES = (30.0, 45.0)

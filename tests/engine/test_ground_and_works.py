@@ -65,6 +65,24 @@ def test_ground_our_units_dominate_becomes_ours_within_reach():
     assert [owner(s, q) for q in range(14)] == ["communist"] * 6 + ["un"] * 8
 
 
+def test_a_weak_unit_dominates_only_the_ground_near_it():
+    # rule: with rear_reach_per_step 2 a unit reaches two hexes per step it has left: a broken 1-step regiment
+    # holds the valleys round it, a whole division the reach
+    b = tiny_board(["c" * 14])
+    params = replace(PARAMS, rear_margin=1, rear_reach=4, rear_reach_per_step=2)
+    held = []
+    for steps in (1, 3):
+        units = [unit("b", "blue", Hex(10, 0), steps=3, cur_steps=steps), unit("r", "red", Hex(0, 0))]
+        s = tiny_state(b, units, seats=BLUE_FIRST, params=params,
+                       sources=[("communist", Hex(0, 0)), ("un", Hex(13, 0))])
+        for q in range(14):
+            s.control[b.index(Hex(q, 0))] = s.config.bloc_code("communist" if q <= 10 else "un")
+        s, _ = play(started(s), EndPhase(), EndPhase())
+        held.append([owner(s, q) for q in range(14)].count("un"))
+    # 1 step: hexes 8-13 (within 2 of the unit at 10, plus what blue held); 3 steps: the whole reach, 6-13.
+    assert held == [6, 8]
+
+
 def test_no_ground_changes_hands_when_the_rule_is_off():
     s = started(split_row([unit("b", "blue", Hex(2, 0))], replace(PARAMS, rear_ground=False)))
     s, events = play(s, EndPhase(), EndPhase())
