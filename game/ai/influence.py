@@ -254,6 +254,30 @@ def ground_gain(board: Board, open_ground: np.ndarray, reach: int, where: np.nda
     return padded[disc if where is None else disc[where]].sum(axis=1)
 
 
+class GroundGains:
+    """The ground a unit standing on each hex would take (``ground_gain``), for each reach a unit may have (its
+    steps: engine ``unit_reach``), computed on first ask; ``take`` marks ground as spoken for, so the next unit
+    looks for its own."""
+
+    def __init__(self, board: Board, open_ground: np.ndarray) -> None:
+        self.board, self.open_ground = board, open_ground
+        self._by_reach: dict[int, np.ndarray] = {}
+
+    def at_reach(self, reach: int) -> np.ndarray:
+        if reach not in self._by_reach:
+            self._by_reach[reach] = ground_gain(self.board, self.open_ground, reach)
+        return self._by_reach[reach]
+
+    def take(self, h: int, reach: int) -> None:
+        """A unit with ``reach`` will stand on ``h``: its ground is taken, and the gains near it shrink."""
+        if self.at_reach(reach)[h] == 0:
+            return
+        self.open_ground[self.board.disc(reach)[h]] = False
+        for r, gain in self._by_reach.items():
+            near = self.board.disc(reach + r)[h]
+            gain[near] = ground_gain(self.board, self.open_ground, r, near)
+
+
 def _disc_once(board: Board, radius: int) -> np.ndarray:
     """``board.disc(radius)`` with each hex once: the disc pads short rows with the hex itself again, and the pads
     point here at index ``size`` instead (past the board: an empty hex for a padded array).  Cached per board."""
@@ -261,8 +285,10 @@ def _disc_once(board: Board, radius: int) -> np.ndarray:
     key = ("disc_once", radius)
     if key not in facts:
         disc = board.disc(radius)
-        dup = disc == disc[:, :1]
-        dup[:, 0] = False
+        # (The pads repeat the hex itself; its own entry - wherever it falls in the row - is kept once.)
+        rows = np.arange(board.size)
+        dup = disc == rows[:, None]
+        dup[rows, np.argmax(dup, axis=1)] = False
         facts[key] = np.where(dup, board.size, disc)
     return facts[key]
 

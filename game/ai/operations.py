@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.engine.api import Location, MoveUnit, Observation, RailMove, at
+from game.engine.api import Location, MoveUnit, Observation, RailMove, at, unit_reach
 
 from .horizon import advance_limit, final_turn, last_word_of
-from .influence import BIG, Picture, ground_gain, spread, taken_along
+from .influence import BIG, GroundGains, Picture, spread, taken_along
+from .lines import LINE_D, perimeter
 from .order import Order
 from .plan import Plan, plan_of, why_move
 from .profiles import Difficulty, Personality
@@ -35,12 +36,13 @@ PRIZE_CUT = 0.4
 HOLD_BELOW = 1.0
 PULL_BACK = 3.0
 #: Outmatched below this "forward" ratio; each unit then mans about COVER hexes of the line, and a line longer
-#: than the units can man is given up for one LINE_D hexes from the enemy (out of his reach for a turn).
+#: than the units can man is given up for a perimeter round the base (game/ai/lines.py), or else for one LINE_D
+#: hexes from the enemy (out of his reach for a turn).
 FALLBACK = 0.6
 #: ... and the stronger, on the attack, above this ratio (the stance the plan overlay shows).
 ATTACK = 1.1
 COVER = 2.5
-LINE_D = 3
+
 #: Enemy ground counts as a goal within GOAL_R hexes of his units (his army's ground, not empty country).
 GOAL_R = 6
 #: Our places worth points keep a garrison while an enemy is within GARRISON_R hexes (plus half their points).
@@ -124,7 +126,9 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     # line short enough to man - a perimeter - is held, whatever the odds.
     withdrawing = forward < FALLBACK and len(pic.own_units) * COVER < int(pic.front.sum())
     if withdrawing:
-        line = pic.ours & pic.facts["korea"] & (d_enemy >= LINE_D) & (d_enemy <= LINE_D + 1)
+        line = perimeter(pic, len(pic.own_units) * COVER)
+        if line is None:
+            line = pic.ours & pic.facts["korea"] & (d_enemy >= LINE_D) & (d_enemy <= LINE_D + 1)
         if line.any():
             front = line
     d_front = pic.distance_to(front) if front.any() else d_goal
@@ -201,9 +205,9 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
 
     # Ground taken by marching through the enemy's empty rear, and by standing in his empty country.
     sweep = SWEEP * (0.5 + person.aggression) if forward > 0.8 else 0.0
-    reach_r = obs.config.params.rear_reach
+    params = obs.config.params
     open_ground = pic.open_ground.copy() if sweep else None
-    gain = ground_gain(board, open_ground, reach_r) if open_ground is not None and open_ground.any() else None
+    gains = GroundGains(board, open_ground) if open_ground is not None and open_ground.any() else None
     terrain_defence = facts["terrain_defence"]
     river = facts["river"]
     theirs_all = pic.theirs
@@ -247,8 +251,8 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         # (... but a lone garrison in the enemy's sight leaves its place empty by going: see KEEP.)
         if here is not None and in_sight[here] and count[here] == 1:
             v = np.where(manned & empty & ~is_here, v - KEEP * garrison[here], v)
-        if gain is not None:
-            v = v + ground_w * gain[hs]
+        if gains is not None:
+            v = v + ground_w * gains.at_reach(unit_reach(params, u.steps))[hs]
         if u.out_of_supply == 0:
             v = np.where(supplied[hs], v, v - 6.0)
         else:
@@ -384,13 +388,10 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         if sweep and isinstance(best_a, MoveUnit):
             for j in obs.reach(u.id).path(best_h):
                 swept[j] = True
-        if gain is not None and gain[best_h] > 0:
-            # The ground it will take is taken: the next unit looks for its own.
-            open_ground[board.disc(reach_r)[best_h]] = False
-            near = board.disc(2 * reach_r)[best_h]
-            gain[near] = ground_gain(board, open_ground, reach_r, near)
+        if gains is not None:
+            gains.take(best_h, unit_reach(params, u.steps))
         place(u, best_h, best_a, why_move(obs, pic, front, u, here, best_h, d_goal))
-    landing = plan_landing(obs, pic, person, halt)
+    landing = plan_landing(obs, pic, person, halt, enemy_estimate)
     if landing:
         orders.insert(0, landing)
     stance = "attack" if forward > ATTACK else ("hold" if forward > FALLBACK else "fall back")

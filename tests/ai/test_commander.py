@@ -143,16 +143,18 @@ def test_it_withdraws_across_a_river_when_outnumbered():
     assert "falls back" in agent.last_reason
 
 
-def _landing_position(rows: list[str], place: Hex):
+def _landing_position(rows: list[str], place: Hex, landing_steps: int = 3):
     """The enemy holds all of a 12x4 board but our corner at (0, 2) and (-1, 2); a 5-point place of theirs at
-    ``place``; a unit of ours waits in Japan.  ``rows``: the two land rows (c: clear, .: sea)."""
+    ``place``; a unit of ours (``landing_steps`` of its 3 steps) waits in Japan.  ``rows``: the two land rows (c:
+    clear, .: sea).  Our power in the field is 14 against the enemy's 16."""
     from helpers import control_all, with_places
 
     from game.engine.units import Location
     country = ["".join("." if ch == "." else "R" for ch in row) for row in rows]
     b = tiny_board(["." * 12, *rows, "." * 12], country=["." * 12, *country, "." * 12],
                    places=[{"id": "port", "name": "Harbour", "hex": [place.q, place.r]}])
-    units = [unit("m", "blue", None, location=Location.JAPAN), unit("g", "blue", Hex(0, 2), defence=6),
+    units = [unit("m", "blue", None, location=Location.JAPAN, cur_steps=landing_steps),
+             unit("g", "blue", Hex(0, 2), attack=8, defence=6),
              unit("r", "red", Hex(2, 1)), unit("r2", "red", Hex(2, 2))]
     s = with_places(tiny_state(b, units, seats=BLUE_FIRST), (place, 5))
     control_all(s, "communist")
@@ -169,6 +171,28 @@ def test_it_lands_behind_an_over_extended_enemy():
     from game.engine.actions import Landing
     assert isinstance(action, Landing) and action.to.distance(Hex(9, 1)) <= 2, (action, agent.last_reason)
     assert "behind the enemy's line" in agent.last_reason
+
+
+def test_it_does_not_land_while_the_enemy_it_remembers_outnumbers_it():
+    # rule: fog hides an army, it does not remove it: the enemy seen in the last turns counts against a landing
+    from game.ai.influence import Picture
+    from game.ai.profiles import personality
+    from game.ai.seaborne import LANDING_POWER, plan_landing
+    s = _landing_position(["c" * 12, "c" * 12], Hex(9, 1))
+    obs = api.observe(s, "blue")
+    pic = Picture(obs)
+    assert plan_landing(obs, pic, personality("historical")) is not None
+    remembered = pic.own_power / LANDING_POWER + 1.0
+    assert plan_landing(obs, pic, personality("historical"), enemy_estimate=remembered) is None
+
+
+def test_a_broken_division_does_not_lead_a_landing():
+    # rule: the spearhead of a landing is at full strength
+    from game.engine.actions import Landing
+    s = _landing_position(["c" * 12, "c" * 12], Hex(9, 1), landing_steps=2)
+    agent = Commander(4)
+    action = agent.choose(api.observe(s, "blue"))
+    assert not isinstance(action, Landing), agent.last_reason
 
 
 def test_in_the_last_turns_it_lands_to_take_an_unguarded_place():
