@@ -26,6 +26,11 @@ HISTORY = {
     "soviet_air": "1950-11-01", "seoul_lost_again": "1951-01-04", "front_stabilised": "1951-06-15",
     "talks_open": "1951-07-10", "armistice_signed": "1953-07-27", "general_war": "never",
 }
+#: The Pusan perimeter: the UN side's army drawn in round Pusan (at least PERIMETER_ARMY of its steps on the map
+#: within PERIMETER_KM of it, the port still its own) while the enemy holds most of the South (the UN side under
+#: PERIMETER_SOUTH of it).  History's perimeter of 4 August 1950 ran about 130 km out from Pusan at its farthest
+#: (Yongdok) and, measured as the ground south of its line (history_lines.yaml), left the UN a quarter of the South.
+PERIMETER_KM, PERIMETER_ARMY, PERIMETER_SOUTH = 140.0, 0.8, 0.4
 #: A front counts as stabilised once the UN side's share of Korea moved less than this over STABLE_TURNS turns.
 STABLE_SHARE, STABLE_TURNS = 0.02, 4
 
@@ -120,14 +125,33 @@ class Recorder:
             self._mark("un_crosses_38th", truth.date)
 
     def _check_perimeter(self, truth) -> None:
-        """The Pusan perimeter 'forms' the first turn the UN side holds under a fifth of South Korea."""
+        """The Pusan perimeter 'forms' the first turn the UN side holds under a fifth of South Korea, or holds
+        Pusan with its army drawn in round it while the enemy holds most of the South (PERIMETER_KM)."""
         config, board = self.match.config, self.match.board
         if "pusan_perimeter" in self.dates or "un" not in config.blocs:
             return
+        un = config.bloc_code("un")
         south = (board.country == int(Country.ROK)) & (board.terrain >= 2)
-        held = float((truth.control[south] == config.bloc_code("un")).sum()) / max(1, int(south.sum()))
-        if held < 0.2:
+        held = float((truth.control[south] == un).sum()) / max(1, int(south.sum()))
+        if held < 0.2 or (held < PERIMETER_SOUTH and self._drawn_in(truth, un)):
             self._mark("pusan_perimeter", truth.date)
+
+    def _drawn_in(self, truth, un: int) -> bool:
+        """Whether the UN side holds Pusan with most of its army (PERIMETER_ARMY of its steps) near it."""
+        board = self.match.board
+        pusan = board.places.get("pusan")
+        if pusan is None or int(truth.control[board.index(pusan.hex)]) != un:
+            return False
+        blocs = {s.id: s.bloc for s in self.match.config.seats}
+        near = far = 0
+        for u in truth.units.values():
+            if blocs.get(u.seat) != "un" or u.location is not Location.MAP or u.hex is None:
+                continue
+            if u.hex.distance(pusan.hex) * board.hex_km <= PERIMETER_KM:
+                near += u.steps
+            else:
+                far += u.steps
+        return near > 0 and near >= PERIMETER_ARMY * (near + far)
 
     def report(self) -> dict:
         truth = self.match.reveal()
