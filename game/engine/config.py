@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
+from typing import Callable
 
 from .hexes import Hex
 from .politics.model import Politics
@@ -124,6 +125,8 @@ class GameConfig:
     params: Parameters = field(default_factory=Parameters)
     replacements: tuple[tuple[str, int], ...] = ()   # (seat id, steps a turn)
     rebuild_after: tuple[tuple[str, int], ...] = ()  # (seat id, days before a destroyed unit re-forms)
+    #: (flag, seat id, steps a turn): once the flag is set, the seat's replacements (the largest if several are set)
+    replacements_after: tuple[tuple[str, str, int], ...] = ()
     extra: tuple[tuple[str, object], ...] = ()       # other sections, as plain data
     politics: Politics | None = None                 # tracks, rules, decisions... (None: no politics)
 
@@ -147,8 +150,11 @@ class GameConfig:
     def bloc_code(self, bloc: str) -> int:
         return self.blocs.index(bloc) + 1
 
-    def replacement_steps(self, seat_id: str) -> int:
-        return dict(self.replacements).get(seat_id, 0)
+    def replacement_steps(self, seat_id: str, flag: Callable[[str], object] | None = None) -> int:
+        """The seat's replacement steps a turn: those of ``replacements_after`` whose flag is set (``flag``: a
+        flag's value by name, GameState.flag), the largest if several are; else those of ``replacements``."""
+        later = [n for name, sid, n in self.replacements_after if sid == seat_id and flag is not None and flag(name)]
+        return max(later) if later else dict(self.replacements).get(seat_id, 0)
 
     def rebuild_days(self, seat_id: str) -> int:
         """Days before a destroyed unit of the seat may re-form (0: never): the seat's own figure, else the

@@ -215,7 +215,7 @@ def rebuild_unit(state: GameState, seat: str) -> list[Event]:
 def give_replacements(state: GameState, seat: str) -> list[Event]:
     """Spend the seat's replacement steps: one on re-forming a destroyed unit (where the scenario allows),
     the rest on depleted units in supply and out of contact."""
-    budget = state.config.replacement_steps(seat)
+    budget = state.config.replacement_steps(seat, state.flag)
     if budget <= 0:
         return []
     rebuilt = rebuild_unit(state, seat)

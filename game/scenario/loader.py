@@ -44,8 +44,9 @@ from .yamlsource import YamlDocument, parse_yaml
 
 #: Sections this module builds into the config (the politics sections become
 #: ``GameConfig.politics``); any other section travels to the engine untouched in ``GameConfig.extra``.
-CORE_SECTIONS = ("format", "meta", "calendar", "seats", "parameters", "replacements", "rebuild_after", "templates",
-                 "units", "arrivals", "supply_sources", "victory_places") + POLITICS_SECTIONS
+CORE_SECTIONS = ("format", "meta", "calendar", "seats", "parameters", "replacements", "rebuild_after",
+                 "replacements_after", "templates", "units", "arrivals", "supply_sources",
+                 "victory_places") + POLITICS_SECTIONS
 HEX_PREFIX = "hex:"
 #: The largest scenario file read.  The real ones are 18-79 KB (the whole war, 1950-invasion.yaml, is the largest);
 #: 2 MB leaves a teacher's scenario 25 times the campaign's room, and refuses a runaway or hostile file before a
@@ -265,6 +266,8 @@ def build_config(data: dict, board: Board, politics: Any = _COMPILE) -> GameConf
         params=Parameters(**overrides),
         replacements=tuple((sid, n) for sid, n in data["replacements"].items()),
         rebuild_after=tuple((sid, n) for sid, n in (data.get("rebuild_after") or {}).items()),
+        replacements_after=tuple((flag, sid, n) for flag, steps in (data.get("replacements_after") or {}).items()
+                                 for sid, n in steps.items()),
         extra=tuple((name, data[name]) for name in SECTIONS if name not in CORE_SECTIONS and name in data),
         politics=politics,
     )

@@ -275,6 +275,8 @@ SECTIONS: dict[str, Field] = {
     "replacements": Field(MapOf(Int(0, 50)), dict, "replacement steps a turn, per seat id"),
     "rebuild_after": Field(MapOf(Int(0, 3650)), dict,
                            "days before a seat's destroyed unit re-forms, per seat id (overrides the parameter)"),
+    "replacements_after": Field(MapOf(MapOf(Int(0, 50))), dict,
+                                "replacement steps a turn once a flag is set, per flag, per seat id"),
     "templates": Field(MapOf(TEMPLATE), dict, "shared unit values, by template name"),
     "units": Field(ListOf(UNIT), list, "units present at the start"),
     "arrivals": Field(ListOf(ARRIVAL), list, "units entering later"),

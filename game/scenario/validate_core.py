@@ -136,6 +136,10 @@ def check_replacements(ctx: Context) -> None:
         for sid in (ctx.data.get(section) or {}):
             if seats and sid not in seats:
                 ctx.add((section, sid), one_of(sid, list(seats), "a seat id, one of"))
+    for flag, steps in (ctx.data.get("replacements_after") or {}).items():
+        for sid in (steps if isinstance(steps, dict) else {}):
+            if seats and sid not in seats:
+                ctx.add(("replacements_after", flag, sid), one_of(sid, list(seats), "a seat id, one of"))
     for i, lesson in enumerate(list_or_empty(ctx.data.get("lessons"))):
         for k, sid in enumerate(list_or_empty(lesson.get("to")) if isinstance(lesson, dict) else []):
             if seats and given(sid) and sid not in seats:

@@ -252,6 +252,21 @@ def check_supply_source_flags(ctx: Context) -> None:
 
 
 @register_check
+def check_replacement_flags(ctx: Context) -> None:
+    """Each flag of ``replacements_after`` is one a set_flag effect sets or the flags section declares."""
+    flags = ctx.data.get("replacements_after")
+    if not isinstance(flags, dict):
+        return
+    settable = _settable_flags(_politics_sections(ctx.data))
+    for flag in flags:
+        if flag in ENGINE_KEPT:
+            ctx.add(("replacements_after", flag), f"'{flag}' is kept by the engine; replacements wait for a flag "
+                                                  "that a set_flag effect sets or the flags section declares")
+        elif flag not in settable:
+            ctx.add(("replacements_after", flag), unknown_flag(flag, settable))
+
+
+@register_check
 def check_arrival_flags(ctx: Context) -> None:
     """An arrival's ``requires`` names a flag some set_flag effect sets or the flags section declares."""
     sections = _politics_sections(ctx.data)

@@ -129,6 +129,16 @@ def test_a_reinforcement_arrives_on_its_date_at_its_place_or_near_it():
     assert arrived[0].text == "LATE arrives near Pusan."
 
 
+def test_a_set_flag_gives_a_seat_its_later_replacements():
+    # rule: once a flag of replacements_after is set the seat receives those steps instead, the largest if several
+    cfg = dataclasses.replace(tiny_state(tiny_board(["cc"]), []).config, replacements=(("blue", 1),),
+                              replacements_after=(("war_widens", "blue", 3), ("mobilised", "blue", 2)))
+    assert cfg.replacement_steps("blue") == 1
+    assert cfg.replacement_steps("blue", {"mobilised": "1950-07-01"}.get) == 2
+    assert cfg.replacement_steps("blue", {"mobilised": "1950-07-01", "war_widens": "1950-11-05"}.get) == 3
+    assert cfg.replacement_steps("red", {"war_widens": "1950-11-05"}.get) == 0
+
+
 def test_replacements_go_to_the_weakest_unit_out_of_contact():
     b = tiny_board(["cccccccc"])
     units = [unit("r", "red", Hex(0, 0)), unit("front", "blue", Hex(1, 0), cur_steps=1),
