@@ -162,3 +162,14 @@ def test_the_kpa_railheads_in_the_south_serve_until_china_s_armies_cross(campaig
     set_flag_value(state, "pva_entered", state.date.isoformat())
     served = set(supply_sources(state, "communist"))
     assert taejon not in served and seoul in served        # Seoul's yards name no flag: they serve whoever holds them
+
+
+@needs_map
+def test_china_s_entry_fills_the_communist_ranks(campaign):
+    # The KPA of 1950 had no depth of manpower; the side China joined had China's (replacements_after).
+    from game.engine.state import set_flag_value
+    state = campaign.new_game(1)
+    before = state.config.replacement_steps("dprk_prc", state.flag)
+    set_flag_value(state, "pva_entered", state.date.isoformat())
+    assert (before, state.config.replacement_steps("dprk_prc", state.flag)) == (1, 4)
+    assert state.config.replacement_steps("un", state.flag) == 3

@@ -328,10 +328,11 @@ def test_since_your_last_turn_lists_everything_the_seat_saw_in_order():
     from game.session.simulate import make_agents
     from game.session.table import Table
     from game.ui.log_html import HIDDEN_IN_LOG, esc, since_html
-    match = Match.start(load_scenario("1950-invasion"), 5, {"dprk_prc": "human", "rok": "ai:historical:normal",
-                                                           "un": "human"})
+    # (Seed 10: the ROK computer attacks four times in the first six turns.)
+    match = Match.start(load_scenario("1950-invasion"), 10, {"dprk_prc": "human", "rok": "ai:historical:normal",
+                                                            "un": "human"})
     table = Table(match)
-    agents = make_agents(match, "ai", 5)
+    agents = make_agents(match, "ai", 10)
     log = table.logs.entries
     reports = []
     mark = None
