@@ -16,6 +16,7 @@ import numpy as np
 
 from game.engine.api import Location, MoveUnit, Observation, RailMove, at, unit_reach
 
+from .garrisons import garrisons
 from .horizon import advance_limit, final_turn, last_word_of
 from .influence import BIG, GroundGains, Picture, spread, taken_along
 from .lines import LINE_D, perimeter
@@ -45,8 +46,6 @@ COVER = 2.5
 
 #: Enemy ground counts as a goal within GOAL_R hexes of his units (his army's ground, not empty country).
 GOAL_R = 6
-#: Our places worth points keep a garrison while an enemy is within GARRISON_R hexes (plus half their points).
-GARRISON_R = 5
 #: In the game's last ENDGAME turns a withdrawal no longer gives up our places near the enemy: there is no time
 #: left to win them back before they are counted.
 ENDGAME = 3
@@ -132,27 +131,9 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         if line.any():
             front = line
     d_front = pic.distance_to(front) if front.any() else d_goal
-    # Our places within a few hexes of the enemy need a garrison: an empty place is lost ground (unless we
-    # are falling back past it).  The more a place is worth, the farther off an enemy need be to threaten
-    # it (a capital keeps its guard against a raid from behind the front).
-    enemy_near = d_enemy <= GARRISON_R + place_bonus // 2
-    threatened = pic.ours & (place_bonus > 0) & enemy_near
-    # (Near the end there is no time to win back ground given up: a place is held to the last ENDGAME turns.)
-    if withdrawing and last - obs.turn > ENDGAME:
-        threatened &= d_enemy >= LINE_D
-    # The side's first place (a capital, the port it lives by) keeps its guard whatever is in sight: raiders and
-    # infiltrators come unseen, and no other hex is worth as much at the end.
-    mine = place_bonus * pic.ours
-    if mine.max() > 0:
-        threatened |= mine >= mine.max()
-    # On the game's last turn, with no enemy seat to move after ours, no enemy strikes again before the places are
-    # counted: a guard guards nothing, and every unit that can reach a place the enemy holds should take it.
+    # Our places that need a garrison (game/ai/garrisons.py), and those with an enemy in sight.
     last_word = last_word_of(obs, last)
-    if last_word:
-        threatened[:] = False
-    garrison = np.where(threatened, place_bonus, 0.0)
-    # ... and one with an enemy in sight keeps its lone garrison where it is, whatever else pulls (worth() below).
-    in_sight = (garrison > 0) & enemy_near
+    garrison, in_sight = garrisons(pic, place_bonus, d_enemy, withdrawing and last - obs.turn > ENDGAME, last_word)
     # What a garrison must stand against: the enemy attack within a march of the place (an armoured column
     # through a gap in the line took Pusan from a lone brigade).  One unit is not a garrison against that.
     raid = spread(board, pic.enemy_hexes, np.array([e.attack_strength() for e in pic.enemy_units]), RAID_R) \
@@ -327,6 +308,8 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
                 if u.id in committed or u.id not in dests or u.out_of_supply:
                     continue
                 here = here_of[u.id]
+                if garrison[here] > 0 and count[here] == 1 and here not in adjacent:
+                    continue            # a place's lone guard does not leave it empty to join an attack elsewhere
                 spots = [(here, None)] if here in adjacent else []
                 mine = marches.get(u.id)
                 if mine is None:
