@@ -19,9 +19,11 @@ GREAT_PLACE, GREAT_PLACE_R = 5, 3
 
 
 def garrisons(pic: Picture, place_bonus: np.ndarray, d_enemy: np.ndarray, giving_up: bool,
-              last_word: bool) -> tuple[np.ndarray, np.ndarray]:
-    """(garrison, in_sight) per hex: the points of each place of ours that needs a guard (0 elsewhere), and
-    whether an enemy is near enough that its lone guard must not leave it whatever else pulls.
+              last_word: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(garrison, in_sight, exposed) per hex: the points of each place of ours that needs a guard (0 elsewhere),
+    whether an enemy is near enough that its lone guard must not leave it whatever else pulls, and whether enemy
+    ground lies within its points // GREAT_PLACE_R hexes (at least the next one): a unit the fog hides could walk in,
+    so its lone guard does not leave it to join an attack.
 
     ``place_bonus``: each hex's victory points; ``d_enemy``: hexes to the nearest enemy unit in sight;
     ``giving_up``: the seat is falling back and the war is not in its last turns, so places within the enemy's
@@ -32,9 +34,8 @@ def garrisons(pic: Picture, place_bonus: np.ndarray, d_enemy: np.ndarray, giving
     # ... or, for a great prize, enemy ground close by: what fog hides may stand in it.  The KPA left Seoul empty on
     # its second turn to turn on ROK units in its rear, and an unseen ROK division walked back in (AI-against-AI
     # 1950-invasion, war 0: Seoul "retaken" on 2 July 1950 and lost again on the 9th).
-    great = place_bonus >= GREAT_PLACE
-    if great.any():
-        enemy_near |= great & (pic.distance_to(pic.theirs) <= place_bonus // GREAT_PLACE_R)
+    fogged = pic.distance_to(pic.theirs) <= np.maximum(1, place_bonus // GREAT_PLACE_R)
+    enemy_near |= (place_bonus >= GREAT_PLACE) & fogged
     threatened = pic.ours & (place_bonus > 0) & enemy_near
     if giving_up:
         threatened &= d_enemy >= LINE_D
@@ -48,4 +49,4 @@ def garrisons(pic: Picture, place_bonus: np.ndarray, d_enemy: np.ndarray, giving
     if last_word:
         threatened[:] = False
     garrison = np.where(threatened, place_bonus, 0.0)
-    return garrison, (garrison > 0) & enemy_near
+    return garrison, (garrison > 0) & enemy_near, (garrison > 0) & fogged

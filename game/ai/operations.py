@@ -133,7 +133,8 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     d_front = pic.distance_to(front) if front.any() else d_goal
     # Our places that need a garrison (game/ai/garrisons.py), and those with an enemy in sight.
     last_word = last_word_of(obs, last)
-    garrison, in_sight = garrisons(pic, place_bonus, d_enemy, withdrawing and last - obs.turn > ENDGAME, last_word)
+    giving_up = withdrawing and last - obs.turn > ENDGAME
+    garrison, in_sight, exposed = garrisons(pic, place_bonus, d_enemy, giving_up, last_word)
     # What a garrison must stand against: the enemy attack within a march of the place (an armoured column
     # through a gap in the line took Pusan from a lone brigade).  One unit is not a garrison against that.
     raid = spread(board, pic.enemy_hexes, np.array([e.attack_strength() for e in pic.enemy_units]), RAID_R) \
@@ -308,7 +309,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
                 if u.id in committed or u.id not in dests or u.out_of_supply:
                     continue
                 here = here_of[u.id]
-                if garrison[here] > 0 and count[here] == 1 and here not in adjacent:
+                if exposed[here] and count[here] == 1 and here not in adjacent:
                     continue            # a place's lone guard does not leave it empty to join an attack elsewhere
                 spots = [(here, None)] if here in adjacent else []
                 mine = marches.get(u.id)

@@ -411,23 +411,30 @@ def test_a_lone_garrison_does_not_trade_its_place_for_another_alike():
 
 
 def test_a_lone_guard_does_not_leave_its_place_to_join_an_attack_elsewhere():
-    # rule: g alone holds our 5-point place; a weak enemy division next to o could be hit at good odds by o and g
-    # together, but not by o alone: g stays, and the place keeps its guard (the KPA emptied Seoul this way)
-    s = _guard_position([unit("o", "blue", Hex(6, 2)), unit("g", "blue", Hex(1, 2), movement=8),
-                         unit("r", "red", Hex(7, 2), defence=2)])
+    # rule: g alone holds our 5-point place next to the enemy's ground (row 0), where the fog may hide anything; a
+    # weak enemy division next to o could be hit at good odds by o and g together, but not by o alone: g stays,
+    # and the place keeps its guard (the KPA emptied Seoul this way, and an unseen ROK division walked in)
+    s = _fogged_place([unit("o", "blue", Hex(6, 2)), unit("g", "blue", Hex(1, 1), movement=8),
+                       unit("r", "red", Hex(7, 2), defence=2)])
     moves = _blue_moves(s, Commander(3))
     assert "g" not in moves, moves
+
+
+def _fogged_place(units):
+    """A 14x5 board, all ours but the top row; a 5-point place of ours at (1, 1), next to the enemy's ground, and
+    our first place, worth 10, at (10, 3)."""
+    from helpers import control_all, with_places
+    b = tiny_board(["c" * 14] * 5)
+    s = with_places(tiny_state(b, units, seats=BLUE_FIRST), (Hex(1, 1), 5), (Hex(10, 3), 10))
+    control_all(s, "un")
+    for q in range(14):
+        s.control[b.index(Hex(q, 0))] = s.config.bloc_code("communist")
+    return started(s)
 
 
 def test_a_great_place_next_to_enemy_ground_keeps_its_guard_with_no_enemy_in_sight():
     # rule: g alone holds a 5-point place next to the enemy's ground (row 0); no enemy is in sight near it, but what
     # the fog hides may stand a hex away: g stays.  Our first place, worth 10, has its own guard h.
-    from helpers import control_all, with_places
-    b = tiny_board(["c" * 14] * 5)
-    units = [unit("g", "blue", Hex(1, 1)), unit("h", "blue", Hex(10, 3)), unit("r", "red", Hex(13, 0))]
-    s = with_places(tiny_state(b, units, seats=BLUE_FIRST), (Hex(1, 1), 5), (Hex(10, 3), 10))
-    control_all(s, "un")
-    for q in range(14):
-        s.control[b.index(Hex(q, 0))] = s.config.bloc_code("communist")
-    moves = _blue_moves(started(s), Commander(3))
+    s = _fogged_place([unit("g", "blue", Hex(1, 1)), unit("h", "blue", Hex(10, 3)), unit("r", "red", Hex(13, 0))])
+    moves = _blue_moves(s, Commander(3))
     assert "g" not in moves, moves
