@@ -161,7 +161,9 @@ def test_the_kpa_railheads_in_the_south_serve_until_china_s_armies_cross(campaig
     assert {taejon, seoul} <= set(supply_sources(state, "communist"))
     set_flag_value(state, "pva_entered", state.date.isoformat())
     served = set(supply_sources(state, "communist"))
-    assert taejon not in served and seoul in served        # Seoul's yards name no flag: they serve whoever holds them
+    assert taejon not in served and seoul not in served    # Seoul too lies south of the parallel
+    pyongyang = state.board.index(state.board.places["pyongyang"].hex)
+    assert pyongyang in served                             # the depots in the North serve on
 
 
 @needs_map

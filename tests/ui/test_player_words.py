@@ -115,7 +115,7 @@ def test_a_decision_says_when_and_what_in_words(campaign):
             "entered the war") in block
     assert "Does: 48 PVA divisions enter the war: 12 at once, the last 5 months later" in block
     assert "no longer possible: 'China warns through India', 'Beijing's alarm grows'" in block
-    assert "Costs: our supply sources close: Ch'onan railhead" in block
+    assert "Costs: our supply sources close: Seoul rail yards, Ch'onan railhead" in block
     un = Match.start(campaign, 1, SEATS).view("un")
     assert "When: escalation is 25 or more" in decision_block(un, "relieve_commander")
     assert "closes: 'Strike the Manchurian airfields'" in decision_block(un, "relieve_commander")
