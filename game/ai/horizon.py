@@ -27,6 +27,14 @@ def advance_limit(obs: Observation, person: Personality, power_in: bool = False,
     return person.halt_north_of
 
 
+def pulled_back(obs: Observation, power_in: bool, outmatched: bool) -> bool:
+    """Whether a seat's units past its advance limit are pulled back to it (operations.PULL_BACK), not only kept
+    from going farther: once it has met a great power's army - unless the limit is the talks' alone and it is not
+    outmatched.  Then it keeps the ground it holds: stalemate-talks begins with the talks open and the UN side's
+    line north of its hold line, and a seat pulled back gave up its own line and the places on it."""
+    return power_in and not (obs.talks == "open" and not outmatched)
+
+
 def final_turn(obs: Observation) -> int:
     """The game's last turn as the seat sees it: this one when the war would end as the next starts (armistice
     talks about to be signed: the tutorial's armistice ends it after turn 5 of 6), else the scenario's last.

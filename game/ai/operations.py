@@ -17,7 +17,7 @@ import numpy as np
 from game.engine.api import Location, MoveUnit, Observation, RailMove, at, unit_reach
 
 from .garrisons import garrisons
-from .horizon import advance_limit, final_turn, last_word_of
+from .horizon import advance_limit, final_turn, last_word_of, pulled_back
 from .influence import BIG, GroundGains, Picture, spread, taken_along
 from .lines import LINE_D, perimeter
 from .order import Order
@@ -88,6 +88,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     ratio = pic.own_power / max(pic.enemy_power, enemy_estimate, 1.0)
     forward = (0.4 + person.aggression) * ratio
     halt = advance_limit(obs, person, power_in, forward < HOLD_BELOW)
+    pull_back = pulled_back(obs, power_in, forward < HOLD_BELOW)
     lat = board.lat
     # The turn the game ends on as far as we can tell: this one when the war ends as the next starts.
     last = final_turn(obs)
@@ -244,7 +245,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         if here is not None:
             beyond &= la > lat[here]
         v = np.where(beyond, v - 40.0, v)
-        if power_in:
+        if pull_back:
             v = np.where(la > halt, v - PULL_BACK * (la - halt) / 0.144, v)
         bo = border[hs]
         if bo.any():

@@ -339,6 +339,19 @@ def test_the_stronger_un_keeps_its_halt_line_after_meeting_china():
     assert advance_limit(api.observe(s, "blue"), person, power_in=True, outmatched=False) == person.hold_line
 
 
+@pytest.mark.parametrize("talks, outmatched, power_in, pulled", [
+    ("open", False, True, False), ("open", True, True, True), ("closed", False, True, True),
+    ("closed", True, True, True), ("open", True, False, False)])
+def test_with_talks_open_the_stronger_un_keeps_its_line_north_of_its_hold_line(talks, outmatched, power_in, pulled):
+    # rule: past its limit a seat that has met China's army is pulled back to it, unless the limit is the talks'
+    # alone and it is the stronger: then it goes no farther but gives up nothing (stalemate-talks begins so)
+    from game.ai.horizon import pulled_back
+    b = tiny_board(["c" * 10] * 6)
+    s = started(tiny_state(b, [unit("b", "blue", Hex(4, 1)), unit("r", "red", Hex(6, 0))], seats=BLUE_FIRST))
+    s.talks = type(s.talks)(talks)
+    assert pulled_back(api.observe(s, "blue"), power_in, outmatched) is pulled
+
+
 def test_the_hard_ai_values_a_plan_after_the_enemy_has_answered_it():
     # rule: a plan is valued when the seat's turn comes round again, the other seats' turns played on the sandbox by
     # the normal AI: a division that steps next to a strong enemy division in sight is attacked before it is valued
