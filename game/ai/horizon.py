@@ -32,7 +32,7 @@ def pulled_back(obs: Observation, power_in: bool, outmatched: bool) -> bool:
     from going farther: once it has met a great power's army - unless the limit is the talks' alone and it is not
     outmatched.  Then it keeps the ground it holds: stalemate-talks begins with the talks open and the UN side's
     line north of its hold line, and a seat pulled back gave up its own line and the places on it."""
-    return power_in and not (obs.talks == "open" and not outmatched)
+    return power_in and (outmatched or obs.talks != "open")
 
 
 def final_turn(obs: Observation) -> int:

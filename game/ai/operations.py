@@ -87,8 +87,9 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     stack = obs.config.params.stacking
     ratio = pic.own_power / max(pic.enemy_power, enemy_estimate, 1.0)
     forward = (0.4 + person.aggression) * ratio
-    halt = advance_limit(obs, person, power_in, forward < HOLD_BELOW)
-    pull_back = pulled_back(obs, power_in, forward < HOLD_BELOW)
+    outmatched = forward < HOLD_BELOW
+    halt = advance_limit(obs, person, power_in, outmatched)
+    pull_back = pulled_back(obs, power_in, outmatched)
     lat = board.lat
     # The turn the game ends on as far as we can tell: this one when the war ends as the next starts.
     last = final_turn(obs)
@@ -132,7 +133,8 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         if line.any():
             front = line
     d_front = pic.distance_to(front) if front.any() else d_goal
-    # Our places that need a garrison (game/ai/garrisons.py), and those with an enemy in sight.
+    # Our places that need a garrison (game/ai/garrisons.py): those with an enemy in sight, and those with enemy
+    # ground so near that the fog could hide a walk-in.
     last_word = last_word_of(obs, last)
     giving_up = withdrawing and last - obs.turn > ENDGAME
     garrison, in_sight, exposed = garrisons(pic, place_bonus, d_enemy, giving_up, last_word)
