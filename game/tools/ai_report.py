@@ -4,7 +4,9 @@ Three measures (issue 8 §4), printed as Markdown tables:
 
 - **beats random**: for each seat of each scenario, pairs of games with the same seed, that seat played by
   the AI and then by the random-legal agent, the other seats random both times: the share of pairs in
-  which the AI scores higher;
+  which the AI scores higher, with its 95% interval (20 pairs cannot tell 95% from 80%), and the pairs in
+  which the seat's own fighting (the losses component, the one part of its score no other seat shares) is
+  higher;
 - **difficulty**: the same pairs with hard against easy and normal against easy, the other seats normal;
 - **a credible war**: AI against AI on 1950-invasion with historical personalities: the outcomes, the
   dates of the key events beside history's (assets/history.yaml's timeline) and the UN side's median
@@ -49,12 +51,24 @@ def _pair(job: tuple) -> tuple:
     from game.session.simulate import derive_seed
     seats = [s.id for s in load_scenario(scenario_id).config.seats]
     seed = derive_seed(2026, k)
-    scores = []
+    scores, own = [], []
     for spec in (a, b):
         specs = {s: others for s in seats}
         specs[seat] = spec
-        scores.append(_game(scenario_id, specs, seed)["scores"][seat])
-    return scenario_id, seat, scores[0], scores[1]
+        report = _game(scenario_id, specs, seed)
+        scores.append(report["scores"][seat])
+        own.append(report["score_components"][seat].get("losses", 0.0))
+    return scenario_id, seat, scores[0], scores[1], own[0] - own[1]
+
+
+def wilson(wins: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% (Wilson score) interval of a share of ``wins`` in ``n``: how far 19/20 is from 95% for sure."""
+    if n == 0:
+        return 0.0, 1.0
+    p = wins / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def _campaign(k: int) -> dict:
@@ -64,11 +78,16 @@ def _campaign(k: int) -> dict:
 
 
 def pairs_table(pool, scenarios, seats_of, n: int, a: str, b: str, others: str) -> list[tuple]:
+    """(scenario, seat, pairs ``a`` scored higher in, pairs, mean difference, pairs its own fighting scored higher
+    in) per seat.  The last is the losses component alone, the one part of a seat's score that is its own: ground
+    is its bloc's, escalation and the outcome everyone's, so the other seats' play (random, in the beats-random
+    pairs) moves them as much as the seat does."""
     jobs = [(sid, seat, k, a, b, others) for sid in scenarios for seat in seats_of[sid] for k in range(n)]
     rows: dict[tuple, list] = {}
-    for sid, seat, sa, sb in pool.imap(_pair, jobs, chunksize=2):
-        rows.setdefault((sid, seat), []).append(sa - sb)
-    return [(sid, seat, sum(d > 0 for d in ds), len(ds), statistics.fmean(ds)) for (sid, seat), ds in rows.items()]
+    for sid, seat, sa, sb, own in pool.imap(_pair, jobs, chunksize=2):
+        rows.setdefault((sid, seat), []).append((sa - sb, own))
+    return [(sid, seat, sum(d > 0 for d, _ in ds), len(ds), statistics.fmean(d for d, _ in ds),
+             sum(o > 0 for _, o in ds)) for (sid, seat), ds in rows.items()]
 
 
 def history_shares() -> list[tuple[date, str, float]]:
@@ -114,9 +133,11 @@ def main(argv: list[str] | None = None) -> int:
             rows = pairs_table(pool, scenarios, seats_of, args.pairs, "ai", "random", "random")
             result["beats_random"] = rows
             print("## The normal AI against the random agent (pairs by seed, other seats random)\n")
-            print("| scenario | seat | AI higher | share | mean difference |\n| --- | --- | --- | --- | --- |")
-            for sid, seat, w, n, d in rows:
-                print(f"| {sid} | {seat} | {w}/{n} | {w / n:.0%} | {d:+.1f} |")
+            print("| scenario | seat | AI higher | share (95% interval) | mean difference | its own fighting higher |\n"
+                  "| --- | --- | --- | --- | --- | --- |")
+            for sid, seat, w, n, d, own in rows:
+                lo, hi = wilson(w, n)
+                print(f"| {sid} | {seat} | {w}/{n} | {w / n:.0%} ({lo:.0%}–{hi:.0%}) | {d:+.1f} | {own}/{n} |")
             total = sum(r[2] for r in rows), sum(r[3] for r in rows)
             print(f"\nAll seats: {total[0]}/{total[1]} ({total[0] / max(1, total[1]):.0%}).\n")
         if args.difficulty_pairs:
@@ -126,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
                 w, n = sum(r[2] for r in rows), sum(r[3] for r in rows)
                 print(f"## {a} against ai:easy (other seats normal): higher in {w}/{n} pairs ({w / max(1, n):.0%})\n")
                 print("| scenario | seat | higher | mean difference |\n| --- | --- | --- | --- |")
-                for sid, seat, w1, n1, d in rows:
+                for sid, seat, w1, n1, d, _ in rows:
                     print(f"| {sid} | {seat} | {w1}/{n1} | {d:+.1f} |")
                 print()
         if args.campaigns:
