@@ -27,6 +27,20 @@ def advance_limit(obs: Observation, person: Personality, power_in: bool = False,
     return person.halt_north_of
 
 
+#: How far past its hold line (degrees of latitude: about three hexes) a seat on an active defence still takes
+#: the places worth points: the UN's limited offensives of 1951 while the talks went on (Bloody Ridge, Heartbreak
+#: Ridge, the Punchbowl) straightened the line onto the ground the armistice would leave it.  Without it the
+#: historical ROK of stalemate-talks never went for the Punchbowl (38.3N, 3 points, held by the KPA at the start);
+#: a random ROK sometimes took it, and that was 7 of its 11 lost pairs against random in 60 (seeds 0-59).
+LIMITED = 0.5
+
+
+def limited_objectives(obs: Observation, power_in: bool, outmatched: bool) -> float:
+    """How far past its advance limit a UN-bloc seat goes for places worth points (0: not at all): only on the
+    active defence - the talks open, a great power's army met, and the seat not outmatched."""
+    return LIMITED if obs.bloc == "un" and power_in and not outmatched and obs.talks == "open" else 0.0
+
+
 def pulled_back(obs: Observation, power_in: bool, outmatched: bool) -> bool:
     """Whether a seat's units past its advance limit are pulled back to it (operations.PULL_BACK), not only kept
     from going farther: once it has met a great power's army - unless the limit is the talks' alone and it is not

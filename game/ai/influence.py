@@ -221,6 +221,12 @@ class Picture:
         # A source in our zone of control still counts as a start (the engine's supply trace starts there too).
         return board.steps_from(np.flatnonzero(rear & ~own), self.facts["land"] & ~own & ~ours_zoc) < BIG
 
+    def near(self, hexes: np.ndarray, radius: int) -> np.ndarray:
+        """The hexes within ``radius`` of any of ``hexes`` (a mask), those included."""
+        out = np.zeros(self.board.size + 1, dtype=bool)
+        out[self.board.disc(radius)[np.flatnonzero(hexes)].ravel()] = True
+        return out[: self.board.size]
+
     def distance_to(self, goals: np.ndarray) -> np.ndarray:
         return distance_from(self.board, goals, self.passable)
 

@@ -17,7 +17,7 @@ import numpy as np
 from game.engine.api import Location, MoveUnit, Observation, RailMove, at, unit_reach
 
 from .garrisons import garrisons
-from .horizon import advance_limit, final_turn, last_word_of, pulled_back
+from .horizon import advance_limit, final_turn, last_word_of, limited_objectives, pulled_back
 from .influence import BIG, GroundGains, Picture, spread, taken_along
 from .lines import LINE_D, perimeter
 from .order import Order
@@ -106,8 +106,16 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     for i, pts in pic.victory_hexes.items():
         if pic.theirs[i] and pts > 0:
             goals[i] = True
+    # On an active defence, the places worth points just past the limit are goals too, and the hexes next to them
+    # ground to attack from (horizon.limited_objectives).
+    band = limited_objectives(obs, power_in, outmatched) if halt < 90 else 0.0
+    past = np.zeros(board.size, dtype=bool)
+    for i, pts in pic.victory_hexes.items():
+        if band and pic.theirs[i] and pts > 0 and halt < lat[i] <= halt + band:
+            past[i] = True
+    approach = pic.near(past, 1) if past.any() else past
     if halt < 90:
-        goals &= lat <= halt
+        goals &= (lat <= halt) | past
     # Never a goal across a great power's border (China, the USSR for the UN), whatever the scenario allows.
     power = pic.great_power_land
     goals &= ~power
@@ -243,7 +251,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         else:
             v = np.where(supplied[hs], v, v - 12.0)
         la = lat[hs]
-        beyond = (la > halt) & (place_bonus[hs] == 0)
+        beyond = (la > halt) & (place_bonus[hs] == 0) & ~approach[hs]
         if here is not None:
             beyond &= la > lat[here]
         v = np.where(beyond, v - 40.0, v)
@@ -299,7 +307,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         need = NEED - 1.5 * person.aggression
         for t in sorted(np.flatnonzero(enemy_def > 0).tolist(),
                         key=lambda t: (-place_bonus[t], enemy_def[t], t)):
-            if halt < 90 and lat[t] > halt:
+            if halt < 90 and lat[t] > halt and not approach[t]:
                 continue
             adjacent = {int(e) for e in nb[t] if e >= 0}
             # A place worth points is worth a dearer attack (the score counts it; combat_choice prices it so).

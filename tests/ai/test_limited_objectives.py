@@ -1,0 +1,59 @@
+"""The active defence: with the talks open, a UN-bloc seat that has met China's army and is the stronger still
+takes the places worth points just past its hold line (horizon.limited_objectives), as the UN took the Punchbowl
+and Heartbreak Ridge in 1951; with the talks closed, or outmatched, it does not."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from helpers import BLUE_FIRST, control_all, started, tiny_board, tiny_state, unit, with_places
+
+from game.ai.commander import Commander
+from game.ai.horizon import LIMITED, limited_objectives
+from game.engine import api
+from game.engine.actions import EndPhase
+from game.engine.hexes import Hex
+
+
+def _past_the_hold_line(talks: str):
+    """A 10x6 board, ours but its top two rows; the enemy's 3-point place at (4, 1), two rows (0.25 degrees) past
+    our hold line on row 3, where our strong division b stands (a hex a turn,
+    so the place is two turns' march); a weak Chinese division far off in the north-east,
+    met before."""
+    b = tiny_board(["c" * 10] * 6)
+    red = dataclasses.replace(unit("r", "red", Hex(9, 0), attack=2, defence=2, steps=1), nation="PRC")
+    s = with_places(tiny_state(b, [unit("b", "blue", Hex(4, 3), attack=8, defence=8, movement=1), red], seats=BLUE_FIRST),
+                    (Hex(4, 1), 3))
+    control_all(s, "un")
+    for q in range(10):
+        for r in (0, 1):
+            s.control[b.index(Hex(q, r))] = s.config.bloc_code("communist")
+    s = started(s)
+    s.talks = type(s.talks)(talks)
+    line = float(b.lat[b.index(Hex(4, 3))])
+    agent = Commander(3)
+    agent.restore({**agent.memory(), "power_in": True})    # China's army was met a turn ago
+    agent.person = dataclasses.replace(agent.person, hold_line=line, halt_north_of=line)
+    return s, agent, b, line
+
+
+@pytest.mark.parametrize("talks, goes", [("open", True), ("closed", False)])
+def test_with_talks_open_the_stronger_side_takes_a_place_just_past_its_hold_line(talks, goes):
+    # rule: b stands on its hold line with the enemy's 3-point place two marches north of it; with the talks open (an
+    # active defence) it marches on the place; with them closed its limit is the halt line here, and it stays.
+    # (A place within one march past the limit was always taken; the hexes before it were out of bounds.)
+    s, agent, b, line = _past_the_hold_line(talks)
+    action = agent.choose(api.observe(s, "blue"))
+    north = not isinstance(action, EndPhase) and float(b.lat[b.index(action.to)]) > line
+    assert north is goes, agent.last_reason
+
+
+def test_limited_objectives_only_on_an_active_defence():
+    s, _, _, _ = _past_the_hold_line("open")
+    obs = api.observe(s, "blue")
+    assert limited_objectives(obs, power_in=True, outmatched=False) == LIMITED
+    assert limited_objectives(obs, power_in=True, outmatched=True) == 0.0
+    assert limited_objectives(obs, power_in=False, outmatched=False) == 0.0
+    s.talks = type(s.talks)("closed")
+    assert limited_objectives(api.observe(s, "blue"), power_in=True, outmatched=False) == 0.0
