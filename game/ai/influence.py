@@ -195,9 +195,7 @@ class Picture:
         power = self.great_power_land
         if not power.any():
             return np.zeros(self.board.size, dtype=bool)
-        near = np.zeros(self.board.size + 1, dtype=bool)
-        near[self.board.disc(3)[np.flatnonzero(power)].ravel()] = True
-        return near[: self.board.size] & self.passable
+        return self.near(power, 3) & self.passable
 
     @cached_property
     def enemy_main(self) -> np.ndarray:
