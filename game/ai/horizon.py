@@ -31,7 +31,7 @@ def advance_limit(obs: Observation, person: Personality, power_in: bool = False,
 #: the places worth points: the UN's limited offensives of 1951 while the talks went on (Bloody Ridge, Heartbreak
 #: Ridge, the Punchbowl) straightened the line onto the ground the armistice would leave it.  Without it the
 #: historical ROK of stalemate-talks never went for the Punchbowl (38.3N, 3 points, held by the KPA at the start);
-#: a random ROK sometimes took it, and that was 7 of its 11 lost pairs against random in 60 (seeds 0-59).
+#: a random ROK sometimes took it, and that was 6 of its 11 lost pairs against random in 60 (seeds 0-59).
 LIMITED = 0.5
 
 
