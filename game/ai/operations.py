@@ -103,17 +103,15 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     goals = pic.theirs & pic.facts["korea"] & main & (d_enemy <= GOAL_R)
     # (A place worth no points - kept in a scenario for a rule, far from its battle - is no goal: marching on
     # it wins nothing at the end.)
+    # On an active defence, the places worth points just past the limit stay goals, and the hexes next to them are
+    # ground to attack from (horizon.limited_objectives).
+    band = limited_objectives(obs, power_in, outmatched)
+    past = np.zeros(board.size, dtype=bool)
     for i, pts in pic.victory_hexes.items():
         if pic.theirs[i] and pts > 0:
             goals[i] = True
-    # On an active defence, the places worth points just past the limit are goals too, and the hexes next to them
-    # ground to attack from (horizon.limited_objectives).
-    band = limited_objectives(obs, power_in, outmatched) if halt < 90 else 0.0
-    past = np.zeros(board.size, dtype=bool)
-    for i, pts in pic.victory_hexes.items():
-        if band and pic.theirs[i] and pts > 0 and halt < lat[i] <= halt + band:
-            past[i] = True
-    approach = pic.near(past, 1) if past.any() else past
+            past[i] = halt < lat[i] <= halt + band
+    approach = pic.near(past, 1)
     if halt < 90:
         goals &= (lat <= halt) | past
     # Never a goal across a great power's border (China, the USSR for the UN), whatever the scenario allows.
