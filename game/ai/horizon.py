@@ -32,13 +32,23 @@ def advance_limit(obs: Observation, person: Personality, power_in: bool = False,
 #: Ridge, the Punchbowl) straightened the line onto the ground the armistice would leave it.  Without it the
 #: historical ROK of stalemate-talks never went for the Punchbowl (38.3N, 3 points, held by the KPA at the start);
 #: a random ROK sometimes took it, and that was 6 of its 11 lost pairs against random in 60 (seeds 0-59).
+#: The same band serves a seat halted by China's entry pressure alone (no great power's army met yet), for the places
+#: clear of the border (operations keeps those within Picture.border_risk out): the threshold is about the Yalu,
+#: not the towns short of it.  Without it the historical ROK of chinese-intervention left Hamhung (39.9N, just past
+#: its 39.7 halt) for Wonsan on the first turn and never went for Hungnam next door, held by a cut-off KPA
+#: remnant, which walked into Hamhung on turn 4 (seed pair 48; 43 -> 44 of 60 pairs against random, the other 17
+#: rows and 40 AI-against-AI campaigns unchanged).
 LIMITED = 0.5
 
 
 def limited_objectives(obs: Observation, power_in: bool, outmatched: bool) -> float:
-    """How far past its advance limit a UN-bloc seat goes for places worth points (0: not at all): only on the
-    active defence - the talks open, a great power's army met, and the seat not outmatched."""
-    return LIMITED if obs.bloc == "un" and power_in and not outmatched and obs.talks == "open" else 0.0
+    """How far past its advance limit a UN-bloc seat goes for places worth points (0: not at all), unless it is
+    outmatched: halted by China's entry pressure alone (``power_in`` false; the caller keeps the places near the
+    border out), or on the active defence - the talks open and a great power's army met.  Once that army is met
+    and the talks are closed, its halt line is the limit."""
+    if obs.bloc != "un" or outmatched:
+        return 0.0
+    return LIMITED if not power_in or obs.talks == "open" else 0.0
 
 
 def pulled_back(obs: Observation, power_in: bool, outmatched: bool) -> bool:

@@ -103,14 +103,16 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     goals = pic.theirs & pic.facts["korea"] & main & (d_enemy <= GOAL_R)
     # (A place worth no points - kept in a scenario for a rule, far from its battle - is no goal: marching on
     # it wins nothing at the end.)
-    # On an active defence, the places worth points just past the limit stay goals, and the hexes next to them are
-    # ground to attack from (horizon.limited_objectives).
+    # On an active defence, or halted short of China's threshold, the places worth points just past the limit stay
+    # goals, and the hexes next to them are ground to attack from (horizon.limited_objectives); before China's army
+    # is met, only those clear of the border: the threshold is the Yalu's.
     band = limited_objectives(obs, power_in, outmatched)
     past = np.zeros(board.size, dtype=bool)
+    near_border = pic.border_risk
     for i, pts in pic.victory_hexes.items():
         if pic.theirs[i] and pts > 0:
             goals[i] = True
-            past[i] = halt < lat[i] <= halt + band
+            past[i] = halt < lat[i] <= halt + band and (power_in or not near_border[i])
     approach = pic.near(past, 1)
     if halt < 90:
         goals &= (lat <= halt) | past

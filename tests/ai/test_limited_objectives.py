@@ -1,6 +1,7 @@
 """The active defence: with the talks open, a UN-bloc seat that has met China's army and is the stronger still
 takes the places worth points just past its hold line (horizon.limited_objectives), as the UN took the Punchbowl
-and Heartbreak Ridge in 1951; with the talks closed, or outmatched, it does not."""
+and Heartbreak Ridge in 1951; with the talks closed, or outmatched, it does not.  Halted by China's entry pressure
+alone, it takes those clear of the border (Hamhung, short of the Yalu), not those near it."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from game.ai.horizon import LIMITED, limited_objectives
 from game.engine import api
 from game.engine.actions import EndPhase
 from game.engine.hexes import Hex
+from game.engine.observation import Observation
+from game.engine.board import Country
 
 
 def _past_the_hold_line(talks: str):
@@ -54,6 +57,40 @@ def test_limited_objectives_only_on_an_active_defence():
     obs = api.observe(s, "blue")
     assert limited_objectives(obs, power_in=True, outmatched=False) == LIMITED
     assert limited_objectives(obs, power_in=True, outmatched=True) == 0.0
-    assert limited_objectives(obs, power_in=False, outmatched=False) == 0.0
+    assert limited_objectives(obs, power_in=False, outmatched=False) == LIMITED
+    assert limited_objectives(obs, power_in=False, outmatched=True) == 0.0
     s.talks = type(s.talks)("closed")
     assert limited_objectives(api.observe(s, "blue"), power_in=True, outmatched=False) == 0.0
+
+
+def _halted_short_of_china(place_row: int, monkeypatch):
+    """A 10x10 board: China along the top row, North Korea below, ours but the rows from ``place_row`` up; the
+    enemy's 3-point place at (4, place_row), two rows past our halt line, where our strong division b stands (a hex
+    a turn); a weak KPA division far off in the north-east.  China's entry pressure is past our tolerance, so our
+    limit is the halt line, and no Chinese army has been met."""
+    b = tiny_board(["c" * 10] * 10, country=["C" * 10] + ["N" * 10] * 9)
+    red = unit("r", "red", Hex(7, 2), attack=2, defence=2, steps=1)
+    s = with_places(tiny_state(b, [unit("b", "blue", Hex(4, place_row + 2), attack=8, defence=8, movement=1), red],
+                               seats=BLUE_FIRST), (Hex(4, place_row), 3))
+    control_all(s, "un")
+    for q in range(10):
+        for r in range(place_row + 1):
+            s.control[b.index(Hex(q, r))] = s.config.bloc_code("communist")
+    s = started(s)
+    monkeypatch.setattr(Observation, "tracks", property(lambda self: {"intervention": 100.0}))
+    line = float(b.lat[b.index(Hex(4, place_row + 2))])
+    agent = Commander(3)
+    agent.person = dataclasses.replace(agent.person, halt_north_of=line)
+    return s, agent, b, line
+
+
+@pytest.mark.parametrize("place_row, goes", [(6, True), (3, False)])
+def test_halted_by_chinas_threshold_it_takes_a_place_just_past_its_halt_line_clear_of_the_border(
+        place_row, goes, monkeypatch):
+    # rule: b stands on its halt line with the enemy's 3-point place two marches north; six rows from China it marches
+    # on it (the threshold is the Yalu's, not Hamhung's); three rows from China (within the border alarm) it stays.
+    s, agent, b, line = _halted_short_of_china(place_row, monkeypatch)
+    assert (b.country[b.index(Hex(4, 0))] == int(Country.PRC))
+    action = agent.choose(api.observe(s, "blue"))
+    north = not isinstance(action, EndPhase) and float(b.lat[b.index(action.to)]) > line
+    assert north is goes, agent.last_reason
