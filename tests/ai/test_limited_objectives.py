@@ -14,9 +14,9 @@ from game.ai.commander import Commander
 from game.ai.horizon import LIMITED, limited_objectives
 from game.engine import api
 from game.engine.actions import EndPhase
+from game.engine.board import Country
 from game.engine.hexes import Hex
 from game.engine.observation import Observation
-from game.engine.board import Country
 
 
 def _past_the_hold_line(talks: str):
@@ -26,8 +26,8 @@ def _past_the_hold_line(talks: str):
     met before."""
     b = tiny_board(["c" * 10] * 6)
     red = dataclasses.replace(unit("r", "red", Hex(9, 0), attack=2, defence=2, steps=1), nation="PRC")
-    s = with_places(tiny_state(b, [unit("b", "blue", Hex(4, 3), attack=8, defence=8, movement=1), red], seats=BLUE_FIRST),
-                    (Hex(4, 1), 3))
+    b_unit = unit("b", "blue", Hex(4, 3), attack=8, defence=8, movement=1)
+    s = with_places(tiny_state(b, [b_unit, red], seats=BLUE_FIRST), (Hex(4, 1), 3))
     control_all(s, "un")
     for q in range(10):
         for r in (0, 1):
@@ -90,7 +90,7 @@ def test_halted_by_chinas_threshold_it_takes_a_place_just_past_its_halt_line_cle
     # rule: b stands on its halt line with the enemy's 3-point place two marches north; six rows from China it marches
     # on it (the threshold is the Yalu's, not Hamhung's); three rows from China (within the border alarm) it stays.
     s, agent, b, line = _halted_short_of_china(place_row, monkeypatch)
-    assert (b.country[b.index(Hex(4, 0))] == int(Country.PRC))
+    assert b.country[b.index(Hex(4, 0))] == int(Country.PRC)
     action = agent.choose(api.observe(s, "blue"))
     north = not isinstance(action, EndPhase) and float(b.lat[b.index(action.to)]) > line
     assert north is goes, agent.last_reason
