@@ -221,9 +221,7 @@ class Picture:
 
     def near(self, hexes: np.ndarray, radius: int) -> np.ndarray:
         """The hexes within ``radius`` of any of ``hexes`` (a mask), those included."""
-        out = np.zeros(self.board.size + 1, dtype=bool)
-        out[self.board.disc(radius)[np.flatnonzero(hexes)].ravel()] = True
-        return out[: self.board.size]
+        return self.board.around(np.flatnonzero(hexes), radius)
 
     def distance_to(self, goals: np.ndarray) -> np.ndarray:
         return distance_from(self.board, goals, self.passable)

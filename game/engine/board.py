@@ -185,6 +185,13 @@ class Board:
             self.__dict__[key] = out
         return self.__dict__[key]
 
+    def around(self, hexes: np.ndarray, radius: int) -> np.ndarray:
+        """Mask of the hexes within ``radius`` steps of any of the flat indices ``hexes`` (a lookup in the discs)."""
+        mask = np.zeros(self.size, dtype=bool)
+        if len(hexes):
+            mask[self.disc(radius)[hexes].ravel()] = True
+        return mask
+
     @cached_property
     def _padded_neighbors(self) -> np.ndarray:
         """``neighbors`` with off-map sides pointing at index ``size`` (a pad hex past the end, never passable)

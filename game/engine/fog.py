@@ -11,28 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .board import Board
 from .state import GameState
 from .units import MAP
-
-
-def within(board: Board, sources: np.ndarray, radius: int) -> np.ndarray:
-    """Boolean mask of hexes within ``radius`` steps of any True hex of ``sources``."""
-    mask = sources.copy()
-    frontier = sources.copy()
-    nb = board.neighbors
-    for _ in range(radius):
-        idx = np.flatnonzero(frontier)
-        if idx.size == 0:
-            break
-        ring = nb[idx].ravel()
-        ring = ring[ring >= 0]
-        new = np.zeros_like(mask)
-        new[ring] = True
-        new &= ~mask
-        mask |= new
-        frontier = new
-    return mask
 
 
 def bloc_presence(state: GameState, bloc: str) -> np.ndarray:
@@ -49,11 +29,8 @@ def _radius(state: GameState, bloc: str) -> int:
 
 
 def _around(state: GameState, hexes: np.ndarray, radius: int) -> np.ndarray:
-    """Mask of hexes within ``radius`` of any of the flat indices ``hexes`` (a lookup in the board's discs)."""
-    mask = np.zeros(state.board.size, dtype=bool)
-    if hexes.size:
-        mask[state.board.disc(radius)[hexes].ravel()] = True
-    return mask
+    """Mask of hexes within ``radius`` of any of the flat indices ``hexes``."""
+    return state.board.around(hexes, radius)
 
 
 def visible_hexes(state: GameState, bloc: str) -> np.ndarray:
