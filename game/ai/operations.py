@@ -108,11 +108,12 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     # is met, only those clear of the border: the threshold is the Yalu's.
     band = limited_objectives(obs, power_in, outmatched)
     past = np.zeros(board.size, dtype=bool)
-    near_border = pic.border_risk
+    # (Land within three hexes of a great power's, the Yalu for the UN: see the alarm below.)
+    border = pic.border_risk
     for i, pts in pic.victory_hexes.items():
         if pic.theirs[i] and pts > 0:
             goals[i] = True
-            past[i] = halt < lat[i] <= halt + band and (power_in or not near_border[i])
+            past[i] = halt < lat[i] <= halt + band and (power_in or not border[i])
     approach = pic.near(past, 1)
     if halt < 90:
         goals &= (lat <= halt) | past
@@ -151,7 +152,6 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     raid = spread(board, pic.enemy_hexes, np.array([e.attack_strength() for e in pic.enemy_units]), RAID_R) \
         if garrison.any() and len(pic.enemy_units) else np.zeros(board.size)
     # Near a great power's border (the Yalu for the UN) every unit raises its alarm; across it, far more.
-    border = pic.border_risk
     escalation = obs.tracks.get("escalation", 0.0)
     alarm = (4.0 + 16.0 * escalation / max(1.0, person.tolerance.get("escalation", 100))) * (1.3 - person.aggression)
     if border.any() and person.aggression < 0.8:
