@@ -17,6 +17,8 @@ from .profiles import Personality
 #: Strength, supply and air power pay by the turn: they count in full only with this many turns left to use
 #: them (China's armies called in on the last turn of a short scenario are worth little; the escalation is not).
 PAYBACK_TURNS = 6
+#: An armistice signed, in points of the talks track (times the personality's weight of the talks).
+ARMISTICE_WORTH = 50.0
 
 
 def track_label(obs: Observation, track: str) -> str:
@@ -71,8 +73,13 @@ def score(obs: Observation, c: Consequences, person: Personality) -> tuple[float
     if c.outcome == "general_war":
         value += person.value["outcome_general_war"]
         notes.append("it would start a general war")
-    elif c.outcome == "armistice":
-        value += 5 * weights.get("talks", 0.0) * 10
+    else:
+        # The armistice is worth what the decision changes about it: one that would be signed next turn anyway
+        # (the talks at 100) is no reason to take a decision, and one the decision would stop costs its worth.
+        # Without the comparison the ROK of stalemate-talks refused the armistice (Washington's override, a chance
+        # rolled on the copy, still signed it there) and took the refusal back in the same phase.
+        value += ARMISTICE_WORTH * weights.get("talks", 0.0) * ((c.outcome == "armistice") -
+                                                                 (c.outcome_without == "armistice"))
     return value, notes
 
 

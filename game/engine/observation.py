@@ -330,7 +330,7 @@ class Observation:
                            for k, b in enumerate(self.config.blocs)},
             mig_alley=(before.mig_alley, s.mig_alley), air_support=(not before.no_air_support, not s.no_air_support),
             units_unlocked=len(unlocked), strength_unlocked=strength, outcome=s.outcome or later.outcome,
-            talks=(before.talks.value, s.talks.value),
+            talks=(before.talks.value, s.talks.value), outcome_without=before.outcome or without.outcome,
             next_turn={k: round(v - without.track(k), 4) for k, v in later.track_dict().items()
                        if public(k) and abs(v - without.track(k) - (s.track(k) - before.track(k))) > 1e-9})
 
@@ -349,6 +349,7 @@ class Consequences:
     outcome: str | None                    # the war's end, if it would end
     talks: tuple[str, str]                 # before, after
     next_turn: dict[str, float] = None     # track -> its difference a turn later, where that is not the first change
+    outcome_without: str | None = None     # the war's end by the next turn's start without the decision (same dice)
 
     def change(self, track: str) -> float:
         return self.tracks_after.get(track, 0.0) - self.tracks_before.get(track, 0.0)

@@ -58,3 +58,23 @@ def test_reinforcements_count_by_the_turns_left_to_use_them():
     assert payback(SimpleNamespace(turn=1, last_turn=40)) == 1.0
     assert payback(SimpleNamespace(turn=40, last_turn=40)) == 1 / PAYBACK_TURNS
     assert payback(SimpleNamespace(turn=38, last_turn=40)) == 3 / PAYBACK_TURNS
+
+
+def _armistice_next_turn(outcome_without: str | None) -> float:
+    """The worth to the historical UN of a decision that changes nothing but leads to an armistice next turn."""
+    from game.ai.political import ARMISTICE_WORTH, score
+    from game.ai.profiles import personality
+    from game.engine.observation import Consequences
+    person = personality("historical")
+    obs = SimpleNamespace(bloc="un", turn=5, last_turn=10, config=SimpleNamespace(politics=None))
+    c = Consequences(tracks_before={}, tracks_after={}, supply_change={}, mig_alley=(False, False),
+                     air_support=(True, True), units_unlocked=0, strength_unlocked=0.0, outcome="armistice",
+                     talks=("open", "open"), next_turn={}, outcome_without=outcome_without)
+    value, _ = score(obs, c, person)
+    assert ARMISTICE_WORTH * person.weights["un"]["talks"] == 10.0
+    return value
+
+
+def test_an_armistice_counts_only_when_the_decision_brings_it():
+    assert _armistice_next_turn(None) == 10.0            # the decision brings the armistice: worth it
+    assert _armistice_next_turn("armistice") == 0.0      # signed anyway next turn: no reason to decide
