@@ -2,12 +2,16 @@
 
 An empty place is lost ground: a raid, an infiltrator or a unit the fog hid walks in.  The operational layer
 (game/ai/operations.py) pulls a unit into every place named here and keeps a lone guard where it stands while
-an enemy is in sight; its attack pass does not take a place's lone guard away either.
+an enemy is in sight; its attack pass does not take a place's lone guard away either.  Home soil too: where a
+scenario lets the enemy into our great power's country, the crossings within his reach get guards (their zone of
+control stops him on the bank), sent before any attack is planned.
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+from game.engine.api import MoveUnit
 
 from .influence import Picture
 from .lines import LINE_D
@@ -16,6 +20,9 @@ from .lines import LINE_D
 GARRISON_R = 5
 #: ... and a place worth GREAT_PLACE points or more while enemy ground is within its points // GREAT_PLACE_R hexes.
 GREAT_PLACE, GREAT_PLACE_R = 5, 3
+#: An enemy unit within HOME_R hexes of our home soil could be in it next turn; its nearest hex of it is guarded as
+#: a place of HOME_GUARD points.
+HOME_R, HOME_GUARD = 6, 6.0
 
 
 def garrisons(pic: Picture, place_bonus: np.ndarray, d_enemy: np.ndarray, giving_up: bool,
@@ -49,4 +56,72 @@ def garrisons(pic: Picture, place_bonus: np.ndarray, d_enemy: np.ndarray, giving
     if last_word:
         threatened[:] = False
     garrison = np.where(threatened, place_bonus, 0.0)
-    return garrison, (garrison > 0) & enemy_near, (garrison > 0) & fogged
+    in_sight, exposed = (garrison > 0) & enemy_near, (garrison > 0) & fogged
+    if not last_word:
+        guards = crossing_guards(pic)
+        garrison = np.maximum(garrison, guards)
+        in_sight |= guards > 0
+        exposed |= guards > 0
+    return garrison, in_sight, exposed
+
+
+def crossing_guards(pic: Picture) -> np.ndarray:
+    """Per hex, HOME_GUARD where a guard keeps an enemy out of our home soil (Picture.home_soil), else 0: the hexes
+    of its bank (next to Korea) within HOME_R hexes of an enemy unit in sight, the nearest first, each guard's zone
+    of control covering the bank hexes next to it.  Without them the PVA of macarthur-unleashed sent the armies on
+    the Yalu south to attack and random UN units walked into Manchuria behind them: in 41 of 60 games against
+    random UN and ROK seats (36 by turn 3), 36 (20) with a random PVA; with them 25 (19).  Soviet troops follow a
+    crossing, and the war goes general in about a quarter of the games whoever plays the PVA (15 -> 17 of 60,
+    within the noise: most of the escalation is the random UN seat's own decisions)."""
+    home = pic.home_soil
+    out = np.zeros(pic.board.size)
+    if not home.any() or not len(pic.enemy_hexes):
+        return out
+    board = pic.board
+    bank = home & pic.near(~home & pic.facts["korea"], 1) & pic.near(pic.enemy_at, HOME_R)
+    if not bank.any():
+        return out
+    d = pic.distance_to(pic.enemy_at)
+    covered = np.zeros(board.size, dtype=bool)
+    for i in sorted(np.flatnonzero(bank).tolist(), key=lambda i: (d[i], i)):
+        if covered[i]:
+            continue
+        out[i] = HOME_GUARD
+        covered[board.neighbors[i][board.neighbors[i] >= 0]] = True
+    return out
+
+
+def guard_crossings(pic: Picture, garrison: np.ndarray, movers: list, dests: dict, count: np.ndarray,
+                    stack: int) -> list[tuple]:
+    """(unit, hex, move) for each crossing guard (crossing_guards: a home-soil hex, ``garrison`` HOME_GUARD) with
+    none of our units on it or next to it (its zone of control covers the crossing from there too): the mover that
+    ends its march nearest to it, the weakest of those, then by id - on it or next to it if any can get there.
+    ``count``: our units per hex, updated with the guards sent."""
+    board = pic.board
+    out: list[tuple] = []
+    taken: set[str] = set()
+    for g in np.flatnonzero(pic.home_soil & (garrison >= HOME_GUARD)).tolist():
+        cover = np.zeros(board.size, dtype=bool)
+        cover[g] = True
+        for e in board.neighbors[g]:
+            if e >= 0 and pic.passable[e] and not pic.theirs[e]:
+                cover[e] = True
+        if count[cover].any():
+            continue
+        d = pic.distance_to(cover)
+        best = None
+        for u in movers:
+            if u.id in taken or u.id not in dests or u.out_of_supply or u.hex is None:
+                continue
+            here = board.index(u.hex)
+            for h, a in dests[u.id]:
+                if d[h] < min(d[here], HOME_R) and count[h] < stack and isinstance(a, MoveUnit):
+                    key = (int(d[h]), u.attack_strength() + u.defence_strength(), u.id, h)
+                    if best is None or key < best[0]:
+                        best = (key, u, h, a)
+        if best is not None:
+            _, u, h, a = best
+            taken.add(u.id)
+            count[h] += 1
+            out.append((u, h, a))
+    return out

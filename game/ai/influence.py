@@ -190,6 +190,20 @@ class Picture:
         return land
 
     @cached_property
+    def home_soil(self) -> np.ndarray:
+        """Our great power's territory that an enemy bloc may enter (Manchuria, for the communist side, when a
+        scenario opens it to the UN): an enemy unit in it is how a limited war becomes a world war."""
+        cfg = self.obs.config
+        ours = {n.upper() for s in cfg.seats if s.bloc == self.obs.bloc for n in s.nations}
+        enemies = {b for b in cfg.blocs if b != self.obs.bloc}
+        closed = {(b, c.upper()) for b, c in cfg.params.closed}
+        land = np.zeros(self.board.size, dtype=bool)
+        for country in ("PRC", "USSR"):
+            if country.lower() in {n.lower() for n in ours} and any((b, country) not in closed for b in enemies):
+                land |= self.board.country == int(Country[country])
+        return land & self.facts["land"]
+
+    @cached_property
     def border_risk(self) -> np.ndarray:
         """Land we may enter within three hexes of a great power's territory (the Yalu, the Tumen), or in it."""
         power = self.great_power_land

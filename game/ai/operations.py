@@ -16,7 +16,7 @@ import numpy as np
 
 from game.engine.api import Location, MoveUnit, Observation, RailMove, at, unit_reach
 
-from .garrisons import garrisons
+from .garrisons import garrisons, guard_crossings
 from .horizon import advance_limit, final_turn, last_word_of, limited_objectives, pulled_back
 from .influence import BIG, GroundGains, Picture, spread, taken_along
 from .lines import LINE_D, perimeter
@@ -300,6 +300,10 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
 
     # Concentration first: pick the enemy stacks we can hit at good odds this turn and bring units next to them.
     committed: set[str] = set()
+    # Home soil first: a crossing into it the enemy can reach gets a guard whose zone of control stops him on the bank.
+    for u, h, a in guard_crossings(pic, garrison, movers, dests, count, stack):
+        committed.add(u.id)
+        place(u, h, a, f"{u.name} guards the crossing {at(board, board.hex_at(h))}: no enemy sets foot in our country.")
     # Each unit's marches by destination, with their place in its list: the pass looks up the six hexes round
     # each enemy stack instead of reading every move of every unit again for each one.
     marches: dict[str, dict[int, tuple[int, MoveUnit]]] = {}
