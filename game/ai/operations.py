@@ -42,6 +42,8 @@ PULL_BACK = 3.0
 FALLBACK = 0.6
 #: ... and the stronger, on the attack, above this ratio (the stance the plan overlay shows).
 ATTACK = 1.1
+#: ... and dominant above this one: the active defence of the talks no longer holds it back (horizon.advance_limit).
+DOMINANT = 2.0
 COVER = 2.5
 
 #: Enemy ground counts as a goal within GOAL_R hexes of his units (his army's ground, not empty country).
@@ -88,7 +90,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     ratio = pic.own_power / max(pic.enemy_power, enemy_estimate, 1.0)
     forward = (0.4 + person.aggression) * ratio
     outmatched = forward < HOLD_BELOW
-    halt = advance_limit(obs, person, power_in, outmatched)
+    halt = advance_limit(obs, person, power_in, outmatched, forward >= DOMINANT)
     pull_back = pulled_back(obs, power_in, outmatched)
     lat = board.lat
     # The turn the game ends on as far as we can tell: this one when the war ends as the next starts.

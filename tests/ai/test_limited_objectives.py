@@ -94,3 +94,17 @@ def test_halted_by_chinas_threshold_it_takes_a_place_just_past_its_halt_line_cle
     action = agent.choose(api.observe(s, "blue"))
     north = not isinstance(action, EndPhase) and float(b.lat[b.index(action.to)]) > line
     assert north is goes, agent.last_reason
+
+
+def test_a_dominant_side_on_the_active_defence_goes_on_to_its_halt_line():
+    # rule: with the talks open the hold line is the limit - unless the seat is twice the enemy it can see and
+    # remembers (operations.DOMINANT), when the places up to its halt line are worth the march (Pyongyang, left
+    # empty); outmatched, the hold line whatever.
+    from game.ai.horizon import advance_limit
+    from game.ai.profiles import personality
+    s, _, _, _ = _past_the_hold_line("open")
+    obs = api.observe(s, "blue")
+    person = personality("historical")
+    assert advance_limit(obs, person, power_in=True) == person.hold_line
+    assert advance_limit(obs, person, power_in=True, dominant=True) == person.halt_north_of
+    assert advance_limit(obs, person, power_in=True, outmatched=True, dominant=True) == person.hold_line
