@@ -17,6 +17,7 @@ import numpy as np
 from game.engine.api import Location, MoveUnit, Observation, RailMove, at, unit_reach
 
 from .garrisons import garrisons, guard_crossings
+from .goals import GOAL_R, main_objective, offensive_goals
 from .horizon import advance_limit, final_turn, last_word_of, limited_objectives, pulled_back
 from .influence import BIG, GroundGains, Picture, spread, taken_along
 from .lines import LINE_D, perimeter
@@ -46,8 +47,6 @@ ATTACK = 1.1
 DOMINANT = 2.0
 COVER = 2.5
 
-#: Enemy ground counts as a goal within GOAL_R hexes of his units (his army's ground, not empty country).
-GOAL_R = 6
 #: In the game's last ENDGAME turns a withdrawal no longer gives up our places near the enemy: there is no time
 #: left to win them back before they are counted.
 ENDGAME = 3
@@ -96,34 +95,12 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     # The turn the game ends on as far as we can tell: this one when the war ends as the next starts.
     last = final_turn(obs)
 
-    # Pockets the enemy is cut off in are left to wither behind a screen: the goals are its main body's.
-    main = pic.enemy_main
-    # Every hex of the enemy's main ground is a goal, not just its edge: a unit driving deep into the enemy's
-    # rear is not "away from the front" (the line of control it left behind).
     d_enemy = pic.distance_to(pic.enemy_at) if pic.enemy_at.any() else np.full(board.size, BIG)
-    # ... within reach of its army: empty ground far from any enemy is swept on the way, not marched to.
-    goals = pic.theirs & pic.facts["korea"] & main & (d_enemy <= GOAL_R)
-    # (A place worth no points - kept in a scenario for a rule, far from its battle - is no goal: marching on
-    # it wins nothing at the end.)
     # On an active defence, or halted short of China's threshold, the places worth points just past the limit stay
-    # goals, and the hexes next to them are ground to attack from (horizon.limited_objectives); before China's army
-    # is met, only those clear of the border: the threshold is the Yalu's.
-    band = limited_objectives(obs, power_in, outmatched)
-    past = np.zeros(board.size, dtype=bool)
-    # (Land within three hexes of a great power's, the Yalu for the UN: see the alarm below.)
-    border = pic.border_risk
-    for i, pts in pic.victory_hexes.items():
-        if pic.theirs[i] and pts > 0:
-            goals[i] = True
-            past[i] = halt < lat[i] <= halt + band and (power_in or not border[i])
-    approach = pic.near(past, 1)
-    if halt < 90:
-        goals &= (lat <= halt) | past
-    # Never a goal across a great power's border (China, the USSR for the UN), whatever the scenario allows.
-    power = pic.great_power_land
-    goals &= ~power
-    if not goals.any():
-        goals = pic.enemy_at & ~power
+    # goals (horizon.limited_objectives).
+    goals, approach = offensive_goals(pic, halt, limited_objectives(obs, power_in, outmatched), power_in, d_enemy)
+    # (Land within three hexes of a great power's, the Yalu for the UN: see the alarm below; and its land.)
+    border, power = pic.border_risk, pic.great_power_land
     d_goal = pic.distance_to(goals) if goals.any() else np.full(board.size, BIG)
     place_bonus = np.zeros(board.size)
     for i, pts in pic.victory_hexes.items():
@@ -160,16 +137,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         goals &= ~border
         if goals.any():
             d_goal = pic.distance_to(goals)
-    # The main objective of an offensive: the enemy's most valuable places (a capital, the port it lives
-    # by).  The nearest goal alone makes every unit lean on the nearest enemy, a pocket included; the pull
-    # of the objective keeps the mass driving deep while a few screen what is left behind.
-    objective = np.zeros(board.size, dtype=bool)
-    held = [(pts, i) for i, pts in pic.victory_hexes.items()
-            if pic.theirs[i] and pts > 0 and lat[i] <= halt and not power[i]]
-    if held and forward > 0.8:
-        top = max(pts for pts, _ in held)
-        for pts, i in held:
-            objective[i] = pts >= top
+    objective = main_objective(pic, halt, forward)
     d_obj = pic.distance_to(objective) if objective.any() else np.zeros(board.size)
 
     count = pic.own_count.astype(np.int64).copy()
