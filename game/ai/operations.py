@@ -253,8 +253,11 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     # Each unit's moves with the hex index each goes to: the attack pass reads them again for every enemy stack.
     dests = {u.id: obs.move_options(u.id) for u in movers if u.location is Location.MAP}
 
+    dest: dict[str, int] = {}          # unit -> the hex it is ordered to (for the plan's reserve)
+
     def place(u, h: int, action, reason: str) -> None:
         here = here_of[u.id]
+        dest[u.id] = h
         count[here] -= 1
         count[h] += 1
         defence[here] -= u.defence_strength()
@@ -364,5 +367,5 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     if landing:
         orders.insert(0, landing)
     stance = "attack" if forward > ATTACK else ("hold" if forward > FALLBACK else "fall back")
-    return orders, plan_of(obs, pic, front, stance, count, d_goal, landing)
+    return orders, plan_of(obs, pic, front, stance, count, d_goal, landing, dest)
 

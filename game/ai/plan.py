@@ -29,19 +29,23 @@ class Plan:
 
 
 def plan_of(obs: Observation, pic: Picture, line: np.ndarray, stance: str, count: np.ndarray,
-          d_goal: np.ndarray, landing: Order | None) -> Plan:
+            d_goal: np.ndarray, landing: Order | None, dest: dict[str, int] | None = None) -> Plan:
     """The plan for the overlay: ``line`` is the line the seat holds this turn (the contact line, or the
-    one it falls back to)."""
+    one it falls back to); ``count`` our units per hex and ``dest`` (unit -> hex index) where the orders put
+    them.  Only the seat's own units are its plan: an ally's are his to place.  Its reserve: those ordered off
+    the line onto ground we hold, out of reach of any enemy in sight (a unit alone out in front is no reserve)."""
     board = obs.board
+    dest = dest or {}
     front = np.flatnonzero(line)
-    own = pic.own_units
+    mine = [(u, dest.get(u.id, h)) for u, h in zip(pic.own_units, pic.own_hexes.tolist()) if u.seat == obs.seat]
     on_line = set(np.flatnonzero(line & (count > 0)).tolist())
-    reserve = tuple(sorted(u.id for u, h in zip(own, pic.own_hexes.tolist()) if h not in on_line
+    reserve = tuple(sorted(u.id for u, h in mine if h not in on_line and pic.ours[h] and pic.enemy_attack[h] == 0
                            and d_goal[h] < BIG))
     axis: tuple = ()
-    if len(pic.own_hexes) and (d_goal < BIG).any():
+    hexes = np.array([h for _, h in mine], dtype=np.int64)
+    if len(hexes) and (d_goal < BIG).any():
         q, r = board.qr
-        cq, cr = float(q[pic.own_hexes].mean()), float(r[pic.own_hexes].mean())
+        cq, cr = float(q[hexes].mean()), float(r[hexes].mean())
         goal_hexes = np.flatnonzero(d_goal == 0)
         if goal_hexes.size:
             near = goal_hexes[np.argmin((q[goal_hexes] - cq) ** 2 + (r[goal_hexes] - cr) ** 2)]

@@ -4,7 +4,7 @@ and single behaviours on tiny boards (rule / position / expected choice)."""
 from __future__ import annotations
 
 import pytest
-from helpers import BLUE_FIRST, started, tiny_board, tiny_state, unit
+from helpers import BLUE_FIRST, control_all, started, tiny_board, tiny_state, unit
 
 from game.ai.commander import Commander
 from game.ai.profiles import parse_spec
@@ -451,3 +451,24 @@ def test_a_great_place_next_to_enemy_ground_keeps_its_guard_with_no_enemy_in_sig
     s = _fogged_place([unit("g", "blue", Hex(1, 1)), unit("h", "blue", Hex(10, 3)), unit("r", "red", Hex(13, 0))])
     moves = _blue_moves(s, Commander(3))
     assert "g" not in moves, moves
+
+
+def test_the_plan_is_the_seats_own_and_its_reserve_stands_back_from_the_enemy():
+    # rule: the overlay's plan names only the seat's own units (an ally's stand where his commander puts them);
+    # its reserve is a unit ordered off the line onto our ground out of the enemy's reach, not one alone in front.
+    from game.engine.config import Seat
+    seats = (Seat("blue", "Blue", "un", ("US",)), Seat("green", "Green", "un", ("ROK",)),
+             Seat("red", "Red", "communist", ("KPA",)))
+    b = tiny_board(["c" * 10] * 8)
+    units = [unit("near", "blue", Hex(4, 3)), unit("back", "blue", Hex(4, 7)),
+             unit("ally", "green", Hex(6, 7)), unit("r", "red", Hex(4, 1))]
+    s = tiny_state(b, units, seats=seats)
+    control_all(s, "un")
+    for q in range(10):
+        s.control[b.index(Hex(q, 0))] = s.config.bloc_code("communist")
+    s = started(s)
+    agent = Commander(3)
+    agent.choose(api.observe(s, "blue"))
+    reserve = agent.plan["reserve"]
+    assert "ally" not in reserve
+    assert "near" not in reserve
