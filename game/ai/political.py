@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.api import Consequences, Observation, nice, points
+from game.engine.api import Consequences, Observation, change, in_sentence, nice, points
 
 from .profiles import Personality
 
@@ -61,9 +61,9 @@ def score(obs: Observation, c: Consequences, person: Personality) -> tuple[float
                          f"{points(limit)}")
         value += worth
     lasting = payback(obs)
-    for bloc, change in c.supply_change.items():
-        if change:
-            value += lasting * person.value["supply_range"] * change * (1 if bloc == obs.bloc else -1)
+    for bloc, moved in c.supply_change.items():
+        if moved:
+            value += lasting * person.value["supply_range"] * moved * (1 if bloc == obs.bloc else -1)
     if c.mig_alley[0] != c.mig_alley[1]:
         value += lasting * person.value["air"] * (1 if (c.mig_alley[1] and obs.bloc != "un") or
                                                   (not c.mig_alley[1] and obs.bloc == "un") else -1)
@@ -81,6 +81,37 @@ def score(obs: Observation, c: Consequences, person: Personality) -> tuple[float
         value += ARMISTICE_WORTH * weights.get("talks", 0.0) * ((c.outcome == "armistice") -
                                                                  (c.outcome_without == "armistice"))
     return value, notes
+
+
+def _ledger_words(obs: Observation, c: Consequences, person: Personality) -> tuple[str, str]:
+    """(gains, costs) of a decision in a player's words, the two weighing most of each: the tracks it moves as the
+    gauges would show them ("UN cohesion -8"), the armistice it would bring or stop.  For the reason only: the
+    decision itself is taken on score()."""
+    weights = person.weights.get(obs.bloc, {})
+    items: list[tuple[float, str]] = []
+    for track, w in weights.items():
+        delta = c.next_turn[track] if c.next_turn and track in c.next_turn else c.change(track)
+        shown = change(c.tracks_before.get(track, 0.0), c.tracks_before.get(track, 0.0) + delta)
+        if delta and shown != "0":
+            items.append((w * delta, f"{in_sentence(track_label(obs, track))} {shown}"))
+    if c.outcome == "armistice" and c.outcome_without != "armistice":
+        items.append((ARMISTICE_WORTH * weights.get("talks", 0.0), "the armistice"))
+    elif c.outcome_without == "armistice" and c.outcome != "armistice":
+        items.append((-ARMISTICE_WORTH * weights.get("talks", 0.0), "the armistice it would stop"))
+    if c.strength_unlocked:
+        items.append((person.value["strength"] * c.strength_unlocked, f"{c.units_unlocked} more units"))
+    if c.mig_alley[0] != c.mig_alley[1]:
+        good = c.mig_alley[1] == (obs.bloc != "un")
+        items.append((person.value["air"] * (1 if good else -1),
+                      "MiG Alley over the north" if c.mig_alley[1] else "the end of MiG Alley"))
+    for bloc, moved in c.supply_change.items():
+        if moved:
+            side = "our" if bloc == obs.bloc else "the enemy's"
+            items.append((person.value["supply_range"] * moved * (1 if bloc == obs.bloc else -1),
+                          f"{side} supply range {moved:+d}"))
+    gains = [t for v, t in sorted(items, key=lambda x: -x[0]) if v > 0][:2]
+    costs = [t for v, t in sorted(items, key=lambda x: x[0]) if v < 0][:2]
+    return " and ".join(gains), " and ".join(costs)
 
 
 def _score_change(obs: Observation, c: Consequences) -> float:
@@ -114,12 +145,17 @@ def best_decision(obs: Observation, person: Personality, done: set[str], thresho
         c = obs.consequences(d.decision)
         value, notes = score(obs, c, person)
         why = "; ".join(notes)
+        gains, costs = _ledger_words(obs, c, person)
         if value >= threshold:
-            reason = f"{title}: worth it ({value:+.1f})" + (f" although {why}" if why and value > 0 and
-                                                             "past our tolerance" in why else
-                                                             (f": {why}" if why else "")) + "."
+            reason = f"{title}: worth it" + (f" for {gains}" if gains else "") + \
+                (f" although {why}" if why and "past our tolerance" in why else (f": {why}" if why else "")) + "."
+        elif why:
+            reason = f"Not taking '{title}': {why}."
+        elif costs:
+            reason = f"Not taking '{title}': {costs} would cost more than " + \
+                (f"{gains} is worth now." if gains else "it brings now.")
         else:
-            reason = f"Not taking '{title}'" + (f": {why}" if why else f": not worth it now ({value:+.1f})") + "."
+            reason = f"Not taking '{title}': it would bring too little now" + (f" ({gains})" if gains else "") + "."
         weighed.append(DecisionPlan(d.decision, value, reason))
     worth = [p for p in weighed if p.value >= threshold]
     return (max(worth, key=lambda p: p.value) if worth else None), weighed

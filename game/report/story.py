@@ -265,8 +265,8 @@ def _decisions(ch: Chronicle) -> list[DecisionRow]:
             who = who_played(controller)
             reason = ch.reasons.get(n, "") if n >= 0 else ""
             if reason:
-                # The computer names the decision first ("TITLE: worth it (+7.9)."; game/ai/political.py): the
-                # row names it already.
+                # The computer names the decision first ("TITLE: worth it for UN cohesion +12.";
+                # game/ai/political.py): the row names it already.
                 why = reason[len(d.title) + 1:].strip() if reason.startswith(d.title + ":") else reason
                 why = why[:1].upper() + why[1:]
             elif controller == "human":

@@ -12,6 +12,9 @@ from game.ai.political import PAYBACK_TURNS, payback
 from game.engine import api
 from game.engine.actions import Attack, EndPhase
 from game.engine.hexes import Hex
+from game.scenario.loader import load_scenario
+from game.session.match import Match
+from game.session.simulate import make_agents
 
 
 def one_to_one(place_points: int | None):
@@ -78,3 +81,22 @@ def _armistice_next_turn(outcome_without: str | None) -> float:
 def test_an_armistice_counts_only_when_the_decision_brings_it():
     assert _armistice_next_turn(None) == 10.0            # the decision brings the armistice: worth it
     assert _armistice_next_turn("armistice") == 0.0      # signed anyway next turn: no reason to decide
+
+
+def test_a_decision_s_reason_names_its_gains_and_costs_in_gauge_points_not_scores():
+    # rule: the log's reason for a decision says what it moves, as the gauges show it, never the computer's own
+    # score ("not worth it now (-3.8)" told a player nothing).
+    from game.ai.political import best_decision
+    from game.ai.profiles import personality
+    sc = load_scenario("tutorial")
+    m = Match.start(sc, 5, {})
+    agents = make_agents(m, "ai:historical:normal", 5)
+    reasons: list[str] = []
+    while not m.over and m.turn <= 2:
+        obs = m.view(m.active_seat)
+        if obs.phase is api.Phase.POLITICAL:
+            reasons += [p.reason for p in best_decision(obs, personality("historical"), set())[1]]
+        m.submit(agents[m.active_seat].choose(obs))
+    assert reasons
+    assert "Seek a General Assembly resolution: worth it for UN cohesion +12." in reasons, reasons
+    assert not any("(+" in r or "(-" in r for r in reasons), reasons
