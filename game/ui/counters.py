@@ -65,6 +65,14 @@ def unit_values(unit: Unit) -> tuple[int, int, int]:
     return scaled(unit.attack_strength()), scaled(unit.defence_strength()), int(unit.movement)
 
 
+def factors_words(unit: Unit) -> str:
+    """The counter's attack-defence-movement in words for a card or tooltip, with the full-strength factors when
+    losses or supply have cut them: "2-2-5 (attack-defence-move; 3-3 at full strength)"."""
+    a, d, m = unit_values(unit)
+    full = "" if (a, d) == (unit.attack, unit.defence) else f"; {unit.attack}-{unit.defence} at full strength"
+    return f"{a}-{d}-{m} (attack-defence-move{full})"
+
+
 def state_key(unit: Unit) -> tuple:
     """Everything about a unit that changes how its counter looks."""
     return (unit.nation, unit.type, unit.size, unit.steps, unit.max_steps, unit_values(unit),

@@ -11,6 +11,7 @@ from game.engine.api import RESULT_NAMES, Hex, Location, MoveUnit, Phase, Unit, 
 from game.engine.api import title as place_title
 from game.engine.board import Country, Terrain
 from game.engine.terrain import HALF
+from game.ui.counters import factors_words
 from game.ui.log_html import esc
 
 
@@ -50,7 +51,7 @@ class GameCards:
             status.append("dug in (attacks on it lose a column)")
         head = f"<b>{esc(title + ': ' if title else '')}{esc(u.name)}</b>"
         return (f"{head}<br>{esc(seat.name)} · {esc(nation_name(u.nation))} · {esc(u.type)} {esc(u.size)}<br>"
-                f"attack {u.attack} · defence {u.defence} · movement {u.movement} · steps {bar}"
+                f"{factors_words(u)} · steps {bar}"
                 + (f"<br><i>{esc(', '.join(status))}</i>" if status else ""))
 
     def hex_card(self, h: Hex) -> str:

@@ -16,6 +16,7 @@ from game.engine.api import title as place_title
 from game.engine.board import Terrain
 from game.engine.combat import TERRAIN_SHIFT
 from game.engine.terrain import HALF, TERRAIN_COST
+from game.ui.counters import factors_words
 from game.ui.log_html import esc
 
 
@@ -67,8 +68,7 @@ class GameTooltips:
                                                                       if shift else ""))
         for u in self.mapview.units_at(h):
             seat = self.match.config.seat(u.seat)
-            lines.append(f"{esc(u.name)} — {esc(seat.name)}, {u.attack}-{u.defence}-{u.movement} "
-                         f"(attack-defence-move), {u.steps}/{u.max_steps} steps")
+            lines.append(f"{esc(u.name)} — {esc(seat.name)}, {factors_words(u)}, {u.steps}/{u.max_steps} steps")
         return "<br>".join(lines)
 
     def drop_tooltip_at(self, pos: tuple[int, int]) -> None:

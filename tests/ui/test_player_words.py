@@ -176,3 +176,18 @@ def test_the_classroom_button_leads_to_the_classroom_and_its_tooltip_keeps_words
     app.frame([pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=menu.buttons["classroom"])], dt=0.02)
     assert isinstance(app.screen, ScenarioChoice) and app.screen.classroom
     assert errors == []
+
+
+def test_a_reduced_unit_reads_the_same_on_its_counter_its_card_and_its_tooltip():
+    # rule: a brigade at 1 of 2 steps prints 2-2 on its counter (its strength now); the card and the tooltip said
+    # "attack 3 · defence 3" and "3-3-5", its full strength, and a play-tester could not tell which was true.
+    import dataclasses
+
+    from game.engine.hexes import Hex
+    from game.engine.units import Location, Unit
+    from game.ui.counters import factors_words, unit_values
+    u = Unit(id="b", name="27th Brigade", seat="un", nation="UK", type="infantry", size="brigade", attack=3,
+             defence=3, movement=5, max_steps=2, steps=1, location=Location.MAP, hex=Hex(0, 0))
+    assert unit_values(u) == (2, 2, 5)
+    assert factors_words(u) == "2-2-5 (attack-defence-move; 3-3 at full strength)"
+    assert factors_words(dataclasses.replace(u, steps=2)) == "3-3-5 (attack-defence-move)"
