@@ -9,6 +9,8 @@ the table, so a hot-seat hand-over or a rebuilt screen carries on from the same 
 A step must never trap the player: when its action cannot be done now (nothing can be undone once a move revealed
 an enemy; no enemy is in reach in this combat phase; units move only in the movement phase) the panel says why and
 what to do instead (:func:`why_not`), and an undo the game refuses completes the undo step as well as one it grants.
+A step whose action was done before it came up (a decision taken while an earlier step was open) is passed, and the
+panel goes when the war ends.
 
 The panel sits in the corner of the map where it hides the fewest of the player's units (never on the minimap);
 its Move button takes it to the next corner and Hide folds it to a tab, and both choices are kept on the table.
@@ -121,8 +123,10 @@ class LessonPanel:
 
     def build(self) -> None:
         self.kill()
-        if not self.steps or self.at > len(self.steps):
-            return
+        if not self.steps or self.at > len(self.steps) or self.screen.match.over:
+            return                          # (the war over, the end screen says what comes next)
+        while self.current is not None and self.done_already(self.current["done"]):
+            self.screen.table.lesson_at[self.seat] = self.at + 1
         s = self.screen.s
         area = self.screen.map_rect
         width = min(self.rect.width, int(area.width * 0.62))
@@ -207,6 +211,17 @@ class LessonPanel:
         self.box = None
         self.buttons = []
 
+    def done_already(self, action: str) -> bool:
+        """Whether a step's action was done before the step came up, so that waiting for it would trap the player:
+        a decision of this seat's taken while an earlier step was open (a play-tester took the General Assembly
+        resolution on the step before and the panel kept asking for it)."""
+        if action != "decide":
+            return False
+        pol = self.screen.match.config.politics
+        view = self.screen.view
+        return pol is not None and any(d.seat == self.seat and view.decision_date(did) is not None
+                                       for did, d in pol.decisions.items())
+
     @property
     def current(self) -> dict | None:
         return self.steps[self.at] if self.at < len(self.steps) else None
@@ -229,9 +244,12 @@ class LessonPanel:
     def refresh(self) -> None:
         """The position changed: rebuild if what the step can say about it changed (undo refused, no attack)."""
         step = self.current
+        if self.screen.match.over and (self.box is not None or self.buttons):
+            self.build()                    # the war is over: the panel goes
+            return
         if step is None or self.box is None:
             return
-        if why_not(step["done"], self.moment()) != self.note:
+        if why_not(step["done"], self.moment()) != self.note or self.done_already(step["done"]):
             self.build()
 
     def press(self, key: str) -> None:

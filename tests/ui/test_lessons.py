@@ -182,3 +182,23 @@ def test_the_tutorials_texts_can_be_followed(tutorial):
     assert "Press F to see the front line" not in tutorial.path.read_text(encoding="utf-8")
 
 
+
+
+def test_a_decision_taken_before_its_step_comes_up_does_not_hold_the_panel(tmp_path, tutorial, errors):
+    """A play-tester took the General Assembly resolution while an earlier step was open; the decision step then
+    kept asking for it.  A step whose action was done already is passed, and the panel goes when the war ends."""
+    app, screen = tutorial_game(tmp_path, tutorial, "un")
+    panel = screen.lessons
+    k = go_to(screen, "decide")
+    assert panel.at == k and panel.box is not None
+    state = screen.match.state
+    # (The resolution as taken earlier in the game: the decision step does not come up before the second turn.)
+    state.decision_taken[state.setup.decision_ids.index("seek_unga_resolution")] = state.date.toordinal()
+    screen.refresh()
+    assert screen.view.decision_date("seek_unga_resolution") is not None
+    panel.refresh()
+    assert panel.at == k + 1
+    state.outcome = "armistice"
+    panel.refresh()
+    assert panel.box is None and not panel.buttons
+    assert errors == []
