@@ -47,6 +47,8 @@ class Match:
     #: the computer seats' memories: a callable giving them now (set by the AI players), and those of a save
     agent_memory: object = field(default=None, repr=False)
     saved_agents: dict | None = field(default=None, repr=False)
+    #: how far each seat's player has got in the tutorial's lessons (seat -> step): the table's, kept in saves
+    lesson_at: dict = field(default_factory=dict, repr=False)
     #: how many actions of the record the last save (or autosave) holds; a new game has nothing to lose yet
     saved_actions: int = field(default=0, repr=False)
     #: a classroom's what-ifs as the teacher posed and withdrew them: [actions recorded then, title, posed?]

@@ -188,7 +188,7 @@ def check_document(doc: object, path: object) -> dict:
     need.text("final_checksum", 64)
     if "handover" in doc and not isinstance(doc["handover"], bool):
         raise SaveError(path, "handover: must be true or false")
-    for optional in ("snapshot", "logs", "agents", "reasons"):
+    for optional in ("snapshot", "logs", "agents", "reasons", "lessons"):
         if optional in doc and not isinstance(doc[optional], dict):
             raise SaveError(path, f"{optional}: must be a mapping")
     snapshot = doc.get("snapshot")

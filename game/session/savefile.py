@@ -43,6 +43,8 @@ LOG_KEEP = 400
 #: The longest line of a log or a computer's reason a save brings back (longer means damage: they are dropped,
 #: as optional parts of a save are, rather than freeze the log that shows them).
 TEXT_KEEP = 4000
+#: A tutorial step beyond this is no step of any scenario's lessons.
+MAX_LESSON = 1000
 #: The largest save file read.  A whole campaign played to its armistice by the computer at a table (logs,
 #: reasons and memories kept) measured 1.6 MB at turn 90; the war's last possible turn (about 107) would make
 #: about 2 MB.  Four times that leaves room for longer logs in later versions while a hostile file (a link
@@ -70,6 +72,7 @@ def save_document(match: Match, label: str = "", handover: bool = False) -> dict
         "politics_ids": politics_ids(s.setup),
         "logs": _logs_document(match),
         "agents": match.agent_memory() if callable(match.agent_memory) else {},
+        "lessons": {seat: int(step) for seat, step in sorted(match.lesson_at.items())},
         "final_checksum": api.checksum(s),
     }
     return {**body, "integrity": _integrity(body)}
@@ -130,6 +133,7 @@ def load_save(path: Path, scenario_loader=None, replay: bool = False) -> tuple[M
     match.reasons = _reasons_from(doc.get("reasons"), len(match.record))
     match.teacher = _teacher_from(doc.get("teacher"), len(match.record))
     match.saved_agents = _agents_from(path, doc.get("agents"), doc["seats"])
+    match.lesson_at = _lessons_from(doc.get("lessons"), doc["seats"])
     match.saved_actions = len(match.record)
     return match, doc
 
@@ -257,6 +261,15 @@ def _reasons_from(data: object, n: int) -> dict[int, str]:
                 and len(v) <= TEXT_KEEP:
             out[int(k)] = v
     return out
+
+
+def _lessons_from(data: object, seats: dict) -> dict[str, int]:
+    """How far each seat's player had got in the tutorial (optional: anything malformed is dropped, and that player
+    starts the lessons again)."""
+    if not isinstance(data, dict):
+        return {}
+    return {seat: step for seat, step in data.items()
+            if seat in seats and isinstance(step, int) and not isinstance(step, bool) and 0 <= step <= MAX_LESSON}
 
 
 def _teacher_from(data: object, n: int) -> list:

@@ -43,8 +43,9 @@ class Table:
                                          len(entries))
         #: the unit each seat last selected on the map: its next turn opens there (a screen's memory, not saved)
         self.last_selected: dict[str, str] = {}
-        #: how far each seat's player has got in the scenario's tutorial lessons (game/ui/lessons.py): seat -> step
-        self.lesson_at: dict[str, int] = {}
+        #: how far each seat's player has got in the scenario's tutorial lessons (game/ui/lessons.py): seat -> step;
+        #: the match's own dict, so a save keeps it and a loaded game goes on from the same step
+        self.lesson_at: dict[str, int] = match.lesson_at
         #: how each seat's player left the tutorial panel (game/ui/lessons.py): seat -> {"corner", "folded"}
         self.lesson_ui: dict[str, dict] = {}
         self.last_autosave: Path | None = None

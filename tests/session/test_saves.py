@@ -166,3 +166,19 @@ def test_a_save_written_before_units_could_dig_in_still_loads(scenario, tmp_path
     m2, _ = load_save(path, loader(scenario))
     assert (m2.state.dug_in == -1).all()
     assert m2.state.turn == m.state.turn and (m2.state.hex == m.state.hex).all()
+
+
+def test_the_tutorial_step_each_player_reached_comes_back_with_the_save(scenario, tmp_path):
+    # rule: a play-tester loaded a save and the tutorial panel began again at step 1; the table's lesson steps are
+    # the match's, saved with it, and a malformed entry is dropped (that player starts the lessons again).
+    from game.session.table import Table
+    m = played(scenario)
+    table = Table(m)
+    table.lesson_at["red"] = 4
+    path = write_save(m, tmp_path / "a.json")
+    m2, doc = load_save(path, loader(scenario))
+    assert doc["lessons"] == {"red": 4}
+    assert Table(m2).lesson_at == {"red": 4}
+    from game.session.savefile import _lessons_from
+    assert _lessons_from({"red": "4", "blue": True, "green": 2, "nobody": 1}, {"red": 1, "blue": 1}) == {}
+    assert _lessons_from(["red"], {"red": 1}) == {}
