@@ -187,8 +187,9 @@ def legend_lines(shown: list[PlanShown]) -> list[tuple[tuple[int, int, int], str
 
 
 def draw_plan_legend(surf: pygame.Surface, rect: pygame.Rect, shown: list[PlanShown], scale: float = 1.0) -> None:
-    """A box in the bottom-left corner of ``rect`` (the tutorial panel has the top-left, and hid it from a
-    play-tester): each plan's colour and whose it is, then the symbols."""
+    """A box in the top-right corner of ``rect`` (the tutorial panel has the top-left, and hid it from a
+    play-tester; the messages and the minimap have the bottom): each plan's colour and whose it is, then the
+    symbols."""
     if not shown:
         return
     fs = max(12, round(14 * scale))
@@ -201,8 +202,8 @@ def draw_plan_legend(surf: pygame.Surface, rect: pygame.Rect, shown: list[PlanSh
     width = max([sw + pad + img.get_width() for _c, img in rows] + [key_w]) + 2 * pad
     line_h = max(img.get_height() for _c, img in rows)
     height = (line_h + 2) * (len(rows) + 1) + 3 * pad
-    box = pygame.Rect(rect.x + pad, max(rect.y + pad, rect.bottom - pad - height), min(width, rect.width - 2 * pad),
-                      height)
+    width = min(width, rect.width - 2 * pad)
+    box = pygame.Rect(rect.right - pad - width, rect.y + pad, width, height)
     bg = pygame.Surface(box.size, pygame.SRCALPHA)
     bg.fill((24, 23, 20, 215))
     surf.blit(bg, box.topleft)

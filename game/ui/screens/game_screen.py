@@ -44,6 +44,7 @@ from game.ui.game_windows import GameWindows
 from game.ui.leave_dialog import LeaveGuard
 from game.ui.lessons import LessonPanel
 from game.ui.log_html import HIDDEN_IN_LOG, group_track_changes, log_line_html, within_budget
+from game.ui.map_labels import get_font
 from game.ui.palette import get_palette
 from game.ui.screens.base import Screen
 from game.ui.terrain_cache import map_view_for
@@ -457,7 +458,8 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, GameCards, GameO
             draw_strip_background(surface, self.strip)
             self.tracks_bar.draw(surface, pygame.mouse.get_pos())
         if self.notice and time.monotonic() < self.notice_until:
-            font = pygame.font.Font(None, self.s(26))
+            # (The system face the map's labels use: pygame's default one spaced "di e 4" and "resolu tion".)
+            font = get_font(self.s(18), bold=True)
             text = self.notice
             while font.size(text)[0] > self.map_rect.width - self.s(60) and len(text) > 10:
                 text = text[: len(text) - 4] + "…"
