@@ -19,24 +19,21 @@ from pathlib import Path
 # pygame prints a banner to stdout on import, which would spoil `bench --json` and `simulate --json -`.
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-from game.cli_args import Parser, refuse, shown
+from game.cli_args import SAVE_GIVEN, Parser, is_save, refuse, shown
 from game.cli_report import add_report_verb
 from game.cli_study import add_study_verbs
 from game.cli_table import table as _table
 from game.errorlog import log_exception
 
 
-def _scenario_or_exit(name: str):
-    from game.scenario.loader import load_scenario
-    from game.scenario.problems import ScenarioError
+def _scenario_or_exit(name: str, prog: str = "armistice info"):
+    """The scenario ``name`` names; else exit: 2 with one line for a bad argument (no such scenario, a save given
+    for one), 1 for a scenario file with problems (listed with file and line, as validate does)."""
+    from game.cli_study import Refused, scenario_arg
     try:
-        return load_scenario(name)
-    except ScenarioError as exc:
-        print(str(exc).replace(name, shown(name)) if name else str(exc), file=sys.stderr)
-        raise SystemExit(1)
-    except (OSError, LookupError, ValueError) as exc:
-        print(f"error: {shown(exc)}", file=sys.stderr)
-        raise SystemExit(1)
+        return scenario_arg(name)
+    except Refused as exc:
+        raise SystemExit(refuse(prog, *exc.args)) from None
 
 
 def _scenario_problem(name: str) -> str | None:
@@ -45,6 +42,8 @@ def _scenario_problem(name: str) -> str | None:
     from game.scenario.problems import ScenarioError
     if not name.strip():
         return "give a scenario id (as in scenarios/) or a path to a .yaml file"
+    if is_save(name):
+        return SAVE_GIVEN.format(shown(name))
     try:
         load_scenario(name)
     except ScenarioError as exc:

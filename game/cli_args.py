@@ -122,6 +122,16 @@ def output_folder(raw: str, make: bool = True) -> str | None:
     return _probe(path)
 
 
+#: A save given where a scenario is asked for: what it is and what reads it.
+SAVE_GIVEN = ("{} is a saved game, not a scenario: 'validate' checks it, and the game's Load (or 'report') "
+              "opens it")
+
+
+def is_save(name: str) -> bool:
+    """Whether ``name`` is a path to a saved game (a .json file): never a scenario, whatever it holds."""
+    return name.lower().endswith(".json") and Path(name).is_file()
+
+
 def refuse(prog: str, flag: str, problem: str) -> int:
     """Print a refused argument as one line and return the exit status 2."""
     print(f"{shown(prog)}: error: {flag}: {problem}", file=sys.stderr)

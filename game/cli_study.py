@@ -25,7 +25,19 @@ import argparse
 import contextlib
 import sys
 
-from game.cli_args import MAX_RUNS, MAX_SEED, MAX_TURNS, clipped, output_file, output_folder, refuse, shown, whole
+from game.cli_args import (
+    MAX_RUNS,
+    MAX_SEED,
+    MAX_TURNS,
+    SAVE_GIVEN,
+    clipped,
+    is_save,
+    output_file,
+    output_folder,
+    refuse,
+    shown,
+    whole,
+)
 from game.cli_outputs import csv_text, report_json, write_heatmap, write_text
 from game.cli_progress import Progress
 from game.cli_table import outcome_words, simulate_table
@@ -42,12 +54,15 @@ class Refused(Exception):
 
 # -- checks ---------------------------------------------------------------------------------------------------
 
-def _scenario(name: str):
-    """The loaded scenario; Refused if there is none by that name; exit 1 listing its problems if it is bad."""
+def scenario_arg(name: str):
+    """The loaded scenario; Refused if there is none by that name (or a save is given for one); exit 1 listing its
+    problems if it is bad."""
     from game.scenario.loader import load_scenario, scenario_ids
     from game.scenario.problems import ScenarioError, ScenarioNotFound, suggest
     if not name.strip():
         raise Refused("SCENARIO", "give a scenario id (as in scenarios/) or a path to a .yaml file")
+    if is_save(name):
+        raise Refused("SCENARIO", SAVE_GIVEN.format(shown(name)))
     try:
         return load_scenario(name)
     except ScenarioNotFound as exc:
@@ -209,7 +224,7 @@ def _stopped(rep: dict, cluster=None) -> int:
 def cmd_simulate(args: argparse.Namespace) -> int:
     from game.session.aggregate import render_summary
     try:
-        sc = _scenario(args.scenario)
+        sc = scenario_arg(args.scenario)
         agents = _agents(sc, args.agent)
         policies = _policies(sc, "--policy", args.policy)
         _outputs(args, ("--json", "--csv", "--summary", "--heatmap"))
@@ -236,7 +251,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 def cmd_compare(args: argparse.Namespace) -> int:
     from game.session.aggregate import render_comparison
     try:
-        sc = _scenario(args.scenario)
+        sc = scenario_arg(args.scenario)
         agents = _agents(sc, args.agent)
         pa, pb = _policies(sc, "--a", args.a), _policies(sc, "--b", args.b)
         _outputs(args, ("--json", "--summary", "--heatmap"), pair=True)

@@ -44,7 +44,7 @@ def test_info_json(capsys):
 
 def test_info_unknown_scenario(capsys):
     code, _, err = run(capsys, "info", "no-such-scenario")
-    assert code == 1 and "1950-invasion" in err and "Traceback" not in err
+    assert code == 2 and "1950-invasion" in err and "Traceback" not in err      # a bad argument, as in simulate
 
 
 def test_simulate_is_byte_identical_and_saves_validate(capsys, tmp_path):

@@ -72,3 +72,16 @@ def test_good_arguments_still_play(capsys, tmp_path):
                        "--json", str(report))
     assert code == 0, err
     assert json.loads(report.read_text())["runs"] == 1
+
+
+@pytest.mark.parametrize("verb", [("info",), ("simulate",), ("bench", "--scenario")])
+def test_a_save_or_an_unknown_id_given_for_a_scenario_is_a_bad_argument(verb, capsys, tmp_path):
+    # rule: a play-tester passed a save where a scenario goes and read "17 problems" of scenario validation (exit 1),
+    # and `info nosuch` exited 1 where `simulate nosuch` exited 2; both are bad arguments: one line, status 2.
+    save = tmp_path / "war.json"
+    save.write_text("{}")
+    code, out, err = run(capsys, *verb, str(save))
+    assert code == 2 and len(err.strip().splitlines()) == 1, err
+    assert "is a saved game, not a scenario" in err
+    code, out, err = run(capsys, *verb, "nosuch")
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "unknown scenario id" in err, err
