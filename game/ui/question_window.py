@@ -15,9 +15,21 @@ def question_window(manager, s: Callable[[float], int], window: tuple[int, int],
     (the screen routes its button presses by that attribute)."""
     w, h = window
     ww, wh = min(s(size[0]), w - s(20)), min(s(size[1]), h - s(20))
-    win = UIWindow(pygame.Rect((w - ww) // 2, (h - wh) // 2, ww, wh), manager, window_display_title=title)
-    inner = win.get_container().get_rect()
     pad, bh = s(10), s(40)
+    # The window grows to its text (up to the screen less a margin): a question read through a scroll bar, cut
+    # mid-line, was a play-tester's "Unsaved moves" at 100% scale.  The text is laid out once at the window's
+    # width to measure it; the window is made at the height it needs.
+    for _ in range(2):
+        win = UIWindow(pygame.Rect((w - ww) // 2, (h - wh) // 2, ww, wh), manager, window_display_title=title)
+        inner = win.get_container().get_rect()
+        trial = UITextBox(html_text, pygame.Rect(0, 0, inner.width - 2 * pad, -1), manager)
+        need, room = trial.rect.height, inner.height - 3 * pad - bh
+        trial.kill()
+        grow = min(need - room, h - s(20) - wh)
+        if grow <= 0:
+            break
+        win.kill()
+        wh += grow
     UITextBox(html_text, pygame.Rect(pad, pad, inner.width - 2 * pad, inner.height - 3 * pad - bh), manager,
               container=win)
     bw = (inner.width - (len(answers) + 1) * pad) // len(answers)

@@ -167,3 +167,20 @@ def test_esc_in_seat_set_up_closes_an_open_list_first(tmp_path, errors):
     escape(app)
     assert not isinstance(app.screen, type(screen))
     assert errors == []
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_a_question_window_grows_to_its_text(tmp_path, scale):
+    """A play-tester read 'Unsaved moves' through a scroll bar, its text cut mid-line: the window is as tall as its
+    question needs (up to the screen), so the whole text shows without scrolling."""
+    from pygame_gui.elements import UITextBox
+
+    from game.ui.leave_dialog import question
+    from game.ui.question_window import question_window
+    app = make_app(tmp_path, scale)
+    win = question_window(app.manager, app.s, app.size, (440, 200), "Unsaved moves", question(9, 1),
+                          (("leave", "Leave"), ("stay", "Stay")), "leave_key")
+    frames(app, 1)
+    box = next(e for e in win.get_container().elements if isinstance(e, UITextBox))
+    assert box.scroll_bar is None, "the question needs scrolling"
+    assert win.rect.height > app.s(200) and win.rect.bottom <= app.size[1]
