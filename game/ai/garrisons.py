@@ -96,10 +96,11 @@ def guard_crossings(pic: Picture, garrison: np.ndarray, movers: list, dests: dic
     """(unit, hex, move) for each crossing guard (crossing_guards: a home-soil hex, ``garrison`` HOME_GUARD) with
     none of our units on it or next to it (its zone of control covers the crossing from there too): the mover that
     ends its march nearest to it, the weakest of those, then by id - on it or next to it if any can get there.
-    ``count``: our units per hex, updated with the guards sent."""
+    ``count``: our units per hex (not changed: the caller places the guards it is given, and counts them then)."""
     board = pic.board
     out: list[tuple] = []
     taken: set[str] = set()
+    count = count.copy()                # (with the guards sent so far, for the next crossing's)
     for g in np.flatnonzero(pic.home_soil & (garrison >= HOME_GUARD)).tolist():
         cover = np.zeros(board.size, dtype=bool)
         cover[g] = True
