@@ -184,3 +184,21 @@ def test_a_question_window_grows_to_its_text(tmp_path, scale):
     box = next(e for e in win.get_container().elements if isinstance(e, UITextBox))
     assert box.scroll_bar is None, "the question needs scrolling"
     assert win.rect.height > app.s(200) and win.rect.bottom <= app.size[1]
+
+
+def test_apply_in_settings_says_what_it_did(tmp_path, errors):
+    # rule: a play-tester pressed Apply and could not tell it had worked; a line beside it says what was applied.
+    from pygame_gui.elements import UILabel
+    app = make_app(tmp_path)
+    app.go("settings")
+    choose(app, "animation", "Slow")
+    press(app, app.screen.apply)
+    frames(app, 1)
+    texts = [e.text for e in app.manager.get_sprite_group().sprites() if isinstance(e, UILabel)]
+    assert "Applied: Computer moves: Instant to Slow" in texts, texts
+    assert app.settings.animation == "slow"
+    press(app, app.screen.apply)
+    frames(app, 1)
+    texts = [e.text for e in app.manager.get_sprite_group().sprites() if isinstance(e, UILabel)]
+    assert "Nothing had changed." in texts
+    assert errors == []

@@ -39,6 +39,7 @@ class SettingsScreen(Screen):
             "sound": "On" if st.sound else "Off",
         }
         self.applied = dict(self.values)          # what the settings are: the values differ once a choice is made
+        self.applied_note = ""                    # what the last Apply did, shown beside the button
         self.menus: dict[str, UIDropDownMenu] = {}
         self.ask_window: UIWindow | None = None
 
@@ -94,6 +95,12 @@ class SettingsScreen(Screen):
         self.back = UIButton(pygame.Rect(self.s(24), h - bar_h - bar_gap, self.s(160), bar_h), "Back", self.manager)
         self.apply = UIButton(pygame.Rect(w - self.s(244), h - bar_h - bar_gap, self.s(220), bar_h), "Apply",
                               self.manager, object_id="@big_button")
+        # What the last Apply did, beside the button (a play-tester pressed it and could not tell it had worked).
+        note = self.applied_note
+        if note:
+            nw = min(self.s(520), self.apply.rect.x - self.back.rect.right - self.s(24))
+            UILabel(pygame.Rect(self.apply.rect.x - nw - self.s(12), h - bar_h - bar_gap, nw, bar_h), note,
+                    self.manager)
 
     def on_ui(self, event) -> None:
         if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED:
@@ -133,6 +140,9 @@ class SettingsScreen(Screen):
         st.animation = self.values["animation"].lower()
         st.sound = self.values["sound"] == "On"
         st.clamp()
+        changed = self.changes()
+        self.applied_note = (f"Applied: {changed[0]}" + (f" and {len(changed) - 1} more" if len(changed) > 1 else "")
+                             if changed else "Nothing had changed.")
         self.applied = dict(self.values)
         self.app.apply_settings()
 
