@@ -157,7 +157,9 @@ class Recorder:
         truth = self.match.reveal()
         self._check_crossing(truth)
         sc = truth.scores
-        if self._ebb is not None:
+        # (An ebb on the first day is no event: the UN side never fell below where it began - the tutorial's
+        # summary listed a "lowest ebb" on its start date.)
+        if self._ebb is not None and self._ebb[0] < self.ground[0]["un_share"]:
             self.dates["lowest_ebb"] = self._ebb[1]
         return {"key_events": {k: self.dates[k] for k in KEY_EVENTS if k in self.dates},
                 "lowest_ebb_share": round(self._ebb[0], 4) if self._ebb else None,

@@ -51,3 +51,20 @@ def test_half_the_south_is_no_perimeter_even_with_the_army_round_pusan(start):
 
 def test_under_a_fifth_of_the_south_is_the_perimeter_wherever_the_army_stands(start):
     assert "pusan_perimeter" in Recorder(_position(start, 0.15, army_near=False)).dates
+
+
+def test_a_war_that_never_falls_below_its_start_has_no_lowest_ebb():
+    # rule: the tutorial's summary listed a "lowest ebb" on its first day; the ebb is dated only when the UN side's
+    # share of Korea fell below where it began (its lowest share is still reported).
+    from game.session.simulate import make_agents, play
+    m = Match.start(load_scenario("tutorial"), 1, {})
+    rec = Recorder(m)
+    assert "lowest_ebb" not in rec.report()["key_events"]      # the first day alone: no ebb
+    play(m, make_agents(m, "random", 1), turns=1, on_action=rec)
+    report = rec.report()
+    shares = [g["un_share"] for g in report["ground"]]
+    assert report["lowest_ebb_share"] == min(shares)
+    assert ("lowest_ebb" in report["key_events"]) == (min(shares) < shares[0])
+    rec.ground[-1]["un_share"] = shares[0] - 0.01             # a turn that fell below the start: an ebb
+    rec._ebb = (shares[0] - 0.01, rec.ground[-1]["date"])
+    assert rec.report()["key_events"]["lowest_ebb"] == rec.ground[-1]["date"]
