@@ -141,8 +141,9 @@ class GameCards:
         if o is None:
             return "Choose at least one of your units next to the target."
         shifts = "".join(f"<br>  {sh.columns:+d} {esc(sh.reason)}" for sh in o.shifts) or "<br>  none"
-        probs = "".join(f"<br>{p * 100:.0f}% {esc(RESULT_NAMES[c])}"
-                        for c, p in sorted(o.probabilities.items(), key=lambda kv: (-kv[1], kv[0])))
+        # The results run on in one paragraph: one a line, the last of them needed scrolling at 100% scale.
+        probs = ": " + " · ".join(f"{p * 100:.0f}% {esc(RESULT_NAMES[c])}"
+                                  for c, p in sorted(o.probabilities.items(), key=lambda kv: (-kv[1], kv[0])))
         return (f"<b>Attack {esc(place_words(self.match.board, self.target, 'on'))}</b><br>"
                 f"{o.attack:.1f} against {o.defence:.1f}: base odds {o.base_name}, "
                 + (f"shifted to <b>{o.column_name}</b>" if o.column != o.base_column else
