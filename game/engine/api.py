@@ -39,7 +39,7 @@ from .hexes import Hex
 from .illegal import why_illegal
 from .legal import LegalActions, seat_knowledge
 from .movement import Reach
-from .narrate import at, place_words, render_for_other_side, title, where
+from .narrate import at, place_words, render_for_other_side, title, track_moves, where
 from .nations import army_name, country_name, nation_name
 from .observation import Consequences, Observation
 from .politics.acts import carry_out
@@ -61,7 +61,7 @@ __all__ = [
     "new_game", "start", "legal_actions", "check", "apply", "step", "undo",
     "clone", "reseed", "chance_outcomes", "current_seat", "is_terminal", "returns", "observe", "truth", "snapshot",
     "restore", "checksum", "snapshot_checksum", "snapshot_complete", "where", "at", "place_words", "title", "scores",
-    "hexes_held", "Verdict", "Truth", "reveal", "render_for_other_side", "INJECTED",
+    "hexes_held", "Verdict", "Truth", "reveal", "render_for_other_side", "track_moves", "INJECTED",
     # words every layer reads numbers and names in (game/engine/words.py, nations.py)
     "points", "change", "nice", "in_sentence", "plural", "nation_name", "army_name", "country_name",
 ]

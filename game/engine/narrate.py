@@ -245,15 +245,35 @@ OTHER_SIDE: dict[str, Callable[[_Words], str]] = {
 def _track_changed(w: _Words) -> str:
     """'Armistice talks +30 (now 30 of 100).': whole points, as the gauges show the track (game/engine/words.py);
     a move the gauge does not show is '+<1'.  Every track with its scale, so a weariness of 0 is 0 of 100."""
-    name = w.d["track"]
-    pol = w.setup.config.politics
-    spec = pol.tracks.get(name) if pol is not None else None
-    label = spec.label if spec is not None else nice(name)
     value = float(w.d["value"])
     old = round(value - float(w.d["change"]), 4)      # both kept to 4 places (acts.set_track): no float noise
+    return _track_move(w.setup, w.d["track"], old, value)
+
+
+def _track_move(setup, name: str, old: float, value: float) -> str:
+    pol = setup.config.politics
+    spec = pol.tracks.get(name) if pol is not None else None
+    label = spec.label if spec is not None else nice(name)
     scale = "" if spec is None else (f" of {points(spec.hi)}" if spec.lo == 0 else
                                      f" on a scale of {points(spec.lo)} to {points(spec.hi)}")
     return f"{label} {change(old, value)} (now {points(value)}{scale})."
+
+
+def track_moves(events: list[Event]) -> list[str]:
+    """The sentences of a run of TrackChanged events with each track's moves added up, in the order the tracks
+    first moved ('War weariness (UN) +1 (now 24 of 100).' for a +1 and a +<1 of one date); a track that came
+    back to where it was says nothing."""
+    if any(e._setup is None or "value" not in e.data for e in events):
+        return [e.text for e in events]           # read back from a save: the words it kept, one by one
+    first: dict[str, float] = {}
+    last: dict[str, float] = {}
+    for e in events:
+        name, value = e.data["track"], float(e.data["value"])
+        first.setdefault(name, round(value - float(e.data["change"]), 4))
+        last[name] = value
+    setup = events[0]._setup
+    return [_track_move(setup, name, first[name], last[name]) for name in first
+            if change(first[name], last[name]) != "0"]
 
 
 def render(e: Event) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from game.engine.api import track_moves
 from game.session.eventlog import LogEntry
 from game.session.teaching import TEACHER_MARK
 from game.ui.decisions_panel import idea_tag, plain
@@ -74,18 +75,26 @@ def since_html(entries: list[LogEntry], names: dict[str, str]) -> str:
         if ev.seat is not None and key != turn_of:
             turn_of = key
             lines.append(f"<b>{esc(names.get(ev.seat, ev.seat))}, turn {ev.turn} ({ev.date:%d %B %Y})</b>")
-        lines.append(log_line_html(group, names))
+        line = log_line_html(group, names)
+        if line:
+            lines.append(line)
     return "<br>".join(within_budget(lines, 2 * LOG_CHARS)) or "Nothing you could see happened."
 
 
 def log_line_html(group: list[LogEntry], names: dict[str, str] | None = None) -> str:
-    """One line of the log: an entry, or a run of track changes as one line (``names``: seat id -> name)."""
+    """One line of the log: an entry, or a run of track changes as one line (``names``: seat id -> name); "" for a
+    run whose tracks all came back to where they were."""
     if len(group) == 1:
         return entry_html(group[0], names)
     date = f"<font color='#9c927a'>{group[0].event.date:%d %b %y}</font>"
-    parts = [esc(clip(e.text).rstrip(".")) for e in group[:GROUP_PARTS]]
-    if len(group) > GROUP_PARTS:
-        parts.append(f"{len(group) - GROUP_PARTS} more")
+    # One part per track, its moves of the day added up (a play-tester read "War weariness (UN) +1 (now 24) ...
+    # War weariness (UN) +<1 (now 24)" in one line).
+    moves = track_moves([e.event for e in group])
+    if not moves:
+        return ""
+    parts = [esc(clip(t).rstrip(".")) for t in moves[:GROUP_PARTS]]
+    if len(moves) > GROUP_PARTS:
+        parts.append(f"{len(moves) - GROUP_PARTS} more")
     return f"{date} <font color='#b9b095'>{'; '.join(parts)}.</font>"
 
 

@@ -191,3 +191,26 @@ def test_a_reduced_unit_reads_the_same_on_its_counter_its_card_and_its_tooltip()
     assert unit_values(u) == (2, 2, 5)
     assert factors_words(u) == "2-2-5 (attack-defence-move; 3-3 at full strength)"
     assert factors_words(dataclasses.replace(u, steps=2)) == "3-3-5 (attack-defence-move)"
+
+
+def test_a_days_moves_of_one_track_read_as_one_move():
+    # rule: a play-tester read "War weariness (UN) +1 (now 24 of 100); ... War weariness (UN) +<1 (now 24 of 100)"
+    # in one line of the log; a track's moves of one date are added up, once per track, in the order they came.
+    from game.engine.api import track_moves
+    from game.session.simulate import make_agents, play
+    m = Match.start(load_scenario("stalemate-talks"), 3, {})
+    events: list = []
+    play(m, make_agents(m, "random", 3), turns=3, on_action=lambda _m, ev: events.extend(ev))
+    by_date: dict = {}
+    for e in events:
+        if e.kind == "TrackChanged":
+            by_date.setdefault(e.date, []).append(e)
+    day = next(evs for evs in by_date.values() if len({e.data["track"] for e in evs}) < len(evs))
+    moves = track_moves(day)
+    tracks = list(dict.fromkeys(e.data["track"] for e in day))
+    assert len(moves) <= len(tracks) < len(day)
+    labels = {t: m.config.politics.tracks[t].label for t in tracks}
+    for t in tracks:
+        assert sum(text.startswith(labels[t] + " ") for text in moves) <= 1, moves
+    order = [next(k for k, t in enumerate(tracks) if text.startswith(labels[t] + " ")) for text in moves]
+    assert order == sorted(order)                     # in the order the tracks first moved

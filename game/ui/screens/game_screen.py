@@ -275,7 +275,7 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, GameCards, GameO
             return
         entries = [e for e in self.log_entries() if e.event.kind not in HIDDEN_IN_LOG][-LOG_LINES * 2:]
         names = {seat.id: seat.name for seat in self.match.config.seats}
-        lines = [log_line_html(group, names) for group in reversed(group_track_changes(entries))]
+        lines = [line for group in reversed(group_track_changes(entries)) if (line := log_line_html(group, names))]
         n = LOG_LINES_BUSY if self.computer_playing() else LOG_LINES
         self.set_html(self.log_box, "<br>".join(within_budget(lines[:n])) or "<i>Nothing has happened yet.</i>")
         self.log_at = time.monotonic()
