@@ -202,3 +202,22 @@ def test_a_decision_taken_before_its_step_comes_up_does_not_hold_the_panel(tmp_p
     panel.refresh()
     assert panel.box is None and not panel.buttons
     assert errors == []
+
+
+def test_an_undone_move_leaves_no_outline_where_it_went(tmp_path, tutorial, errors):
+    """A play-tester undid a move and a white outline stayed on the hex the unit had gone to."""
+    app, screen = tutorial_game(tmp_path, tutorial, "un")
+    match = screen.match
+    for uid in screen.view.movers():
+        moves = [a for a in screen.view.moves_for(uid) if isinstance(a, MoveUnit)]
+        if not moves:
+            continue
+        screen.act(moves[0])
+        screen.mapview.selected = moves[0].to          # the click on the destination outlines it
+        if match.can_undo():
+            break
+    assert match.can_undo()
+    app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_z, mod=pygame.KMOD_CTRL, unicode="")], dt=0.02)
+    assert screen.notice == "Undone."
+    assert screen.mapview.selected is None
+    assert errors == []

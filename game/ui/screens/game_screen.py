@@ -442,6 +442,7 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, GameCards, GameO
             self.lesson_done("undo")
             self.notify("Undone.")
             self.selected = None
+            self.mapview.selected = None    # (the outline of the hex the undone move went to, left behind)
             self.refresh()
         else:
             self.notify("Nothing to undo: the last action revealed something or rolled dice.")
