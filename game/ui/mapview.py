@@ -91,6 +91,7 @@ class MapView:
         self.show_mdl = False
         #: (name, [(lon, lat), ...]) of a historical front line to draw instead of the 1953 line.
         self.history_line: tuple[str, list[tuple[float, float]]] | None = None
+        self._mdl_label: tuple[pygame.Surface, tuple[int, int]] | None = None   # the history line's, for this frame
         #: How strongly the historical line is drawn: 1 as an overlay among others; more (a classroom) draws it
         #: wider, on a white casing, with its label where the line is in view.
         self.history_emphasis = 1.0
@@ -321,6 +322,9 @@ class MapView:
                      for _y, x, y, _i, _u in stacks]
             self.terrain.labels.draw(surf, lay, avoid)
         self._draw_counters(surf, stacks)
+        if self._mdl_label is not None:
+            surf.blit(*self._mdl_label)
+            self._mdl_label = None
         if self.view is not None and self.motion.active:
             self.motion.draw(surf, lay, counter_size(lay.size), self.palette, self.view.config)
         if self.plans:
@@ -435,7 +439,8 @@ class MapView:
             seen = [p for p in pts if 0 <= p[0] < w and 0 <= p[1] < h] if k > 1 else []
             x, y = (seen or pts)[len(seen or pts) // 2]
             x = min(max(int(x), label.get_width() // 2 + 4), w - label.get_width() // 2 - 4)
-            surf.blit(label, (x - label.get_width() // 2, int(y) + 6 + int(width)))
+            # Drawn over the counters, once they are down: under them a play-tester could not read it.
+            self._mdl_label = (label, (x - label.get_width() // 2, int(y) + 6 + int(width)))
             return
         for ln in self.terrain.geo.mdl:
             pts = lay.km_to_pixel_array(ln.pts)
