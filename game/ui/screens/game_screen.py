@@ -14,7 +14,8 @@ two human seats the hand-over screen takes over.
 Its parts live beside it: the top bar and gauge strip (game/ui/top_bar.py), the windows
 (game/ui/game_windows.py), the tooltips (game/ui/game_tooltips.py), the side panel's texts
 (game/ui/game_cards.py), the map's overlays (game/ui/game_overlays.py), the computer's turns
-(game/ui/game_computer.py), the input on the map (game/ui/game_input.py) and the log's HTML (game/ui/log_html.py).
+(game/ui/game_computer.py), the input on the map (game/ui/game_input.py), the routing of buttons, links and keys
+(game/ui/game_events.py) and the log's HTML (game/ui/log_html.py).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from __future__ import annotations
 import time
 
 import pygame
-import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextBox, UIWindow
 
 from game.engine.actions import Attack, Decide, EndPhase
@@ -37,6 +37,7 @@ from game.session.table import Table
 from game.ui.decisions_panel import DecisionsPanel, open_decisions
 from game.ui.game_cards import GameCards
 from game.ui.game_computer import LOG_EVERY_S, ComputerTurns
+from game.ui.game_events import GameEvents
 from game.ui.game_input import MapInput
 from game.ui.game_overlays import GameOverlays
 from game.ui.game_tooltips import GameTooltips
@@ -60,8 +61,8 @@ LOG_LINES_BUSY = 24
 FRONT_R = 3
 
 
-class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, GameCards, GameOverlays, ComputerTurns, MapInput,
-                 Screen):
+class GameScreen(GameEvents, LeaveGuard, TopBar, GameWindows, GameTooltips, GameCards, GameOverlays, ComputerTurns,
+                 MapInput, Screen):
     def __init__(self, app, table: Table, since=None):
         super().__init__(app)
         self.table = table
@@ -308,111 +309,6 @@ class GameScreen(LeaveGuard, TopBar, GameWindows, GameTooltips, GameCards, GameO
     def notify(self, text: str, seconds: float = 4.0) -> None:
         self.notice = text
         self.notice_until = time.monotonic() + seconds
-
-    def on_ui(self, event) -> None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            b = self.buttons
-            if event.ui_element is b.get("end"):
-                self.end_phase()
-            elif event.ui_element is b.get("undo"):
-                self.undo()
-            elif event.ui_element is b.get("save"):
-                self.save()
-            elif event.ui_element is b.get("menu"):
-                self.open_menu()
-            elif event.ui_element is b.get("help"):
-                self.show_help()
-            elif event.ui_element is b.get("overlays"):
-                self.show_overlay_menu()
-            elif event.ui_element is self.attack_button:
-                self.commit_attack()
-            elif self.decisions_button is not None and event.ui_element is self.decisions_button:
-                self.show_decisions()
-            elif getattr(event.ui_element, "decision_id", None):
-                self.decide(event.ui_element.decision_id)
-            elif getattr(event.ui_element, "continue_phase", False):
-                self.end_phase()
-            elif getattr(event.ui_element, "overlay_key", None):
-                key = event.ui_element.overlay_key
-                self.toggle(key)
-                self.mark_overlay(event.ui_element)
-            elif getattr(event.ui_element, "menu_key", None):
-                self.menu_choice(event.ui_element.menu_key)
-            elif getattr(event.ui_element, "leave_key", None):
-                self.leave_choice(event.ui_element.leave_key)
-            elif getattr(event.ui_element, "lesson_key", None):
-                self.lessons.press(event.ui_element.lesson_key)
-            elif getattr(event.ui_element, "rules_page", None) is not None:
-                self.show_rules(event.ui_element.rules_page)
-        elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and str(event.link_target).startswith("idea:"):
-            self.show_glossary(str(event.link_target)[5:])
-        elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and str(event.link_target) == "rules:":
-            self.show_rules()
-        elif event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and event.ui_element is self.info:
-            if event.link_target in self.view.units:
-                self.selected = event.link_target
-                self.update_overlays()
-                self.update_action_box()
-
-    def open_windows(self) -> list:
-        """Dialogs and windows open over the map (help, menu, save, messages...), topmost last."""
-        stack = self.manager.get_window_stack()
-        return [w for w in stack.get_full_stack() if w.alive()]
-
-    def handle(self, event) -> bool:
-        windows = self.open_windows()
-        if windows and event.type == pygame.KEYDOWN:
-            # A dialog is modal for the keyboard: Esc closes it, other keys never reach the map.
-            if event.key == pygame.K_ESCAPE:
-                windows[-1].kill()
-            return True
-        if self.tooltip is not None and event.type in (pygame.KEYDOWN, pygame.MOUSEWHEEL, pygame.MOUSEBUTTONDOWN):
-            self.tooltip.kill()
-            self.tooltip = None
-        if (event.type == pygame.MOUSEBUTTONDOWN and getattr(self, "lessons", None) is not None
-                and self.lessons.covers(event.pos)):
-            return True                     # a click on the tutorial's text is not a click on the hex under it
-        if self.mapview.handle_event(event):
-            if event.type == pygame.MOUSEMOTION:
-                self.hover_changed()
-            return True
-        if event.type == pygame.MOUSEMOTION and self.map_rect.collidepoint(event.pos):
-            self.hover_changed()
-        if event.type != pygame.KEYDOWN:
-            return False
-        ctrl = event.mod & (pygame.KMOD_CTRL | pygame.KMOD_META)
-        key = event.key
-        if key == pygame.K_SPACE and self.computer_playing():
-            self.hurry = True                 # the rest of the computer's turn without animation
-            self.mapview.motion.skip()
-        elif key == pygame.K_SPACE:
-            if self.space_guard_left <= 0.0:
-                self.end_phase()
-        elif key == pygame.K_z and ctrl:
-            self.undo()
-        elif key == pygame.K_s and ctrl:
-            self.save()
-        elif key == pygame.K_ESCAPE:
-            if self.selected or self.target:
-                self.selected, self.attackers, self.target = None, [], None
-                self.update_overlays()
-                self.update_action_box()
-            else:
-                self.open_menu()
-        elif key == pygame.K_TAB:
-            self.cycle_units()
-        elif key == pygame.K_F1 or event.unicode == "?":
-            self.show_help()
-        elif key == pygame.K_F2:
-            self.show_rules()
-        elif key == pygame.K_m and not ctrl:
-            self.toggle("minimap")
-        elif key in (pygame.K_z, pygame.K_u, pygame.K_f, pygame.K_h, pygame.K_p) and not ctrl:
-            self.toggle({pygame.K_z: "zoc", pygame.K_u: "supply", pygame.K_f: "front", pygame.K_h: "history",
-                         pygame.K_p: "plans"}[key])
-        else:
-            return False
-        return True
 
     def lesson_done(self, action: str) -> None:
         """The player did ``action``: the tutorial panel moves on if its step asked for it."""
