@@ -17,19 +17,13 @@ class GameEvents:
 
     def on_ui(self, event) -> None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            b = self.buttons
-            if event.ui_element is b.get("end"):
-                self.end_phase()
-            elif event.ui_element is b.get("undo"):
-                self.undo()
-            elif event.ui_element is b.get("save"):
-                self.save()
-            elif event.ui_element is b.get("menu"):
-                self.open_menu()
-            elif event.ui_element is b.get("help"):
-                self.show_help()
-            elif event.ui_element is b.get("overlays"):
-                self.show_overlay_menu()
+            # The top bar's buttons, by their keys in self.buttons.
+            bar = {"end": self.end_phase, "undo": self.undo, "save": self.save, "menu": self.open_menu,
+                   "help": self.show_help, "overlays": self.show_overlay_menu}
+            pressed = next((key for key, button in self.buttons.items()
+                            if button is event.ui_element and key in bar), None)
+            if pressed is not None:
+                bar[pressed]()
             elif event.ui_element is self.attack_button:
                 self.commit_attack()
             elif self.decisions_button is not None and event.ui_element is self.decisions_button:
