@@ -41,15 +41,19 @@ def _past_the_hold_line(talks: str):
     return s, agent, b, line
 
 
+def _goes_north(s, agent, b, line: float) -> bool:
+    """Whether blue's first order moves a unit north of ``line``."""
+    action = agent.choose(api.observe(s, "blue"))
+    return not isinstance(action, EndPhase) and float(b.lat[b.index(action.to)]) > line
+
+
 @pytest.mark.parametrize("talks, goes", [("open", True), ("closed", False)])
 def test_with_talks_open_the_stronger_side_takes_a_place_just_past_its_hold_line(talks, goes):
     # rule: b stands on its hold line with the enemy's 3-point place two marches north of it; with the talks open (an
     # active defence) it marches on the place; with them closed its limit is the halt line here, and it stays.
     # (A place within one march past the limit was always taken; the hexes before it were out of bounds.)
     s, agent, b, line = _past_the_hold_line(talks)
-    action = agent.choose(api.observe(s, "blue"))
-    north = not isinstance(action, EndPhase) and float(b.lat[b.index(action.to)]) > line
-    assert north is goes, agent.last_reason
+    assert _goes_north(s, agent, b, line) is goes, agent.last_reason
 
 
 def test_limited_objectives_only_on_an_active_defence():
@@ -91,9 +95,7 @@ def test_halted_by_chinas_threshold_it_takes_a_place_just_past_its_halt_line_cle
     # on it (the threshold is the Yalu's, not Hamhung's); three rows from China (within the border alarm) it stays.
     s, agent, b, line = _halted_short_of_china(place_row, monkeypatch)
     assert b.country[b.index(Hex(4, 0))] == int(Country.PRC)
-    action = agent.choose(api.observe(s, "blue"))
-    north = not isinstance(action, EndPhase) and float(b.lat[b.index(action.to)]) > line
-    assert north is goes, agent.last_reason
+    assert _goes_north(s, agent, b, line) is goes, agent.last_reason
 
 
 def test_a_dominant_side_on_the_active_defence_goes_on_to_its_halt_line():
