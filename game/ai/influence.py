@@ -199,7 +199,7 @@ class Picture:
         closed = {(b, c.upper()) for b, c in cfg.params.closed}
         land = np.zeros(self.board.size, dtype=bool)
         for country in ("PRC", "USSR"):
-            if country.lower() in {n.lower() for n in ours} and any((b, country) not in closed for b in enemies):
+            if country in ours and any((b, country) not in closed for b in enemies):
                 land |= self.board.country == int(Country[country])
         return land & self.facts["land"]
 

@@ -43,9 +43,18 @@ class DecisionPlan:
 
 def score(obs: Observation, c: Consequences, person: Personality) -> tuple[float, list[str]]:
     """The worth of a decision's consequences to this seat, and the notes that explain it."""
+    value, notes, _ = _weigh(obs, c, person)
+    return value, notes
+
+
+def _weigh(obs: Observation, c: Consequences, person: Personality) \
+        -> tuple[float, list[str], list[tuple[float, str]]]:
+    """score()'s worth and notes, and the ledger they come from: (worth, the effect in a player's words) of every
+    effect that weighs, the tracks as the gauges would show their move ("UN cohesion -8")."""
     weights = person.weights.get(obs.bloc, {})
     value = _score_change(obs, c)
     notes: list[str] = []
+    ledger: list[tuple[float, str]] = []
     for track, w in weights.items():
         delta = c.change(track)
         if c.next_turn and track in c.next_turn:
@@ -60,16 +69,25 @@ def score(obs: Observation, c: Consequences, person: Personality) -> tuple[float
             notes.append(f"{track_label(obs, track)} would reach {points(after)}, past our tolerance of "
                          f"{points(limit)}")
         value += worth
+        before = c.tracks_before.get(track, 0.0)
+        if change(before, before + delta) != "0":
+            ledger.append((worth, f"{in_sentence(track_label(obs, track))} {change(before, before + delta)}"))
     lasting = payback(obs)
     for bloc, moved in c.supply_change.items():
         if moved:
-            value += lasting * person.value["supply_range"] * moved * (1 if bloc == obs.bloc else -1)
+            worth = lasting * person.value["supply_range"] * moved * (1 if bloc == obs.bloc else -1)
+            value += worth
+            side = "our" if bloc == obs.bloc else "the enemy's"
+            ledger.append((worth, f"{side} supply range {moved:+d}"))
     if c.mig_alley[0] != c.mig_alley[1]:
-        value += lasting * person.value["air"] * (1 if (c.mig_alley[1] and obs.bloc != "un") or
-                                                  (not c.mig_alley[1] and obs.bloc == "un") else -1)
+        worth = lasting * person.value["air"] * (1 if c.mig_alley[1] == (obs.bloc != "un") else -1)
+        value += worth
+        ledger.append((worth, "MiG Alley over the north" if c.mig_alley[1] else "the end of MiG Alley"))
     if c.strength_unlocked:
-        value += lasting * person.value["strength"] * c.strength_unlocked
+        worth = lasting * person.value["strength"] * c.strength_unlocked
+        value += worth
         notes.append(f"it brings in {c.units_unlocked} more units")
+        ledger.append((worth, f"{c.units_unlocked} more units"))
     if c.outcome == "general_war":
         value += person.value["outcome_general_war"]
         notes.append("it would start a general war")
@@ -78,39 +96,19 @@ def score(obs: Observation, c: Consequences, person: Personality) -> tuple[float
         # (the talks at 100) is no reason to take a decision, and one the decision would stop costs its worth.
         # Without the comparison the ROK of stalemate-talks refused the armistice (Washington's override, a chance
         # rolled on the copy, still signed it there) and took the refusal back in the same phase.
-        value += ARMISTICE_WORTH * weights.get("talks", 0.0) * ((c.outcome == "armistice") -
-                                                                 (c.outcome_without == "armistice"))
-    return value, notes
+        brings = (c.outcome == "armistice") - (c.outcome_without == "armistice")
+        worth = ARMISTICE_WORTH * weights.get("talks", 0.0) * brings
+        value += worth
+        if brings:
+            ledger.append((worth, "the armistice" if brings > 0 else "the armistice it would stop"))
+    return value, notes, ledger
 
 
-def _ledger_words(obs: Observation, c: Consequences, person: Personality) -> tuple[str, str]:
-    """(gains, costs) of a decision in a player's words, the two weighing most of each: the tracks it moves as the
-    gauges would show them ("UN cohesion -8"), the armistice it would bring or stop.  For the reason only: the
-    decision itself is taken on score()."""
-    weights = person.weights.get(obs.bloc, {})
-    items: list[tuple[float, str]] = []
-    for track, w in weights.items():
-        delta = c.next_turn[track] if c.next_turn and track in c.next_turn else c.change(track)
-        shown = change(c.tracks_before.get(track, 0.0), c.tracks_before.get(track, 0.0) + delta)
-        if delta and shown != "0":
-            items.append((w * delta, f"{in_sentence(track_label(obs, track))} {shown}"))
-    if c.outcome == "armistice" and c.outcome_without != "armistice":
-        items.append((ARMISTICE_WORTH * weights.get("talks", 0.0), "the armistice"))
-    elif c.outcome_without == "armistice" and c.outcome != "armistice":
-        items.append((-ARMISTICE_WORTH * weights.get("talks", 0.0), "the armistice it would stop"))
-    if c.strength_unlocked:
-        items.append((person.value["strength"] * c.strength_unlocked, f"{c.units_unlocked} more units"))
-    if c.mig_alley[0] != c.mig_alley[1]:
-        good = c.mig_alley[1] == (obs.bloc != "un")
-        items.append((person.value["air"] * (1 if good else -1),
-                      "MiG Alley over the north" if c.mig_alley[1] else "the end of MiG Alley"))
-    for bloc, moved in c.supply_change.items():
-        if moved:
-            side = "our" if bloc == obs.bloc else "the enemy's"
-            items.append((person.value["supply_range"] * moved * (1 if bloc == obs.bloc else -1),
-                          f"{side} supply range {moved:+d}"))
-    gains = [t for v, t in sorted(items, key=lambda x: -x[0]) if v > 0][:2]
-    costs = [t for v, t in sorted(items, key=lambda x: x[0]) if v < 0][:2]
+def _ledger_words(ledger: list[tuple[float, str]]) -> tuple[str, str]:
+    """(gains, costs) of a decision in a player's words: the two effects of its ledger (_weigh) weighing most of
+    each."""
+    gains = [t for v, t in sorted(ledger, key=lambda x: -x[0]) if v > 0][:2]
+    costs = [t for v, t in sorted(ledger, key=lambda x: x[0]) if v < 0][:2]
     return " and ".join(gains), " and ".join(costs)
 
 
@@ -143,9 +141,9 @@ def best_decision(obs: Observation, person: Personality, done: set[str], thresho
             continue
         title = pol.decisions[d.decision].title
         c = obs.consequences(d.decision)
-        value, notes = score(obs, c, person)
+        value, notes, ledger = _weigh(obs, c, person)
         why = "; ".join(notes)
-        gains, costs = _ledger_words(obs, c, person)
+        gains, costs = _ledger_words(ledger)
         if value >= threshold:
             reason = f"{title}: worth it" + (f" for {gains}" if gains else "") + \
                 (f" although {why}" if why and "past our tolerance" in why else (f": {why}" if why else "")) + "."
