@@ -1,0 +1,114 @@
+"""How the map view draws hex overlays (reachable hexes, supply, fog ...) and the historical front line.
+
+A mixin of :class:`~game.ui.mapview.MapView`: it reads the view's layout, board, palette and overlay cache.
+Overlay surfaces cover the view plus OVERLAY_MARGIN, so small pans reuse them.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pygame
+
+from .layout import SQRT3
+from .map_labels import render_text
+from .map_lines import polyline
+
+#: Overlay surfaces cover the view plus this margin (px), so small pans reuse them.
+OVERLAY_MARGIN = 256
+#: Side d of a pointy-top hex (0 E ... 5 SE) lies between these corners of Layout.hex_corners (corner k at
+#: 60k - 30 degrees, clockwise from the upper right).
+SIDE_CORNERS = {0: (0, 1), 1: (5, 0), 2: (4, 5), 3: (3, 4), 4: (2, 3), 5: (1, 2)}
+
+
+class MapMasks:
+    """Translucent hex overlays, their outlines, and the historical front line (MapView's)."""
+
+    def _mask_surface(self, mask: np.ndarray, colour, outline, area: pygame.Rect) -> pygame.Surface:
+        """Hexes of ``mask`` filled with ``colour`` on a surface covering ``area`` (level px)."""
+        lay = self.layout
+        out = pygame.Surface(area.size, pygame.SRCALPHA)
+        out.fill((0, 0, 0, 0))
+        board = self.board
+        hk = board.hex_km
+        s = lay.scale
+        rad = hk / SQRT3
+        row_km = hk * SQRT3 / 2
+        row0 = max(0, int(math.floor((area.top / s - rad) / row_km)))
+        row1 = min(board.rows, int(math.ceil((area.bottom / s + rad) / row_km)) + 1)
+        col0 = max(0, int(math.floor(area.left / s / hk - 1)))
+        col1 = min(board.cols, int(math.ceil(area.right / s / hk + 1)))
+        if row1 <= row0 or col1 <= col0:
+            return out
+        idx = (np.arange(row0, row1)[:, None] * board.cols + np.arange(col0, col1)[None, :]).ravel()
+        idx = idx[mask[idx]]
+        if idx.size == 0:
+            return out
+        rows, cols = np.divmod(idx, board.cols)
+        xs = s * hk * (cols + 0.5 * (rows & 1)) - area.left
+        ys = s * row_km * rows - area.top
+        # A hair larger than the hex so neighbours leave no seams.
+        r = lay.size + 0.6
+        corners = [(r * math.cos(math.radians(60 * i - 30)), r * math.sin(math.radians(60 * i - 30)))
+                   for i in range(6)]
+        draw = pygame.draw.polygon
+        for x, y in zip(xs.tolist(), ys.tolist()):
+            draw(out, colour, [(x + dx, y + dy) for dx, dy in corners])
+        if outline is not None:
+            self._draw_region_outline(out, idx, mask, outline, xs, ys)
+        return out
+
+    def _cached_mask(self, name: str, version: object, mask_fn, colour, outline) -> tuple[pygame.Surface, tuple]:
+        """A cached overlay surface and where to blit it; rebuilt on zoom, on change, or when
+        a pan leaves its margin."""
+        lay = self.layout
+        view = self._view_level_rect()
+        got = self._ov_cache.get(name)
+        if got is not None:
+            (ver, scale, area), surf = got
+            if ver == version and scale == round(lay.scale, 6) and area.contains(view):
+                return surf, (area.left + lay.origin[0], area.top + lay.origin[1])
+        area = view.inflate(2 * OVERLAY_MARGIN, 2 * OVERLAY_MARGIN)
+        surf = self._mask_surface(mask_fn(), colour, outline, area)
+        self._ov_cache[name] = ((version, round(lay.scale, 6), area), surf)
+        return surf, (area.left + lay.origin[0], area.top + lay.origin[1])
+
+    def _draw_region_outline(self, out: pygame.Surface, idx: np.ndarray, mask: np.ndarray, colour,
+                             xs: np.ndarray, ys: np.ndarray) -> None:
+        """Outline the edge of the masked region (sides whose neighbour is not in the mask)."""
+        lay = self.layout
+        nb = self.board.neighbors
+        corners = lay.corner_offsets()
+        w = 2 if lay.size < 30 else 3
+        for i, cx, cy in zip(idx.tolist(), xs.tolist(), ys.tolist()):
+            for d in range(6):
+                n = nb[i, d]
+                if n >= 0 and mask[n]:
+                    continue
+                a, b = SIDE_CORNERS[d]
+                pygame.draw.line(out, colour, (cx + corners[a][0], cy + corners[a][1]),
+                                 (cx + corners[b][0], cy + corners[b][1]), w)
+
+    def _draw_mdl(self, surf: pygame.Surface) -> None:
+        lay = self.layout
+        if self.history_line is not None:
+            name, lonlat = self.history_line
+            pts = np.array([lay.lonlat_to_pixel(lon, lat) for lon, lat in lonlat], dtype=float)
+            k = self.history_emphasis
+            width = (4 if lay.size > 20 else 3) * k
+            if k > 1:
+                polyline(surf, (255, 255, 255), pts, width + 4)
+            polyline(surf, self.palette.mdl, pts, width)
+            label = render_text(name, max(12, int(lay.size * 0.6 * min(k, 1.4))), self.palette.mdl,
+                                halo=(255, 255, 255))
+            w, h = surf.get_size()
+            seen = [p for p in pts if 0 <= p[0] < w and 0 <= p[1] < h] if k > 1 else []
+            x, y = (seen or pts)[len(seen or pts) // 2]
+            x = min(max(int(x), label.get_width() // 2 + 4), w - label.get_width() // 2 - 4)
+            # Drawn over the counters, once they are down: under them a play-tester could not read it.
+            self._mdl_label = (label, (x - label.get_width() // 2, int(y) + 6 + int(width)))
+            return
+        for ln in self.terrain.geo.mdl:
+            pts = lay.km_to_pixel_array(ln.pts)
+            polyline(surf, self.palette.mdl, pts, 3 if lay.size > 20 else 2)
