@@ -328,14 +328,17 @@ class PlaceLabels:
         return out
 
     # -- drawing ----------------------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface, layout: Layout, avoid: list[pygame.Rect] | None = None) -> None:
+    def draw(self, surface: pygame.Surface, layout: Layout, avoid: list[pygame.Rect] | None = None
+             ) -> list[pygame.Rect]:
         """Blit the names chosen for this zoom.  A place name covered by one of the ``avoid``
-        rects (the counters) moves to another side of its marker when one is free."""
+        rects (the counters) moves to another side of its marker when one is free.  Returns the ``avoid`` rects
+        and those of the names drawn (for a label placed later to keep off them)."""
         ox, oy = layout.origin
         s = layout.scale
         vw, vh = surface.get_size()
         # Names already drawn join the rects to avoid, so a name that moves does not land on another.
         blocked = list(avoid) if avoid else None
+        drawn = list(avoid or [])
         for it in self.choose(layout):
             ax = ox + it.x_km * s
             ay = oy + it.y_km * s
@@ -347,7 +350,9 @@ class PlaceLabels:
                 if it.alternatives:
                     x, y = _dodge(x, y, ax, ay, w, h, it.alternatives, blocked)
                 blocked.append(pygame.Rect(int(x) + 2, int(y) + 2, w - 4, h - 4))
+            drawn.append(pygame.Rect(int(x) + 2, int(y) + 2, w - 4, h - 4))
             surface.blit(it.surf, (int(x), int(y)))
+        return drawn
 
 
 def _dodge(x: float, y: float, ax: float, ay: float, w: int, h: int,

@@ -17,6 +17,8 @@ from .map_lines import polyline
 
 #: Overlay surfaces cover the view plus this margin (px), so small pans reuse them.
 OVERLAY_MARGIN = 256
+#: The history line's label is tried at points this far apart along it (px).
+LABEL_STEP = 24
 #: Side d of a pointy-top hex (0 E ... 5 SE) lies between these corners of Layout.hex_corners (corner k at
 #: 60k - 30 degrees, clockwise from the upper right).
 SIDE_CORNERS = {0: (0, 1), 1: (5, 0), 2: (4, 5), 3: (3, 4), 4: (2, 3), 5: (1, 2)}
@@ -102,13 +104,36 @@ class MapMasks:
             polyline(surf, self.palette.mdl, pts, width)
             label = render_text(name, max(12, int(lay.size * 0.6 * min(k, 1.4))), self.palette.mdl,
                                 halo=(255, 255, 255))
-            w, h = surf.get_size()
-            seen = [p for p in pts if 0 <= p[0] < w and 0 <= p[1] < h] if k > 1 else []
-            x, y = (seen or pts)[len(seen or pts) // 2]
-            x = min(max(int(x), label.get_width() // 2 + 4), w - label.get_width() // 2 - 4)
-            # Drawn over the counters, once they are down: under them a play-tester could not read it.
-            self._mdl_label = (label, (x - label.get_width() // 2, int(y) + 6 + int(width)))
+            # Placed once the names and counters are down (label_spot), and drawn over them: under the counters a
+            # play-tester could not read it, and at the line's midpoint it ran across the names of the towns.
+            self._mdl_label = (label, pts, width)
             return
         for ln in self.terrain.geo.mdl:
             pts = lay.km_to_pixel_array(ln.pts)
             polyline(surf, self.palette.mdl, pts, 3 if lay.size > 20 else 2)
+
+
+def label_spot(size: tuple[int, int], pts: np.ndarray, width: float, view: pygame.Rect,
+               avoid: list[pygame.Rect]) -> tuple[int, int] | None:
+    """Top-left of a label of ``size`` for the line through ``pts`` (screen px): just above or below the line at a
+    point of it in ``view`` (the map in sight), inside it, where it covers the least of the ``avoid`` rects (names
+    and counters), the nearest to the middle of the view of those; None if no part of the line is in view."""
+    w, h = size
+    spots: list[tuple[float, float]] = []
+    for (x0, y0), (x1, y1) in zip(pts[:-1].tolist(), pts[1:].tolist()):
+        n = max(1, int(math.hypot(x1 - x0, y1 - y0) // LABEL_STEP))
+        spots.extend((x0 + (x1 - x0) * t / n, y0 + (y1 - y0) * t / n) for t in range(n))
+    if len(pts):
+        spots.append(tuple(pts[-1].tolist()))
+    best = None
+    for x, y in spots:
+        if not view.collidepoint(x, y):
+            continue
+        for top in (y + width + 4, y - width - 4 - h):
+            r = pygame.Rect(int(x - w / 2), int(top), w, h).clamp(view.inflate(-8, -8))
+            covered = sum(c.width * c.height for c in (r.clip(a) for a in avoid))
+            cost = covered + 2.0 * math.hypot(r.centerx - view.centerx, r.centery - view.centery)
+            if best is None or cost < best[0]:
+                best = (cost, r.topleft)
+    return None if best is None else best[1]
+

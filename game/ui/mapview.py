@@ -30,7 +30,7 @@ from .map_counters import MapCounters
 from .map_dmz import MapDmz
 from .map_labels import render_text
 from .map_lines import polyline
-from .map_masks import MapMasks
+from .map_masks import MapMasks, label_spot
 from .map_motion import Motion
 from .map_plan import PlanShown, draw_plan_legend, render_plans
 from .map_render import TerrainLayer
@@ -92,7 +92,8 @@ class MapView(MapMasks, MapDmz, MapCounters):
         self.show_mdl = False
         #: (name, [(lon, lat), ...]) of a historical front line to draw instead of the 1953 line.
         self.history_line: tuple[str, list[tuple[float, float]]] | None = None
-        self._mdl_label: tuple[pygame.Surface, tuple[int, int]] | None = None   # the history line's, for this frame
+        #: the history line's label, its line (screen px) and width, for this frame (placed over the counters)
+        self._mdl_label: tuple[pygame.Surface, np.ndarray, float] | None = None
         #: How strongly the historical line is drawn: 1 as an overlay among others; more (a classroom) draws it
         #: wider, on a white casing, with its label where the line is in view.
         self.history_emphasis = 1.0
@@ -317,14 +318,23 @@ class MapView(MapMasks, MapDmz, MapCounters):
             if h is not None and self.board.on_map(h):
                 pygame.draw.polygon(surf, col, lay.hex_corners(h), w)
         stacks = self._visible_stacks()
+        size = counter_size(lay.size)
+        avoid = [pygame.Rect(int(x - size / 2) - 2, int(y - size / 2) - 2, size + 4, size + 4)
+                 for _y, x, y, _i, _u in stacks]
         if self.show_labels:
-            size = counter_size(lay.size)
-            avoid = [pygame.Rect(int(x - size / 2) - 2, int(y - size / 2) - 2, size + 4, size + 4)
-                     for _y, x, y, _i, _u in stacks]
-            self.terrain.labels.draw(surf, lay, avoid)
+            avoid = self.terrain.labels.draw(surf, lay, avoid)
         self._draw_counters(surf, stacks)
         if self._mdl_label is not None:
-            surf.blit(*self._mdl_label)
+            label, pts, width = self._mdl_label
+            # (Inside the map's neat line: beyond it the label would stand on the dark margin.)
+            x0, y0 = lay.km_to_pixel(*self.terrain.neat[:2])
+            x1, y1 = lay.km_to_pixel(*self.terrain.neat[2:])
+            shown = pygame.Rect(int(x0), int(y0), int(x1 - x0), int(y1 - y0)).clip(surf.get_rect())
+            if self.minimap.visible:
+                avoid = [*avoid, self.minimap.rect.move(-self.rect.x, -self.rect.y)]
+            at = label_spot(label.get_size(), pts, width, shown, avoid)
+            if at is not None:
+                surf.blit(label, at)
             self._mdl_label = None
         if self.view is not None and self.motion.active:
             self.motion.draw(surf, lay, counter_size(lay.size), self.palette, self.view.config)

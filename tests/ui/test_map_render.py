@@ -351,3 +351,21 @@ def test_land_hexes_exist_under_demo_units(board):
     for u in demo_units(board, n_extra=40):
         i = board.index(u.hex)
         assert i >= 0 and board.terrain[i] >= Terrain.CLEAR, u.id
+
+
+def test_history_label_keeps_off_names_and_stays_on_the_map():
+    """The historical front's label goes beside the line where it covers no name, inside the map in sight."""
+    from game.ui.map_masks import label_spot
+    view = pygame.Rect(100, 0, 600, 400)
+    line = np.array([[50.0, 200.0], [750.0, 200.0]])         # runs off the map at both ends
+    names = [pygame.Rect(x, 206, 60, 14) for x in range(100, 700, 70)]    # a row of names just below the line
+    at = label_spot((200, 16), line, 3.0, view, names)
+    label = pygame.Rect(at, (200, 16))
+    assert view.contains(label)
+    assert label.collidelist(names) == -1
+    assert label.bottom <= 200                                 # above the line, where the names are not
+    # Nothing in the way: the middle of the view, not the line's first point.
+    at = label_spot((200, 16), line, 3.0, view, [])
+    assert abs(pygame.Rect(at, (200, 16)).centerx - view.centerx) <= 12
+    # No part of the line in sight: no label.
+    assert label_spot((200, 16), line + [0.0, 500.0], 3.0, view, []) is None
