@@ -40,6 +40,13 @@ class MapInput:
                 nxt = ids[(ids.index(self.selected) + 1) % len(ids)] if self.selected in ids else ids[0]
                 self.selected = nxt
                 self.app.sounds.play("select")
+            elif self.selected:
+                # A hex the selected unit cannot go to: say why, and keep the unit (a play-tester's click beyond its
+                # reach used to let go of it without a word).  A right-click lets go of it.
+                verdict = view.check(MoveUnit(self.selected, h))
+                if verdict is not None:
+                    self.notify(f"{verdict[1]} (Right-click lets go of the unit.)")
+                    self.app.sounds.play("error")
             else:
                 self.selected = None
         else:
@@ -53,7 +60,16 @@ class MapInput:
                 chosen = [a for a in self.attackers if a in eligible]
                 self.attackers = chosen or eligible
             else:
-                own = [u for u in self.mapview.units_at(h) if u.seat == view.seat and not u.attacked]
+                here = self.mapview.units_at(h)
+                own = [u for u in here if u.seat == view.seat and not u.attacked]
+                ally = next((u for u in here if u.seat != view.seat and u.seat in self.own_seats()), None)
+                # A click that can do nothing says why: a play-tester clicked an enemy no unit could reach, and an
+                # ally's division to add it to an attack, and nothing happened.
+                if enemy_here:
+                    self.notify(f"None of your units that may still attack is next to {place_title(view.board, h)}.")
+                elif ally is not None and not any(u.seat == view.seat for u in here):
+                    seat_name = view.config.seat(ally.seat).name
+                    self.notify(f"{ally.name} belongs to the {seat_name} seat: only your own units join your attacks.")
                 if self.target is not None:
                     # Only a unit that can strike the chosen hex joins its attack: the odds shown must be the odds
                     # the attack is rolled at (a unit two hexes off used to be counted, then refused on Attack!).

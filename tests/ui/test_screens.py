@@ -177,6 +177,12 @@ def test_scripted_hot_seat_click_through(app, campaign, errors, tmp_path):
     assert screen.selected is None and "Selected:" not in screen.info.html_text
     click_hex(app, unit.hex)
     assert screen.selected == unit.id
+    # A click beyond its reach keeps the unit and says why (it used to let go of it without a word).
+    far = next(h for h in match.board.hex_list if match.board.is_land(match.board.index(h))
+               and h.distance(unit.hex) > 30)
+    click_hex(app, far)
+    assert screen.selected == unit.id
+    assert "cannot reach that hex" in screen.notice and "Right-click" in screen.notice
     assert match.board.index(move.to) in screen.targets
     click_hex(app, move.to)
     assert match.reveal().units[unit.id].hex == move.to
@@ -197,6 +203,13 @@ def test_scripted_hot_seat_click_through(app, campaign, errors, tmp_path):
     before = list(screen.attackers)
     click_hex(app, far.hex)
     assert screen.attackers == before and screen.target == target
+    # An enemy none of ours can strike, and a computer ally's division: nothing happens, and the notice says why.
+    out_of_reach = next((e.hex for e in screen.view.enemies() if e.hex is not None
+                         and e.hex not in screen.attack_targets), None)
+    assert out_of_reach is not None, "some ROK unit in sight is out of the KPA's reach"
+    click_hex(app, out_of_reach)
+    assert "None of your units that may still attack is next to" in screen.notice
+    assert screen.target == target
     click_hex(app, target)
     assert any(e.kind == "CombatResolved" for e in match.log)
 
@@ -393,6 +406,24 @@ def test_leaving_a_game_with_unsaved_moves_asks_first(app, errors):
     assert match.unsaved_actions == 0 and isinstance(app.screen, MainMenu)
     assert any(p.name.startswith("tutorial") for p in app.save_dir.glob("*.json"))
     assert not errors
+
+
+def test_an_allys_division_clicked_in_combat_says_it_is_not_ours(app, errors):
+    from game.session.table import Table
+    match = Match.start(load_scenario("tutorial"), 1, {"dprk_prc": "ai:normal", "rok": "ai:normal", "un": "human"})
+    app.go("game", table=Table(match))
+    screen = app.screen
+    for _ in range(400):                       # the computer seats play their first turns
+        if match.active_seat == "un":
+            break
+        frames(app, 1)
+    app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ")], dt=0.02)
+    assert match.active_seat == "un" and match.phase is Phase.COMBAT
+    ally = next(u for u in screen.view.units.values() if u.seat == "rok" and u.hex is not None
+                and not any(v.seat == "un" for v in screen.mapview.units_at(u.hex)))
+    click_hex(app, ally.hex)
+    assert "belongs to the Republic of Korea seat: only your own units join your attacks" in screen.notice
+    assert screen.attackers == [] and not errors
 
 
 def test_leaving_a_saved_game_does_not_ask(app, errors):
