@@ -12,7 +12,6 @@ import numpy as np
 import pygame
 
 from .layout import SQRT3
-from .map_labels import render_text
 from .map_lines import polyline
 
 #: Overlay surfaces cover the view plus this margin (px), so small pans reuse them.
@@ -102,11 +101,9 @@ class MapMasks:
             if k > 1:
                 polyline(surf, (255, 255, 255), pts, width + 4)
             polyline(surf, self.palette.mdl, pts, width)
-            label = render_text(name, max(12, int(lay.size * 0.6 * min(k, 1.4))), self.palette.mdl,
-                                halo=(255, 255, 255))
             # Placed once the names and counters are down (label_spot), and drawn over them: under the counters a
             # play-tester could not read it, and at the line's midpoint it ran across the names of the towns.
-            self._mdl_label = (label, pts, width)
+            self._mdl_label = (name, max(12, int(lay.size * 0.6 * min(k, 1.4))), pts, width)
             return
         for ln in self.terrain.geo.mdl:
             pts = lay.km_to_pixel_array(ln.pts)
@@ -115,9 +112,10 @@ class MapMasks:
 
 def label_spot(size: tuple[int, int], pts: np.ndarray, width: float, view: pygame.Rect,
                avoid: list[pygame.Rect]) -> tuple[int, int] | None:
-    """Top-left of a label of ``size`` for the line through ``pts`` (screen px): just above or below the line at a
-    point of it in ``view`` (the map in sight), inside it, where it covers the least of the ``avoid`` rects (names
-    and counters), the nearest to the middle of the view of those; None if no part of the line is in view."""
+    """Top-left of a label of ``size`` for the line through ``pts`` (screen px): just beside the line at a point of it
+    in ``view`` (the map in sight), inside it, where it covers the least of the ``avoid`` rects (names and counters)
+    and the line does not run through it, the nearest to the middle of the view of those; None if no part of the
+    line is in view."""
     w, h = size
     spots: list[tuple[float, float]] = []
     for (x0, y0), (x1, y1) in zip(pts[:-1].tolist(), pts[1:].tolist()):
@@ -125,14 +123,21 @@ def label_spot(size: tuple[int, int], pts: np.ndarray, width: float, view: pygam
         spots.extend((x0 + (x1 - x0) * t / n, y0 + (y1 - y0) * t / n) for t in range(n))
     if len(pts):
         spots.append(tuple(pts[-1].tolist()))
+    segments = list(zip(pts[:-1].tolist(), pts[1:].tolist()))
     best = None
     for x, y in spots:
         if not view.collidepoint(x, y):
             continue
-        for top in (y + width + 4, y - width - 4 - h):
-            r = pygame.Rect(int(x - w / 2), int(top), w, h).clamp(view.inflate(-8, -8))
-            covered = sum(c.width * c.height for c in (r.clip(a) for a in avoid))
-            cost = covered + 2.0 * math.hypot(r.centerx - view.centerx, r.centery - view.centery)
+        # Below, above, right of and left of the point (a line running north-south needs the last two).
+        for left, top in ((x - w / 2, y + width + 4), (x - w / 2, y - width - 4 - h),
+                          (x + width + 6, y - h / 2), (x - width - 6 - w, y - h / 2)):
+            r = pygame.Rect(int(left), int(top), w, h).clamp(view.inflate(-8, -8))
+            # Any name or counter covered weighs more than the whole way across the view; so does the line itself
+            # running through the text (a play-tester saw both).
+            near = r.inflate(4, 4)
+            covered = sum(c.width * c.height for c in (near.clip(a) for a in avoid))
+            crossed = sum(1 for p, q in segments if r.clipline(p, q))
+            cost = 20.0 * covered + 2000.0 * crossed + math.hypot(r.centerx - view.centerx, r.centery - view.centery)
             if best is None or cost < best[0]:
                 best = (cost, r.topleft)
     return None if best is None else best[1]
