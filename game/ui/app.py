@@ -34,6 +34,9 @@ TITLE = "Armistice — the Korean War, 1950–53"
 #: Frames a second while the player acts or something moves on the screen, and once nothing has for IDLE_AFTER_S:
 #: a window that only waits need not redraw sixty times a second (under Xvfb an idle game took a whole core).
 FPS, IDLE_FPS, IDLE_AFTER_S = 60, 15, 1.0
+#: The smallest window the screens are laid out for: the window may not be made smaller (a play-tester shrank it
+#: to 640 x 400 and lost the side panel, the Menu button and the escalation track off its edges).
+MIN_WINDOW = (800, 560)
 
 
 class App:
@@ -65,7 +68,16 @@ class App:
         if self.settings.fullscreen and os.environ.get("SDL_VIDEODRIVER") != "dummy":
             flags = pygame.FULLSCREEN
             return pygame.display.set_mode((0, 0), flags)
-        return pygame.display.set_mode(self.size, flags)
+        surface = pygame.display.set_mode(self.size, flags)
+        # (Only the size hint is set on the display module's window: pygame-ce's note on from_display_module is
+        # about drawing through a Window, which this does not do.)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            try:
+                pygame.Window.from_display_module().minimum_size = MIN_WINDOW
+            except (AttributeError, pygame.error):
+                pass                    # an older pygame-ce: resize() still lays the screens out at least this big
+        return surface
 
     def _new_manager(self) -> pygame_gui.UIManager:
         data = theme(self.scale, self.settings.high_contrast)
@@ -108,7 +120,11 @@ class App:
         self.rebuild()
 
     def resize(self, size: tuple[int, int]) -> None:
-        self.size = (max(800, size[0]), max(560, size[1]))
+        self.size = (max(MIN_WINDOW[0], size[0]), max(MIN_WINDOW[1], size[1]))
+        if self.size != tuple(size):
+            # Made smaller than the least it is laid out for anyway (no window manager to keep the hint): it grows
+            # back, rather than showing the screens cut off at its edges.
+            self.window = self._open_window()
         self.manager.set_window_resolution(self.size)
         self.rebuild()
 

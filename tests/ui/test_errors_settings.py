@@ -75,6 +75,10 @@ def test_resizing_relays_the_screen(app):
     assert app.size == (1600, 900)
     assert app.screen.map_rect.width > width_before
     assert app.screen.mapview.rect == app.screen.map_rect
+    # Made smaller than the screens are laid out for, the window grows back to that size (nothing cut off).
+    app.frame([pygame.event.Event(pygame.VIDEORESIZE, w=640, h=400, size=(640, 400))], dt=0.02)
+    assert app.size == (800, 560) and pygame.display.get_surface().get_size() == (800, 560)
+    assert app.screen.mapview.rect == app.screen.map_rect
 
 
 def test_settings_are_remembered(tmp_path):
