@@ -60,10 +60,15 @@ def readable(obs: Observation, events: list[Event]) -> list[LogEntry]:
     visible = None
     out: list[LogEntry] = []
     moves_read: set[str] = set()        # enemy units whose march this seat has just read
+    # A place taken is told once, as the place ("Chorwon falls to the Republic of Korea"), not again as ground
+    # ("... takes Chorwon"): a play-tester read every capture twice.
+    places_taken = {e.hexes[0] for e in events if e.kind == "PlaceCaptured" and e.hexes}
     for e in events:
         readers = e.data.get("readers")
         if readers and obs.seat not in readers:
             continue                   # a tip for another seat (a scenario rule's ``to``)
+        if e.kind == "HexCaptured" and e.hexes and e.hexes[0] in places_taken:
+            continue
         own = e.seat is not None and config.seat(e.seat).bloc == bloc
         if own:
             out.append(LogEntry(e, e.text, True))

@@ -41,7 +41,7 @@ def test_a_lesson_for_one_seat_is_read_by_that_seat_only():
         seat = match.active_seat
         table.submit(agents[seat].choose(match.view(seat)))
     texts = {seat: [e.text for e in entries] for seat, entries in table.logs.entries.items()}
-    lesson = "Politics: first take 'Seek a General Assembly resolution'"
+    lesson = "Politics: take 'Seek a General Assembly resolution'"
     assert any(t.startswith(lesson) for t in texts["un"])
     for other in ("dprk_prc", "rok"):
         assert not any(t.startswith(lesson) for t in texts[other]), other
@@ -127,3 +127,23 @@ def test_each_side_reads_a_spotting_and_a_stop_from_its_own_side():
         # Read without the march, the stop is a sighting.
         stop = [e for e in events if e.kind == "UnitStopped"]
         assert [x.text for x in readable(observe(s2, "blue"), stop)] == ["R was seen at hex (5,0)."]
+
+
+def test_a_place_taken_is_told_once():
+    """A capture of a victory place reads as the place falling, not a second time as ground taken."""
+    from game.scenario.loader import load_scenario
+    from game.session.match import Match
+    from game.session.simulate import make_agents
+    from game.session.table import Table
+    match = Match.start(load_scenario("tutorial"), 1, {s: "human" for s in ("dprk_prc", "rok", "un")})
+    table = Table(match)
+    agents = make_agents(match, "random", 1)
+    while match.turn <= 3 and not match.over:
+        seat = match.active_seat
+        table.submit(agents[seat].choose(match.view(seat)))
+    places = {(e.turn, e.seat, e.hexes[0]) for e in match.log if e.kind == "PlaceCaptured"}
+    assert places, "some place changed hands in three turns"
+    for seat, entries in table.logs.entries.items():
+        twice = [x.text for x in entries
+                 if x.event.kind == "HexCaptured" and (x.event.turn, x.event.seat, x.event.hexes[0]) in places]
+        assert not twice, (seat, twice)
