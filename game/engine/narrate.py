@@ -200,8 +200,8 @@ TEMPLATES: dict[str, Callable[[_Words], str]] = {
     "StepLost": lambda w: f"{w.unit()} loses {plural(int(w.d['steps']), 'step')} ({w.d['cause']}).",
     "HexCaptured": lambda w: f"{w.seat()} takes {w.place('at', 'ground')}.",
     "PlaceCaptured": lambda w: f"{w.d['place_name']} falls to the {w.seat()}.",
-    "GroundTaken": lambda w: f"The {w.seat()} takes over " + " and ".join(
-        part for part in (_hexes(w.d.get("cut", w.d["count"]), "the enemy is cut off from"),
+    "GroundTaken": lambda w: f"The {w.seat()} takes " + " and ".join(
+        part for part in (_hexes(w.d.get("cut", w.d["count"]), "the enemy can no longer supply"),
                           _hexes(w.d.get("dominated", 0), "its army dominates")) if part) + ".",
     "UnitMoved": lambda w: f"{w.unit()} moves {w.journey()}.",
     "UnitMoved.rail": lambda w: f"{w.unit()} moves by rail {w.journey()}.",

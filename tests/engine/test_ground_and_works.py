@@ -37,7 +37,7 @@ def test_ground_the_enemy_is_cut_off_from_becomes_ours_at_the_end_of_our_turn():
     # Red traces from its source at 0; hex 1 is in blue's zone of control and 2 holds blue: 1 to 4 are cut off.
     assert [owner(s, q) for q in range(9)] == ["communist"] + ["un"] * 8
     taken = [e for e in events if e.kind == "GroundTaken"]
-    assert len(taken) == 1 and taken[0].data["count"] == 4 and "cut off" in taken[0].text
+    assert len(taken) == 1 and taken[0].data["count"] == 4 and "can no longer supply" in taken[0].text
 
 
 def test_a_pocket_with_troops_keeps_its_hex_and_unsupported_ground_stays_as_it_was():
