@@ -300,3 +300,16 @@ def test_a_teacher_makes_an_event_happen_from_the_what_if_window(tmp_path, error
     again = screen.whatif_buttons[k]
     assert again.text.startswith("DONE: ") and not again.is_enabled
     assert errors == []
+
+
+def test_load_and_replay_wait_for_a_save_to_be_chosen(tmp_path, errors):
+    from game.session.savefile import write_save
+    app = make_app(tmp_path)
+    match = Match.start(load_scenario("tutorial"), 2, {})
+    write_save(match, app.save_dir / "one.json")
+    load = app.go("load")
+    pump(app)
+    assert not load.load.is_enabled and not load.replay.is_enabled      # a press with none chosen did nothing
+    click(app, load.list.item_list[0]["button_element"])
+    assert load.selected() is not None and load.load.is_enabled and load.replay.is_enabled
+    assert not errors

@@ -90,6 +90,8 @@ class LoadScreen(Screen):
                                "Replay", self.manager, tool_tip_text=(
                                    "Step through the save from its first action, forward and back, with the log and "
                                    "every overlay; branch a new game from any point."))
+        # Load and Replay wait for a save to be chosen: a press with none did nothing, without a word.
+        self._buttons_ready()
         # The folder in full where it fits; else its last parts after an ellipsis.
         room = w - 2 * m - self.s(620)
         font = self.manager.get_theme().get_font(["label"])
@@ -112,7 +114,15 @@ class LoadScreen(Screen):
             self.app.error("This file cannot be loaded", refusal_text(self.broken[sel[0]], self.app.save_dir))
         return None
 
+    def _buttons_ready(self) -> None:
+        chosen = self.list.get_single_selection(include_object_id=True)
+        ready = bool(chosen) and chosen[1].startswith("#save")
+        for button in (self.load, self.replay):
+            (button.enable if ready else button.disable)()
+
     def on_ui(self, event) -> None:
+        if event.type in (pygame_gui.UI_SELECTION_LIST_NEW_SELECTION, pygame_gui.UI_SELECTION_LIST_DROPPED_SELECTION):
+            self._buttons_ready()
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             if event.ui_element is self.back:
                 self.app.go("menu")
