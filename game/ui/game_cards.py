@@ -121,6 +121,8 @@ class GameCards:
                                      "Space ends your turn.")
             return
         self.show_attack_button(True)
+        # Greyed while no unit is chosen to attack: it looked ready and did nothing (a play-tester).
+        (self.attack_button.enable if self.attackers else self.attack_button.disable)()
         self.action_box.set_text(self.odds_text())
 
     def path_text(self, h: Hex) -> str:

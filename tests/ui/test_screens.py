@@ -196,6 +196,12 @@ def test_scripted_hot_seat_click_through(app, campaign, errors, tmp_path):
     click_hex(app, target)
     assert screen.target == target and unit.id in screen.attackers
     assert "Results" in screen.action_box.html_text
+    assert screen.attack_button.visible and screen.attack_button.is_enabled
+    chosen, screen.attackers = screen.attackers, []
+    screen.update_action_box()
+    assert not screen.attack_button.is_enabled          # greyed with nobody chosen to attack
+    screen.attackers = chosen
+    screen.update_action_box()
     # A unit of ours that cannot strike the target does not join its attack: the odds shown are the odds rolled.
     eligible = set(screen.attack_targets[target])
     far = next(u for u in screen.view.units.values() if u.seat == screen.view.seat and u.hex is not None
