@@ -201,4 +201,10 @@ def test_apply_in_settings_says_what_it_did(tmp_path, errors):
     frames(app, 1)
     texts = [e.text for e in app.manager.get_sprite_group().sprites() if isinstance(e, UILabel)]
     assert "Nothing had changed." in texts
+    choose(app, "animation", "Fast")
+    choose(app, "sound", "Off")
+    press(app, app.screen.apply)
+    frames(app, 1)
+    texts = [e.text for e in app.manager.get_sprite_group().sprites() if isinstance(e, UILabel)]
+    assert "Applied: Computer moves, Sound." in texts, texts         # each by name, not "... and 1 more"
     assert errors == []

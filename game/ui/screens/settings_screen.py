@@ -140,9 +140,12 @@ class SettingsScreen(Screen):
         st.animation = self.values["animation"].lower()
         st.sound = self.values["sound"] == "On"
         st.clamp()
+        # One change in full; more, each by name ("... and 1 more" left a play-tester guessing which; the menus
+        # show the values).
         changed = self.changes()
-        self.applied_note = (f"Applied: {changed[0]}" + (f" and {len(changed) - 1} more" if len(changed) > 1 else "")
-                             if changed else "Nothing had changed.")
+        names = [NAMES[k] for k, v in self.values.items() if v != self.applied[k]]
+        self.applied_note = ("Nothing had changed." if not changed else f"Applied: {changed[0]}" if len(changed) == 1
+                             else "Applied: " + ", ".join(names) + ".")
         self.applied = dict(self.values)
         self.app.apply_settings()
 
