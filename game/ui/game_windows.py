@@ -36,6 +36,24 @@ OVERLAYS = (("zoc", "Zones of control (Z)"), ("supply", "Supply net / out of sup
 OVERLAYS_TEXT = dict(OVERLAYS)
 
 
+def counters_legend(view, palette) -> str:
+    """The counters explained (F1): each nation's colours in this scenario, whose side and seat it is, then the
+    marks a counter can carry.  A play-tester could not tell his units from the computer ROK's, nor why some enemy
+    counters were pale and others dark."""
+    def coloured(style) -> str:
+        r, g, b = style.body
+        return f"<font color='#{r:02x}{g:02x}{b:02x}'><b>{esc(style.label)}</b></font>"
+    rows = ["<br><b>Counters</b> (each nation's code in the colour of its counters; the code is on the counter's band)"]
+    for seat in view.config.seats:
+        whose = "you" if seat.id == view.seat else ("your ally" if seat.bloc == view.bloc else "the enemy")
+        codes = " ".join(coloured(palette.nation(code, seat.bloc)) for code in seat.nations)
+        rows.append(f"{codes} — {esc(seat.name)} ({whose})")
+    rows.append("UN-side counters have round corners; communist ones square corners and a double frame. "
+                "Shaded darker: moved this turn. Crossed lines: has attacked. Yellow triangle: out of supply. "
+                "Dashed inner frame: hidden from the enemy. Figures: attack-defence-movement at present strength.")
+    return "<br>".join(rows) + "<br>"
+
+
 class GameWindows:
     """Opening and answering the game screen's windows."""
 
@@ -62,6 +80,7 @@ class GameWindows:
             self.help_window = None
             return
         rows = "".join(f"<b>{esc(k)}</b> — {esc(v)}<br>" for k, v in KEYS_HELP)
+        rows += counters_legend(self.view, self.mapview.palette)
         rows += ("<br><a href='rules:'>The rules: a turn, movement, combat, supply, the tracks (F2)</a>"
                  "<br><a href='idea:'>The ideas of international relations the game shows (glossary)</a>")
         self.help_window = self._text_window("Keys and mouse", rows, 600, 560)

@@ -292,6 +292,9 @@ def test_a_dialog_takes_the_keyboard(app, campaign, errors):
     screen.show_help()
     frames(app, 1)
     assert screen.open_windows() == [screen.help_window]
+    # The keys come with the counters explained: whose colours are whose, for the seat looking.
+    text = next(e for e in screen.help_window.get_container().elements).html_text
+    assert "DPRK / PRC (you)" in text and "Republic of Korea (the enemy)" in text and "moved this turn" in text
     app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ")], dt=0.02)
     assert match.phase is phase and not match.record           # Space went to the dialog, not to the game
     app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode="")], dt=0.02)
