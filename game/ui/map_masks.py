@@ -12,6 +12,7 @@ import numpy as np
 import pygame
 
 from .layout import SQRT3
+from .map_labels import render_text
 from .map_lines import polyline
 
 #: Overlay surfaces cover the view plus this margin (px), so small pans reuse them.
@@ -108,6 +109,34 @@ class MapMasks:
         for ln in self.terrain.geo.mdl:
             pts = lay.km_to_pixel_array(ln.pts)
             polyline(surf, self.palette.mdl, pts, 3 if lay.size > 20 else 2)
+
+    def _draw_history_label(self, surf: pygame.Surface, avoid: list[pygame.Rect]) -> None:
+        """The historical front's label (kept by _draw_mdl), beside its line where it covers the fewest names and
+        counters (``avoid``), inside the map in sight; drawn over the counters."""
+        lay = self.layout
+        name, font_px, pts, width = self._mdl_label
+        self._mdl_label = None
+        # (Inside the map's neat line: beyond it the label would stand on the dark margin.)
+        x0, y0 = lay.km_to_pixel(*self.terrain.neat[:2])
+        x1, y1 = lay.km_to_pixel(*self.terrain.neat[2:])
+        shown = pygame.Rect(int(x0), int(y0), int(x1 - x0), int(y1 - y0)).clip(surf.get_rect())
+        if self.minimap.visible:
+            avoid = [*avoid, self.minimap.rect.move(-self.rect.x, -self.rect.y)]
+        # On a paper tag edged in the line's colour: bare, the small text was lost on the sea and the coasts.
+        # Wider than the map in sight, the name loses its last clause ("...: the Ch'ongch'on, Chosin and ...").
+        label = render_text(name, font_px, self.palette.mdl)
+        if label.get_width() + 24 > shown.width and ": " in name:
+            label = render_text(name.rsplit(": ", 1)[0], font_px, self.palette.mdl)
+        size = (label.get_width() + 8, label.get_height() + 2)
+        at = label_spot(size, pts, width, shown, avoid)
+        if at is None:
+            return
+        box = pygame.Rect(at, size)
+        tag = pygame.Surface(size, pygame.SRCALPHA)
+        tag.fill((255, 250, 238, 215))
+        surf.blit(tag, at)
+        pygame.draw.rect(surf, self.palette.mdl, box, 1)
+        surf.blit(label, (box.x + 4, box.y + 1))
 
 
 def label_spot(size: tuple[int, int], pts: np.ndarray, width: float, view: pygame.Rect,

@@ -30,7 +30,7 @@ from .map_counters import MapCounters
 from .map_dmz import MapDmz
 from .map_labels import render_text
 from .map_lines import polyline
-from .map_masks import MapMasks, label_spot
+from .map_masks import MapMasks
 from .map_motion import Motion
 from .map_plan import PlanShown, draw_plan_legend, render_plans
 from .map_render import TerrainLayer
@@ -325,28 +325,7 @@ class MapView(MapMasks, MapDmz, MapCounters):
             avoid = self.terrain.labels.draw(surf, lay, avoid)
         self._draw_counters(surf, stacks)
         if self._mdl_label is not None:
-            name, font_px, pts, width = self._mdl_label
-            # (Inside the map's neat line: beyond it the label would stand on the dark margin.)
-            x0, y0 = lay.km_to_pixel(*self.terrain.neat[:2])
-            x1, y1 = lay.km_to_pixel(*self.terrain.neat[2:])
-            shown = pygame.Rect(int(x0), int(y0), int(x1 - x0), int(y1 - y0)).clip(surf.get_rect())
-            if self.minimap.visible:
-                avoid = [*avoid, self.minimap.rect.move(-self.rect.x, -self.rect.y)]
-            # On a paper tag edged in the line's colour: bare, the small text was lost on the sea and the coasts.
-            # Wider than the map in sight, the name loses its last clause ("...: the Ch'ongch'on, Chosin and ...").
-            label = render_text(name, font_px, self.palette.mdl)
-            if label.get_width() + 24 > shown.width and ": " in name:
-                label = render_text(name.rsplit(": ", 1)[0], font_px, self.palette.mdl)
-            size = (label.get_width() + 8, label.get_height() + 2)
-            at = label_spot(size, pts, width, shown, avoid)
-            if at is not None:
-                box = pygame.Rect(at, size)
-                tag = pygame.Surface(size, pygame.SRCALPHA)
-                tag.fill((255, 250, 238, 215))
-                surf.blit(tag, at)
-                pygame.draw.rect(surf, self.palette.mdl, box, 1)
-                surf.blit(label, (box.x + 4, box.y + 1))
-            self._mdl_label = None
+            self._draw_history_label(surf, avoid)
         if self.view is not None and self.motion.active:
             self.motion.draw(surf, lay, counter_size(lay.size), self.palette, self.view.config)
         if self.plans:
