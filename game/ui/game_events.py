@@ -66,6 +66,12 @@ class GameEvents:
             if event.key == pygame.K_ESCAPE:
                 windows[-1].kill()
             return True
+        if windows and event.type in (pygame.MOUSEWHEEL, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+            # ... and the mouse over one is the window's: a wheel turned to scroll a briefing zoomed the map behind
+            # it until the map was gone (a play-tester's teacher).
+            pos = getattr(event, "pos", None) or pygame.mouse.get_pos()
+            if any(w.rect.collidepoint(pos) for w in windows):
+                return True
         if self.tooltip is not None and event.type in (pygame.KEYDOWN, pygame.MOUSEWHEEL, pygame.MOUSEBUTTONDOWN):
             self.tooltip.kill()
             self.tooltip = None

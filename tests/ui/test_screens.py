@@ -297,6 +297,14 @@ def test_a_dialog_takes_the_keyboard(app, campaign, errors):
     assert "DPRK / PRC (you)" in text and "Republic of Korea (the enemy)" in text and "moved this turn" in text
     app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ")], dt=0.02)
     assert match.phase is phase and not match.record           # Space went to the dialog, not to the game
+    # The wheel over the window is the window's: the map behind it keeps its zoom.
+    scale = screen.mapview.layout.scale
+    pygame.mouse.set_pos(screen.help_window.rect.center)
+    pygame.event.pump()
+    for _ in range(3):
+        app.frame([pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False, precise_x=0.0, precise_y=-1.0)],
+                  dt=0.02)
+    assert screen.mapview.layout.scale == scale
     app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode="")], dt=0.02)
     frames(app, 1)
     assert screen.open_windows() == []                           # Esc closed the dialog and opened no menu
