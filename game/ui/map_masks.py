@@ -104,7 +104,9 @@ class MapMasks:
             polyline(surf, self.palette.mdl, pts, width)
             # Placed once the names and counters are down (label_spot), and drawn over them: under the counters a
             # play-tester could not read it, and at the line's midpoint it ran across the names of the towns.
-            self._mdl_label = (name, max(12, int(lay.size * 0.6 * min(k, 1.4))), pts, width)
+            # (At the UI scale, as the place names are: a teacher's 150% left it at 11 px on the projector.)
+            ui = self.terrain.labels.text_scale
+            self._mdl_label = (name, round(max(12, lay.size * 0.6 * min(k, 1.4)) * ui), pts, width)
             return
         for ln in self.terrain.geo.mdl:
             pts = lay.km_to_pixel_array(ln.pts)
