@@ -106,7 +106,8 @@ class MapMasks:
             # play-tester could not read it, and at the line's midpoint it ran across the names of the towns.
             # (At the UI scale, as the place names are: a teacher's 150% left it at 11 px on the projector.)
             ui = self.terrain.labels.text_scale
-            self._mdl_label = (name, round(max(12, lay.size * 0.6 * min(k, 1.4)) * ui), pts, width)
+            # (And no bigger than a heading: zoomed in, it filled a corner of the map.)
+            self._mdl_label = (name, round(min(22, max(12, lay.size * 0.6 * min(k, 1.4))) * ui), pts, width)
             return
         for ln in self.terrain.geo.mdl:
             pts = lay.km_to_pixel_array(ln.pts)

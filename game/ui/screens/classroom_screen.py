@@ -23,6 +23,7 @@ import pygame
 import pygame_gui
 
 from game.engine.api import Observation
+from game.engine.units import Location
 from game.session.eventlog import LogEntry
 from game.session.teaching import PauseHit
 from game.ui.classroom_console import ClassroomConsole
@@ -31,7 +32,7 @@ from game.ui.classroom_play import ClassroomPlay
 from game.ui.classroom_windows import ClassroomWindows
 from game.ui.map_labels import get_font
 from game.ui.mapview import EveryUnit
-from game.ui.screens.game_screen import GameScreen
+from game.ui.screens.game_screen import FRONT_R, GameScreen
 from game.ui.top_bar import GAME_OVER
 from game.ui.tracks_bar import TrackValues, gauges
 
@@ -94,6 +95,31 @@ class ClassroomScreen(ClassroomPlay, ClassroomConsole, ClassroomWindows, GameScr
         super().refresh(view)
         self.update_status()
         self.update_console()
+
+    def frame_own_forces(self) -> None:
+        """A class opens on the war, not on the side to play: the box round both sides' units at the front (within
+        FRONT_R hexes of an enemy; every unit if none is), at the largest zoom that holds it (a teacher's
+        demonstration opened on Manpojin and Chosin, no front in view).  With a seat's fog on, as a player's."""
+        if self.fog is not None:
+            return super().frame_own_forces()
+        lay = self.mapview.layout
+        config = self.table.match.config
+        units = [u for u in self.table.match.reveal().units.values()
+                 if u.location is Location.MAP and u.hex is not None]
+        # The front: the units within FRONT_R hexes of an enemy, where the fighting is; else every unit.
+        front = [u for u in units if any(v.hex.distance(u.hex) <= FRONT_R for v in units
+                                         if config.seat(v.seat).bloc != config.seat(u.seat).bloc)]
+        spots = [lay.hex_center_km(u.hex) for u in (front or units)]
+        if not spots:
+            lay.fit_map()
+            return
+        xs, ys = zip(*spots)
+        margin = 4 * lay.hex_km
+        width, height = max(xs) - min(xs) + 2 * margin, max(ys) - min(ys) + 2 * margin
+        # No closer than a player's opening zoom (GameScreen.frame_own_forces): a front of two stacks is not a war.
+        closest = 22 * 1.7320508 / lay.hex_km * self.app.scale
+        lay.zoom_to(max(lay.fit_scale(), min(lay.viewport[0] / width, lay.viewport[1] / height, closest)))
+        lay.center_on_km((max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2, snug=True)
 
     def map_units(self, view: Observation):
         if self.fog is not None:
