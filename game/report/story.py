@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from game.engine.api import INJECTED, nice, points
+from game.session.match import TAKEN_OVER
 from game.session.records import HISTORY, KEY_EVENTS
 
 from .series import Chronicle
@@ -134,7 +135,7 @@ def tell(ch: Chronicle, title: str = "", teaching: dict | None = None) -> Story:
     return Story(
         title=title or config.title, scenario_id=ch.scenario_id, first=ch.first_date or final.date,
         last=final.date, turn=final.turn, outcome=outcome_text(final.outcome),
-        players=[(s.name, who_played(ch.seats.get(s.id, "human"))) for s in config.seats],
+        players=[(s.name, _players(ch, s.id)) for s in config.seats],
         scores=_scores(ch), key_events=_key_events(ch), decisions=_decisions(ch), thresholds=_thresholds(ch),
         declined=_declined(ch), questions=questions, facts=_facts(ch),
         goals=[str(g) for g in teaching.get("learning_goals") or ()],
@@ -187,20 +188,37 @@ def _facts(ch: Chronicle) -> list[str]:
     return out
 
 
-def _teachers_what_ifs(ch: Chronicle) -> list[str]:
-    """Each what-if a classroom's teacher posed, in order: its title, when it was posed and when withdrawn."""
+def _periods(ch: Chronicle, entries) -> list[tuple[str, str, str | None]]:
+    """(title, from, to or None) of each stretch the teacher's ``entries`` (actions, title, on?) were on."""
     def on(n: int) -> str:
         d = ch.acts[n][2] if 0 <= n < len(ch.acts) else ch.final.date
         return f"{d.day} {d:%b %Y}"
-    out: list[str] = []
+    out: list[list] = []
     standing: dict[str, int] = {}
-    for n, title, posed in ch.teacher:
+    for n, title, posed in entries:
         if posed and title not in standing:
             standing[title] = len(out)
-            out.append(f"'{title}' from {on(n)}")
+            out.append([title, on(n), None])
         elif not posed and title in standing:
-            out[standing.pop(title)] += f" to {on(n)}"
-    return out
+            out[standing.pop(title)][2] = on(n)
+    return [tuple(p) for p in out]
+
+
+def _players(ch: Chronicle, seat: str) -> str:
+    """Who played ``seat``: its controller at the end, and the stretches a person took it over in a classroom (a
+    teacher's report said the computer had played every side, with a student's turns in it)."""
+    who = who_played(ch.seats.get(seat, "human"))
+    people = _periods(ch, [t for t in ch.teacher if t[1] == TAKEN_OVER + seat])
+    if not people or who == "a player":
+        return who
+    spans = ", ".join(f"from {a} to {b}" if b else f"from {a}" for _, a, b in people)
+    return f"{who}; a person {spans}"
+
+
+def _teachers_what_ifs(ch: Chronicle) -> list[str]:
+    """Each what-if a classroom's teacher posed, in order: its title, when it was posed and when withdrawn."""
+    entries = [t for t in ch.teacher if not str(t[1]).startswith(TAKEN_OVER)]
+    return [f"'{title}' from {a}" + (f" to {b}" if b else "") for title, a, b in _periods(ch, entries)]
 
 
 def _key_events(ch: Chronicle) -> list[KeyEventRow]:

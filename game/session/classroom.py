@@ -25,7 +25,7 @@ from pathlib import Path
 from game.engine.api import Event, IllegalAction, Inject, check
 
 from .eventlog import LogEntry
-from .match import HUMAN, Match
+from .match import HUMAN, TAKEN_OVER, Match
 from .records import Recorder
 from .savefile import write_save
 from .table import Table
@@ -269,6 +269,7 @@ class Classroom:
         if human == (seat in self.table.humans):
             return
         self.table.set_human(seat, human)
+        self.match.teacher.append([len(self.match.record), TAKEN_OVER + seat, human])
         self.govern()
         name = self.match.config.seat(seat).name
         self.note(f"A person takes over the {name}." if human else f"The computer plays the {name} again.")

@@ -18,6 +18,9 @@ from game.engine import api
 from game.engine.api import Action, EndPhase, Event, GameState, Inject, Observation
 
 HUMAN = "human"
+#: In a match's ``teacher`` list beside the what-ifs, a seat a person took over (posed) or handed back: the title
+#: is this and the seat's id, so the report says a student played it for a while.
+TAKEN_OVER = "@person:"
 
 
 def is_barrier(action: Action, events: list[Event]) -> bool:

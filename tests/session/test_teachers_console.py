@@ -205,6 +205,24 @@ def test_a_seat_taken_over_and_handed_back_keeps_its_computer_player(tutorial, t
     assert events and room.match.active_seat in ("un", "dprk_prc", "rok")
 
 
+def test_the_report_names_the_person_who_played_a_seat_for_a_while(tutorial, tmp_path):
+    """A teacher's report said the computer had played every side, with a student's turns in it."""
+    from game.report.series import chronicle_of
+    from game.report.story import tell
+    room = classroom(tutorial, tmp_path)
+    room.set_human("un", True)
+    play(room, until=lambda r: r.match.active_seat == "un")
+    room.submit(EndPhase())
+    room.set_human("un", False)
+    play(room, until=lambda r: r.match.turn >= 3)
+    story = tell(chronicle_of(room.match))
+    players = dict(story.players)
+    assert players["UN Command"].startswith("the computer") and "; a person from 1 Oct 1950 to 1 Oct 1950" in \
+        players["UN Command"], players
+    assert "person" not in players["Republic of Korea"]
+    assert not any("@person" in w for w in story.facts)       # the hand-over is no what-if of the teacher's
+
+
 def test_every_scenarios_what_ifs_parse(tutorial):
     from game.session.catalog import scenario_ids
     for sid in scenario_ids():
