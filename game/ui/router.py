@@ -56,7 +56,7 @@ SCREENS: dict[str, Callable[..., Screen]] = {
     "load": LoadScreen,
     "game": GameScreen,               # table, since=None
     "handover": HandOver,             # table
-    "end": EndScreen,                 # table
+    "end": EndScreen,                 # table, room=None (a classroom's: its final map is the classroom screen)
     "match": match_screen,            # match, at_handover=False: one of end, handover, game
     "classroom": ClassroomScreen,     # room (game/session/classroom.py), intro=True, mapview=None
     "replay": ReplayLoading,          # path: a save, read for a replay, then the classroom screen over it

@@ -313,3 +313,20 @@ def test_load_and_replay_wait_for_a_save_to_be_chosen(tmp_path, errors):
     click(app, load.list.item_list[0]["button_element"])
     assert load.selected() is not None and load.load.is_enabled and load.replay.is_enabled
     assert not errors
+
+
+def test_a_classrooms_final_map_is_the_classroom_screen(tmp_path, errors):
+    from game.ui.screens.end_screen import EndScreen
+    app = make_app(tmp_path)
+    sc = load_scenario("tutorial")
+    match = Match.start(sc, 5, {s.id: "ai:historical:normal" for s in sc.config.seats})
+    room = Classroom(sc, Table(match))
+    while not room.match.over:
+        room.step_ai()
+    end = app.go("end", table=room.table, room=room)
+    assert isinstance(end, EndScreen)
+    pump(app)
+    click(app, end.back)                                    # "The final map ›"
+    assert isinstance(app.screen, ClassroomScreen) and app.screen.room is room
+    assert room.table.viewer is None or room.table.viewer not in room.table.humans   # no player's screen
+    assert not errors

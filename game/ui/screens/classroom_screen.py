@@ -212,7 +212,7 @@ class ClassroomScreen(ClassroomPlay, ClassroomConsole, ClassroomWindows, GameScr
 
     def end_phase(self) -> None:
         if self.room.at_present and self.room.match.over:
-            self.app.go("end", table=self.room.table)
+            self.app.go("end", table=self.room.table, room=self.room)
         elif self.my_turn:
             super().end_phase()
 

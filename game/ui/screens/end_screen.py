@@ -91,9 +91,11 @@ def report_html(truth: Truth, config: GameConfig, viewer: str | None = None) -> 
 
 
 class EndScreen(Screen):
-    def __init__(self, app, table):
+    def __init__(self, app, table, room=None):
         super().__init__(app)
         self.table = table
+        #: the classroom whose war this is (game/session/classroom.py): the final map is its screen, not a player's
+        self.room = room
         self.mapview = None
         self.map_rect: pygame.Rect | None = None
         self.bars_rect: pygame.Rect | None = None
@@ -345,6 +347,9 @@ class EndScreen(Screen):
         elif event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.charts_toggle:
             self.charts_big = not self.charts_big
             self.app.rebuild()
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.back and self.room is not None:
+            # (A teacher's 'final map' opened a player's screen: "Game over · you: DPRK / PRC".)
+            self.app.go("classroom", room=self.room, intro=False)
         elif event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.back:
             t = self.table
             if t.viewer is None:
