@@ -392,16 +392,20 @@ def test_since_your_last_turn_lists_everything_the_seat_saw_in_order():
     assert rok_attacks, "the ROK computer attacked the KPA in these turns"
 
 
-def test_leaving_a_game_with_unsaved_moves_asks_first(app, errors):
+def tutorial_as_un(app):
+    """The tutorial with a person as the UN Command, once the computer seats have played their first turns."""
     from game.session.table import Table
-    from game.ui.screens.game_screen import GameScreen
     match = Match.start(load_scenario("tutorial"), 1, {"dprk_prc": "ai:normal", "rok": "ai:normal", "un": "human"})
     app.go("game", table=Table(match))
-    screen = app.screen
-    for _ in range(400):                       # the computer seats play their first turns
+    for _ in range(400):
         if match.active_seat == "un":
             break
         frames(app, 1)
+    return match, app.screen
+
+
+def test_leaving_a_game_with_unsaved_moves_asks_first(app, errors):
+    match, screen = tutorial_as_un(app)
     press = lambda key: screen.leave_dialog.choose(key)   # noqa: E731 - the dialog's buttons, by their keys
     assert match.unsaved_actions > 0           # the computer's moves of this turn are not saved yet
     screen.menu_choice("quit")
@@ -426,14 +430,7 @@ def test_leaving_a_game_with_unsaved_moves_asks_first(app, errors):
 
 
 def test_an_allys_division_clicked_in_combat_says_it_is_not_ours(app, errors):
-    from game.session.table import Table
-    match = Match.start(load_scenario("tutorial"), 1, {"dprk_prc": "ai:normal", "rok": "ai:normal", "un": "human"})
-    app.go("game", table=Table(match))
-    screen = app.screen
-    for _ in range(400):                       # the computer seats play their first turns
-        if match.active_seat == "un":
-            break
-        frames(app, 1)
+    match, screen = tutorial_as_un(app)
     app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ")], dt=0.02)
     assert match.active_seat == "un" and match.phase is Phase.COMBAT
     ally = next(u for u in screen.view.units.values() if u.seat == "rok" and u.hex is not None
