@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from game.engine.api import INJECTED, nice, points
-from game.session.match import TAKEN_OVER
+from game.session.match import HUMAN, TAKEN_OVER
 from game.session.records import HISTORY, KEY_EVENTS
 
 from .series import Chronicle
@@ -207,12 +207,12 @@ def _periods(ch: Chronicle, entries) -> list[tuple[str, str, str | None]]:
 def _players(ch: Chronicle, seat: str) -> str:
     """Who played ``seat``: its controller at the end, and the stretches a person took it over in a classroom (a
     teacher's report said the computer had played every side, with a student's turns in it)."""
-    who = who_played(ch.seats.get(seat, "human"))
+    controller = ch.seats.get(seat, HUMAN)
     people = _periods(ch, [t for t in ch.teacher if t[1] == TAKEN_OVER + seat])
-    if not people or who == "a player":
-        return who
+    if not people or controller == HUMAN:
+        return who_played(controller)
     spans = ", ".join(f"from {a} to {b}" if b else f"from {a}" for _, a, b in people)
-    return f"{who}; a person {spans}"
+    return f"{who_played(controller)}; a person {spans}"
 
 
 def _teachers_what_ifs(ch: Chronicle) -> list[str]:

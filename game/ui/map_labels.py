@@ -337,7 +337,6 @@ class PlaceLabels:
         s = layout.scale
         vw, vh = surface.get_size()
         # Names already drawn join the rects to avoid, so a name that moves does not land on another.
-        blocked = list(avoid) if avoid else None
         drawn = list(avoid or [])
         for it in self.choose(layout):
             ax = ox + it.x_km * s
@@ -346,10 +345,8 @@ class PlaceLabels:
             x, y = ax + it.dx, ay + it.dy
             if x > vw or y > vh or x + w < 0 or y + h < 0:
                 continue
-            if blocked is not None:
-                if it.alternatives:
-                    x, y = _dodge(x, y, ax, ay, w, h, it.alternatives, blocked)
-                blocked.append(pygame.Rect(int(x) + 2, int(y) + 2, w - 4, h - 4))
+            if avoid and it.alternatives:
+                x, y = _dodge(x, y, ax, ay, w, h, it.alternatives, drawn)
             drawn.append(pygame.Rect(int(x) + 2, int(y) + 2, w - 4, h - 4))
             surface.blit(it.surf, (int(x), int(y)))
         return drawn

@@ -116,9 +116,8 @@ class ClassroomScreen(ClassroomPlay, ClassroomConsole, ClassroomWindows, GameScr
         xs, ys = zip(*spots)
         margin = 4 * lay.hex_km
         width, height = max(xs) - min(xs) + 2 * margin, max(ys) - min(ys) + 2 * margin
-        # No closer than a player's opening zoom (GameScreen.frame_own_forces): a front of two stacks is not a war.
-        closest = 22 * 1.7320508 / lay.hex_km * self.app.scale
-        lay.zoom_to(max(lay.fit_scale(), min(lay.viewport[0] / width, lay.viewport[1] / height, closest)))
+        # No closer than a player's opening zoom: a front of two stacks is not a war.
+        lay.zoom_to(max(lay.fit_scale(), min(lay.viewport[0] / width, lay.viewport[1] / height, self.opening_scale())))
         lay.center_on_km((max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2, snug=True)
 
     def map_units(self, view: Observation):

@@ -174,6 +174,11 @@ class GameScreen(GameEvents, LeaveGuard, TopBar, GameWindows, GameTooltips, Game
     def palette(self):
         return get_palette("colourblind" if self.app.settings.colourblind else "standard")
 
+    def opening_scale(self) -> float:
+        """The map's scale a game opens at: an operational zoom, larger at a larger UI scale (a projector's counters
+        read like its panels)."""
+        return 22 * 1.7320508 / self.mapview.layout.hex_km * self.app.scale
+
     def frame_own_forces(self) -> None:
         """Open at an operational zoom on the unit the viewer last selected, else on its front (its units within
         FRONT_R hexes of an enemy it sees), else on all its forces; the whole map if it has none.  Snug to the
@@ -184,8 +189,7 @@ class GameScreen(GameEvents, LeaveGuard, TopBar, GameWindows, GameTooltips, Game
         if not own:
             lay.fit_map()
             return
-        # An operational zoom, larger at a larger UI scale: a projector's counters read like its panels.
-        lay.zoom_to(22 * 1.7320508 / lay.hex_km * self.app.scale)
+        lay.zoom_to(self.opening_scale())
         last = view.units.get(self.table.last_selected.get(view.seat, ""))
         if last is not None and last.location is Location.MAP and last.hex is not None and last.seat == view.seat:
             lay.center_on_hex(last.hex, snug=True)

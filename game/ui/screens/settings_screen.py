@@ -143,17 +143,20 @@ class SettingsScreen(Screen):
         # One change in full; more, each by name ("... and 1 more" left a play-tester guessing which; the menus
         # show the values).
         changed = self.changes()
-        names = [NAMES[k] for k, v in self.values.items() if v != self.applied[k]]
         self.applied_note = ("Nothing had changed." if not changed else f"Applied: {changed[0]}" if len(changed) == 1
-                             else "Applied: " + ", ".join(names) + ".")
+                             else "Applied: " + ", ".join(NAMES[k] for k in self.changed_keys()) + ".")
         self.applied = dict(self.values)
         self.app.apply_settings()
+
+    def changed_keys(self) -> list[str]:
+        """The settings whose choice differs from what is applied, in the screen's order."""
+        return [k for k, v in self.values.items() if v != self.applied[k]]
 
     def changes(self) -> list[str]:
         """The choices made and not applied, in words ("UI scale: 100% to 150%")."""
         unit = {"scale": "%"}
-        return [f"{NAMES[k]}: {self.applied[k]}{unit.get(k, '')} to {v}{unit.get(k, '')}"
-                for k, v in self.values.items() if v != self.applied[k]]
+        return [f"{NAMES[k]}: {self.applied[k]}{unit.get(k, '')} to {self.values[k]}{unit.get(k, '')}"
+                for k in self.changed_keys()]
 
     def leave_screen(self) -> None:
         """Back to where the settings were opened from; with choices not applied, ask first."""
