@@ -53,6 +53,15 @@ PRINT = Theme(paper="#ffffff", ink="#1c1c22", muted="#666670", grid="#dddddd", f
 SCREEN = Theme(paper="#23221d", ink="#efe8d4", muted="#a0967c", grid="#3e3b32", font=8.0, lines=1.6,
                un="#7fb8e6", communist="#f08c78", third="#8fd19e", track="#c9a24a",
                thresholds=("#e2b23c", "#e26e28", "#ff5a4a", "#bbbbbb"))
+#: The game's high-contrast setting (a projector in a lit room): white on black, bolder lines, brighter colours.
+SCREEN_HIGH_CONTRAST = Theme(paper="#000000", ink="#ffffff", muted="#d8d8d8", grid="#4a4a4a", font=9.0, lines=2.4,
+                             un="#6cc4ff", communist="#ff9a6b", third="#7dffa0", track="#ffd400",
+                             thresholds=("#ffd400", "#ff9d1a", "#ff5a5a", "#ffffff"))
+
+
+def screen_theme(high_contrast: bool = False) -> Theme:
+    """The theme of charts in the window: the game's dark one, or its high-contrast one."""
+    return SCREEN_HIGH_CONTRAST if high_contrast else SCREEN
 
 
 @dataclass(frozen=True)
@@ -366,9 +375,10 @@ def chart_png(chart: Chart, ch: Chronicle, size_in: tuple[float, float] = (7.6, 
         return buf.getvalue()
 
 
-def overview_rgba(ch: Chronicle, size_px: tuple[int, int], scale: float = 1.0) -> tuple[bytes, tuple[int, int]]:
-    """Every chart of the game in one picture of ``size_px`` pixels, in the game's dark colours (the end
-    screen's); returns (RGBA bytes, size).  ``scale``: the UI scale (type grows with it)."""
+def overview_rgba(ch: Chronicle, size_px: tuple[int, int], scale: float = 1.0,
+                  theme: Theme = SCREEN) -> tuple[bytes, tuple[int, int]]:
+    """Every chart of the game in one picture of ``size_px`` pixels, in the window's colours (``theme``: SCREEN
+    or SCREEN_HIGH_CONTRAST); returns (RGBA bytes, size).  ``scale``: the UI scale (type grows with it)."""
     charts = charts_for(ch)
     w, h = max(200, int(size_px[0])), max(120, int(size_px[1]))
     dpi = 100.0 * scale
@@ -377,13 +387,13 @@ def overview_rgba(ch: Chronicle, size_px: tuple[int, int], scale: float = 1.0) -
     cols = min(n, 4, max(1, round((n * w / (2.0 * h)) ** 0.5)))
     rows = -(-n // cols)
     with DRAW_LOCK:
-        fig = new_figure(w / dpi, h / dpi, SCREEN)
+        fig = new_figure(w / dpi, h / dpi, theme)
         # At the figure's own dpi the picture would come out 1/scale of the size asked: at a projector's 150% the
         # end screen found it the wrong size and kept its hand-drawn charts of the session instead.
         fig.set_dpi(dpi)
         for k, chart in enumerate(charts):
             ax = fig.add_subplot(rows, cols, k + 1)
-            draw_chart(ax, chart, ch, SCREEN, compact=True)
+            draw_chart(ax, chart, ch, theme, compact=True)
             ax.set_ylabel("")
         fig.tight_layout(pad=0.4, h_pad=0.6, w_pad=0.6)
         canvas = fig.canvas

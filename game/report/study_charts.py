@@ -23,7 +23,7 @@ from datetime import date
 
 from game.session.aggregate import wilson
 
-from .charts import DRAW_LOCK, PRINT, SCREEN, Theme, new_figure
+from .charts import DRAW_LOCK, PRINT, SCREEN, Theme, new_figure, screen_theme
 
 #: Outcome -> its row in the chart.
 LABELS = {"armistice": "Armistice", "unification:un": "Korea unified by the South",
@@ -139,29 +139,31 @@ def _rgba(fig) -> tuple[bytes, tuple[int, int]]:
     return bytes(fig.canvas.buffer_rgba()), fig.canvas.get_width_height()
 
 
-def _screen_figure(size_px: tuple[int, int], scale: float):
+def _screen_figure(size_px: tuple[int, int], scale: float, theme: Theme = SCREEN):
     """A figure of ``size_px`` pixels whose type grows with the UI scale as far as the figure holds the chart:
     a small panel at a projector's scale gets smaller type rather than a chart cut off at its edges."""
     w, h = max(240, int(size_px[0])), max(160, int(size_px[1]))
     dpi = max(50.0, min(100.0 * scale, w / 5.0, h / 3.0))
-    return new_figure(w / dpi, h / dpi, SCREEN, layout="constrained")
+    return new_figure(w / dpi, h / dpi, theme, layout="constrained")
 
 
 def outcomes_rgba(a: dict, b: dict, names: tuple[str, str], size_px: tuple[int, int],
-                  scale: float = 1.0) -> tuple[bytes, tuple[int, int]]:
+                  scale: float = 1.0, high_contrast: bool = False) -> tuple[bytes, tuple[int, int]]:
+    theme = screen_theme(high_contrast)
     with DRAW_LOCK:
-        fig = _screen_figure(size_px, scale)
+        fig = _screen_figure(size_px, scale, theme)
         ax = fig.add_subplot(1, 1, 1)
-        _style(ax, SCREEN, "How the wars ended")
-        _outcomes(ax, a, b, names, SCREEN, COLOURS["screen"])
+        _style(ax, theme, "How the wars ended")
+        _outcomes(ax, a, b, names, theme, COLOURS["screen"])
         return _rgba(fig)
 
 
 def histogram_rgba(ra: dict, rb: dict, names: tuple[str, str], size_px: tuple[int, int],
-                   scale: float = 1.0) -> tuple[bytes, tuple[int, int]]:
+                   scale: float = 1.0, high_contrast: bool = False) -> tuple[bytes, tuple[int, int]]:
+    theme = screen_theme(high_contrast)
     with DRAW_LOCK:
-        fig = _screen_figure(size_px, scale)
-        _histogram(fig.add_subplot(1, 1, 1), ra, rb, names, SCREEN, COLOURS["screen"])
+        fig = _screen_figure(size_px, scale, theme)
+        _histogram(fig.add_subplot(1, 1, 1), ra, rb, names, theme, COLOURS["screen"])
         return _rgba(fig)
 
 

@@ -34,8 +34,10 @@ TEACHER = (
     ("timeline", "Timeline", "This war beside history, and a jump to any turn so far (J)."),
     ("branch", "Branch here", "A new game from the position shown (a new save; this one stays as it is)."),
     ("briefing", "Briefing", "The scenario's briefing and teaching notes."),
-    ("size", "Text 150%", "Text size for the projector: 100%, 150% or 200%."),
+    ("size", "Text: 100%", "Text size for the projector, now shown: a click takes the next of 100%, 150% and 200%."),
 )
+#: What a button says when its whole text does not fit (a projector's scale on a short bar): a word, not "Side's...".
+SHORT = {"Side's turn »": "Side »", "Sides & fog": "Sides", "Branch here": "Branch", "Speed: Normal": "Speed"}
 SPEED_NAMES = tuple(ANIMATION_SPEEDS)
 
 
@@ -94,12 +96,26 @@ class ClassroomConsole:
             widths = [max(s(40), int(w * room / sum(widths))) for w in widths]
         x = pad
         for (key, text, tip), bw in zip(specs, widths):
-            b = UIButton(pygame.Rect(x, y + s(6), bw, s(self.ROW) - s(12)), fit_text(text, font, bw - s(10)),
+            b = UIButton(pygame.Rect(x, y + s(6), bw, s(self.ROW) - s(12)), self.fitted(text, font, bw - s(10)),
                          self.manager, container=panel, tool_tip_text=tip)
             b.class_key = key
             into[key] = b
             x += bw + gap
         return x
+
+    @staticmethod
+    def fitted(text: str, font: pygame.font.Font, width: int, short: str | None = None) -> str:
+        """``text`` if it fits in ``width``, else its short form (``short``, or SHORT's) cut to fit if need be."""
+        if font.size(text)[0] <= width:
+            return text
+        return fit_text(short or SHORT.get(text, text), font, width)
+
+    def say(self, button: UIButton, text: str, short: str) -> None:
+        """A button's changing words (the speed, the text size), or ``short`` (the value alone) where they do not fit:
+        its tooltip says what the value is of."""
+        fitted = self.fitted(text, get_font(self.s(15)), button.relative_rect.width - self.s(10), short)
+        if button.text != fitted:
+            button.set_text(fitted)
 
     def build_side_head(self, side: UIPanel, pad: int, inner: int) -> int:
         in_side, per_row, rows = self.teacher_layout()
@@ -112,14 +128,15 @@ class ClassroomConsole:
         for k, (key, text, tip) in enumerate(TEACHER):
             x = pad + (k % per_row) * (col + gap)
             y = pad + (k // per_row) * (bh + gap)
-            b = UIButton(pygame.Rect(x, y, col, bh), text, self.manager, container=side, tool_tip_text=tip)
+            b = UIButton(pygame.Rect(x, y, col, bh), self.fitted(text, get_font(s(15)), col - s(12)), self.manager,
+                         container=side, tool_tip_text=tip)
             b.class_key = key
             self.tbuttons[key] = b
         self.head_font_room = (get_font(s(15)), col - s(12))
         return rows * (bh + gap)
 
     def update_console(self) -> None:
-        """The buttons say what they would do now (Play or Pause, the speed, the what-ifs on, the next text size)
+        """The buttons say what they would do now (Play or Pause, the speed, the what-ifs on, the text size)
         and those that can do nothing now are greyed."""
         if not getattr(self, "cbuttons", None):
             return
@@ -129,7 +146,8 @@ class ClassroomConsole:
         at_start = room.cursor <= tl.first
         at_end = room.at_present and (room.replay or room.match.over)
         b["play"].set_text("Pause" if self.playing else "Play")
-        b["speed"].set_text(f"Speed: {self.app.settings.animation.capitalize()}")
+        speed = self.app.settings.animation.capitalize()
+        self.say(b["speed"], f"Speed: {speed}", speed)
         for key in ("turn_back", "back"):
             (b[key].disable if at_start else b[key].enable)()
         for key in ("play", "step", "seat", "turn_fwd"):
@@ -139,8 +157,7 @@ class ClassroomConsole:
         font, room_px = self.head_font_room
         t["whatif"].set_text(fit_text(f"What if? ({n})", font, room_px) if n else "What if?")
         (t["whatif"].enable if room.what_ifs and not room.replay else t["whatif"].disable)()
-        nxt = next((p for p in SCALE_PRESETS if p > self.app.settings.ui_scale), SCALE_PRESETS[0])
-        t["size"].set_text(f"Text {nxt}%")
+        self.say(t["size"], f"Text: {self.app.settings.ui_scale}%", f"{self.app.settings.ui_scale}%")
         if self.position_label is not None:
             step = tl.step_at(room.cursor)
             where = f"Turn {step.turn} · {step.date:%d %b %Y} · action {room.cursor}"

@@ -5,6 +5,11 @@ only slides the box left.  A fixed width is wrong both ways: at a large UI scale
 a line, and a short tip ("Save the game") sits in a wide empty box.  Here a tip is as wide as its longest line up
 to a readable paragraph's width (380 px at 100%, scaled), so a long tip fills lines of several words wherever it
 is, and never wider than the window; pygame_gui then shifts it left to stay inside.
+
+Nor does a tooltip lie over a window opened above its button: tips are drawn on top of everything, and a
+play-tester found the Decisions button's tip over the Decisions window it had opened, and a transport button's
+tip over the key event's "Continue ›".  A tip is put out of sight where it would cover such a window, and the tips shown when
+a window opens or closes are made anew (placed, and hidden or not, by the same rule).
 """
 
 from __future__ import annotations
@@ -36,6 +41,24 @@ class TipManager(pygame_gui.UIManager):
     def __init__(self, size: tuple[int, int], theme_data: dict, scale: float = 1.0):
         super().__init__(size, theme_data)
         self.scale = scale
+        self._windows: tuple[int, ...] = ()
+
+    def windows_above(self, element) -> list:
+        """The open windows drawn above ``element`` (none for an element in the topmost window)."""
+        root = self.get_root_container()
+        layer = getattr(element, "layer", 0)
+        return [w for w in self.get_window_stack().get_full_stack()
+                if w is not root and w.alive() and w.visible and w.layer > layer]
+
+    def update(self, time_delta: float) -> None:
+        super().update(time_delta)
+        windows = tuple(id(w) for w in self.get_window_stack().get_full_stack())
+        if windows != self._windows:
+            self._windows = windows
+            for element in self.get_sprite_group().sprites():
+                if getattr(element, "tool_tip", None) is not None:
+                    element.tool_tip.kill()              # shown again after the hover delay, by create_tool_tip
+                    element.tool_tip = None
 
     def fitted_tip_width(self, text: str) -> int:
         s = self.scale
@@ -56,4 +79,7 @@ class TipManager(pygame_gui.UIManager):
         if not window.contains(tip.rect) and tip.rect.width <= window.width:
             r = tip.rect.clamp(window)
             tip.set_position(r.topleft)
+        if parent_element is not None and any(w.rect.colliderect(tip.rect) for w in self.windows_above(parent_element)):
+            # Out of sight (pygame_gui does not support hiding a tip; its button keeps it till the mouse leaves).
+            tip.set_position((-4 * window.width, -4 * window.height))
         return tip

@@ -127,13 +127,20 @@ class MapMasks:
             avoid = [*avoid, self.minimap.rect.move(-self.rect.x, -self.rect.y)]
         # On a paper tag edged in the line's colour: bare, the small text was lost on the sea and the coasts.
         # Wider than the map in sight, the name loses its last clause ("...: the Ch'ongch'on, Chosin and ...").
+        # So does a name with no place beside its line clear of the names, the counters and the line itself.
         label = render_text(name, font_px, self.palette.mdl)
-        if label.get_width() + 24 > shown.width and ": " in name:
-            label = render_text(name.rsplit(": ", 1)[0], font_px, self.palette.mdl)
-        size = (label.get_width() + 8, label.get_height() + 2)
-        at = label_spot(size, pts, width, shown, avoid)
-        if at is None:
+        short = render_text(name.rsplit(": ", 1)[0], font_px, self.palette.mdl) if ": " in name else None
+        if short is not None and label.get_width() + 24 > shown.width:
+            label, short = short, None
+        scored = label_spot_scored((label.get_width() + 8, label.get_height() + 2), pts, width, shown, avoid)
+        if short is not None and scored is not None and scored[2] > 0:
+            scored_short = label_spot_scored((short.get_width() + 8, short.get_height() + 2), pts, width, shown, avoid)
+            if scored_short is not None and scored_short[0] < scored[0]:
+                label, scored = short, scored_short
+        if scored is None:
             return
+        at = scored[1]
+        size = (label.get_width() + 8, label.get_height() + 2)
         box = pygame.Rect(at, size)
         tag = pygame.Surface(size, pygame.SRCALPHA)
         tag.fill((255, 250, 238, 215))
@@ -142,12 +149,24 @@ class MapMasks:
         surf.blit(label, (box.x + 4, box.y + 1))
 
 
+#: What the line running through a label costs (as much as 1000 px² of a name or a counter covered: a line through
+#: the words is worse than a tag on the corner of a name).
+CROSSED = 20_000.0
+
+
 def label_spot(size: tuple[int, int], pts: np.ndarray, width: float, view: pygame.Rect,
                avoid: list[pygame.Rect]) -> tuple[int, int] | None:
+    """Top-left of the best spot of :func:`label_spot_scored`, or None."""
+    scored = label_spot_scored(size, pts, width, view, avoid)
+    return None if scored is None else scored[1]
+
+
+def label_spot_scored(size: tuple[int, int], pts: np.ndarray, width: float, view: pygame.Rect,
+                      avoid: list[pygame.Rect]) -> tuple[float, tuple[int, int], float] | None:
     """Top-left of a label of ``size`` for the line through ``pts`` (screen px): just beside the line at a point of it
     in ``view`` (the map in sight), inside it, where it covers the least of the ``avoid`` rects (names and counters)
     and the line does not run through it, the nearest to the middle of the view of those; None if no part of the
-    line is in view."""
+    line is in view; as (cost, top-left, the part of the cost for what it covers or is crossed by: 0 when clear)."""
     w, h = size
     spots: list[tuple[float, float]] = []
     for (x0, y0), (x1, y1) in zip(pts[:-1].tolist(), pts[1:].tolist()):
@@ -169,8 +188,9 @@ def label_spot(size: tuple[int, int], pts: np.ndarray, width: float, view: pygam
             near = r.inflate(4, 4)
             covered = sum(c.width * c.height for c in (near.clip(a) for a in avoid))
             crossed = sum(1 for p, q in segments if r.clipline(p, q))
-            cost = 20.0 * covered + 2000.0 * crossed + math.hypot(r.centerx - view.centerx, r.centery - view.centery)
+            penalty = 20.0 * covered + CROSSED * crossed
+            cost = penalty + math.hypot(r.centerx - view.centerx, r.centery - view.centery)
             if best is None or cost < best[0]:
-                best = (cost, r.topleft)
-    return None if best is None else best[1]
+                best = (cost, r.topleft, penalty)
+    return best
 

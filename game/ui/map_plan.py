@@ -186,12 +186,8 @@ def legend_lines(shown: list[PlanShown]) -> list[tuple[tuple[int, int, int], str
     return out
 
 
-def draw_plan_legend(surf: pygame.Surface, rect: pygame.Rect, shown: list[PlanShown], scale: float = 1.0) -> None:
-    """A box in the top-right corner of ``rect`` (the tutorial panel has the top-left, and hid it from a
-    play-tester; the messages and the minimap have the bottom): each plan's colour and whose it is, then the
-    symbols."""
-    if not shown:
-        return
+def _legend_layout(rect: pygame.Rect, shown: list[PlanShown], scale: float):
+    """The legend's box in the top-right corner of ``rect``, its rendered rows and keys, and its measures."""
     fs = max(12, round(14 * scale))
     rows = [(c, render_text(t, fs, (240, 232, 212), bold=True)) for c, t in legend_lines(shown)]
     keys = [(kind, render_text(text, fs, (214, 206, 184)))
@@ -204,6 +200,21 @@ def draw_plan_legend(surf: pygame.Surface, rect: pygame.Rect, shown: list[PlanSh
     height = (line_h + 2) * (len(rows) + 1) + 3 * pad
     width = min(width, rect.width - 2 * pad)
     box = pygame.Rect(rect.right - pad - width, rect.y + pad, width, height)
+    return box, rows, keys, pad, sw, line_h
+
+
+def plan_legend_rect(rect: pygame.Rect, shown: list[PlanShown], scale: float = 1.0) -> pygame.Rect | None:
+    """Where :func:`draw_plan_legend` puts its box in ``rect`` (None: no plans, no box), for the labels to keep clear."""
+    return _legend_layout(rect, shown, scale)[0] if shown else None
+
+
+def draw_plan_legend(surf: pygame.Surface, rect: pygame.Rect, shown: list[PlanShown], scale: float = 1.0) -> None:
+    """A box in the top-right corner of ``rect`` (the tutorial panel has the top-left, and hid it from a
+    play-tester; the messages and the minimap have the bottom): each plan's colour and whose it is, then the
+    symbols."""
+    if not shown:
+        return
+    box, rows, keys, pad, sw, line_h = _legend_layout(rect, shown, scale)
     bg = pygame.Surface(box.size, pygame.SRCALPHA)
     bg.fill((24, 23, 20, 215))
     surf.blit(bg, box.topleft)

@@ -32,7 +32,7 @@ from .map_labels import render_text
 from .map_lines import polyline
 from .map_masks import MapMasks
 from .map_motion import Motion
-from .map_plan import PlanShown, draw_plan_legend, render_plans
+from .map_plan import PlanShown, draw_plan_legend, plan_legend_rect, render_plans
 from .map_render import TerrainLayer
 from .minimap import Minimap
 from .palette import STANDARD, Palette
@@ -324,8 +324,6 @@ class MapView(MapMasks, MapDmz, MapCounters):
         if self.show_labels:
             avoid = self.terrain.labels.draw(surf, lay, avoid)
         self._draw_counters(surf, stacks)
-        if self._mdl_label is not None:
-            self._draw_history_label(surf, avoid)
         if self.view is not None and self.motion.active:
             self.motion.draw(surf, lay, counter_size(lay.size), self.palette, self.view.config)
         if self.plans:
@@ -333,6 +331,10 @@ class MapView(MapMasks, MapDmz, MapCounters):
             if self._plan_cache is None or self._plan_cache[0] != key:
                 self._plan_cache = (key, render_plans(surf.get_size(), lay, self.plans))
             surf.blit(self._plan_cache[1], (0, 0))
+        if self._mdl_label is not None:
+            # Over the computer's plans (their lines ran through its words), clear of their legend.
+            legend = plan_legend_rect(surf.get_rect(), self.plans, self.plan_legend_scale) if self.plans else None
+            self._draw_history_label(surf, avoid + [legend] if legend else avoid)
         if self.dmz:
             self._draw_dmz_label(surf)
         if self.plans:

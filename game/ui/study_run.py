@@ -1,6 +1,6 @@
 """A what-if study played behind the window: what-ifs A and B on the same seeds, on a pool of processes.
 
-Contract: ``StudyRun(scenario, runs, a, b, jobs, sizes, scale, turns=None)`` starts at once.  A daemon thread
+Contract: ``StudyRun(scenario, runs, a, b, jobs, sizes, scale, turns=None, high_contrast=False)`` starts at once.  A daemon thread
 (game/ui/background.py Job) plays study A, then study B (the same seed, so run i of each starts alike, as
 ``compare`` does), every seat played by ``AGENT``, on ``jobs`` processes started by a forkserver
 (game/session/runpool.py); the thread only collects results, so the window keeps its frame rate.  While it
@@ -51,7 +51,8 @@ class StudyResult:
 
 class StudyRun:
     def __init__(self, scenario, runs: int, a: WhatIf, b: WhatIf, jobs: int,
-                 sizes: tuple[tuple[int, int], tuple[int, int]], scale: float = 1.0, turns: int | None = None):
+                 sizes: tuple[tuple[int, int], tuple[int, int]], scale: float = 1.0, turns: int | None = None,
+                 high_contrast: bool = False):
         import threading
         self.scenario, self.runs, self.what_ifs, self.jobs, self.turns = scenario, runs, (a, b), jobs, turns
         self.policies = (check_policies(scenario, a), check_policies(scenario, b))
@@ -62,7 +63,7 @@ class StudyRun:
         self._stop = threading.Event()
         self.result: StudyResult | None = None
         self.problem: str | None = None
-        self._job = Job(self._work, sizes, scale)
+        self._job = Job(self._work, sizes, scale, high_contrast)
 
     # -- the window's side -------------------------------------------------------------------------------
     @property
@@ -107,7 +108,7 @@ class StudyRun:
     def _tick(self, _result: dict) -> None:
         self.done += 1                # one writer (this thread); the window only reads it
 
-    def _work(self, sizes, scale: float) -> StudyResult | None:
+    def _work(self, sizes, scale: float, high_contrast: bool = False) -> StudyResult | None:
         from game.session.aggregate import aggregate
         from game.session.simulate import land_mask, report
         sc = self.scenario
@@ -128,6 +129,6 @@ class StudyRun:
                      for agg in aggs)
         from game.report.study_charts import histogram_rgba, outcomes_rgba
         names = ("A", "B")
-        return StudyResult((reports[0], reports[1]), aggs, outcomes_rgba(*aggs, names, sizes[0], scale),
-                           histogram_rgba(reports[0], reports[1], names, sizes[1], scale),
+        return StudyResult((reports[0], reports[1]), aggs, outcomes_rgba(*aggs, names, sizes[0], scale, high_contrast),
+                           histogram_rgba(reports[0], reports[1], names, sizes[1], scale, high_contrast),
                            time.monotonic() - self.started, (held[0], held[1]))

@@ -28,10 +28,10 @@ def _replay(match):
     return chronicle_of(match)
 
 
-def _draw(chronicle, size: tuple[int, int], scale: float):
-    from game.report.charts import charts_for, overview_rgba
-    rgba, got = overview_rgba(chronicle, size, scale)
-    return rgba, got, len(charts_for(chronicle)), (size, scale)
+def _draw(chronicle, size: tuple[int, int], scale: float, high_contrast: bool):
+    from game.report.charts import charts_for, overview_rgba, screen_theme
+    rgba, got = overview_rgba(chronicle, size, scale, screen_theme(high_contrast))
+    return rgba, got, len(charts_for(chronicle)), (size, scale, high_contrast)
 
 
 class WarCharts:
@@ -41,8 +41,8 @@ class WarCharts:
         self.problem: str | None = None
         self.surface: pygame.Surface | None = None
         self.count = 0
-        self._want: tuple[tuple[int, int], float] | None = None
-        self._drawn_for: tuple[tuple[int, int], float] | None = None
+        self._want: tuple[tuple[int, int], float, bool] | None = None
+        self._drawn_for: tuple[tuple[int, int], float, bool] | None = None
         self._drawing = False
         self._key = (id(match), len(match.record), match.checksum())
         if _last is not None and _last[0] == self._key:
@@ -54,17 +54,18 @@ class WarCharts:
     def busy(self) -> bool:
         return self._job is not None
 
-    def want(self, size: tuple[int, int], scale: float) -> None:
-        """Ask for the charts at ``size`` pixels (the screen's chart area) and UI ``scale``."""
-        self._want = ((int(size[0]), int(size[1])), float(scale))
+    def want(self, size: tuple[int, int], scale: float, high_contrast: bool = False) -> None:
+        """Ask for the charts at ``size`` pixels (the screen's chart area) and UI ``scale``, in the high-contrast
+        colours if that setting is on."""
+        self._want = ((int(size[0]), int(size[1])), float(scale), bool(high_contrast))
         self._next()
 
     def _next(self) -> None:
         if self._job is not None or self.chronicle is None or self._want is None or self._want == self._drawn_for:
             return
-        (size, scale) = self._want
+        (size, scale, contrast) = self._want
         self._drawing = True
-        self._job = Job(_draw, self.chronicle, size, scale)
+        self._job = Job(_draw, self.chronicle, size, scale, contrast)
 
     def poll(self) -> bool:
         """Take what a finished job made; True when ``surface`` is new."""

@@ -212,3 +212,14 @@ def test_the_end_screens_picture_is_the_size_asked_at_every_ui_scale(chronicle):
     for scale in (1.0, 1.5, 2.0):
         rgba, size = overview_rgba(chronicle, (640, 360), scale)
         assert size == (640, 360) and len(rgba) == 640 * 360 * 4
+
+
+def test_with_high_contrast_on_the_charts_in_the_window_are_white_on_black(chronicle):
+    """A projector in a lit room: the game's high-contrast setting reaches the charts (they kept the dark brown)."""
+    import numpy as np
+
+    from game.report.charts import overview_rgba, screen_theme
+    for contrast, paper in ((False, (0x23, 0x22, 0x1d)), (True, (0, 0, 0))):
+        rgba, (w, h) = overview_rgba(chronicle, (640, 360), 1.0, screen_theme(contrast))
+        pixels = np.frombuffer(rgba, np.uint8).reshape(h, w, 4)[..., :3]
+        assert tuple(pixels[1, 1]) == paper

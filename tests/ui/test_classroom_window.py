@@ -224,10 +224,23 @@ def test_the_classroom_text_size_button_steps_through_the_presets(tmp_path, erro
     room = Classroom(sc, Table(Match.start(sc, 3, {s.id: "ai:historical:normal" for s in sc.config.seats})))
     screen = app.go("classroom", room=room, intro=False)
     pump(app)
-    assert screen.tbuttons["size"].text == "Text 150%"
+    assert screen.tbuttons["size"].text == "Text: 100%"        # the size it is, as Speed says the speed it is
     click(app, screen.tbuttons["size"])
     assert app.settings.ui_scale == 150 and app.screen is screen
-    assert screen.tbuttons["size"].text == "Text 200%"
+    assert screen.tbuttons["size"].text == "Text: 150%"
+    assert errors == []
+
+
+def test_at_a_projectors_scale_the_classroom_buttons_say_a_word_not_half_of_one(tmp_path, errors):
+    """At 200% on a 1600x900 window the bar is short of room: "Side's turn »" becomes "Side »", not "Side's..."."""
+    app = make_app(tmp_path, scale=200)
+    sc = load_scenario("tutorial")
+    room = Classroom(sc, Table(Match.start(sc, 3, {s.id: "ai:historical:normal" for s in sc.config.seats})))
+    screen = app.go("classroom", room=room, intro=False)
+    pump(app)
+    texts = [b.text for b in (*screen.cbuttons.values(), *screen.tbuttons.values())]
+    assert not [t for t in texts if t.endswith(("...", "…"))], texts
+    assert screen.cbuttons["seat"].text == "Side »" and screen.tbuttons["size"].text.endswith("200%")
     assert errors == []
 
 

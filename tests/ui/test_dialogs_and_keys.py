@@ -93,6 +93,29 @@ def test_a_tooltip_at_the_right_edge_keeps_whole_lines_in_the_window(tmp_path, e
     assert errors == []
 
 
+def test_a_tooltip_never_lies_over_a_window_opened_above_its_button(tmp_path, errors):
+    """The Decisions button's tip stayed over the Decisions window it opened (a play-tester); a tip shown when a
+    window opens goes, and one made while the window is open keeps out of its way; a button in the window keeps
+    its own tip."""
+    from pygame_gui.elements import UIButton, UIWindow
+    app = make_app(tmp_path)
+    app.go("menu")
+    frames(app)
+    m = app.manager
+    under = UIButton(pygame.Rect(100, 100, 120, 40), "Under", m, tool_tip_text="A tip")
+    shown = m.create_tool_tip("A tip", (160, 120), (0, 20), under, None)
+    under.tool_tip = shown
+    win = UIWindow(pygame.Rect(60, 60, 500, 400), m, window_display_title="Over it")
+    frames(app)
+    assert under.tool_tip is None and not shown.alive()          # made anew after the hover delay, if still hovered
+    hidden = m.create_tool_tip("A tip", (160, 120), (0, 20), under, None)
+    assert not hidden.rect.colliderect(win.rect) and not pygame.Rect((0, 0), app.size).colliderect(hidden.rect)
+    inside = UIButton(pygame.Rect(10, 10, 120, 40), "Inside", m, container=win, tool_tip_text="Its tip")
+    own = m.create_tool_tip("Its tip", inside.rect.center, (0, 20), inside, None)
+    assert own.rect.colliderect(win.rect)
+    assert errors == []
+
+
 def test_esc_closes_a_notice_on_the_menu(tmp_path, errors):
     app = make_app(tmp_path)
     app.go("menu", offer_autosave=Path("autosave-tutorial-t002-0.json"))

@@ -369,3 +369,15 @@ def test_history_label_keeps_off_names_and_stays_on_the_map():
     assert abs(pygame.Rect(at, (200, 16)).centerx - view.centerx) <= 12
     # No part of the line in sight: no label.
     assert label_spot((200, 16), line + [0.0, 500.0], 3.0, view, []) is None
+
+
+def test_history_label_says_when_it_found_no_clear_spot():
+    """label_spot_scored's third figure is 0 where the label is clear of names and line, and more where it is not:
+    the map then tries the name's shorter form (game/ui/map_masks.py)."""
+    from game.ui.map_masks import label_spot_scored
+    view = pygame.Rect(0, 0, 600, 400)
+    line = np.array([[300.0, -10.0], [300.0, 410.0]])        # north to south through the middle
+    assert label_spot_scored((200, 16), line, 3.0, view, [])[2] == 0
+    # Names on both sides the whole way down: anywhere beside the line covers one.
+    names = [pygame.Rect(x, y, 290, 30) for x in (0, 310) for y in range(0, 400, 30)]
+    assert label_spot_scored((200, 16), line, 3.0, view, names)[2] > 0

@@ -159,7 +159,7 @@ class EndScreen(Screen):
             self.charts_toggle = UIButton(pygame.Rect(x + left_w - tw, bottom - chart_h - head, tw, head - s(4)),
                                           "Show the scores" if self.charts_big else "Enlarge the charts",
                                           self.manager)
-            self.war.want(self.charts_rect.size, self.app.scale)
+            self.war.want(self.charts_rect.size, self.app.scale, self.app.settings.high_contrast)
         self.render_charts()
         if wide:
             # Room under the map for its legend, on two lines where one would run under the buttons.

@@ -267,7 +267,8 @@ class StudyScreen(Screen):
         jobs = max(1, min(os.cpu_count() or 1, self.runs))
         sizes = (self.results.outcome.size, self.results.histogram.size)
         try:
-            self.run = StudyRun(self.scenario, self.runs, a, b, jobs, sizes, self.app.scale, self.turns)
+            self.run = StudyRun(self.scenario, self.runs, a, b, jobs, sizes, self.app.scale, self.turns,
+                                high_contrast=self.app.settings.high_contrast)
         except ValueError as exc:                        # a preset the scenario cannot apply (PolicyError)
             self.app.message("This what-if cannot be studied", str(exc))
             return
