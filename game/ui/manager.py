@@ -8,8 +8,8 @@ is, and never wider than the window; pygame_gui then shifts it left to stay insi
 
 Nor does a tooltip lie over a window opened above its button: tips are drawn on top of everything, and a
 play-tester found the Decisions button's tip over the Decisions window it had opened, and a transport button's
-tip over the key event's "Continue ›".  A tip is put out of sight where it would cover such a window, and the tips shown when
-a window opens or closes are made anew (placed, and hidden or not, by the same rule).
+tip over the key event's "Continue ›".  A tip is put out of sight where it would cover such a window, and the
+tips shown when a window opens or closes are made anew (placed, and hidden or not, by the same rule).
 """
 
 from __future__ import annotations

@@ -204,7 +204,7 @@ def _legend_layout(rect: pygame.Rect, shown: list[PlanShown], scale: float):
 
 
 def plan_legend_rect(rect: pygame.Rect, shown: list[PlanShown], scale: float = 1.0) -> pygame.Rect | None:
-    """Where :func:`draw_plan_legend` puts its box in ``rect`` (None: no plans, no box), for the labels to keep clear."""
+    """Where :func:`draw_plan_legend` puts its box in ``rect`` (None: no plans), for the labels to keep clear."""
     return _legend_layout(rect, shown, scale)[0] if shown else None
 
 

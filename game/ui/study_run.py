@@ -1,8 +1,8 @@
 """A what-if study played behind the window: what-ifs A and B on the same seeds, on a pool of processes.
 
-Contract: ``StudyRun(scenario, runs, a, b, jobs, sizes, scale, turns=None, high_contrast=False)`` starts at once.  A daemon thread
-(game/ui/background.py Job) plays study A, then study B (the same seed, so run i of each starts alike, as
-``compare`` does), every seat played by ``AGENT``, on ``jobs`` processes started by a forkserver
+Contract: ``StudyRun(scenario, runs, a, b, jobs, sizes, scale, turns=None, high_contrast=False)`` starts at
+once.  A daemon thread (game/ui/background.py Job) plays study A, then study B (the same seed, so run i of each
+starts alike, as ``compare`` does), every seat played by ``AGENT``, on ``jobs`` processes started by a forkserver
 (game/session/runpool.py); the thread only collects results, so the window keeps its frame rate.  While it
 runs, ``done`` of ``total`` runs, ``rate`` (runs a second) and ``left`` (seconds, None until a run is back) feed
 the progress bar.  ``cancel()`` stops it: the pool is ended within a fraction of a second and the state becomes
