@@ -127,19 +127,26 @@ class MapMasks:
             avoid = [*avoid, self.minimap.rect.move(-self.rect.x, -self.rect.y)]
         # On a paper tag edged in the line's colour: bare, the small text was lost on the sea and the coasts.
         # Wider than the map in sight, the name loses its last clause ("...: the Ch'ongch'on, Chosin and ...").
-        # So does a name with no place beside its line clear of the names, the counters and the line itself.
-        label = render_text(name, font_px, self.palette.mdl)
-        short = render_text(name.rsplit(": ", 1)[0], font_px, self.palette.mdl) if ": " in name else None
-        if short is not None and label.get_width() + 24 > shown.width:
-            label, short = short, None
-        scored = label_spot_scored((label.get_width() + 8, label.get_height() + 2), pts, width, shown, avoid)
-        if short is not None and scored is not None and scored[2] > 0:
-            scored_short = label_spot_scored((short.get_width() + 8, short.get_height() + 2), pts, width, shown, avoid)
-            if scored_short is not None and scored_short[0] < scored[0]:
-                label, scored = short, scored_short
-        if scored is None:
+        # A name with no clear place beside its line (names, counters, the line itself through it) may drop its
+        # "(approximate)", and as a last resort everything after the date: a bare date says little to a class.
+        forms = [(name, 0.0)]
+        if name.endswith(")") and " (" in name:
+            forms.append((name[:name.rindex(" (")], 200.0))
+        if ": " in name:
+            forms.append((name.rsplit(": ", 1)[0], CROSSED / 2))
+        fitting = [(t, extra) for t, extra in forms if render_text(t, font_px, self.palette.mdl).get_width() + 24
+                   <= shown.width] or forms[-1:]
+        best = None
+        for text, extra in fitting:
+            img = render_text(text, font_px, self.palette.mdl)
+            scored = label_spot_scored((img.get_width() + 8, img.get_height() + 2), pts, width, shown, avoid)
+            if scored is not None and (best is None or scored[0] + extra < best[0]):
+                best = (scored[0] + extra, scored[1], img)
+            if scored is not None and scored[2] == 0:
+                break                               # clear: no shorter form is wanted
+        if best is None:
             return
-        at = scored[1]
+        at, label = best[1], best[2]
         size = (label.get_width() + 8, label.get_height() + 2)
         box = pygame.Rect(at, size)
         tag = pygame.Surface(size, pygame.SRCALPHA)
