@@ -80,6 +80,9 @@ def _check(memory: object, text_limit: int) -> None:
     for k, since in _items(memory, "waited", dict).items():
         _text(k, "waited", ID_LIMIT)
         _whole(since, f"waited.{k}", 0, TURN_LIMIT)
+    for k, n in _items(memory, "offers", dict).items():          # the random agent's count of each decision's offers
+        _text(k, "offers", ID_LIMIT)
+        _whole(n, f"offers.{k}", 0, TURN_LIMIT)
     for k, seen in _items(memory, "enemy_units", dict).items():
         _text(k, "enemy_units", ID_LIMIT)
         if not isinstance(seen, list) or len(seen) != 2:

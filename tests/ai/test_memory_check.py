@@ -82,6 +82,8 @@ FORGED = [
     (("waited",), {"crossing_without_mandate": 10 ** 30}, "waited.crossing_without_mandate"),
     (("waited",), ["crossing_without_mandate"], "waited: must be a mapping"),
     (("replans",), -10 ** 30, "replans"),
+    (("offers",), {"atomic_threat": "x"}, "offers.atomic_threat"),
+    (("offers",), [1], "offers: must be a mapping"),
     (("phase_key",), [10 ** 30, "rok", "movement"], "phase_key[0]"),
     (("weighed",), "abc", "weighed: must be a list"),
     (("power_in",), "yes", "power_in"),
