@@ -51,6 +51,11 @@ def test_one_frame_and_the_menu_opens_it(tmp_path, errors):
     assert screen.what_if(0).policies == () and screen.what_if(1).policies
     assert screen.run_button.is_enabled and not screen.cancel_button.is_enabled
     assert not screen.export_button.is_enabled
+    # The bare letters A and B say what they are when hovered.
+    from pygame_gui.elements import UILabel
+    tips = [e.tool_tip_text for e in screen.manager.get_sprite_group().sprites()
+            if isinstance(e, UILabel) and e.text in ("A", "B")]
+    assert len(tips) == 2 and all(t and t.startswith(("What-if A", "What-if B")) for t in tips)
     assert errors == []
 
 

@@ -168,7 +168,11 @@ class StudyScreen(Screen):
         for k, name in enumerate("AB"):
             y += step
             side, menus = self.sides[k], {}
-            UILabel(pygame.Rect(x, y, lab, row_h), name, self.manager)
+            label = UILabel(pygame.Rect(x, y, lab, row_h), name, self.manager)
+            # (A bare letter says little, and the help box that explains it is scrolled on a short window.)
+            label.set_tooltip(f"What-if {name}: a preset, or one decision and whether the computer always takes it, "
+                              "never does, or decides as it plays. Each run of A starts from the same dice as the "
+                              "run of B beside it.")
             if offered:
                 menus["preset"] = self._menu([NO_PRESET] + [p.title for p in offered], side["preset"] or NO_PRESET,
                                              pygame.Rect(x + lab, y, col - lab, row_h))
