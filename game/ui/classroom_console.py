@@ -37,7 +37,7 @@ TEACHER = (
     ("size", "Text: 100%", "Text size for the projector, now shown: a click takes the next of 100%, 150% and 200%."),
 )
 #: What a button says when its whole text does not fit (a projector's scale on a short bar): a word, not "Side's...".
-SHORT = {"Side's turn »": "Side »", "Sides & fog": "Sides", "Branch here": "Branch", "Speed: Normal": "Speed"}
+SHORT = {"Side's turn »": "Side »", "Sides & fog": "Sides", "Branch here": "Branch"}
 SPEED_NAMES = tuple(ANIMATION_SPEEDS)
 
 

@@ -125,6 +125,26 @@ class MapMasks:
         shown = pygame.Rect(int(x0), int(y0), int(x1 - x0), int(y1 - y0)).clip(surf.get_rect())
         if self.minimap.visible:
             avoid = [*avoid, self.minimap.rect.move(-self.rect.x, -self.rect.y)]
+        # (Placed again only when something it keeps clear of moved: the search was a millisecond a frame.)
+        key = (name, font_px, width, tuple(self.palette.mdl), tuple(shown), pts.tobytes(),
+               tuple(tuple(r) for r in avoid))
+        cached = self._label_cache
+        if cached is None or cached[0] != key:
+            cached = self._label_cache = (key, self._place_history_label(name, font_px, pts, width, shown, avoid))
+        if cached[1] is None:
+            return
+        at, label = cached[1]
+        size = (label.get_width() + 8, label.get_height() + 2)
+        box = pygame.Rect(at, size)
+        tag = pygame.Surface(size, pygame.SRCALPHA)
+        tag.fill((255, 250, 238, 215))
+        surf.blit(tag, at)
+        pygame.draw.rect(surf, self.palette.mdl, box, 1)
+        surf.blit(label, (box.x + 4, box.y + 1))
+
+    def _place_history_label(self, name: str, font_px: int, pts: np.ndarray, width: float, shown: pygame.Rect,
+                             avoid: list[pygame.Rect]) -> tuple[tuple[int, int], pygame.Surface] | None:
+        """Where the historical front's label goes and in which words: (top-left, rendered text), or None."""
         # On a paper tag edged in the line's colour: bare, the small text was lost on the sea and the coasts.
         # Wider than the map in sight, the name loses its last clause ("...: the Ch'ongch'on, Chosin and ...").
         # A name with no clear place beside its line (names, counters, the line itself through it) may drop its
@@ -134,26 +154,18 @@ class MapMasks:
             forms.append((name[:name.rindex(" (")], 200.0))
         if ": " in name:
             forms.append((name.rsplit(": ", 1)[0], CROSSED / 2))
-        fitting = [(t, extra) for t, extra in forms if render_text(t, font_px, self.palette.mdl).get_width() + 24
-                   <= shown.width] or forms[-1:]
+        images = [(render_text(t, font_px, self.palette.mdl), extra) for t, extra in forms]
+        fitting = [(img, extra) for img, extra in images if img.get_width() + 24 <= shown.width] or images[-1:]
         best = None
-        for text, extra in fitting:
-            img = render_text(text, font_px, self.palette.mdl)
+        for img, extra in fitting:
             scored = label_spot_scored((img.get_width() + 8, img.get_height() + 2), pts, width, shown, avoid)
-            if scored is not None and (best is None or scored[0] + extra < best[0]):
+            if scored is None:
+                continue
+            if best is None or scored[0] + extra < best[0]:
                 best = (scored[0] + extra, scored[1], img)
-            if scored is not None and scored[2] == 0:
+            if scored[2] == 0:
                 break                               # clear: no shorter form is wanted
-        if best is None:
-            return
-        at, label = best[1], best[2]
-        size = (label.get_width() + 8, label.get_height() + 2)
-        box = pygame.Rect(at, size)
-        tag = pygame.Surface(size, pygame.SRCALPHA)
-        tag.fill((255, 250, 238, 215))
-        surf.blit(tag, at)
-        pygame.draw.rect(surf, self.palette.mdl, box, 1)
-        surf.blit(label, (box.x + 4, box.y + 1))
+        return None if best is None else (best[1], best[2])
 
 
 #: What the line running through a label costs (as much as 1000 px² of a name or a counter covered: a line through

@@ -94,6 +94,7 @@ class MapView(MapMasks, MapDmz, MapCounters):
         self.history_line: tuple[str, list[tuple[float, float]]] | None = None
         #: the history line's label, its line (screen px) and width, for this frame (placed over the counters)
         self._mdl_label: tuple[str, int, np.ndarray, float] | None = None
+        self._label_cache: tuple[tuple, tuple | None] | None = None     # the label's last inputs and its place
         #: How strongly the historical line is drawn: 1 as an overlay among others; more (a classroom) draws it
         #: wider, on a white casing, with its label where the line is in view.
         self.history_emphasis = 1.0
