@@ -183,6 +183,12 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     far = -w_goal * np.minimum(d_goal, 40) - 0.3 * w_front * np.minimum(d_front, 40) - w_deep * np.minimum(d_obj, 60)
     cover = 0.8 * terrain_defence + 0.5 * river
     take = take_w + w_place * place_bonus
+    # A place within three hexes of a great power's land (Sinuiju, Kanggye on the Yalu) draws none but an aggressive
+    # seat, as goals leave it out: standing there raises China's alarm (the scenarios' Yalu rules) by more than it
+    # is worth.  Without it the historical ROK of chinese-intervention marched into Sinuiju on turns 3-4 of some
+    # games against random seats, lifting China's pressure by 20 and escalation by 8.
+    if border.any() and person.aggression < 0.8:
+        take = np.where(border, take_w, take)
     next_to_enemy = ((nb >= 0) & (enemy_def[nb] > 0)).any(axis=1)
 
     def worth_many(hs: np.ndarray, u, here: int | None) -> np.ndarray:

@@ -67,22 +67,22 @@ def test_limited_objectives_only_on_an_active_defence():
     assert limited_objectives(api.observe(s, "blue"), power_in=True, outmatched=False) == 0.0
 
 
-def _halted_short_of_china(place_row: int, monkeypatch):
+def _halted_short_of_china(place_row: int, monkeypatch, marches: int = 2):
     """A 10x10 board: China along the top row, North Korea below, ours but the rows from ``place_row`` up; the
-    enemy's 3-point place at (4, place_row), two rows past our halt line, where our strong division b stands (a hex
-    a turn); a weak KPA division far off in the north-east.  China's entry pressure is past our tolerance, so our
+    enemy's 3-point place at (4, place_row), ``marches`` rows past our halt line, where our strong division b stands
+    (a hex a turn); a weak KPA division far off in the north-east.  China's entry pressure is past our tolerance, so our
     limit is the halt line, and no Chinese army has been met."""
     b = tiny_board(["c" * 10] * 10, country=["C" * 10] + ["N" * 10] * 9)
     red = unit("r", "red", Hex(7, 2), attack=2, defence=2, steps=1)
-    s = with_places(tiny_state(b, [unit("b", "blue", Hex(4, place_row + 2), attack=8, defence=8, movement=1), red],
-                               seats=BLUE_FIRST), (Hex(4, place_row), 3))
+    ours = unit("b", "blue", Hex(4, place_row + marches), attack=8, defence=8, movement=1)
+    s = with_places(tiny_state(b, [ours, red], seats=BLUE_FIRST), (Hex(4, place_row), 3))
     control_all(s, "un")
     for q in range(10):
         for r in range(place_row + 1):
             s.control[b.index(Hex(q, r))] = s.config.bloc_code("communist")
     s = started(s)
     monkeypatch.setattr(Observation, "tracks", property(lambda self: {"intervention": 100.0}))
-    line = float(b.lat[b.index(Hex(4, place_row + 2))])
+    line = float(b.lat[b.index(Hex(4, place_row + marches))])
     agent = Commander(3)
     agent.person = dataclasses.replace(agent.person, halt_north_of=line)
     return s, agent, b, line
@@ -110,3 +110,12 @@ def test_a_dominant_side_on_the_active_defence_goes_on_to_its_halt_line():
     assert advance_limit(obs, person, power_in=True) == person.hold_line
     assert advance_limit(obs, person, power_in=True, dominant=True) == person.halt_north_of
     assert advance_limit(obs, person, power_in=True, outmatched=True, dominant=True) == person.hold_line
+
+
+@pytest.mark.parametrize("aggression, goes", [(0.5, False), (0.85, True)])
+def test_a_place_on_the_border_draws_only_an_aggressive_seat(aggression, goes, monkeypatch):
+    # rule: the enemy's 3-point place one march north of b, two rows from China (Sinuiju on the Yalu); the historical
+    # seat keeps its distance (standing there raises China's alarm), an aggressive one takes it.
+    s, agent, b, line = _halted_short_of_china(2, monkeypatch, marches=1)
+    agent.person = dataclasses.replace(agent.person, aggression=aggression)
+    assert _goes_north(s, agent, b, line) is goes, agent.last_reason
