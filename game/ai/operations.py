@@ -133,7 +133,8 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     # Near a great power's border (the Yalu for the UN) every unit raises its alarm; across it, far more.
     escalation = obs.tracks.get("escalation", 0.0)
     alarm = (4.0 + 16.0 * escalation / max(1.0, person.tolerance.get("escalation", 100))) * (1.3 - person.aggression)
-    if border.any() and person.aggression < 0.8:
+    keep_off = border.any() and person.keeps_off_borders
+    if keep_off:
         goals &= ~border
         if goals.any():
             d_goal = pic.distance_to(goals)
@@ -187,7 +188,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     # seat, as goals leave it out: standing there raises China's alarm (the scenarios' Yalu rules) by more than it
     # is worth.  Without it the historical ROK of chinese-intervention marched into Sinuiju on turns 3-4 of some
     # games against random seats, lifting China's pressure by 20 and escalation by 8.
-    if border.any() and person.aggression < 0.8:
+    if keep_off:
         take = np.where(border, take_w, take)
     next_to_enemy = ((nb >= 0) & (enemy_def[nb] > 0)).any(axis=1)
 

@@ -31,6 +31,9 @@ from game.paths import ROOT
 PROFILES_FILE = ROOT / "assets" / "ai" / "profiles.json"
 PERSONALITIES = ("historical", "aggressive", "cautious")
 DIFFICULTIES = ("easy", "normal", "hard")
+#: A personality at least this aggressive goes near a great power's border (Picture.border_risk); any other keeps
+#: its goals, its marches and its landings clear of it.
+BORDER_BOLD = 0.8
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,11 @@ class Personality:
     weights: dict
     value: dict
     keeps_pledges: bool = False
+
+    @property
+    def keeps_off_borders(self) -> bool:
+        """Whether it keeps clear of the land near a great power's border (BORDER_BOLD)."""
+        return self.aggression < BORDER_BOLD
 
 
 @dataclass(frozen=True)

@@ -132,7 +132,7 @@ def _grab(obs: Observation, pic: Picture, person: Personality, halt: float) -> O
     board = obs.board
     lat = board.lat
     barred = pic.great_power_land.copy()
-    if person.aggression < 0.8:
+    if person.keeps_off_borders:
         barred |= pic.border_risk
     d_own = pic.distance_to(pic.own_count > 0) if len(pic.own_hexes) else np.full(board.size, BIG)
     targets = {i: pts for i, pts in pic.victory_hexes.items()
