@@ -126,3 +126,18 @@ def with_politics(state: GameState, politics) -> GameState:
     import dataclasses
     config = dataclasses.replace(state.config, politics=politics)
     return new_state(state.board, config, list(state.units.templates), state.seed)
+
+
+def blue_moves(state: GameState, agent) -> dict:
+    """The movement orders ``agent`` gives for seat "blue" in ``state`` (up to six), as unit -> destination hex:
+    each applied through the API before the next is asked for, until it ends the phase."""
+    from game.engine import api
+    from game.engine.actions import EndPhase
+    moves = {}
+    for _ in range(6):
+        a = agent.choose(api.observe(state, "blue"))
+        if isinstance(a, EndPhase):
+            break
+        moves[a.unit] = a.to
+        state, _ = api.apply(state, a)
+    return moves

@@ -16,7 +16,7 @@ import numpy as np
 
 from game.engine.api import Location, MoveUnit, Observation, RailMove, at, unit_reach
 
-from .garrisons import garrisons, guard_crossings
+from .garrisons import garrisons, guard_crossings, rear_first_place
 from .goals import GOAL_R, main_objective, offensive_goals
 from .horizon import advance_limit, final_turn, last_word_of, limited_objectives, pulled_back
 from .influence import BIG, GroundGains, Picture, spread, taken_along
@@ -126,6 +126,9 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     last_word = last_word_of(obs, last)
     giving_up = withdrawing and last - obs.turn > ENDGAME
     garrison, in_sight, exposed = garrisons(pic, place_bonus, d_enemy, giving_up, last_word)
+    # Our first place far behind the line (a capital in the rear) is guarded at no cost for its distance from the
+    # front: see garrisons.rear_first_place.
+    rear_first = rear_first_place(pic, place_bonus, garrison, d_front)
     # What a garrison must stand against: the enemy attack within a march of the place (an armoured column
     # through a gap in the line took Pusan from a lone brigade).  One unit is not a garrison against that.
     raid = spread(board, pic.enemy_hexes, np.array([e.attack_strength() for e in pic.enemy_units]), RAID_R) \
@@ -204,7 +207,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         stand = np.where(works, stand * WORKS, stand)
         danger = np.maximum(0.0, th - 1.5 * stand) / (stand + 1.0)
         alone = count[hs] - is_here == 0
-        v = np.where(in_sight[hs] & alone, 0.0, far[hs])
+        v = np.where((in_sight[hs] | rear_first[hs]) & alone, 0.0, far[hs])
         fr = front[hs]
         v = np.where(fr & alone, v + lone_w, v)
         v = np.where(fr | (th > 0), v + cover[hs], v)

@@ -4,7 +4,7 @@ and single behaviours on tiny boards (rule / position / expected choice)."""
 from __future__ import annotations
 
 import pytest
-from helpers import BLUE_FIRST, control_all, started, tiny_board, tiny_state, unit
+from helpers import BLUE_FIRST, blue_moves, control_all, started, tiny_board, tiny_state, unit
 
 from game.ai.commander import Commander
 from game.ai.profiles import parse_spec
@@ -280,23 +280,12 @@ def _guard_position(units, *theirs: tuple[Hex, int]):
     return started(s)
 
 
-def _blue_moves(s, agent) -> dict:
-    moves = {}
-    for _ in range(6):
-        a = agent.choose(api.observe(s, "blue"))
-        if isinstance(a, EndPhase):
-            break
-        moves[a.unit] = a.to
-        s, _ = api.apply(s, a)
-    return moves
-
-
 def test_the_lone_garrison_of_a_threatened_place_stays():
     # rule: g holds the place alone with an enemy division in sight; the enemy's empty 4-point town in the north
     # does not draw it out (taking it would leave 5 points to the division)
     s = _guard_position([unit("g", "blue", Hex(1, 2)), unit("o", "blue", Hex(8, 0)),
                          unit("r", "red", Hex(6, 0), attack=6)], (Hex(1, 0), 4))
-    moves = _blue_moves(s, Commander(3))
+    moves = blue_moves(s, Commander(3))
     assert "g" not in moves, moves
 
 
@@ -387,7 +376,7 @@ def _sweep_position():
 def test_one_unit_takes_the_empty_country_and_the_rest_face_the_enemy():
     # rule: the enemy's empty country is ground for the taking, but one unit standing in it takes it all; the
     # others go for the enemy's army rather than piling into the same empty valleys
-    moves = _blue_moves(_sweep_position(), Commander(3))
+    moves = blue_moves(_sweep_position(), Commander(3))
     west = sorted(uid for uid, h in moves.items() if h.q <= 6)
     east = sorted(uid for uid, h in moves.items() if h.q >= 12)
     assert len(west) == 1 and len(east) == 2, moves
@@ -419,7 +408,7 @@ def test_a_lone_garrison_does_not_trade_its_place_for_another_alike():
     control_all(s, "un")
     for q in range(14):
         s.control[b.index(Hex(q, 0))] = s.config.bloc_code("communist")
-    moves = _blue_moves(started(s), Commander(3))
+    moves = blue_moves(started(s), Commander(3))
     assert "g" not in moves, moves
 
 
@@ -429,7 +418,7 @@ def test_a_lone_guard_does_not_leave_its_place_to_join_an_attack_elsewhere():
     # and the place keeps its guard (the KPA emptied Seoul this way, and an unseen ROK division walked in)
     s = _fogged_place([unit("o", "blue", Hex(6, 2)), unit("g", "blue", Hex(1, 1), movement=8),
                        unit("r", "red", Hex(7, 2), defence=2)])
-    moves = _blue_moves(s, Commander(3))
+    moves = blue_moves(s, Commander(3))
     assert "g" not in moves, moves
 
 
@@ -449,7 +438,7 @@ def test_a_great_place_next_to_enemy_ground_keeps_its_guard_with_no_enemy_in_sig
     # rule: g alone holds a 5-point place next to the enemy's ground (row 0); no enemy is in sight near it, but what
     # the fog hides may stand a hex away: g stays.  Our first place, worth 10, has its own guard h.
     s = _fogged_place([unit("g", "blue", Hex(1, 1)), unit("h", "blue", Hex(10, 3)), unit("r", "red", Hex(13, 0))])
-    moves = _blue_moves(s, Commander(3))
+    moves = blue_moves(s, Commander(3))
     assert "g" not in moves, moves
 
 
