@@ -128,9 +128,10 @@ def with_politics(state: GameState, politics) -> GameState:
     return new_state(state.board, config, list(state.units.templates), state.seed)
 
 
-def blue_moves(state: GameState, agent) -> dict:
+def blue_moves(state: GameState, agent, reasons: list | None = None) -> dict:
     """The movement orders ``agent`` gives for seat "blue" in ``state`` (up to six), as unit -> destination hex:
-    each applied through the API before the next is asked for, until it ends the phase."""
+    each applied through the API before the next is asked for, until it ends the phase; each order's reason
+    (``agent.last_reason``) appended to ``reasons`` if given."""
     from game.engine import api
     from game.engine.actions import EndPhase
     moves = {}
@@ -139,5 +140,7 @@ def blue_moves(state: GameState, agent) -> dict:
         if isinstance(a, EndPhase):
             break
         moves[a.unit] = a.to
+        if reasons is not None:
+            reasons.append(agent.last_reason)
         state, _ = api.apply(state, a)
     return moves

@@ -372,7 +372,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
                 swept[j] = True
         if gains is not None:
             gains.take(best_h, unit_reach(params, u.steps))
-        place(u, best_h, best_a, why_move(obs, pic, front, u, here, best_h, d_goal))
+        place(u, best_h, best_a, why_move(obs, pic, front, u, here, best_h, d_goal, rear_first))
     landing = plan_landing(obs, pic, person, halt, enemy_estimate)
     if landing:
         orders.insert(0, landing)

@@ -54,10 +54,17 @@ def plan_of(obs: Observation, pic: Picture, line: np.ndarray, stance: str, count
     return Plan(stance, tuple(tuple(board.hex_at(i)) for i in front.tolist()), reserve, axis, land)
 
 
-def why_move(obs: Observation, pic: Picture, line: np.ndarray, u, here: int, there: int, d_goal: np.ndarray) -> str:
+def why_move(obs: Observation, pic: Picture, line: np.ndarray, u, here: int, there: int, d_goal: np.ndarray,
+             rear_guard: np.ndarray | None = None) -> str:
+    """A move's reason in a player's words.  ``rear_guard``: our first place far behind the line, if any
+    (garrisons.rear_first_place), which a unit sent there garrisons."""
     board = obs.board
     to = place_words(board, board.hex_at(there), "to")       # 'to Kaesong', 'to a hex near Haeju'
     at_place = at(board, board.hex_at(there))
+    if rear_guard is not None and rear_guard[there]:
+        names = board.place_at(board.hex_at(there))
+        return f"{u.name} garrisons {names[0].name if names else 'our capital'}, far behind the front: an empty " \
+               "capital invites a landing or a raid."
     if pic.enemy_attack[here] > 1.5 * pic.own_defence_at[here] and pic.enemy_attack[there] < pic.enemy_attack[here]:
         return f"{u.name} falls back {to}: outmatched where it stood."
     if line[there]:

@@ -36,8 +36,10 @@ def _rear_capital(g_at: Hex, capital: Hex = cell(2, 17)):
 def test_a_unit_within_reach_of_an_empty_capital_far_behind_the_front_guards_it():
     # rule: our first place (10 points) stands empty fifteen hexes behind the line; g can reach it this turn.  It
     # goes there, not up to the front: a landing or a raid would walk into the empty capital (inchon's Pyongyang)
-    moves = blue_moves(_rear_capital(cell(2, 14)), Commander(3))
+    reasons: list[str] = []
+    moves = blue_moves(_rear_capital(cell(2, 14)), Commander(3), reasons)
     assert moves.get("g") == cell(2, 17), moves
+    assert any(r.startswith("G garrisons") and "far behind the front" in r for r in reasons), reasons
 
 
 def test_the_capitals_lone_guard_stays_however_far_the_front():
