@@ -68,17 +68,19 @@ def garrisons(pic: Picture, place_bonus: np.ndarray, d_enemy: np.ndarray, giving
 
 def rear_first_place(pic: Picture, place_bonus: np.ndarray, garrison: np.ndarray, d_front: np.ndarray) -> np.ndarray:
     """Mask of our first place (the most points of ours: a capital, the port we live by) when it wants a garrison
-    (``garrison``, from garrisons) and lies more than goals.GOAL_R hexes behind the line we hold (``d_front``: hexes
-    to it).  A unit standing alone on it is not charged for its distance from the front and the goals, as a lone
-    guard in an enemy's sight is not: otherwise the pull of the front marches every unit south and the rear capital
-    stands empty for a landing or a raid to walk into.  In inchon the historical DPRK sent the Seoul garrison by rail
-    to the Pusan perimeter on turn 1, and random UN Marines landed behind it walked into an empty Pyongyang (10
-    points) on turn 5 (pair 17).  With the guard, 57 of 60 pairs against random seats won (54 before: five lost
-    pairs won, two won lost), the mean margin the same (+15.2 points), its spread narrower (sd 14.4 -> 10.9); the
-    other rows of the measure moved by one pair or none.  A first place near the front is guarded by the line
-    itself: with no distance condition the tutorial's ROK sat in Seoul, three hexes behind it (55 -> 52)."""
+    (``garrison``, from garrisons), lies more than goals.GOAL_R hexes behind the line we hold (``d_front``: hexes
+    to it), and the enemy has ships to land behind us (we are not the scenario's sea bloc).  A unit standing alone
+    on it is not charged for its distance from the front and the goals, as a lone guard in an enemy's sight is not:
+    otherwise the pull of the front marches every unit south and the rear capital stands empty for a landing to walk
+    into.  In inchon the historical DPRK railed the Seoul garrison to the Pusan perimeter on turn 1, and random UN
+    Marines landed behind it walked into an empty Pyongyang (10 points) on turn 5 (pair 17).  Measured, pairs
+    against random seats: inchon DPRK 54 -> 57 of 60 (seeds 0-59; mean margin +15.2 both, sd 14.4 -> 10.9) and
+    57 -> 58 (seeds 60-119); chinese-intervention DPRK 57 -> 58 and 56 -> 55, tutorial DPRK 54 -> 54 and 46 -> 45,
+    the other rows the same.  Not for the sea bloc: the UN and ROK guarding Seoul or Pusan far behind a front on the
+    Yalu cost the chinese-intervention ROK 40 -> 35 (seeds 60-119), with no landing to guard against.  Not near
+    the front either: the line guards that, and the tutorial's ROK sat in Seoul three hexes behind it (55 -> 52)."""
     mine = place_bonus * pic.ours
-    if mine.max() <= 0:
+    if mine.max() <= 0 or pic.obs.bloc == pic.obs.config.params.sea_bloc:
         return np.zeros(pic.board.size, dtype=bool)
     return (garrison > 0) & (mine >= mine.max()) & (d_front > GOAL_R)
 

@@ -8,6 +8,7 @@ from helpers import BLUE_FIRST, blue_moves, control_all, started, tiny_board, ti
 
 from game.ai.commander import Commander
 from game.engine import api
+from game.engine.config import Parameters
 from game.engine.hexes import Hex
 
 BOARD = tiny_board(["c" * 6] * 20)
@@ -18,14 +19,17 @@ def cell(col: int, row: int) -> Hex:
     return BOARD.hex_at(row * 6 + col)
 
 
-def _rear_capital(g_at: Hex, capital: Hex = cell(2, 17)):
+def _rear_capital(g_at: Hex, capital: Hex = cell(2, 17), enemy_ships: bool = True):
     """A 6x20 board, all ours but the top two rows; the enemy's division at column 3 of row 0, ours f at the front
     (column 3, row 3) and g at ``g_at``; our first place, worth 10, at ``capital``, and a 3-point place of the
-    enemy's at column 1 of row 1."""
+    enemy's at column 1 of row 1.  ``enemy_ships``: the enemy (red, communist) is the side with sea lift; else we
+    (blue, un) are."""
     b = BOARD
+    params = Parameters(air_support_bloc="none", air_recon_bonus=0, interdiction_cut=0, closed=(),
+                        sea_bloc="communist" if enemy_ships else "un")
     # (g is fast - a rail move's reach - so the front is a march away for it: the pull that emptied Pyongyang.)
     units = [unit("f", "blue", cell(3, 3)), unit("g", "blue", g_at, movement=12), unit("r", "red", cell(3, 0))]
-    s = with_places(tiny_state(b, units, seats=BLUE_FIRST), (capital, 10), (cell(1, 1), 3))
+    s = with_places(tiny_state(b, units, seats=BLUE_FIRST, params=params), (capital, 10), (cell(1, 1), 3))
     control_all(s, "un")
     for r in (0, 1):
         for q in range(6):
@@ -46,6 +50,13 @@ def test_the_capitals_lone_guard_stays_however_far_the_front():
     # rule: g already stands alone on the rear capital; the front's pull does not march it away
     moves = blue_moves(_rear_capital(cell(2, 17)), Commander(3))
     assert "g" not in moves, moves
+
+
+def test_with_the_sea_ours_the_rear_capital_is_left_to_the_line():
+    # rule: the enemy has no ships to land behind us (we are the side with sea lift): g goes up to the front, as
+    # the UN in Korea did with Pusan far behind it
+    moves = blue_moves(_rear_capital(cell(2, 14), enemy_ships=False), Commander(3))
+    assert moves.get("g") not in (None, cell(2, 17)), moves
 
 
 @pytest.mark.parametrize("row, rear", [(17, True), (9, True), (8, False), (5, False)])
