@@ -377,5 +377,5 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     if landing:
         orders.insert(0, landing)
     stance = "attack" if forward > ATTACK else ("hold" if forward > FALLBACK else "fall back")
-    return orders, plan_of(obs, pic, front, stance, count, d_goal, landing, dest)
+    return orders, plan_of(obs, pic, front, stance, count, d_goal, landing, dest, garrison > 0)
 

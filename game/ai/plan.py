@@ -29,18 +29,22 @@ class Plan:
 
 
 def plan_of(obs: Observation, pic: Picture, line: np.ndarray, stance: str, count: np.ndarray,
-            d_goal: np.ndarray, landing: Order | None, dest: dict[str, int] | None = None) -> Plan:
+            d_goal: np.ndarray, landing: Order | None, dest: dict[str, int] | None = None,
+            garrisoned: np.ndarray | None = None) -> Plan:
     """The plan for the overlay: ``line`` is the line the seat holds this turn (the contact line, or the
     one it falls back to); ``count`` our units per hex and ``dest`` (unit -> hex index) where the orders put
     them.  Only the seat's own units are its plan: an ally's are his to place.  Its reserve: those ordered off
-    the line onto ground we hold, out of reach of any enemy in sight (a unit alone out in front is no reserve)."""
+    the line onto ground we hold, out of reach of any enemy in sight (a unit alone out in front is no reserve),
+    and not onto a place that wants a garrison (``garrisoned``: a capital's guard, far behind the front, is tied
+    to it, not held back to be thrown in)."""
     board = obs.board
     dest = dest or {}
     front = np.flatnonzero(line)
     mine = [(u, dest.get(u.id, h)) for u, h in zip(pic.own_units, pic.own_hexes.tolist()) if u.seat == obs.seat]
     on_line = set(np.flatnonzero(line & (count > 0)).tolist())
+    tied = garrisoned if garrisoned is not None else np.zeros(board.size, dtype=bool)
     reserve = tuple(sorted(u.id for u, h in mine if h not in on_line and pic.ours[h] and pic.enemy_attack[h] == 0
-                           and d_goal[h] < BIG))
+                           and d_goal[h] < BIG and not tied[h]))
     axis: tuple = ()
     hexes = np.array([h for _, h in mine], dtype=np.int64)
     if len(hexes) and (d_goal < BIG).any():

@@ -52,6 +52,13 @@ def test_the_capitals_lone_guard_stays_however_far_the_front():
     assert "g" not in moves, moves
 
 
+def test_the_capitals_guard_is_no_reserve_on_the_plan_overlay():
+    # rule: g, marching to garrison the rear capital, is tied to it: the plan's reserve does not list it
+    agent = Commander(3)
+    agent.choose(api.observe(_rear_capital(cell(2, 14)), "blue"))
+    assert "g" not in agent.plan["reserve"], agent.plan
+
+
 def test_with_the_sea_ours_the_rear_capital_is_left_to_the_line():
     # rule: the enemy has no ships to land behind us (we are the side with sea lift): g goes up to the front, as
     # the UN in Korea did with Pusan far behind it
