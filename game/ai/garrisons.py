@@ -49,9 +49,7 @@ def garrisons(pic: Picture, place_bonus: np.ndarray, d_enemy: np.ndarray, giving
         threatened &= d_enemy >= LINE_D
     # The side's first place (a capital, the port it lives by) keeps its guard whatever is in sight: raiders and
     # infiltrators come unseen, and no other hex is worth as much at the end.
-    mine = place_bonus * pic.ours
-    if mine.max() > 0:
-        threatened |= mine >= mine.max()
+    threatened |= first_place(pic, place_bonus)
     # On the game's last turn, with no enemy seat to move after ours, a guard guards nothing, and every unit that
     # can reach a place the enemy holds should take it.
     if last_word:
@@ -79,10 +77,17 @@ def rear_first_place(pic: Picture, place_bonus: np.ndarray, garrison: np.ndarray
     the other rows the same.  Not for the sea bloc: the UN and ROK guarding Seoul or Pusan far behind a front on the
     Yalu cost the chinese-intervention ROK 40 -> 35 (seeds 60-119), with no landing to guard against.  Not near
     the front either: the line guards that, and the tutorial's ROK sat in Seoul three hexes behind it (55 -> 52)."""
-    mine = place_bonus * pic.ours
-    if mine.max() <= 0 or pic.obs.bloc == pic.obs.config.params.sea_bloc:
+    if pic.obs.bloc == pic.obs.config.params.sea_bloc:
         return np.zeros(pic.board.size, dtype=bool)
-    return (garrison > 0) & (mine >= mine.max()) & (d_front > GOAL_R)
+    return (garrison > 0) & first_place(pic, place_bonus) & (d_front > GOAL_R)
+
+
+def first_place(pic: Picture, place_bonus: np.ndarray) -> np.ndarray:
+    """Mask of our first place: the place (or places, tied) worth the most points among those we hold; none when we
+    hold no place worth points."""
+    mine = place_bonus * pic.ours
+    top = mine.max() if mine.size else 0.0
+    return (mine >= top) if top > 0 else np.zeros(pic.board.size, dtype=bool)
 
 
 def crossing_guards(pic: Picture) -> np.ndarray:
