@@ -88,6 +88,11 @@ def _weigh(obs: Observation, c: Consequences, person: Personality) \
         value += worth
         notes.append(f"it brings in {c.units_unlocked} more units")
         ledger.append((worth, f"{c.units_unlocked} more units"))
+    if c.strength_hastened:
+        # Units called up early (a reinforce effect) are worth the turns of the game they gain.
+        worth = lasting * person.value["strength"] * c.strength_hastened
+        value += worth
+        ledger.append((worth, f"{c.units_hastened} more units now"))
     if c.outcome == "general_war":
         value += person.value["outcome_general_war"]
         notes.append("it would start a general war")

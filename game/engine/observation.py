@@ -30,6 +30,7 @@ from .legal import LegalActions
 from .movement import Knowledge, Reach, knowledge, zoc_of
 from .politics.acts import carry_out
 from .politics.runtime import available_decisions, check_point
+from .primitives import flag_start
 from .state import GameState, Phase
 from .supply import supplied_hexes
 from .units import ELIMINATED, MAP, PENDING, Unit
@@ -323,16 +324,46 @@ class Observation:
         unlocked = [u for u in np.flatnonzero(gated).tolist()
                     if not before.flag(s.units.requires[u]) and s.flag(s.units.requires[u])]
         strength = float(sum(s.units.attack[u] + s.units.defence[u] for u in unlocked))
+        hastened = _hastened(before, s, mine, set(unlocked))
         return Consequences(
             tracks_before={k: v for k, v in before.track_dict().items() if public(k)},
             tracks_after={k: v for k, v in s.track_dict().items() if public(k)},
             supply_change={b: int(s.supply_bonus[k + 1] - before.supply_bonus[k + 1])
                            for k, b in enumerate(self.config.blocs)},
             mig_alley=(before.mig_alley, s.mig_alley), air_support=(not before.no_air_support, not s.no_air_support),
-            units_unlocked=len(unlocked), strength_unlocked=strength, outcome=s.outcome or later.outcome,
+            units_unlocked=len(unlocked), strength_unlocked=strength, units_hastened=len(hastened),
+            strength_hastened=sum(hastened), outcome=s.outcome or later.outcome,
             talks=(before.talks.value, s.talks.value), outcome_without=before.outcome or without.outcome,
             next_turn={k: round(v - without.track(k), 4) for k, v in later.track_dict().items()
                        if public(k) and abs(v - without.track(k) - (s.track(k) - before.track(k))) > 1e-9})
+
+
+def _hastened(before, after, mine: np.ndarray, unlocked: set[int]) -> list[float]:
+    """The seat's pending units a decision brings onto the map now (a ``reinforce`` effect: China's next army
+    groups called up at once), each as its strength (attack + defence) times the share of the game's turns left
+    that it gains: a unit due next turn anyway gains one turn; one due after the last turn, or behind a gate
+    that is still shut, gains them all.  Units whose gate the decision opens are counted as unlocked instead."""
+    came = np.flatnonzero(mine & (before.loc == PENDING) & (after.loc != PENDING)).tolist()
+    if not came:
+        return []
+    dates = before.turn_dates
+    left = before.last_turn - before.turn + 1
+    out = []
+    for u in came:
+        if u in unlocked:
+            continue
+        gate = before.units.requires[u]
+        due = int(before.arrives[u])
+        if gate and not before.ungated[u] and not before.flag(gate):
+            gained = left
+        else:
+            if gate and not before.ungated[u] and int(before.units.delay_days[u]):
+                due = max(due, flag_start(before, gate).toordinal() + int(before.units.delay_days[u]))
+            # The turn it would have come on: the first whose date reaches its arrival (after the last: never).
+            turn = next((t + 1 for t, d in enumerate(dates) if d.toordinal() >= due), before.last_turn + 1)
+            gained = min(left, max(0, turn - before.turn))
+        out.append(float(before.units.attack[u] + before.units.defence[u]) * gained / left)
+    return out
 
 
 @dataclass(frozen=True)
@@ -348,6 +379,8 @@ class Consequences:
     strength_unlocked: float
     outcome: str | None                    # the war's end, if it would end
     talks: tuple[str, str]                 # before, after
+    units_hastened: int = 0                # the seat's own pending units it brings onto the map at once
+    strength_hastened: float = 0.0         # their strength, each times the share of the game's turns left it gains
     next_turn: dict[str, float] = None     # track -> its difference a turn later, where that is not the first change
     outcome_without: str | None = None     # the war's end by the next turn's start without the decision (same dice)
 

@@ -100,3 +100,23 @@ def test_a_decision_s_reason_names_its_gains_and_costs_in_gauge_points_not_score
     assert reasons
     assert "Seek a General Assembly resolution: worth it for UN cohesion +12." in reasons, reasons
     assert not any("(+" in r or "(-" in r for r in reasons), reasons
+
+
+def test_the_dprk_calls_up_its_next_army_groups_for_the_turns_they_gain():
+    # rule: units a decision brings in at once are worth the turns they gain (Consequences.strength_hastened).
+    # Before, the historical DPRK of macarthur-unleashed priced "Send the next army groups at once" at nothing
+    # ("escalation +5 ... would cost more than it brings now") and fought the winter without six armies.
+    from game.ai.political import best_decision
+    from game.ai.profiles import personality
+    m = Match.start(load_scenario("macarthur-unleashed"), 5, {})
+    agents = make_agents(m, "random", 5)
+    while not m.over:
+        obs = m.view(m.active_seat)
+        if obs.phase is api.Phase.POLITICAL and obs.seat == "dprk_prc" and any(
+                d.decision == "call_up_the_reserves" for d in obs.legal.decisions()):
+            break
+        m.submit(agents[m.active_seat].choose(obs))
+    best, weighed = best_decision(obs, personality("historical"), set())
+    call = next(p for p in weighed if p.decision == "call_up_the_reserves")
+    assert best is not None and best.decision == "call_up_the_reserves", call.reason
+    assert call.reason == "Send the next army groups at once: worth it for 6 more units now.", call.reason

@@ -210,3 +210,35 @@ def test_consequences_of_a_decision_now_and_a_turn_later():
     bomb = obs.consequences("bomb")
     assert bomb.change("escalation") == 15 and obs.escalation_peak == 10
     assert obs.preview_decision("bomb")["escalation"] == 25
+
+
+def test_consequences_count_units_a_decision_calls_up_early_by_the_turns_they_gain():
+    # rule: a decision that brings scheduled units in at once (a reinforce effect, China's next army groups) is
+    # worth their strength times the share of the game's turns left that they gain; before, it counted nothing,
+    # and the DPRK of macarthur-unleashed never sent its next army groups.
+    from datetime import date
+
+    from helpers import with_politics
+
+    from game.scenario.politics_compile import compile_politics
+    from game.scenario.politics_context import ParseContext
+    b = tiny_board(["c" * 6])
+    soon = unit("soon", "blue", None, attack=3, defence=2, arrives=date(1950, 7, 9), arrives_at="hex:0,0")
+    late = unit("late", "blue", None, attack=4, defence=4, arrives=date(1951, 3, 1), arrives_at="hex:1,0")
+    s = tiny_state(b, [unit("b", "blue", Hex(0, 0)), unit("r", "red", Hex(5, 0)), soon, late], seats=BLUE_FIRST)
+    doc = {"tracks": {"escalation": {"start": 10}},
+           "decisions": [{"id": "call", "seat": "blue", "title": "Call up", "effects": [
+               {"reinforce": {"units": ["soon", "late"]}}, {"track": {"name": "escalation", "add": 5}}]}]}
+    problems = []
+    ctx = ParseContext(b, s.config.seats, unit_ids={"b", "r", "soon", "late"},
+                       report=lambda p, m: problems.append((p, m)))
+    s = started(with_politics(s, compile_politics(ctx, doc)))
+    assert not problems
+    obs = api.observe(s, "blue")
+    left = obs.last_turn - obs.turn + 1
+    assert (obs.turn, left) == (1, 28)
+    call = obs.consequences("call")
+    assert call.units_hastened == 2
+    # "soon" was due on turn 3 (9 July): two turns gained; "late" after the last turn: all 28.
+    assert call.strength_hastened == pytest.approx(5 * 2 / 28 + 8)
+    assert call.units_unlocked == 0
