@@ -48,8 +48,9 @@ DOMINANT = 2.0
 COVER = 2.5
 
 #: In the game's last ENDGAME turns a withdrawal no longer gives up our places near the enemy: there is no time
-#: left to win them back before they are counted.
-ENDGAME = 3
+#: left to win them back before they are counted.  (At 3 the DPRK of the six-turn tutorial gave up Haeju on turn 2
+#: and did not win it back before the armistice.)
+ENDGAME = 4
 #: How much more an enemy-held place is worth to a unit on the game's last turn.
 LAST_TURN_PLACES = 3.0
 #: A lone garrison with the enemy in sight is not drawn off to an empty place of ours unless that place is worth

@@ -65,3 +65,32 @@ def test_ground_gains_are_by_reach_and_ground_taken_is_not_counted_twice():
     gains.take(b.index(Hex(7, 0)), 1)          # a weak unit takes hexes 6-8
     assert (gains.at_reach(1)[at], gains.at_reach(3)[at]) == (0, 0)
     assert gains.at_reach(3)[b.index(Hex(9, 0))] == 3      # 9-11 are still open for the next
+
+
+def _outmatched_on_a_place(turn: int):
+    """A 6x20 board, ours but the top two rows; our weak division b alone on a 3-point place two hexes from three
+    strong enemy divisions, our first place (10 points) far in the rear; ``turn`` of the calendar's 28."""
+    from helpers import blue_moves, control_all
+
+    from game.ai.commander import Commander
+    b = tiny_board(["c" * 6] * 20)
+    cell = (lambda col, row: b.hex_at(row * 6 + col))
+    units = [unit("b", "blue", cell(3, 3), attack=2, defence=2)]
+    units += [unit(f"r{q}", "red", cell(q, 1), attack=8) for q in (1, 3, 5)]
+    s = with_places(tiny_state(b, units, seats=BLUE_FIRST), (cell(3, 3), 3), (cell(2, 17), 10))
+    control_all(s, "un")
+    for i, h in enumerate(b.hex_list):
+        if i < 12:
+            s.control[i] = s.config.bloc_code("communist")
+    s = started(s)
+    s.turn = turn
+    reasons: list[str] = []
+    return blue_moves(s, Commander(3), reasons), reasons
+
+
+def test_an_outmatched_seat_gives_up_a_place_only_with_turns_left_to_win_it_back():
+    # rule: falling back, a place within the enemy's reach is left (trading ground for time) only while more than
+    # ENDGAME (4) turns remain; nearer the end it is held, as what is held then is the score.  With 3, the DPRK of
+    # the six-turn tutorial left Haeju on turn 2 (pair 83 of seeds 60-119) and never won it back.
+    assert _outmatched_on_a_place(23) == ({"b": Hex(-1, 2)}, ["B falls back to hex (-1,2): outmatched where it stood."])
+    assert _outmatched_on_a_place(24) == ({}, [])
