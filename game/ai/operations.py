@@ -16,6 +16,7 @@ import numpy as np
 
 from game.engine.api import Location, MoveUnit, Observation, RailMove, at, unit_reach
 
+from .border_price import border_place_costs
 from .garrisons import garrisons, guard_crossings, rear_first_place
 from .goals import GOAL_R, main_objective, offensive_goals
 from .horizon import advance_limit, final_turn, last_word_of, limited_objectives, pulled_back
@@ -237,8 +238,9 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
             beyond &= la > lat[here]
         v = np.where(beyond, v - 40.0, v)
         if pull_back:
-            v = np.where(la > halt, v - PULL_BACK * (la - halt) / 0.144, v)
-        bo = border[hs]
+            # (A priced place is the exception: taking it on the last word is worth what it costs, no more.)
+            v = np.where((la > halt) & ~priced[hs], v - PULL_BACK * (la - halt) / 0.144, v)
+        bo = border[hs] & ~priced[hs]
         if bo.any():
             v = np.where(bo, v - alarm * np.where(power[hs], 4.0, 1.0), v)
         att = np.where(is_here, 0.0, u.attack_strength())
@@ -263,6 +265,17 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     here_of = {u.id: (board.index(u.hex) if u.hex is not None else None) for u in movers}
     # Each unit's moves with the hex index each goes to: the attack pass reads them again for every enemy stack.
     dests = {u.id: obs.move_options(u.id) for u in movers if u.location is Location.MAP}
+    # On the last word a place near the border is priced by what taking it would really cost then (border_price).
+    priced = np.zeros(board.size, dtype=bool)
+    prices: dict[int, float] = {}
+    if keep_off and last_word and obs.config.politics is not None:
+        w_ground = obs.config.politics.scoring.ground
+        for i, cost in border_place_costs(obs, border & theirs_all & (place_bonus > 0), dests).items():
+            gain = place_bonus[i] - cost / max(w_ground, 1e-9)
+            if gain > 0:                # (else it is kept off as before)
+                priced[i] = True
+                prices[i] = cost
+                take[i] = take_w + w_place * gain
 
     dest: dict[str, int] = {}          # unit -> the hex it is ordered to (for the plan's reserve)
 
@@ -373,7 +386,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
                 swept[j] = True
         if gains is not None:
             gains.take(best_h, unit_reach(params, u.steps))
-        place(u, best_h, best_a, why_move(obs, pic, front, u, here, best_h, d_goal, rear_first))
+        place(u, best_h, best_a, why_move(obs, pic, front, u, here, best_h, d_goal, rear_first, prices))
     landing = plan_landing(obs, pic, person, halt, enemy_estimate)
     if landing:
         orders.insert(0, landing)

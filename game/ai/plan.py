@@ -59,12 +59,20 @@ def plan_of(obs: Observation, pic: Picture, line: np.ndarray, stance: str, count
 
 
 def why_move(obs: Observation, pic: Picture, line: np.ndarray, u, here: int, there: int, d_goal: np.ndarray,
-             rear_guard: np.ndarray | None = None) -> str:
+             rear_guard: np.ndarray | None = None, prices: dict[int, float] | None = None) -> str:
     """A move's reason in a player's words.  ``rear_guard``: our first place far behind the line, if any
-    (garrisons.rear_first_place), which a unit sent there garrisons."""
+    (garrisons.rear_first_place), which a unit sent there garrisons; ``prices``: the places near a great power's
+    border taken with the last word, and what each costs in points (border_price.border_place_costs)."""
     board = obs.board
     to = place_words(board, board.hex_at(there), "to")       # 'to Kaesong', 'to a hex near Haeju'
     at_place = at(board, board.hex_at(there))
+    if prices and there in prices:
+        names = board.place_at(board.hex_at(there))
+        name = names[0].name if names else "the place"
+        cost = prices[there]
+        return f"{u.name} takes {name} with our last move: " + (
+            "on the border, but it sets off nothing more before the war is counted." if cost <= 0 else
+            f"its points are worth more than the escalation it sets off ({cost:.1f} points).")
     if rear_guard is not None and rear_guard[there]:
         names = board.place_at(board.hex_at(there))
         return f"{u.name} garrisons {names[0].name if names else 'our capital'}, far behind the front: an empty " \
