@@ -67,15 +67,12 @@ def why_move(obs: Observation, pic: Picture, line: np.ndarray, u, here: int, the
     to = place_words(board, board.hex_at(there), "to")       # 'to Kaesong', 'to a hex near Haeju'
     at_place = at(board, board.hex_at(there))
     if prices and there in prices:
-        names = board.place_at(board.hex_at(there))
-        name = names[0].name if names else "the place"
         cost = prices[there]
-        return f"{u.name} takes {name} with our last move: " + (
+        return f"{u.name} takes {_place_name(board, there, 'the place')} with our last move: " + (
             "on the border, but it sets off nothing more before the war is counted." if cost <= 0 else
             f"its points are worth more than the escalation it sets off ({cost:.1f} points).")
     if rear_guard is not None and rear_guard[there]:
-        names = board.place_at(board.hex_at(there))
-        return f"{u.name} garrisons {names[0].name if names else 'our capital'}, far behind the front: an empty " \
+        return f"{u.name} garrisons {_place_name(board, there, 'our capital')}, far behind the front: an empty " \
                "capital invites a landing or a raid."
     if pic.enemy_attack[here] > 1.5 * pic.own_defence_at[here] and pic.enemy_attack[there] < pic.enemy_attack[here]:
         return f"{u.name} falls back {to}: outmatched where it stood."
@@ -86,3 +83,9 @@ def why_move(obs: Observation, pic: Picture, line: np.ndarray, u, here: int, the
     if d_goal[there] < d_goal[here]:
         return f"{u.name} moves up toward the front, {to}."
     return f"{u.name} moves {to}."
+
+
+def _place_name(board, i: int, otherwise: str) -> str:
+    """The name of the place on hex index ``i`` (the first, if several share it), else ``otherwise``."""
+    names = board.place_at(board.hex_at(i))
+    return names[0].name if names else otherwise

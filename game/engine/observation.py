@@ -30,7 +30,7 @@ from .legal import LegalActions
 from .movement import Knowledge, Reach, knowledge, zoc_of
 from .politics.acts import carry_out
 from .politics.runtime import available_decisions, check_point
-from .primitives import flag_start
+from .primitives import arrival_date
 from .state import GameState, Phase
 from .supply import supplied_hexes
 from .units import ELIMINATED, MAP, PENDING, Unit
@@ -352,16 +352,12 @@ def _hastened(before, after, mine: np.ndarray, unlocked: set[int]) -> list[float
     for u in came:
         if u in unlocked:
             continue
-        gate = before.units.requires[u]
-        due = int(before.arrives[u])
-        if gate and not before.ungated[u] and not before.flag(gate):
-            gained = left
-        else:
-            if gate and not before.ungated[u] and int(before.units.delay_days[u]):
-                due = max(due, flag_start(before, gate).toordinal() + int(before.units.delay_days[u]))
-            # The turn it would have come on: the first whose date reaches its arrival (after the last: never).
-            turn = next((t + 1 for t, d in enumerate(dates) if d.toordinal() >= due), before.last_turn + 1)
-            gained = min(left, max(0, turn - before.turn))
+        due = arrival_date(before, u)
+        # The turn it would have come on: the first whose date reaches its arrival (after the last, or with its
+        # gate still shut: never).
+        turn = before.last_turn + 1 if due is None else \
+            next((t + 1 for t, d in enumerate(dates) if d.toordinal() >= due), before.last_turn + 1)
+        gained = min(left, max(0, turn - before.turn))
         out.append(float(before.units.attack[u] + before.units.defence[u]) * gained / left)
     return out
 

@@ -98,21 +98,25 @@ def flag_start(state: GameState, name: str) -> date:
     return start
 
 
-def arrival_due(state: GameState, u: int) -> bool:
-    """A pending unit enters when its date has come and, if gated, its flag was set delay_days ago."""
+def arrival_date(state: GameState, u: int) -> int | None:
+    """The ordinal day a pending unit enters on: its date, and if gated no sooner than delay_days after its flag
+    was set (a gated unit with no date of its own comes as soon as that); None while its gate is shut, or for an
+    ungated unit with no date."""
     table = state.units
     requires = None if state.ungated[u] else table.requires[u]
     arrives = int(state.arrives[u])
-    today = state.date.toordinal()
-    if requires:
-        if not state.flag(requires):
-            return False
-        if table.delay_days[u]:
-            start = flag_start(state, requires)
-            if (state.date - start).days < int(table.delay_days[u]):
-                return False
-        return arrives == 0 or arrives <= today
-    return arrives != 0 and arrives <= today
+    if not requires:
+        return arrives or None
+    if not state.flag(requires):
+        return None
+    delay = int(table.delay_days[u])
+    return max(arrives, flag_start(state, requires).toordinal() + delay) if delay else arrives
+
+
+def arrival_due(state: GameState, u: int) -> bool:
+    """A pending unit enters when its date has come and, if gated, its flag was set delay_days ago."""
+    day = arrival_date(state, u)
+    return day is not None and day <= state.date.toordinal()
 
 
 def arrival_target(state: GameState, arrives_at: str | None) -> Hex | None:
