@@ -10,8 +10,8 @@ A personality says what a seat wants and how much risk it takes:
 - ``hold_line``: the latitude a UN-bloc seat falls back to once it has met a great power's army while it is
   outmatched;
 - ``weights``: per bloc, the worth of one point of each political track;
-- ``value``: the worth of a point of supply range, of air power, of a point of strength let in, of the end of
-  the world;
+- ``value``: the worth of a point of supply range, of air power (MiG Alley over the whole front; it is worth the
+  share of the front it covers, political.air_covered), of a point of strength let in, of the end of the world;
 - ``keeps_pledges``: whether it keeps every pledge it makes (game/ai/pledges.py): a cautious seat does; the others
   keep only those a what-if policy made them take, and otherwise push on and pay for it when the war demands.
 

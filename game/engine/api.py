@@ -30,7 +30,7 @@ from .actions import (
     SeaMove,
     action_from_dict,
 )
-from .combat import RESULT_NAMES, Odds, odds
+from .combat import RESULT_NAMES, Odds, in_mig_alley, odds
 from .creation import blank_state, from_snapshot, hexes_held, new_state
 from .events import EVENT_KINDS, Event
 from .fog import seen_mask
@@ -57,7 +57,7 @@ __all__ = [
     "Action", "ActionFormatError", "Attack", "Decide", "EndPhase", "IllegalAction", "Inject", "Landing", "MoveUnit",
     "RailMove", "SeaMove", "action_from_dict", "Event", "EVENT_KINDS", "Hex", "Location", "Unit", "Phase",
     "Observation", "Reach", "unit_reach", "Odds", "RESULT_NAMES", "Consequences", "GameState", "Setup", "new_state",
-    "make_setup",
+    "make_setup", "in_mig_alley",
     "new_game", "start", "legal_actions", "check", "apply", "step", "undo",
     "clone", "reseed", "chance_outcomes", "current_seat", "is_terminal", "returns", "observe", "truth", "snapshot",
     "restore", "checksum", "snapshot_checksum", "snapshot_complete", "where", "at", "place_words", "title", "scores",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .board import Terrain
+from .board import Board, Terrain
 from .hexes import Hex, direction_to
 from .state import GameState, keyed_die
 from .units import attack_strength, defence_strength
@@ -108,9 +108,7 @@ def shifts_for(state: GameState, attackers: list[int], defenders: list[int], tar
     att_bloc = state.config.blocs[table.bloc_list[attackers[0]] - 1]
     def_bloc = state.config.blocs[table.bloc_list[defenders[0]] - 1]
     # MiG Alley: Soviet jets deny UN air power over the north-west (DESIGN §8, escalation 40).
-    air_denied = state.no_air_support or (
-        state.mig_alley and float(board.lat[ti]) >= 39.0
-        and board.projection.to_lonlat(*board.projection.hex_center_km(target))[0] < 127.0)
+    air_denied = state.no_air_support or (state.mig_alley and in_mig_alley(board, target))
     if att_bloc == p.air_support_bloc and not air_denied:
         out.append(Shift(+1, "close air support"))
     elif def_bloc == p.air_support_bloc and not air_denied:
@@ -124,6 +122,16 @@ def shifts_for(state: GameState, attackers: list[int], defenders: list[int], tar
     if state.is_winter() and float(board.lat[ti]) >= p.winter_north_lat:
         out.append(Shift(-1, "winter in the north"))
     return out
+
+
+#: MiG Alley, where Soviet jets deny UN air power once it opens: north of this latitude and west of this longitude.
+MIG_ALLEY_NORTH_OF, MIG_ALLEY_WEST_OF = 39.0, 127.0
+
+
+def in_mig_alley(board: Board, h: Hex) -> bool:
+    """Whether a hex lies in MiG Alley (the north-west, within reach of the jets' Manchurian bases)."""
+    return float(board.lat[board.index(h)]) >= MIG_ALLEY_NORTH_OF \
+        and board.projection.to_lonlat(*board.projection.hex_center_km(h))[0] < MIG_ALLEY_WEST_OF
 
 
 def odds(state: GameState, attackers: list[int], defenders: list[int], target: Hex) -> Odds:
