@@ -14,6 +14,7 @@ import numpy as np
 
 from game.engine.api import Consequences, Observation, change, in_mig_alley, in_sentence, nice, points
 
+from .influence import BIG
 from .profiles import Personality
 
 #: Strength, supply and air power pay by the turn: they count in full only with this many turns left to use
@@ -117,11 +118,18 @@ def _weigh(obs: Observation, c: Consequences, person: Personality) \
 
 
 def air_covered(obs: Observation) -> tuple[int, int]:
-    """(in MiG Alley, all): the hexes of the line of contact the bloc with air support (the UN's) holds - its
-    ground next to the enemy's, where the fighting is - and how many of them lie where MiG Alley would deny that
-    support (engine ``in_mig_alley``).  Asking Moscow for the jets at a flat worth, the DPRK of chinese-intervention
-    paid escalation +10 on turn 1 for a sky over a front that soon moved south of it: paired against itself without
-    the request (the other seats the normal AI, seeds 0-59), it scored higher in only 20 of 60."""
+    """(in MiG Alley, all): the hexes of the front the bloc with air support (the UN's) holds - its ground next to
+    the enemy's main body, where the fighting is - and how many of them lie where MiG Alley would deny that support
+    (engine ``in_mig_alley``).
+
+    The main body is the enemy ground a road through it joins to the enemy's lasting supply sources (a frontier
+    crossing, a port of entry); a pocket cut off behind our lines is mopped up, not fought over, and in the
+    campaign of late October 1950 the KPA's pockets in the south made up more than half the UN's line of contact
+    (53 of its 96 hexes in war 0), hiding a front two-thirds of which lay in the north-west.
+
+    Asking Moscow for the jets at a flat worth, the DPRK of chinese-intervention paid escalation +10 on turn 1 for
+    a sky over a front half of which lay outside it and which soon moved south: paired against itself without the
+    request (the other seats the normal AI, seeds 0-59), it scored higher in only 20 of 60."""
     board = obs.board
     flyers = obs.config.params.air_support_bloc
     if flyers not in obs.config.blocs:          # (no side has air support: nothing for the jets to deny)
@@ -129,8 +137,12 @@ def air_covered(obs: Observation) -> tuple[int, int]:
     code = obs.config.bloc_code(flyers)
     control = obs.control
     held = control == code
-    other = np.append((control != code) & (control != 0), False)
-    line = np.flatnonzero(held & other[board.neighbors].any(axis=1))
+    enemy = (control != code) & (control != 0)
+    roots = [board.index(s.hex) for s in obs.config.supply_sources if s.always and s.bloc != flyers]
+    roots = [i for i in roots if i >= 0]
+    if roots:
+        enemy &= board.steps_from(np.array(roots, dtype=np.int64), enemy) < BIG
+    line = np.flatnonzero(held & np.append(enemy, False)[board.neighbors].any(axis=1))
     return sum(in_mig_alley(board, board.hex_at(int(i))) for i in line), len(line)
 
 
