@@ -46,3 +46,14 @@ def test_air_cover_is_worth_the_share_of_the_front_it_would_cover():
     assert best is None or best.decision != "request_soviet_air"
     assert air.reason == ("Not taking 'Ask Moscow for air cover': escalation +10 would cost more than MiG Alley "
                           "over 48% of the front is worth now."), air.reason
+
+
+def test_a_pocket_behind_the_lines_is_not_the_front():
+    # rule: the front is the UN's ground next to the enemy's main body (joined to its lasting supply sources).  In the
+    # campaign's war 0, when China has entered (29 October 1950), the UN's line of contact is 96 hexes, 53 of them
+    # round the KPA's pockets in the south; counted with them, MiG Alley covered 32% of "the front" and the DPRK never
+    # asked for the jets (history: 1 November 1950).  The front against the main body is 43 hexes, 30 in MiG Alley.
+    from game.session.simulate import derive_seed
+    obs = _dprk_asked_for_air("1950-invasion", derive_seed(1950, 0))
+    assert str(obs.date) == "1950-10-29"
+    assert air_covered(obs) == (30, 43)
