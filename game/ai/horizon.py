@@ -75,10 +75,16 @@ def final_turn(obs: Observation) -> int:
     return obs.last_turn
 
 
-def last_word_of(obs: Observation, last: int | None = None) -> bool:
-    """Whether this is the game's last turn (``last``, default the scenario's) and no enemy seat moves after
-    ours in it (seats move in the scenario's order): what we hold when our turn ends is what the score counts."""
-    if obs.turn < (obs.last_turn if last is None else last):
-        return False
+def moves_last(obs: Observation) -> bool:
+    """Whether no enemy seat moves after ours in a turn (seats move in the scenario's order): on the game's last
+    turn our bloc then has the last word."""
     ids = [s.id for s in obs.config.seats]
     return all(s.bloc == obs.bloc for s in obs.config.seats[ids.index(obs.seat) + 1:])
+
+
+def last_word_of(obs: Observation, last: int | None = None) -> bool:
+    """Whether this is the game's last turn (``last``, default the scenario's) and no enemy seat moves after
+    ours in it (moves_last): what we hold when our turn ends is what the score counts."""
+    if obs.turn < (obs.last_turn if last is None else last):
+        return False
+    return moves_last(obs)
