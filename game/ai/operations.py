@@ -26,6 +26,7 @@ from .order import Order
 from .plan import Plan, plan_of, why_move
 from .profiles import Difficulty, Personality
 from .seaborne import plan_landing, ship_from_japan
+from .staging import Staging
 
 #: The pull of the offensive's main objective, as a share of the pull of the nearest enemy ground.
 DEEP = 0.5
@@ -233,13 +234,13 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         else:
             v = np.where(supplied[hs], v, v - 12.0)
         la = lat[hs]
-        beyond = (la > halt) & (place_bonus[hs] == 0) & ~approach[hs]
+        beyond = (la > halt) & (place_bonus[hs] == 0) & ~approach[hs] & ~staging.hexes[hs]
         if here is not None:
             beyond &= la > lat[here]
         v = np.where(beyond, v - 40.0, v)
         if pull_back:
             # (A priced place is the exception: taking it on the last word is worth what it costs, no more.)
-            v = np.where((la > halt) & ~priced[hs], v - PULL_BACK * (la - halt) / 0.144, v)
+            v = np.where((la > halt) & ~priced[hs] & ~staging.hexes[hs], v - PULL_BACK * (la - halt) / 0.144, v)
         bo = border[hs] & ~priced[hs]
         if bo.any():
             v = np.where(bo, v - alarm * np.where(power[hs], 4.0, 1.0), v)
@@ -254,6 +255,8 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
                 continue
             ratio = (planned[e] + att) / np.where(hit, ed, 1.0)
             v = np.where(hit & (ratio >= 1.5), v + odds_w * np.minimum(ratio, 4.0) / 2.0, v)
+        if staging:
+            v = v + staging.pull[hs]
         if level.noise:
             v = v + rng.normal(0.0, level.noise, size=hs.size)
         return v
@@ -265,6 +268,8 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
     here_of = {u.id: (board.index(u.hex) if u.hex is not None else None) for u in movers}
     # Each unit's moves with the hex index each goes to: the attack pass reads them again for every enemy stack.
     dests = {u.id: obs.move_options(u.id) for u in movers if u.location is Location.MAP}
+    # The turns before our last word: a unit marches within reach of each enemy place out of reach (staging.py).
+    staging = Staging(obs, pic, last, border if keep_off else np.zeros(board.size, dtype=bool), dests)
     # On the last word a place near the border is priced by what taking it would really cost then (border_price).
     priced = np.zeros(board.size, dtype=bool)
     prices: dict[int, float] = {}
@@ -292,6 +297,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
         for e in nb[h]:
             if e >= 0 and enemy_def[e] > 0:
                 planned[e] += u.attack_strength()
+        staging.take(h)
         if action is not None:
             orders.append(Order(action, reason))
 
@@ -378,6 +384,7 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
                 if v > best_v + 1e-9:
                     best_h, best_v, best_a = h, v, a
         if best_a is None:
+            staging.take(here)          # (a unit that stands ready where it is draws no other there)
             continue
         if isinstance(best_a, RailMove):
             rail_left -= 1
@@ -386,7 +393,8 @@ def plan_movement(obs: Observation, person: Personality, level: Difficulty, rng:
                 swept[j] = True
         if gains is not None:
             gains.take(best_h, unit_reach(params, u.steps))
-        place(u, best_h, best_a, why_move(obs, pic, front, u, here, best_h, d_goal, rear_first, prices))
+        place(u, best_h, best_a, why_move(obs, pic, front, u, here, best_h, d_goal, rear_first, prices,
+                                          staging.drawn_to(here, best_h)))
     landing = plan_landing(obs, pic, person, halt, enemy_estimate)
     if landing:
         orders.insert(0, landing)

@@ -59,10 +59,12 @@ def plan_of(obs: Observation, pic: Picture, line: np.ndarray, stance: str, count
 
 
 def why_move(obs: Observation, pic: Picture, line: np.ndarray, u, here: int, there: int, d_goal: np.ndarray,
-             rear_guard: np.ndarray | None = None, prices: dict[int, float] | None = None) -> str:
+             rear_guard: np.ndarray | None = None, prices: dict[int, float] | None = None,
+             ready_for: int | None = None) -> str:
     """A move's reason in a player's words.  ``rear_guard``: our first place far behind the line, if any
     (garrisons.rear_first_place), which a unit sent there garrisons; ``prices``: the places near a great power's
-    border taken with the last word, and what each costs in points (border_price.border_place_costs)."""
+    border taken with the last word, and what each costs in points (border_price.border_place_costs);
+    ``ready_for``: the enemy place the move brings the unit within a march of for our last word (staging.py)."""
     board = obs.board
     to = place_words(board, board.hex_at(there), "to")       # 'to Kaesong', 'to a hex near Haeju'
     at_place = at(board, board.hex_at(there))
@@ -71,6 +73,9 @@ def why_move(obs: Observation, pic: Picture, line: np.ndarray, u, here: int, the
         return f"{u.name} takes {_place_name(board, there, 'the place')} with our last move: " + (
             "on the border, but it sets off nothing more before the war is counted." if cost <= 0 else
             f"its points are worth more than the escalation it sets off ({cost:.1f} points).")
+    if ready_for is not None:
+        return f"{u.name} moves {to}, within a march of {_place_name(board, ready_for, 'an enemy place')}: " \
+               "ready to take it with our last move of the game."
     if rear_guard is not None and rear_guard[there]:
         return f"{u.name} garrisons {_place_name(board, there, 'our capital')}, far behind the front: an empty " \
                "capital invites a landing or a raid."
